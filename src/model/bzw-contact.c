@@ -1,0 +1,888 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-contact"
+
+#include "config.h"
+
+#include "bzw-contact.h"
+
+#include <string.h>
+
+struct _BzwContact
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  char      *uid;
+  gint64     created;
+  gint64     modified;
+
+  char      *display_name;
+  char      *prefix;
+  char      *given_name;
+  char      *additional_names;
+  char      *family_name;
+  char      *suffix;
+  char      *nickname;
+  char      *organisation;
+  char      *role;
+  char      *birthday;
+  GBytes    *photo;
+  char      *photo_uri;
+  char      *met_how;
+  char      *met_on;
+  gboolean   met_in_person;
+  char      *offers;
+  char      *seeks;
+  BzwTrust   trust;
+  char      *trust_for;
+  int        interval_ideal;
+  int        interval_max;
+  char      *notes;
+  gboolean   archived;
+  char      *extra;
+
+  GPtrArray *fields;
+  GArray    *circle_ids;
+  gint64     last_encounter;
+};
+
+G_DEFINE_FINAL_TYPE (BzwContact, bzw_contact, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (BzwContactField, bzw_contact_field, bzw_contact_field_copy, bzw_contact_field_free)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UID,
+  /* String properties, in the order of string_props[]. */
+  PROP_DISPLAY_NAME,
+  PROP_PREFIX,
+  PROP_GIVEN_NAME,
+  PROP_ADDITIONAL_NAMES,
+  PROP_FAMILY_NAME,
+  PROP_SUFFIX,
+  PROP_NICKNAME,
+  PROP_ORGANISATION,
+  PROP_ROLE,
+  PROP_BIRTHDAY,
+  PROP_PHOTO_URI,
+  PROP_MET_HOW,
+  PROP_MET_ON,
+  PROP_OFFERS,
+  PROP_SEEKS,
+  PROP_TRUST_FOR,
+  PROP_NOTES,
+  PROP_EXTRA,
+  /* Other properties. */
+  PROP_PHOTO,
+  PROP_MET_IN_PERSON,
+  PROP_TRUST,
+  PROP_INTERVAL_IDEAL,
+  PROP_INTERVAL_MAX,
+  PROP_ARCHIVED,
+  PROP_LAST_ENCOUNTER,
+  PROP_INITIALS,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  const char *name;
+  gsize       offset;
+} StringProp;
+
+#define STRING_PROP(name, field) { name, G_STRUCT_OFFSET (BzwContact, field) }
+
+static const StringProp string_props[] = {
+  STRING_PROP ("display-name", display_name),
+  STRING_PROP ("prefix", prefix),
+  STRING_PROP ("given-name", given_name),
+  STRING_PROP ("additional-names", additional_names),
+  STRING_PROP ("family-name", family_name),
+  STRING_PROP ("suffix", suffix),
+  STRING_PROP ("nickname", nickname),
+  STRING_PROP ("organisation", organisation),
+  STRING_PROP ("role", role),
+  STRING_PROP ("birthday", birthday),
+  STRING_PROP ("photo-uri", photo_uri),
+  STRING_PROP ("met-how", met_how),
+  STRING_PROP ("met-on", met_on),
+  STRING_PROP ("offers", offers),
+  STRING_PROP ("seeks", seeks),
+  STRING_PROP ("trust-for", trust_for),
+  STRING_PROP ("notes", notes),
+  STRING_PROP ("extra", extra),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (string_props) == PROP_EXTRA - PROP_DISPLAY_NAME + 1);
+
+static const char * const field_kind_names[] = {
+  "email", "phone", "address", "url", "impp", "date", "related",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_kind_names) == BZW_N_FIELD_KINDS);
+
+static inline char **
+string_slot (BzwContact *self,
+             guint       prop_id)
+{
+  return G_STRUCT_MEMBER_P (self, string_props[prop_id - PROP_DISPLAY_NAME].offset);
+}
+
+/* Empty strings are stored as NULL so "unset" has one spelling. */
+static void
+set_string (BzwContact *self,
+            guint       prop_id,
+            const char *value)
+{
+  char **slot = string_slot (self, prop_id);
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+
+  if (prop_id == PROP_DISPLAY_NAME || prop_id == PROP_GIVEN_NAME || prop_id == PROP_FAMILY_NAME)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
+  if (prop_id == PROP_ORGANISATION || prop_id == PROP_ROLE)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+set_int (BzwContact *self,
+         int        *slot,
+         int         value,
+         guint       prop_id)
+{
+  if (*slot == value)
+    return;
+
+  *slot = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+BzwContactField *
+bzw_contact_field_new (BzwFieldKind  kind,
+                       const char   *label,
+                       const char   *value)
+{
+  BzwContactField *field = g_new0 (BzwContactField, 1);
+
+  field->kind = kind;
+  field->label = (label != NULL && label[0] != '\0') ? g_strdup (label) : NULL;
+  field->value = g_strdup (value != NULL ? value : "");
+  return field;
+}
+
+BzwContactField *
+bzw_contact_field_copy (const BzwContactField *field)
+{
+  BzwContactField *copy = bzw_contact_field_new (field->kind, field->label, field->value);
+
+  copy->pref = field->pref;
+  return copy;
+}
+
+void
+bzw_contact_field_free (BzwContactField *field)
+{
+  if (field == NULL)
+    return;
+
+  g_free (field->label);
+  g_free (field->value);
+  g_free (field);
+}
+
+const char *
+bzw_field_kind_to_string (BzwFieldKind kind)
+{
+  g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
+
+  return field_kind_names[kind];
+}
+
+gboolean
+bzw_field_kind_from_string (const char   *string,
+                            BzwFieldKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_kind_names); i++)
+    {
+      if (g_strcmp0 (string, field_kind_names[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+bzw_contact_finalize (GObject *object)
+{
+  BzwContact *self = BZW_CONTACT (object);
+
+  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
+    g_free (*string_slot (self, i));
+
+  g_free (self->uid);
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->circle_ids, g_array_unref);
+
+  G_OBJECT_CLASS (bzw_contact_parent_class)->finalize (object);
+}
+
+static void
+bzw_contact_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BzwContact *self = BZW_CONTACT (object);
+
+  if (prop_id >= PROP_DISPLAY_NAME && prop_id <= PROP_EXTRA)
+    {
+      g_value_set_string (value, *string_slot (self, prop_id));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_UID:
+      g_value_set_string (value, self->uid);
+      break;
+
+    case PROP_PHOTO:
+      g_value_set_boxed (value, self->photo);
+      break;
+
+    case PROP_MET_IN_PERSON:
+      g_value_set_boolean (value, self->met_in_person);
+      break;
+
+    case PROP_TRUST:
+      g_value_set_int (value, self->trust);
+      break;
+
+    case PROP_INTERVAL_IDEAL:
+      g_value_set_int (value, self->interval_ideal);
+      break;
+
+    case PROP_INTERVAL_MAX:
+      g_value_set_int (value, self->interval_max);
+      break;
+
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
+    case PROP_LAST_ENCOUNTER:
+      g_value_set_int64 (value, self->last_encounter);
+      break;
+
+    case PROP_INITIALS:
+      g_value_take_string (value, bzw_contact_dup_initials (self));
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_take_string (value, bzw_contact_dup_subtitle (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bzw_contact_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BzwContact *self = BZW_CONTACT (object);
+
+  if (prop_id >= PROP_DISPLAY_NAME && prop_id <= PROP_EXTRA)
+    {
+      set_string (self, prop_id, g_value_get_string (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      bzw_contact_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UID:
+      bzw_contact_set_uid (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHOTO:
+      bzw_contact_set_photo (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_MET_IN_PERSON:
+      bzw_contact_set_met_in_person (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_TRUST:
+      bzw_contact_set_trust (self, g_value_get_int (value));
+      break;
+
+    case PROP_INTERVAL_IDEAL:
+      bzw_contact_set_interval_ideal (self, g_value_get_int (value));
+      break;
+
+    case PROP_INTERVAL_MAX:
+      bzw_contact_set_interval_max (self, g_value_get_int (value));
+      break;
+
+    case PROP_ARCHIVED:
+      bzw_contact_set_archived (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LAST_ENCOUNTER:
+      bzw_contact_set_last_encounter (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bzw_contact_class_init (BzwContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = bzw_contact_finalize;
+  object_class->get_property = bzw_contact_get_property;
+  object_class->set_property = bzw_contact_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UID] = g_param_spec_string ("uid", NULL, NULL, NULL, flags);
+
+  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
+    properties[i] = g_param_spec_string (string_props[i - PROP_DISPLAY_NAME].name,
+                                         NULL, NULL, NULL, flags);
+
+  properties[PROP_PHOTO] = g_param_spec_boxed ("photo", NULL, NULL, G_TYPE_BYTES, flags);
+  properties[PROP_MET_IN_PERSON] = g_param_spec_boolean ("met-in-person", NULL, NULL, FALSE, flags);
+  properties[PROP_TRUST] = g_param_spec_int ("trust", NULL, NULL,
+                                             BZW_TRUST_UNKNOWN, BZW_TRUST_YES,
+                                             BZW_TRUST_UNKNOWN, flags);
+  properties[PROP_INTERVAL_IDEAL] = g_param_spec_int ("interval-ideal", NULL, NULL,
+                                                      0, G_MAXINT, 0, flags);
+  properties[PROP_INTERVAL_MAX] = g_param_spec_int ("interval-max", NULL, NULL,
+                                                    0, G_MAXINT, 0, flags);
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
+  properties[PROP_LAST_ENCOUNTER] = g_param_spec_int64 ("last-encounter", NULL, NULL,
+                                                        0, G_MAXINT64, 0, flags);
+  properties[PROP_INITIALS] = g_param_spec_string ("initials", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bzw_contact_init (BzwContact *self)
+{
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) bzw_contact_field_free);
+  self->circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+BzwContact *
+bzw_contact_new (void)
+{
+  return g_object_new (BZW_TYPE_CONTACT, NULL);
+}
+
+/* A deep copy, for editing without touching the original. */
+BzwContact *
+bzw_contact_copy (BzwContact *self)
+{
+  BzwContact *copy;
+
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  copy = bzw_contact_new ();
+  copy->id = self->id;
+  copy->uid = g_strdup (self->uid);
+  copy->created = self->created;
+  copy->modified = self->modified;
+
+  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
+    *string_slot (copy, i) = g_strdup (*string_slot (self, i));
+
+  copy->photo = self->photo != NULL ? g_bytes_ref (self->photo) : NULL;
+  copy->met_in_person = self->met_in_person;
+  copy->trust = self->trust;
+  copy->interval_ideal = self->interval_ideal;
+  copy->interval_max = self->interval_max;
+  copy->archived = self->archived;
+  copy->last_encounter = self->last_encounter;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    g_ptr_array_add (copy->fields, bzw_contact_field_copy (g_ptr_array_index (self->fields, i)));
+
+  g_array_append_vals (copy->circle_ids, self->circle_ids->data, self->circle_ids->len);
+  return copy;
+}
+
+gint64
+bzw_contact_get_id (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->id;
+}
+
+void
+bzw_contact_set_id (BzwContact *self,
+                    gint64      id)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+bzw_contact_get_uid (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  return self->uid;
+}
+
+void
+bzw_contact_set_uid (BzwContact *self,
+                     const char *uid)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  if (g_strcmp0 (self->uid, uid) == 0)
+    return;
+
+  g_free (self->uid);
+  self->uid = g_strdup (uid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+}
+
+gint64
+bzw_contact_get_created (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->created;
+}
+
+gint64
+bzw_contact_get_modified (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->modified;
+}
+
+void
+bzw_contact_set_times (BzwContact *self,
+                       gint64      created,
+                       gint64      modified)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  self->created = created;
+  self->modified = modified;
+}
+
+#define STRING_ACCESSORS(field, PROP)                        \
+  const char *                                               \
+  bzw_contact_get_##field (BzwContact *self)                 \
+  {                                                          \
+    g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);      \
+    return self->field;                                      \
+  }                                                          \
+                                                             \
+  void                                                       \
+  bzw_contact_set_##field (BzwContact *self,                 \
+                           const char *value)                \
+  {                                                          \
+    g_return_if_fail (BZW_IS_CONTACT (self));                \
+    set_string (self, PROP, value);                          \
+  }
+
+STRING_ACCESSORS (display_name, PROP_DISPLAY_NAME)
+STRING_ACCESSORS (prefix, PROP_PREFIX)
+STRING_ACCESSORS (given_name, PROP_GIVEN_NAME)
+STRING_ACCESSORS (additional_names, PROP_ADDITIONAL_NAMES)
+STRING_ACCESSORS (family_name, PROP_FAMILY_NAME)
+STRING_ACCESSORS (suffix, PROP_SUFFIX)
+STRING_ACCESSORS (nickname, PROP_NICKNAME)
+STRING_ACCESSORS (organisation, PROP_ORGANISATION)
+STRING_ACCESSORS (role, PROP_ROLE)
+STRING_ACCESSORS (birthday, PROP_BIRTHDAY)
+STRING_ACCESSORS (photo_uri, PROP_PHOTO_URI)
+STRING_ACCESSORS (met_how, PROP_MET_HOW)
+STRING_ACCESSORS (met_on, PROP_MET_ON)
+STRING_ACCESSORS (offers, PROP_OFFERS)
+STRING_ACCESSORS (seeks, PROP_SEEKS)
+STRING_ACCESSORS (trust_for, PROP_TRUST_FOR)
+STRING_ACCESSORS (notes, PROP_NOTES)
+STRING_ACCESSORS (extra, PROP_EXTRA)
+
+GBytes *
+bzw_contact_get_photo (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  return self->photo;
+}
+
+void
+bzw_contact_set_photo (BzwContact *self,
+                       GBytes     *photo)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  if (self->photo == photo || (self->photo != NULL && photo != NULL && g_bytes_equal (self->photo, photo)))
+    return;
+
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  self->photo = photo != NULL ? g_bytes_ref (photo) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+gboolean
+bzw_contact_get_met_in_person (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), FALSE);
+
+  return self->met_in_person;
+}
+
+void
+bzw_contact_set_met_in_person (BzwContact *self,
+                               gboolean    met_in_person)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  set_int (self, &self->met_in_person, !!met_in_person, PROP_MET_IN_PERSON);
+}
+
+BzwTrust
+bzw_contact_get_trust (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), BZW_TRUST_UNKNOWN);
+
+  return self->trust;
+}
+
+void
+bzw_contact_set_trust (BzwContact *self,
+                       BzwTrust    trust)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+  g_return_if_fail (trust <= BZW_TRUST_YES);
+
+  if (self->trust == trust)
+    return;
+
+  self->trust = trust;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST]);
+}
+
+int
+bzw_contact_get_interval_ideal (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->interval_ideal;
+}
+
+void
+bzw_contact_set_interval_ideal (BzwContact *self,
+                                int         days)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  set_int (self, &self->interval_ideal, MAX (days, 0), PROP_INTERVAL_IDEAL);
+}
+
+int
+bzw_contact_get_interval_max (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->interval_max;
+}
+
+void
+bzw_contact_set_interval_max (BzwContact *self,
+                              int         days)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  set_int (self, &self->interval_max, MAX (days, 0), PROP_INTERVAL_MAX);
+}
+
+gboolean
+bzw_contact_get_archived (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), FALSE);
+
+  return self->archived;
+}
+
+void
+bzw_contact_set_archived (BzwContact *self,
+                          gboolean    archived)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  set_int (self, &self->archived, !!archived, PROP_ARCHIVED);
+}
+
+/**
+ * bzw_contact_get_fields:
+ *
+ * Returns: (transfer none) (element-type BzwContactField): the labelled
+ *   fields, in their order.
+ */
+GPtrArray *
+bzw_contact_get_fields (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  return self->fields;
+}
+
+void
+bzw_contact_add_field (BzwContact   *self,
+                       BzwFieldKind  kind,
+                       const char   *label,
+                       const char   *value)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+  g_return_if_fail (kind < BZW_N_FIELD_KINDS);
+
+  g_ptr_array_add (self->fields, bzw_contact_field_new (kind, label, value));
+}
+
+void
+bzw_contact_clear_fields (BzwContact *self)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  g_ptr_array_set_size (self->fields, 0);
+}
+
+/* The preferred value of a kind, else the first one, else NULL. */
+const char *
+bzw_contact_get_first_value (BzwContact   *self,
+                             BzwFieldKind  kind)
+{
+  const BzwContactField *best = NULL;
+
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (self->fields, i);
+
+      if (field->kind != kind)
+        continue;
+      if (best == NULL || (field->pref > 0 && (best->pref == 0 || field->pref < best->pref)))
+        best = field;
+    }
+
+  return best != NULL ? best->value : NULL;
+}
+
+/**
+ * bzw_contact_get_circle_ids:
+ *
+ * Returns: (transfer none) (element-type gint64): the ids of the circles
+ *   the contact is in.
+ */
+GArray *
+bzw_contact_get_circle_ids (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  return self->circle_ids;
+}
+
+void
+bzw_contact_set_circle_ids (BzwContact *self,
+                            GArray     *circle_ids)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  g_array_set_size (self->circle_ids, 0);
+  if (circle_ids != NULL)
+    g_array_append_vals (self->circle_ids, circle_ids->data, circle_ids->len);
+}
+
+gboolean
+bzw_contact_has_circle (BzwContact *self,
+                        gint64      circle_id)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), FALSE);
+
+  for (guint i = 0; i < self->circle_ids->len; i++)
+    if (g_array_index (self->circle_ids, gint64, i) == circle_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+gint64
+bzw_contact_get_last_encounter (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), 0);
+
+  return self->last_encounter;
+}
+
+void
+bzw_contact_set_last_encounter (BzwContact *self,
+                                gint64      unix_time)
+{
+  g_return_if_fail (BZW_IS_CONTACT (self));
+
+  if (self->last_encounter == unix_time)
+    return;
+
+  self->last_encounter = unix_time;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ENCOUNTER]);
+}
+
+static gunichar
+first_letter (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_isalnum (c))
+        return g_unichar_toupper (c);
+    }
+
+  return 0;
+}
+
+/* Up to two letters: given and family name, else the first and last word
+ * of the best name.
+ */
+char *
+bzw_contact_dup_initials (BzwContact *self)
+{
+  g_autofree char *name = NULL;
+  GString *initials = g_string_new (NULL);
+  gunichar a = 0;
+  gunichar b = 0;
+
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  if (self->given_name != NULL || self->family_name != NULL)
+    {
+      a = first_letter (self->given_name);
+      b = first_letter (self->family_name);
+    }
+
+  if (a == 0 && b == 0)
+    {
+      g_auto(GStrv) words = NULL;
+      guint n;
+
+      name = bzw_contact_dup_best_name (self);
+      words = g_strsplit_set (name, " \t-", -1);
+      n = g_strv_length (words);
+      for (guint i = 0; i < n && a == 0; i++)
+        a = first_letter (words[i]);
+      for (guint i = n; i > 1 && b == 0; i--)
+        b = first_letter (words[i - 1]);
+    }
+
+  if (a != 0)
+    g_string_append_unichar (initials, a);
+  if (b != 0)
+    g_string_append_unichar (initials, b);
+  if (initials->len == 0)
+    g_string_append (initials, "?");
+
+  return g_string_free (initials, FALSE);
+}
+
+/* The name to show: the display name, else one made from the name parts,
+ * else the organisation, else the first e-mail.
+ */
+char *
+bzw_contact_dup_best_name (BzwContact *self)
+{
+  const char *email;
+
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  if (self->display_name != NULL)
+    return g_strdup (self->display_name);
+
+  if (self->given_name != NULL || self->family_name != NULL)
+    {
+      const char *parts[] = { self->prefix, self->given_name, self->additional_names,
+                              self->family_name, self->suffix };
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          if (parts[i] == NULL)
+            continue;
+          if (s->len > 0)
+            g_string_append_c (s, ' ');
+          g_string_append (s, parts[i]);
+        }
+      return g_string_free (s, FALSE);
+    }
+
+  if (self->nickname != NULL)
+    return g_strdup (self->nickname);
+  if (self->organisation != NULL)
+    return g_strdup (self->organisation);
+  if ((email = bzw_contact_get_first_value (self, BZW_FIELD_EMAIL)) != NULL)
+    return g_strdup (email);
+
+  return g_strdup ("");
+}
+
+/* "Role, Organisation", or whichever of the two is set. */
+char *
+bzw_contact_dup_subtitle (BzwContact *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
+
+  if (self->role != NULL && self->organisation != NULL)
+    return g_strdup_printf ("%s, %s", self->role, self->organisation);
+
+  return g_strdup (self->role != NULL ? self->role : self->organisation);
+}

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-referral"
+
+#include "config.h"
+
+#include "bzw-referral.h"
+
+/* A referral: a giver passes a person or business on to a receiver. */
+struct _BzwReferral
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uid;
+  char *day;
+  int effort;
+  BzwReferralState state;
+  gint64 value_cents;
+  gboolean thanked;
+  char *notes;
+  BzwParty giver;
+  BzwParty receiver;
+  BzwParty referred;
+};
+
+G_DEFINE_FINAL_TYPE (BzwReferral, bzw_referral, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UID,
+  PROP_DAY,
+  PROP_EFFORT,
+  PROP_STATE,
+  PROP_VALUE_CENTS,
+  PROP_THANKED,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* NULL and "" both mean unset. */
+static gboolean
+value_equal_str (const char *a,
+                 const char *b)
+{
+  if (a != NULL && a[0] == '\0')
+    a = NULL;
+  if (b != NULL && b[0] == '\0')
+    b = NULL;
+  return g_strcmp0 (a, b) == 0;
+}
+
+const BzwParty *
+bzw_referral_get_giver (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return &self->giver;
+}
+
+void
+bzw_referral_set_giver (BzwReferral    *self,
+                        const BzwParty *giver)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+  g_return_if_fail (giver != NULL);
+
+  bzw_party_copy_into (&self->giver, giver);
+}
+
+const BzwParty *
+bzw_referral_get_receiver (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return &self->receiver;
+}
+
+void
+bzw_referral_set_receiver (BzwReferral    *self,
+                        const BzwParty *receiver)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+  g_return_if_fail (receiver != NULL);
+
+  bzw_party_copy_into (&self->receiver, receiver);
+}
+
+const BzwParty *
+bzw_referral_get_referred (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return &self->referred;
+}
+
+void
+bzw_referral_set_referred (BzwReferral    *self,
+                        const BzwParty *referred)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+  g_return_if_fail (referred != NULL);
+
+  bzw_party_copy_into (&self->referred, referred);
+}
+
+
+static void
+bzw_referral_finalize (GObject *object)
+{
+  BzwReferral *self = BZW_REFERRAL (object);
+
+  g_free (self->uid);
+  g_free (self->day);
+  g_free (self->notes);
+  bzw_party_clear (&self->giver);
+  bzw_party_clear (&self->receiver);
+  bzw_party_clear (&self->referred);
+
+  G_OBJECT_CLASS (bzw_referral_parent_class)->finalize (object);
+}
+
+static void
+bzw_referral_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BzwReferral *self = BZW_REFERRAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_UID:
+      g_value_set_string (value, self->uid);
+      break;
+
+    case PROP_DAY:
+      g_value_set_string (value, self->day);
+      break;
+
+    case PROP_EFFORT:
+      g_value_set_int (value, self->effort);
+      break;
+
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_VALUE_CENTS:
+      g_value_set_int64 (value, self->value_cents);
+      break;
+
+    case PROP_THANKED:
+      g_value_set_boolean (value, self->thanked);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bzw_referral_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BzwReferral *self = BZW_REFERRAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      bzw_referral_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UID:
+      bzw_referral_set_uid (self, g_value_get_string (value));
+      break;
+
+    case PROP_DAY:
+      bzw_referral_set_day (self, g_value_get_string (value));
+      break;
+
+    case PROP_EFFORT:
+      bzw_referral_set_effort (self, g_value_get_int (value));
+      break;
+
+    case PROP_STATE:
+      bzw_referral_set_state (self, g_value_get_int (value));
+      break;
+
+    case PROP_VALUE_CENTS:
+      bzw_referral_set_value_cents (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_THANKED:
+      bzw_referral_set_thanked (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NOTES:
+      bzw_referral_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bzw_referral_class_init (BzwReferralClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = bzw_referral_finalize;
+  object_class->get_property = bzw_referral_get_property;
+  object_class->set_property = bzw_referral_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL, NULL, flags);
+  properties[PROP_DAY] =
+    g_param_spec_string ("day", NULL, NULL, NULL, flags);
+  properties[PROP_EFFORT] =
+    g_param_spec_int ("effort", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, BZW_REFERRAL_GIVEN, BZW_REFERRAL_LOST, BZW_REFERRAL_GIVEN, flags);
+  properties[PROP_VALUE_CENTS] =
+    g_param_spec_int64 ("value-cents", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_THANKED] =
+    g_param_spec_boolean ("thanked", NULL, NULL, FALSE, flags);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bzw_referral_init (BzwReferral *self)
+{
+}
+
+BzwReferral *
+bzw_referral_new (void)
+{
+  return g_object_new (BZW_TYPE_REFERRAL, NULL);
+}
+
+BzwReferral *
+bzw_referral_copy (BzwReferral *self)
+{
+  BzwReferral *copy;
+
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  copy = bzw_referral_new ();
+  copy->id = self->id;
+  copy->uid = g_strdup (self->uid);
+  copy->day = g_strdup (self->day);
+  copy->effort = self->effort;
+  copy->state = self->state;
+  copy->value_cents = self->value_cents;
+  copy->thanked = self->thanked;
+  copy->notes = g_strdup (self->notes);
+  bzw_party_copy_into (&copy->giver, &self->giver);
+  bzw_party_copy_into (&copy->receiver, &self->receiver);
+  bzw_party_copy_into (&copy->referred, &self->referred);
+  return copy;
+}
+
+gint64
+bzw_referral_get_id (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), 0);
+
+  return self->id;
+}
+
+void
+bzw_referral_set_id (BzwReferral *self,
+                     gint64       id)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+bzw_referral_get_uid (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return self->uid;
+}
+
+void
+bzw_referral_set_uid (BzwReferral *self,
+                      const char  *uid)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (value_equal_str (self->uid, uid))
+    return;
+
+  g_free (self->uid);
+  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+}
+
+const char *
+bzw_referral_get_day (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return self->day;
+}
+
+void
+bzw_referral_set_day (BzwReferral *self,
+                      const char  *day)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (value_equal_str (self->day, day))
+    return;
+
+  g_free (self->day);
+  self->day = (day != NULL && day[0] != '\0') ? g_strdup (day) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+int
+bzw_referral_get_effort (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), 0);
+
+  return self->effort;
+}
+
+void
+bzw_referral_set_effort (BzwReferral *self,
+                         int          effort)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (self->effort == effort)
+    return;
+
+  self->effort = effort;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFORT]);
+}
+
+BzwReferralState
+bzw_referral_get_state (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), 0);
+
+  return self->state;
+}
+
+void
+bzw_referral_set_state (BzwReferral      *self,
+                        BzwReferralState  state)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+gint64
+bzw_referral_get_value_cents (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), 0);
+
+  return self->value_cents;
+}
+
+void
+bzw_referral_set_value_cents (BzwReferral *self,
+                              gint64       value_cents)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (self->value_cents == value_cents)
+    return;
+
+  self->value_cents = value_cents;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_CENTS]);
+}
+
+gboolean
+bzw_referral_get_thanked (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), FALSE);
+
+  return self->thanked;
+}
+
+void
+bzw_referral_set_thanked (BzwReferral *self,
+                          gboolean     thanked)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (self->thanked == !!thanked)
+    return;
+
+  self->thanked = !!thanked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THANKED]);
+}
+
+const char *
+bzw_referral_get_notes (BzwReferral *self)
+{
+  g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
+
+  return self->notes;
+}
+
+void
+bzw_referral_set_notes (BzwReferral *self,
+                        const char  *notes)
+{
+  g_return_if_fail (BZW_IS_REFERRAL (self));
+
+  if (value_equal_str (self->notes, notes))
+    return;
+
+  g_free (self->notes);
+  self->notes = (notes != NULL && notes[0] != '\0') ? g_strdup (notes) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}

@@ -1,0 +1,885 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-store"
+
+#include "config.h"
+
+#include "bzw-store-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CONTACT_COLUMNS \
+  "id, uid, created, modified, display_name, prefix, given_name, additional_names, " \
+  "family_name, suffix, nickname, organisation, role, birthday, photo, photo_uri, " \
+  "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
+  "interval_ideal_days, interval_max_days, notes, archived, extra"
+
+/* The last real encounter with each contact. */
+#define LAST_ENCOUNTER_SQL \
+  "(SELECT max (e.happened_at) FROM encounter_participants p " \
+  " JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id = c.id)"
+
+/* The contact's own rhythm, else the tightest of its circles'. */
+#define IDEAL_DAYS_SQL \
+  "coalesce (c.interval_ideal_days, (SELECT min (ci.interval_ideal_days) FROM contact_circles cc " \
+  " JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id))"
+
+gboolean
+_bzw_store_validate_date (const char  *text,
+                          const char  *what,
+                          GError     **error)
+{
+  int year = 0;
+  int month;
+  int day;
+  gboolean ok;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+
+  if (strncmp (text, "--", 2) == 0)
+    ok = sscanf (text, "--%2d-%2d", &month, &day) == 2 && strlen (text) == 7;
+  else
+    ok = sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3 && strlen (text) == 10;
+
+  /* Without a year, 29 February is allowed. */
+  if (ok)
+    ok = g_date_valid_dmy (day, month, year > 0 ? year : 2000);
+
+  if (!ok)
+    g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                 /* Translators: %s names the field, e.g. "Geburtstag". */
+                 _("%s: this date does not exist."), what);
+
+  return ok;
+}
+
+static gboolean
+validate_contact (BzwContact  *contact,
+                  GError     **error)
+{
+  GPtrArray *fields = bzw_contact_get_fields (contact);
+  g_autofree char *name = bzw_contact_dup_best_name (contact);
+
+  if (name[0] == '\0')
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("A contact needs a name, an organisation or an e-mail address."));
+      return FALSE;
+    }
+
+  if (!_bzw_store_validate_date (bzw_contact_get_birthday (contact), _("Birthday"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error))
+    return FALSE;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      if (field->kind == BZW_FIELD_EMAIL && strchr (field->value, '@') == NULL)
+        {
+          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                       _("“%s” is not an e-mail address: the “@” is missing."), field->value);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_bzw_store_update_sort_key (BzwStore    *self,
+                            BzwContact  *contact,
+                            GError     **error)
+{
+  g_autofree char *name = bzw_contact_dup_best_name (contact);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *key = g_utf8_collate_key (folded, -1);
+  sqlite3_stmt *stmt;
+
+  stmt = _bzw_store_prepare (self, "UPDATE contacts SET sort_key = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (contact));
+  sqlite3_bind_blob (stmt, 2, key, strlen (key), SQLITE_TRANSIENT);
+  return _bzw_store_step_done (self, stmt, error);
+}
+
+static void
+bind_contact (sqlite3_stmt *stmt,
+              BzwContact   *c)
+{
+  GBytes *photo = bzw_contact_get_photo (c);
+
+  sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (c));
+  sqlite3_bind_text (stmt, 2, bzw_contact_get_uid (c), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, bzw_contact_get_created (c));
+  sqlite3_bind_int64 (stmt, 4, bzw_contact_get_modified (c));
+  sqlite3_bind_text (stmt, 5, bzw_contact_get_display_name (c) != NULL ? bzw_contact_get_display_name (c) : "",
+                     -1, SQLITE_TRANSIENT);
+  _bzw_store_bind_text (stmt, 6, bzw_contact_get_prefix (c));
+  _bzw_store_bind_text (stmt, 7, bzw_contact_get_given_name (c));
+  _bzw_store_bind_text (stmt, 8, bzw_contact_get_additional_names (c));
+  _bzw_store_bind_text (stmt, 9, bzw_contact_get_family_name (c));
+  _bzw_store_bind_text (stmt, 10, bzw_contact_get_suffix (c));
+  _bzw_store_bind_text (stmt, 11, bzw_contact_get_nickname (c));
+  _bzw_store_bind_text (stmt, 12, bzw_contact_get_organisation (c));
+  _bzw_store_bind_text (stmt, 13, bzw_contact_get_role (c));
+  _bzw_store_bind_text (stmt, 14, bzw_contact_get_birthday (c));
+  if (photo != NULL)
+    sqlite3_bind_blob (stmt, 15, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo), SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 15);
+  _bzw_store_bind_text (stmt, 16, bzw_contact_get_photo_uri (c));
+  _bzw_store_bind_text (stmt, 17, bzw_contact_get_met_how (c));
+  _bzw_store_bind_text (stmt, 18, bzw_contact_get_met_on (c));
+  sqlite3_bind_int (stmt, 19, bzw_contact_get_met_in_person (c));
+  _bzw_store_bind_text (stmt, 20, bzw_contact_get_offers (c));
+  _bzw_store_bind_text (stmt, 21, bzw_contact_get_seeks (c));
+  sqlite3_bind_int (stmt, 22, bzw_contact_get_trust (c));
+  _bzw_store_bind_text (stmt, 23, bzw_contact_get_trust_for (c));
+  _bzw_store_bind_id (stmt, 24, bzw_contact_get_interval_ideal (c));
+  _bzw_store_bind_id (stmt, 25, bzw_contact_get_interval_max (c));
+  _bzw_store_bind_text (stmt, 26, bzw_contact_get_notes (c));
+  sqlite3_bind_int (stmt, 27, bzw_contact_get_archived (c));
+  _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
+}
+
+static gboolean
+save_contact_fields (BzwStore    *self,
+                     BzwContact  *contact,
+                     GError     **error)
+{
+  GPtrArray *fields = bzw_contact_get_fields (contact);
+  GArray *circles = bzw_contact_get_circle_ids (contact);
+  gint64 id = bzw_contact_get_id (contact);
+  sqlite3_stmt *stmt;
+
+  if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_fields WHERE contact_id = ?1", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_bzw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      stmt = _bzw_store_prepare (self,
+                                 "INSERT INTO contact_fields (contact_id, kind, label, value, pref, position)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, bzw_field_kind_to_string (field->kind), -1, SQLITE_STATIC);
+      _bzw_store_bind_text (stmt, 3, field->label);
+      sqlite3_bind_text (stmt, 4, field->value, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, field->pref);
+      sqlite3_bind_int (stmt, 6, i);
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_circles WHERE contact_id = ?1", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_bzw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < circles->len; i++)
+    {
+      stmt = _bzw_store_prepare (self,
+                                 "INSERT OR IGNORE INTO contact_circles (contact_id, circle_id) VALUES (?1, ?2)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (circles, gint64, i));
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bzw_store_save_contact:
+ *
+ * Inserts @contact when its id is 0, else updates it, with its fields and
+ * circles, in one transaction.  Sets the id, uid and times on @contact.
+ */
+gboolean
+bzw_store_save_contact (BzwStore    *self,
+                        BzwContact  *contact,
+                        GError     **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_CONTACT (contact), FALSE);
+
+  if (!validate_contact (contact, error))
+    return FALSE;
+
+  is_new = bzw_contact_get_id (contact) == 0;
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    {
+      if (bzw_contact_get_uid (contact) == NULL)
+        {
+          g_autofree char *uid = g_uuid_string_random ();
+
+          bzw_contact_set_uid (contact, uid);
+        }
+      bzw_contact_set_times (contact,
+                             bzw_contact_get_created (contact) > 0 ? bzw_contact_get_created (contact) : now,
+                             now);
+      stmt = _bzw_store_prepare (self,
+                                 "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES"
+                                 " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+                                 error);
+    }
+  else
+    {
+      bzw_contact_set_times (contact, bzw_contact_get_created (contact), now);
+      stmt = _bzw_store_prepare (self,
+                                 "UPDATE contacts SET uid = ?2, created = ?3, modified = ?4, display_name = ?5,"
+                                 " prefix = ?6, given_name = ?7, additional_names = ?8, family_name = ?9,"
+                                 " suffix = ?10, nickname = ?11, organisation = ?12, role = ?13, birthday = ?14,"
+                                 " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
+                                 " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
+                                 " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
+                                 " archived = ?27, extra = ?28 WHERE id = ?1",
+                                 error);
+    }
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_contact (stmt, contact);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+
+  if (ok && !is_new && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The contact no longer exists."));
+      ok = FALSE;
+    }
+
+  if (ok && is_new)
+    bzw_contact_set_id (contact, sqlite3_last_insert_rowid (self->db));
+
+  ok = ok && save_contact_fields (self, contact, error) && _bzw_store_update_sort_key (self, contact, error);
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, bzw_contact_get_id (contact));
+  else if (is_new)
+    bzw_contact_set_id (contact, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+BzwContact *
+bzw_store_dup_contact (BzwStore  *self,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr(BzwContact) c = NULL;
+  g_autoptr(GArray) circles = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT " CONTACT_COLUMNS ", " LAST_ENCOUNTER_SQL
+                             " FROM contacts c WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                             _("The contact no longer exists."));
+      else
+        _bzw_store_set_error (self, error, "dup_contact");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  c = bzw_contact_new ();
+  bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
+  bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
+  bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
+  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
+  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
+  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
+  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
+  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
+  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
+  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
+  bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
+  bzw_contact_set_birthday (c, _bzw_store_column_text (stmt, 13));
+  if (sqlite3_column_type (stmt, 14) == SQLITE_BLOB)
+    {
+      g_autoptr(GBytes) photo = g_bytes_new (sqlite3_column_blob (stmt, 14), sqlite3_column_bytes (stmt, 14));
+
+      bzw_contact_set_photo (c, photo);
+    }
+  bzw_contact_set_photo_uri (c, _bzw_store_column_text (stmt, 15));
+  bzw_contact_set_met_how (c, _bzw_store_column_text (stmt, 16));
+  bzw_contact_set_met_on (c, _bzw_store_column_text (stmt, 17));
+  bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 18));
+  bzw_contact_set_offers (c, _bzw_store_column_text (stmt, 19));
+  bzw_contact_set_seeks (c, _bzw_store_column_text (stmt, 20));
+  bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 21), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
+  bzw_contact_set_trust_for (c, _bzw_store_column_text (stmt, 22));
+  bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 23));
+  bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 24));
+  bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 25));
+  bzw_contact_set_archived (c, sqlite3_column_int (stmt, 26));
+  bzw_contact_set_extra (c, _bzw_store_column_text (stmt, 27));
+  bzw_contact_set_last_encounter (c, sqlite3_column_int64 (stmt, 28));
+  sqlite3_reset (stmt);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT kind, label, value, pref FROM contact_fields"
+                             " WHERE contact_id = ?1 ORDER BY position, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BzwFieldKind kind;
+
+      if (!bzw_field_kind_from_string (_bzw_store_column_text (stmt, 0), &kind))
+        continue;
+
+      bzw_contact_add_field (c, kind, _bzw_store_column_text (stmt, 1), _bzw_store_column_text (stmt, 2));
+      ((BzwContactField *) g_ptr_array_index (bzw_contact_get_fields (c),
+                                               bzw_contact_get_fields (c)->len - 1))->pref =
+        sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT cc.circle_id FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id"
+                             " WHERE cc.contact_id = ?1 ORDER BY ci.position, ci.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 circle_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (circles, circle_id);
+    }
+  sqlite3_reset (stmt);
+  bzw_contact_set_circle_ids (c, circles);
+
+  return g_steal_pointer (&c);
+}
+
+gboolean
+bzw_store_delete_contact (BzwStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, "DELETE FROM contacts WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_RELATIONSHIPS |
+                              BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_MAP, id);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+/* Turns what the user typed into an FTS5 query of quoted prefix terms, so
+ * no character of it is read as query syntax.
+ */
+static char *
+fts_query_from_text (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r,;", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * bzw_store_list_contact_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the matching
+ *   contacts in the order of the list (German collation of the name).
+ */
+GArray *
+bzw_store_list_contact_ids (BzwStore               *self,
+                            const BzwContactQuery  *query,
+                            GError                **error)
+{
+  static const BzwContactQuery all = { 0 };
+  g_autofree char *fts = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    query = &all;
+
+  fts = fts_query_from_text (query->text);
+
+  /* One statement for every filter; unused filters are bound to NULL/0. */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT c.id FROM contacts c"
+                             " WHERE (?1 IS NULL OR c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1))"
+                             "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_circles cc"
+                             "                              WHERE cc.contact_id = c.id AND cc.circle_id = ?2))"
+                             "   AND (?3 = 0 OR coalesce (" LAST_ENCOUNTER_SQL ", c.created)"
+                             "                  + " IDEAL_DAYS_SQL " * 86400 < ?6)"
+                             "   AND (?4 = 0 OR (c.met_in_person = 0 AND NOT EXISTS ("
+                             "        SELECT 1 FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
+                             "         WHERE p.contact_id = c.id AND e.channel IN ('in-person', 'event'))))"
+                             "   AND (?5 = 1 OR c.archived = 0)"
+                             " ORDER BY c.sort_key, c.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (fts != NULL)
+    sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  _bzw_store_bind_id (stmt, 2, query->circle_id);
+  sqlite3_bind_int (stmt, 3, query->due_only);
+  sqlite3_bind_int (stmt, 4, query->online_only);
+  sqlite3_bind_int (stmt, 5, query->include_archived);
+  sqlite3_bind_int64 (stmt, 6, _bzw_store_now ());
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _bzw_store_set_error (self, error, "list_contact_ids");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+guint
+bzw_store_count_contacts (BzwStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  if ((stmt = _bzw_store_prepare (self, "SELECT count(*) FROM contacts", NULL)) == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gint64
+bzw_store_find_contact_by_uid (BzwStore   *self,
+                               const char *uid)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  if (uid == NULL || (stmt = _bzw_store_prepare (self, "SELECT id FROM contacts WHERE uid = ?1", NULL)) == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Circles */
+
+gboolean
+bzw_store_save_circle (BzwStore   *self,
+                       BzwCircle  *circle,
+                       GError    **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_CIRCLE (circle), FALSE);
+
+  if (bzw_circle_get_name (circle) == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("A circle needs a name."));
+      return FALSE;
+    }
+
+  is_new = bzw_circle_get_id (circle) == 0;
+  if (is_new && bzw_circle_get_uid (circle) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+
+      bzw_circle_set_uid (circle, uid);
+    }
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT INTO circles (uid, created, modified, name, color,"
+                               " interval_ideal_days, interval_max_days, position)"
+                               " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
+                               " color = coalesce (?5, color), interval_ideal_days = ?6,"
+                               " interval_max_days = ?7, position = ?8 WHERE id = ?1",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, bzw_circle_get_id (circle));
+      sqlite3_bind_text (stmt, 2, bzw_circle_get_uid (circle), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_text (stmt, 4, bzw_circle_get_name (circle), -1, SQLITE_TRANSIENT);
+      _bzw_store_bind_text (stmt, 5, bzw_circle_get_color (circle));
+      _bzw_store_bind_id (stmt, 6, bzw_circle_get_interval_ideal (circle));
+      _bzw_store_bind_id (stmt, 7, bzw_circle_get_interval_max (circle));
+      sqlite3_bind_int (stmt, 8, bzw_circle_get_position (circle));
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+
+  if (ok && is_new)
+    bzw_circle_set_id (circle, sqlite3_last_insert_rowid (self->db));
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES, bzw_circle_get_id (circle));
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+gboolean
+bzw_store_delete_circle (BzwStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, "DELETE FROM circles WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES | BZW_STORE_CHANGE_CONTACTS, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+/**
+ * bzw_store_list_circles:
+ *
+ * Returns: (transfer full) (element-type BzwCircle): all circles in their
+ *   order.
+ */
+GPtrArray *
+bzw_store_list_circles (BzwStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) circles = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT id, uid, name, color, interval_ideal_days, interval_max_days, position"
+                             " FROM circles ORDER BY position, name, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  circles = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BzwCircle *circle = bzw_circle_new ();
+
+      bzw_circle_set_id (circle, sqlite3_column_int64 (stmt, 0));
+      bzw_circle_set_uid (circle, _bzw_store_column_text (stmt, 1));
+      bzw_circle_set_name (circle, _bzw_store_column_text (stmt, 2));
+      bzw_circle_set_color (circle, _bzw_store_column_text (stmt, 3));
+      bzw_circle_set_interval_ideal (circle, sqlite3_column_int (stmt, 4));
+      bzw_circle_set_interval_max (circle, sqlite3_column_int (stmt, 5));
+      bzw_circle_set_position (circle, sqlite3_column_int (stmt, 6));
+      g_ptr_array_add (circles, circle);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&circles);
+}
+
+gboolean
+bzw_store_set_circle_member (BzwStore  *self,
+                             gint64     contact_id,
+                             gint64     circle_id,
+                             gboolean   member,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (member)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT OR IGNORE INTO contact_circles (contact_id, circle_id) VALUES (?1, ?2)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "DELETE FROM contact_circles WHERE contact_id = ?1 AND circle_id = ?2",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      sqlite3_bind_int64 (stmt, 2, circle_id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, contact_id);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+/* Relationships */
+
+gboolean
+bzw_store_save_relationship (BzwStore         *self,
+                             BzwRelationship  *rel,
+                             GError          **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_RELATIONSHIP (rel), FALSE);
+
+  if (bzw_relationship_get_a_id (rel) == bzw_relationship_get_b_id (rel))
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("A relationship needs two different contacts."));
+      return FALSE;
+    }
+
+  if (!_bzw_store_validate_date (bzw_relationship_get_since (rel), _("Since"), error))
+    return FALSE;
+
+  is_new = bzw_relationship_get_id (rel) == 0;
+  if (is_new && bzw_relationship_get_uid (rel) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+
+      bzw_relationship_set_uid (rel, uid);
+    }
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT INTO relationships (uid, created, modified, a_id, b_id, kind, strength, since, note)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, coalesce (?6, 'acquaintance'), ?7, ?8, ?9)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "UPDATE relationships SET uid = ?2, modified = ?3, a_id = ?4, b_id = ?5,"
+                               " kind = coalesce (?6, kind), strength = ?7, since = ?8, note = ?9 WHERE id = ?1",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, bzw_relationship_get_id (rel));
+      sqlite3_bind_text (stmt, 2, bzw_relationship_get_uid (rel), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, bzw_relationship_get_a_id (rel));
+      sqlite3_bind_int64 (stmt, 5, bzw_relationship_get_b_id (rel));
+      _bzw_store_bind_text (stmt, 6, bzw_relationship_get_kind (rel));
+      sqlite3_bind_int (stmt, 7, CLAMP (bzw_relationship_get_strength (rel), 1, 5));
+      _bzw_store_bind_text (stmt, 8, bzw_relationship_get_since (rel));
+      _bzw_store_bind_text (stmt, 9, bzw_relationship_get_note (rel));
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+
+  if (ok && is_new)
+    bzw_relationship_set_id (rel, sqlite3_last_insert_rowid (self->db));
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, bzw_relationship_get_id (rel));
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+gboolean
+bzw_store_delete_relationship (BzwStore  *self,
+                               gint64     id,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, "DELETE FROM relationships WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, id);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+/**
+ * bzw_store_list_relationships:
+ * @contact_id: a contact, or 0 for all relationships
+ *
+ * Returns: (transfer full) (element-type BzwRelationship):
+ */
+GPtrArray *
+bzw_store_list_relationships (BzwStore  *self,
+                              gint64     contact_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) rels = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT id, uid, a_id, b_id, kind, strength, since, note FROM relationships"
+                             " WHERE ?1 IS NULL OR a_id = ?1 OR b_id = ?1 ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  _bzw_store_bind_id (stmt, 1, contact_id);
+  rels = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BzwRelationship *rel = bzw_relationship_new ();
+
+      bzw_relationship_set_id (rel, sqlite3_column_int64 (stmt, 0));
+      bzw_relationship_set_uid (rel, _bzw_store_column_text (stmt, 1));
+      bzw_relationship_set_a_id (rel, sqlite3_column_int64 (stmt, 2));
+      bzw_relationship_set_b_id (rel, sqlite3_column_int64 (stmt, 3));
+      bzw_relationship_set_kind (rel, _bzw_store_column_text (stmt, 4));
+      bzw_relationship_set_strength (rel, sqlite3_column_int (stmt, 5));
+      bzw_relationship_set_since (rel, _bzw_store_column_text (stmt, 6));
+      bzw_relationship_set_note (rel, _bzw_store_column_text (stmt, 7));
+      g_ptr_array_add (rels, rel);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&rels);
+}

@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-store"
+
+#include "config.h"
+
+#include "bzw-store-private.h"
+
+#include <glib/gi18n-lib.h>
+
+static void
+ensure_uid (GObject *object)
+{
+  g_autofree char *uid = NULL;
+
+  g_object_get (object, "uid", &uid, NULL);
+  if (uid == NULL)
+    {
+      g_autofree char *fresh = g_uuid_string_random ();
+
+      g_object_set (object, "uid", fresh, NULL);
+    }
+}
+
+static void
+bind_party (sqlite3_stmt   *stmt,
+            int             index,
+            const BzwParty *party)
+{
+  _bzw_store_bind_id (stmt, index, party->contact_id);
+  _bzw_store_bind_text (stmt, index + 1, party->contact_id > 0 ? NULL : party->name);
+}
+
+static void
+column_party (sqlite3_stmt *stmt,
+              int           column,
+              BzwParty     *party)
+{
+  party->contact_id = sqlite3_column_int64 (stmt, column);
+  g_free (party->name);
+  party->name = g_strdup (_bzw_store_column_text (stmt, column + 1));
+}
+
+static gboolean
+validate_value (gint64   value_cents,
+                GError **error)
+{
+  if (value_cents < 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("The value cannot be negative."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_sides (const BzwParty  *a,
+                const BzwParty  *b,
+                GError         **error)
+{
+  if (bzw_party_is_me (a) && bzw_party_is_me (b))
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("Both sides cannot be “Me”; choose a contact for one of them."));
+      return FALSE;
+    }
+
+  if (a->contact_id > 0 && a->contact_id == b->contact_id)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("Both sides are the same person."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_day (const char  *day,
+              GError     **error)
+{
+  if (day == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("The entry needs a date."));
+      return FALSE;
+    }
+
+  return _bzw_store_validate_date (day, _("Date"), error);
+}
+
+/* Sets the row id of a new row, or reports a row that no longer exists. */
+static gboolean
+finish_save (BzwStore   *self,
+             GObject    *object,
+             gboolean    is_new,
+             GError    **error)
+{
+  if (is_new)
+    {
+      g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
+      return TRUE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bzw_store_save_encounter (BzwStore      *self,
+                          BzwEncounter  *encounter,
+                          GError       **error)
+{
+  GArray *participants;
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_ENCOUNTER (encounter), FALSE);
+
+  participants = bzw_encounter_get_participants (encounter);
+  if (participants->len == 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("An encounter needs at least one person."));
+      return FALSE;
+    }
+
+  is_new = bzw_encounter_get_id (encounter) == 0;
+  ensure_uid (G_OBJECT (encounter));
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
+                               " place = ?6, notes = ?7 WHERE id = ?1",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
+      sqlite3_bind_text (stmt, 2, bzw_encounter_get_uid (encounter), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, bzw_encounter_get_happened_at (encounter));
+      sqlite3_bind_text (stmt, 5, bzw_channel_to_string (bzw_encounter_get_channel (encounter)), -1, SQLITE_STATIC);
+      _bzw_store_bind_text (stmt, 6, bzw_encounter_get_place (encounter));
+      _bzw_store_bind_text (stmt, 7, bzw_encounter_get_notes (encounter));
+      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (encounter), is_new, error);
+    }
+
+  if (ok)
+    {
+      stmt = _bzw_store_prepare (self, "DELETE FROM encounter_participants WHERE encounter_id = ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
+          ok = _bzw_store_step_done (self, stmt, error);
+        }
+    }
+
+  for (guint i = 0; ok && i < participants->len; i++)
+    {
+      const BzwParty *party = &g_array_index (participants, BzwParty, i);
+
+      stmt = _bzw_store_prepare (self,
+                                 "INSERT INTO encounter_participants (encounter_id, contact_id, name)"
+                                 " VALUES (?1, ?2, coalesce (?3, ''))",
+                                 error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
+          bind_party (stmt, 2, party);
+          ok = _bzw_store_step_done (self, stmt, error);
+        }
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, 0);
+  else if (is_new)
+    bzw_encounter_set_id (encounter, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+BzwEncounter *
+bzw_store_dup_encounter (BzwStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  g_autoptr(BzwEncounter) encounter = NULL;
+  sqlite3_stmt *stmt;
+  BzwChannel channel = BZW_CHANNEL_IN_PERSON;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT id, uid, happened_at, channel, place, notes FROM encounters WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists."));
+      return NULL;
+    }
+
+  encounter = bzw_encounter_new ();
+  bzw_encounter_set_id (encounter, sqlite3_column_int64 (stmt, 0));
+  bzw_encounter_set_uid (encounter, _bzw_store_column_text (stmt, 1));
+  bzw_encounter_set_happened_at (encounter, sqlite3_column_int64 (stmt, 2));
+  bzw_channel_from_string (_bzw_store_column_text (stmt, 3), &channel);
+  bzw_encounter_set_channel (encounter, channel);
+  bzw_encounter_set_place (encounter, _bzw_store_column_text (stmt, 4));
+  bzw_encounter_set_notes (encounter, _bzw_store_column_text (stmt, 5));
+  sqlite3_reset (stmt);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT p.contact_id, CASE WHEN p.contact_id IS NULL THEN p.name END"
+                             " FROM encounter_participants p WHERE p.encounter_id = ?1 ORDER BY p.rowid",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    bzw_encounter_add_participant (encounter, sqlite3_column_int64 (stmt, 0), _bzw_store_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&encounter);
+}
+
+gboolean
+bzw_store_save_favour (BzwStore   *self,
+                       BzwFavour  *favour,
+                       GError    **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_FAVOUR (favour), FALSE);
+
+  if (!validate_sides (bzw_favour_get_from (favour), bzw_favour_get_to (favour), error) ||
+      !validate_day (bzw_favour_get_day (favour), error) ||
+      !_bzw_store_validate_date (bzw_favour_get_due (favour), _("Due"), error) ||
+      !validate_value (bzw_favour_get_value_cents (favour), error))
+    return FALSE;
+
+  is_new = bzw_favour_get_id (favour) == 0;
+  ensure_uid (G_OBJECT (favour));
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT INTO favours (uid, created, modified, day, from_id, from_name, to_id, to_name,"
+                               " direction, state, description, value_cents, due, encounter_id)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, ''), ?12, ?13, ?14)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "UPDATE favours SET uid = ?2, modified = ?3, day = ?4, from_id = ?5, from_name = ?6,"
+                               " to_id = ?7, to_name = ?8, direction = ?9, state = ?10,"
+                               " description = coalesce (?11, ''), value_cents = ?12, due = ?13,"
+                               " encounter_id = ?14 WHERE id = ?1",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, bzw_favour_get_id (favour));
+      sqlite3_bind_text (stmt, 2, bzw_favour_get_uid (favour), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_text (stmt, 4, bzw_favour_get_day (favour), -1, SQLITE_TRANSIENT);
+      bind_party (stmt, 5, bzw_favour_get_from (favour));
+      bind_party (stmt, 7, bzw_favour_get_to (favour));
+      sqlite3_bind_text (stmt, 9, bzw_favour_direction_to_string (bzw_favour_get_direction (favour)),
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, bzw_favour_state_to_string (bzw_favour_get_state (favour)), -1, SQLITE_STATIC);
+      _bzw_store_bind_text (stmt, 11, bzw_favour_get_description (favour));
+      sqlite3_bind_int64 (stmt, 12, bzw_favour_get_value_cents (favour));
+      _bzw_store_bind_text (stmt, 13, bzw_favour_get_due (favour));
+      _bzw_store_bind_id (stmt, 14, bzw_favour_get_encounter_id (favour));
+      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (favour), is_new, error);
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL, 0);
+  else if (is_new)
+    bzw_favour_set_id (favour, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+BzwFavour *
+bzw_store_dup_favour (BzwStore  *self,
+                      gint64     id,
+                      GError   **error)
+{
+  g_autoptr(BzwFavour) favour = NULL;
+  BzwParty party = { 0 };
+  BzwFavourDirection direction = BZW_FAVOUR_ASKED;
+  BzwFavourState state = BZW_FAVOUR_OPEN;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT id, uid, day, from_id, from_name, to_id, to_name, direction, state,"
+                             " description, value_cents, due, encounter_id FROM favours WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists."));
+      return NULL;
+    }
+
+  favour = bzw_favour_new ();
+  bzw_favour_set_id (favour, sqlite3_column_int64 (stmt, 0));
+  bzw_favour_set_uid (favour, _bzw_store_column_text (stmt, 1));
+  bzw_favour_set_day (favour, _bzw_store_column_text (stmt, 2));
+  column_party (stmt, 3, &party);
+  bzw_favour_set_from (favour, &party);
+  column_party (stmt, 5, &party);
+  bzw_favour_set_to (favour, &party);
+  bzw_party_clear (&party);
+  bzw_favour_direction_from_string (_bzw_store_column_text (stmt, 7), &direction);
+  bzw_favour_set_direction (favour, direction);
+  bzw_favour_state_from_string (_bzw_store_column_text (stmt, 8), &state);
+  bzw_favour_set_state (favour, state);
+  bzw_favour_set_description (favour, _bzw_store_column_text (stmt, 9));
+  bzw_favour_set_value_cents (favour, sqlite3_column_int64 (stmt, 10));
+  bzw_favour_set_due (favour, _bzw_store_column_text (stmt, 11));
+  bzw_favour_set_encounter_id (favour, sqlite3_column_int64 (stmt, 12));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&favour);
+}
+
+gboolean
+bzw_store_save_referral (BzwStore     *self,
+                         BzwReferral  *referral,
+                         GError      **error)
+{
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+  gint64 now = _bzw_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BZW_IS_REFERRAL (referral), FALSE);
+
+  if (!validate_sides (bzw_referral_get_giver (referral), bzw_referral_get_receiver (referral), error) ||
+      !validate_day (bzw_referral_get_day (referral), error) ||
+      !validate_value (bzw_referral_get_value_cents (referral), error))
+    return FALSE;
+
+  if (bzw_referral_get_referred (referral)->contact_id == 0 && bzw_party_is_me (bzw_referral_get_referred (referral)))
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("Who was referred? Choose a contact or enter a name."));
+      return FALSE;
+    }
+
+  is_new = bzw_referral_get_id (referral) == 0;
+  ensure_uid (G_OBJECT (referral));
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = _bzw_store_prepare (self,
+                               "INSERT INTO referrals (uid, created, modified, day, giver_id, giver_name,"
+                               " receiver_id, receiver_name, referred_id, referred_name, effort, state,"
+                               " value_cents, thanked, notes)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                               " coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
+                               " ?11, ?12, ?13, ?14, ?15)",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "UPDATE referrals SET uid = ?2, modified = ?3, day = ?4, giver_id = ?5,"
+                               " giver_name = ?6, receiver_id = ?7, receiver_name = ?8, referred_id = ?9,"
+                               " referred_name = coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
+                               " effort = ?11, state = ?12, value_cents = ?13, thanked = ?14, notes = ?15"
+                               " WHERE id = ?1",
+                               error);
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      const BzwParty *referred = bzw_referral_get_referred (referral);
+
+      sqlite3_bind_int64 (stmt, 1, bzw_referral_get_id (referral));
+      sqlite3_bind_text (stmt, 2, bzw_referral_get_uid (referral), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_text (stmt, 4, bzw_referral_get_day (referral), -1, SQLITE_TRANSIENT);
+      bind_party (stmt, 5, bzw_referral_get_giver (referral));
+      bind_party (stmt, 7, bzw_referral_get_receiver (referral));
+      /* The referred name is kept even with a contact, for the search. */
+      _bzw_store_bind_id (stmt, 9, referred->contact_id);
+      _bzw_store_bind_text (stmt, 10, referred->contact_id > 0 ? NULL : referred->name);
+      sqlite3_bind_int (stmt, 11, CLAMP (bzw_referral_get_effort (referral), 1, 5));
+      sqlite3_bind_text (stmt, 12, bzw_referral_state_to_string (bzw_referral_get_state (referral)),
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 13, bzw_referral_get_value_cents (referral));
+      sqlite3_bind_int (stmt, 14, bzw_referral_get_thanked (referral));
+      _bzw_store_bind_text (stmt, 15, bzw_referral_get_notes (referral));
+      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (referral), is_new, error);
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL, 0);
+  else if (is_new)
+    bzw_referral_set_id (referral, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+BzwReferral *
+bzw_store_dup_referral (BzwStore  *self,
+                        gint64     id,
+                        GError   **error)
+{
+  g_autoptr(BzwReferral) referral = NULL;
+  BzwParty party = { 0 };
+  BzwReferralState state = BZW_REFERRAL_GIVEN;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT id, uid, day, giver_id, giver_name, receiver_id, receiver_name,"
+                             " referred_id, referred_name, effort, state, value_cents, thanked, notes"
+                             " FROM referrals WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists."));
+      return NULL;
+    }
+
+  referral = bzw_referral_new ();
+  bzw_referral_set_id (referral, sqlite3_column_int64 (stmt, 0));
+  bzw_referral_set_uid (referral, _bzw_store_column_text (stmt, 1));
+  bzw_referral_set_day (referral, _bzw_store_column_text (stmt, 2));
+  column_party (stmt, 3, &party);
+  bzw_referral_set_giver (referral, &party);
+  column_party (stmt, 5, &party);
+  bzw_referral_set_receiver (referral, &party);
+  column_party (stmt, 7, &party);
+  bzw_referral_set_referred (referral, &party);
+  bzw_party_clear (&party);
+  bzw_referral_set_effort (referral, sqlite3_column_int (stmt, 9));
+  bzw_referral_state_from_string (_bzw_store_column_text (stmt, 10), &state);
+  bzw_referral_set_state (referral, state);
+  bzw_referral_set_value_cents (referral, sqlite3_column_int64 (stmt, 11));
+  bzw_referral_set_thanked (referral, sqlite3_column_int (stmt, 12));
+  bzw_referral_set_notes (referral, _bzw_store_column_text (stmt, 13));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&referral);
+}
+
+gboolean
+bzw_store_delete_journal_entry (BzwStore        *self,
+                                BzwJournalKind   kind,
+                                gint64           id,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case BZW_JOURNAL_ENCOUNTER:
+      stmt = _bzw_store_prepare (self, "DELETE FROM encounters WHERE id = ?1", error);
+      break;
+
+    case BZW_JOURNAL_FAVOUR:
+      stmt = _bzw_store_prepare (self, "DELETE FROM favours WHERE id = ?1", error);
+      break;
+
+    case BZW_JOURNAL_REFERRAL:
+      stmt = _bzw_store_prepare (self, "DELETE FROM referrals WHERE id = ?1", error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
+/**
+ * bzw_store_list_journal:
+ *
+ * Returns: (transfer full) (element-type BzwJournalRef): the matching
+ *   entries, newest first.
+ */
+GArray *
+bzw_store_list_journal (BzwStore               *self,
+                        const BzwJournalQuery  *query,
+                        GError                **error)
+{
+  static const BzwJournalQuery all = { NULL, TRUE, TRUE, TRUE, 0 };
+  g_autoptr(GArray) refs = NULL;
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    query = &all;
+
+  if (query->text != NULL && query->text[0] != '\0')
+    {
+      g_autoptr(GString) q = g_string_new ("\"");
+
+      for (const char *p = query->text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (q, '"');
+          g_string_append_c (q, *p);
+        }
+      g_string_append (q, "\"*");
+      fts = g_string_free (g_steal_pointer (&q), FALSE);
+    }
+
+  /* Dates of favours and referrals count from noon UTC, so a day never
+   * slips across midnight in the timeline.
+   */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT kind, id, t FROM ("
+                             "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM encounters e"
+                             "   WHERE ?1 = 1 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                             "                     WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
+                             "  UNION ALL"
+                             "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM favours f"
+                             "   WHERE ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
+                             "  UNION ALL"
+                             "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
+                             "   WHERE ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
+                             "                     OR r.referred_id = ?5))"
+                             " WHERE ?4 IS NULL OR id * 4 + kind IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?4)"
+                             " ORDER BY t DESC, kind, id DESC",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, query->encounters);
+  sqlite3_bind_int (stmt, 2, query->favours);
+  sqlite3_bind_int (stmt, 3, query->referrals);
+  if (fts != NULL)
+    sqlite3_bind_text (stmt, 4, fts, -1, SQLITE_STATIC);
+  _bzw_store_bind_id (stmt, 5, query->contact_id);
+
+  refs = g_array_new (FALSE, FALSE, sizeof (BzwJournalRef));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwJournalRef ref = {
+        sqlite3_column_int (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2),
+      };
+
+      g_array_append_val (refs, ref);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _bzw_store_set_error (self, error, "list_journal");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&refs);
+}
+
+guint
+bzw_store_count_journal (BzwStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT (SELECT count(*) FROM encounters) + (SELECT count(*) FROM favours)"
+                             " + (SELECT count(*) FROM referrals)",
+                             NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * bzw_store_list_map_positions:
+ *
+ * Returns: (transfer full) (element-type BzwMapPosition):
+ */
+GArray *
+bzw_store_list_map_positions (BzwStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GArray) positions = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self, "SELECT contact_id, x, y, pinned FROM map_positions ORDER BY contact_id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  positions = g_array_new (FALSE, FALSE, sizeof (BzwMapPosition));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BzwMapPosition pos = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_double (stmt, 1),
+        sqlite3_column_double (stmt, 2),
+        sqlite3_column_int (stmt, 3),
+      };
+
+      g_array_append_val (positions, pos);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&positions);
+}
+
+gboolean
+bzw_store_save_map_positions (BzwStore              *self,
+                              const BzwMapPosition  *positions,
+                              guint                  n_positions,
+                              GError               **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n_positions; i++)
+    {
+      sqlite3_stmt *stmt = _bzw_store_prepare (self,
+                                               "INSERT OR REPLACE INTO map_positions (contact_id, x, y, pinned)"
+                                               " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
+                                               error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, positions[i].contact_id);
+          sqlite3_bind_double (stmt, 2, positions[i].x);
+          sqlite3_bind_double (stmt, 3, positions[i].y);
+          sqlite3_bind_int (stmt, 4, positions[i].pinned);
+          ok = _bzw_store_step_done (self, stmt, error);
+        }
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_MAP, 0);
+
+  return _bzw_store_finish (self, ok, error);
+}

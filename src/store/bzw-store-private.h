@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "bzw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BZW_STORE_CHANGE_CONTACTS      = 1 << 0,
+  BZW_STORE_CHANGE_CIRCLES       = 1 << 1,
+  BZW_STORE_CHANGE_RELATIONSHIPS = 1 << 2,
+  BZW_STORE_CHANGE_JOURNAL       = 1 << 3,
+  BZW_STORE_CHANGE_MAP           = 1 << 4,
+} BzwStoreChange;
+
+struct _BzwStore
+{
+  GObject         parent_instance;
+
+  sqlite3        *db;
+  char           *path;
+  GHashTable     *statements;
+  gboolean        read_only;
+  guint           depth;
+  BzwStoreChange  pending;
+  gint64          pending_id;
+};
+
+sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _bzw_store_step_done       (BzwStore      *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+gboolean      _bzw_store_exec            (BzwStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _bzw_store_set_error       (BzwStore      *self,
+                                          GError       **error,
+                                          const char    *what);
+gboolean      _bzw_store_finish          (BzwStore      *self,
+                                          gboolean       ok,
+                                          GError       **error);
+void          _bzw_store_changed         (BzwStore      *self,
+                                          BzwStoreChange what,
+                                          gint64         id);
+void          _bzw_store_bind_text       (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+void          _bzw_store_bind_id         (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          gint64         id);
+const char   *_bzw_store_column_text     (sqlite3_stmt  *stmt,
+                                          int            column);
+gint64        _bzw_store_now             (void);
+gboolean      _bzw_store_validate_date   (const char    *text,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      _bzw_store_update_sort_key (BzwStore      *self,
+                                          BzwContact    *contact,
+                                          GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,731 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-store"
+
+#include "config.h"
+
+#include "bzw-migrations.h"
+#include "bzw-store-private.h"
+#include "bzw-store-resources.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+G_DEFINE_FINAL_TYPE (BzwStore, bzw_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (bzw-store-error-quark, bzw_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+bzw_store_finalize (GObject *object)
+{
+  BzwStore *self = BZW_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (bzw_store_parent_class)->finalize (object);
+}
+
+static void
+bzw_store_class_init (BzwStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bzw_store_finalize;
+
+  bzw_store_register_resource ();
+
+  /**
+   * BzwStore::changed:
+   * @what: a #BzwStoreChange mask
+   * @id: the row that changed, or 0 for many
+   *
+   * Emitted after a write is committed.  Writes inside an outer transaction
+   * are announced once, when it commits.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+}
+
+static void
+bzw_store_init (BzwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+gboolean
+_bzw_store_set_error (BzwStore    *self,
+                      GError     **error,
+                      const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  BzwStoreError our_code;
+  const char *message;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      our_code = BZW_STORE_ERROR_LOCKED;
+      message = _("The database is in use by another program. Please try again in a moment.");
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      our_code = BZW_STORE_ERROR_READ_ONLY;
+      message = _("The database cannot be written to.");
+      break;
+
+    case SQLITE_CORRUPT:
+      our_code = BZW_STORE_ERROR_CORRUPT;
+      message = _("The database is damaged.");
+      break;
+
+    case SQLITE_NOTADB:
+      our_code = BZW_STORE_ERROR_NOT_A_DATABASE;
+      message = _("The file is not a Beziehungsweise database.");
+      break;
+
+    case SQLITE_CONSTRAINT:
+      our_code = BZW_STORE_ERROR_INVALID;
+      message = _("The entry contradicts the data already stored.");
+      break;
+
+    case SQLITE_FULL:
+      our_code = BZW_STORE_ERROR_FAILED;
+      message = _("The disk is full.");
+      break;
+
+    default:
+      our_code = BZW_STORE_ERROR_FAILED;
+      message = _("The database reported an error.");
+      break;
+    }
+
+  g_debug ("SQLite error %d in %s: %s", code, what, sqlite3_errmsg (self->db));
+  g_set_error_literal (error, BZW_STORE_ERROR, our_code, message);
+  return FALSE;
+}
+
+sqlite3_stmt *
+_bzw_store_prepare (BzwStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Cannot prepare statement: %s", sqlite3_errmsg (self->db));
+      _bzw_store_set_error (self, error, "prepare");
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows, then resets it. */
+gboolean
+_bzw_store_step_done (BzwStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _bzw_store_set_error (self, error, sqlite3_sql (stmt));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+_bzw_store_exec (BzwStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _bzw_store_set_error (self, error, sql);
+
+  return TRUE;
+}
+
+void
+_bzw_store_bind_text (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_bzw_store_bind_id (sqlite3_stmt *stmt,
+                    int           index,
+                    gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+const char *
+_bzw_store_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+gint64
+_bzw_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+_bzw_store_changed (BzwStore       *self,
+                    BzwStoreChange  what,
+                    gint64          id)
+{
+  if (self->depth > 0)
+    {
+      if (self->pending != 0 || self->pending_id != id)
+        id = 0;
+      self->pending |= what;
+      self->pending_id = id;
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) what, id);
+}
+
+gboolean
+bzw_store_begin (BzwStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                           _("The database is open read-only; nothing can be changed."));
+      return FALSE;
+    }
+
+  if (!_bzw_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
+    return FALSE;
+
+  if (self->depth == 0)
+    {
+      self->pending = 0;
+      self->pending_id = 0;
+    }
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+bzw_store_commit (BzwStore  *self,
+                  GError   **error)
+{
+  BzwStoreChange pending;
+  gint64 pending_id;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth > 1)
+    {
+      if (!_bzw_store_exec (self, "RELEASE nested", error))
+        return FALSE;
+      self->depth--;
+      return TRUE;
+    }
+
+  if (!_bzw_store_exec (self, "COMMIT", error))
+    {
+      bzw_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth = 0;
+  pending = self->pending;
+  pending_id = self->pending_id;
+  self->pending = 0;
+  self->pending_id = 0;
+
+  if (pending != 0)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) pending, pending_id);
+
+  return TRUE;
+}
+
+void
+bzw_store_rollback (BzwStore *self)
+{
+  g_return_if_fail (BZW_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth > 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      self->depth--;
+      return;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+  self->pending = 0;
+  self->pending_id = 0;
+}
+
+/* Ends a write that began with bzw_store_begin(): commits when @ok, else
+ * rolls back.  Returns @ok && the commit succeeded.
+ */
+gboolean
+_bzw_store_finish (BzwStore  *self,
+                   gboolean   ok,
+                   GError   **error)
+{
+  if (ok)
+    return bzw_store_commit (self, error);
+
+  bzw_store_rollback (self);
+  return FALSE;
+}
+
+char *
+bzw_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "beziehungsweise", "beziehungsweise.db", NULL);
+}
+
+/* Looks at the file before SQLite does, so that a file which is not ours is
+ * reported and left alone, byte for byte.
+ */
+static gboolean
+check_file (const char         *path,
+            BzwStoreOpenFlags   flags,
+            gboolean           *exists,
+            GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  char header[16] = { 0 };
+  GStatBuf st;
+  int fd;
+  gssize n;
+
+  *exists = g_stat (path, &st) == 0;
+
+  if (!*exists)
+    {
+      if (flags & BZW_STORE_OPEN_READ_ONLY)
+        {
+          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                       _("The database “%s” does not exist."), path);
+          return FALSE;
+        }
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                       _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      /* Create the file with mode 0600 before SQLite opens it; the -wal and
+       * -shm files then inherit the mode.
+       */
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, BZW_STORE_ERROR,
+                       saved_errno == EACCES || saved_errno == EROFS ? BZW_STORE_ERROR_READ_ONLY
+                                                                     : BZW_STORE_ERROR_FAILED,
+                       _("The database “%s” cannot be created: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      close (fd);
+      return TRUE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a file."), path);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be read: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n != sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
+      return FALSE;
+    }
+
+  if (!(flags & BZW_STORE_OPEN_READ_ONLY) &&
+      (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. It can be opened for reading only."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+query_int (BzwStore   *self,
+           const char *sql,
+           int         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = fallback;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Sort keys depend on the collation of the locale; when it changes, they are
+ * made anew so the list stays in the user's order.
+ */
+static gboolean
+refresh_sort_keys (BzwStore  *self,
+                   GError   **error)
+{
+  const char *locale = setlocale (LC_COLLATE, NULL);
+  g_autofree char *stored = bzw_store_dup_setting (self, "collate-locale");
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (locale == NULL || g_strcmp0 (stored, locale) == 0 || self->read_only)
+    return TRUE;
+
+  g_debug ("Collation changed from %s to %s; refreshing sort keys", stored, locale);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = _bzw_store_prepare (self, "SELECT id FROM contacts", error);
+  ok = stmt != NULL;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      g_autoptr(BzwContact) contact = bzw_store_dup_contact (self, g_array_index (ids, gint64, i), error);
+
+      ok = contact != NULL && _bzw_store_update_sort_key (self, contact, error);
+    }
+
+  ok = ok && bzw_store_set_setting (self, "collate-locale", locale, error);
+  return _bzw_store_finish (self, ok, error);
+}
+
+BzwStore *
+bzw_store_open (const char         *path,
+                BzwStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(BzwStore) self = NULL;
+  gboolean exists;
+  int version;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file (path, flags, &exists, error))
+    return NULL;
+
+  self = g_object_new (BZW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & BZW_STORE_OPEN_READ_ONLY) != 0;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _bzw_store_set_error (self, error, "open");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Read before writing anything: a foreign or damaged file must stay as it
+   * was.  Reading the schema also catches files SQLite cannot parse.
+   */
+  version = query_int (self, "PRAGMA user_version", -1);
+  if (version < 0)
+    {
+      _bzw_store_set_error (self, error, "user_version");
+      if (g_error_matches (*error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED))
+        {
+          g_clear_error (error);
+          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged. The file was left unchanged."), path);
+        }
+      return NULL;
+    }
+
+  if (version > BZW_SCHEMA_VERSION)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Beziehungsweise. "
+                     "Please update the app. The file was left unchanged."), path);
+      return NULL;
+    }
+
+  if (exists && version > 0 && !bzw_store_check_integrity (self, TRUE, error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      if (!_bzw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_bzw_store_exec (self, "PRAGMA synchronous = FULL", error))
+        return NULL;
+    }
+  if (!_bzw_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (version < BZW_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” needs to be updated, but it is open read-only."), path);
+          return NULL;
+        }
+
+      if (!_bzw_migrations_run (self, version, error))
+        return NULL;
+    }
+
+  if (!refresh_sort_keys (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bzw_store_get_path (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+bzw_store_get_schema_version (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  return query_int (self, "PRAGMA user_version", 0);
+}
+
+gboolean
+bzw_store_is_read_only (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/* No contacts, circles or journal entries. */
+gboolean
+bzw_store_is_empty (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  return query_int (self,
+                    "SELECT NOT EXISTS (SELECT 1 FROM contacts) AND NOT EXISTS (SELECT 1 FROM circles)"
+                    " AND NOT EXISTS (SELECT 1 FROM encounters) AND NOT EXISTS (SELECT 1 FROM favours)"
+                    " AND NOT EXISTS (SELECT 1 FROM referrals)",
+                    0) != 0;
+}
+
+gboolean
+bzw_store_check_integrity (BzwStore  *self,
+                           gboolean   quick,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged. The file was left unchanged."), self->path);
+
+  return ok;
+}
+
+/* A consistent copy through the SQLite backup API, written to a temporary
+ * name with mode 0600 and renamed into place.
+ */
+gboolean
+bzw_store_backup_to (BzwStore    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  g_unlink (tmp);
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED,
+                   _("The backup “%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      (backup = sqlite3_backup_init (dest, "main", self->db, "main")) != NULL)
+    {
+      sqlite3_backup_step (backup, -1);
+      ok = sqlite3_backup_finish (backup) == SQLITE_OK;
+    }
+
+  if (dest != NULL)
+    sqlite3_close_v2 (dest);
+
+  if (ok && g_rename (tmp, path) != 0)
+    ok = FALSE;
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED,
+                   _("The backup “%s” could not be written."), path);
+    }
+
+  return ok;
+}
+
+char *
+bzw_store_dup_setting (BzwStore   *self,
+                       const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (_bzw_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+bzw_store_set_setting (BzwStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  stmt = _bzw_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  _bzw_store_bind_text (stmt, 2, value);
+  return _bzw_store_step_done (self, stmt, error);
+}

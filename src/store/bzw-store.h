@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bzw-circle.h"
+#include "bzw-contact.h"
+#include "bzw-encounter.h"
+#include "bzw-favour.h"
+#include "bzw-referral.h"
+#include "bzw-relationship.h"
+
+G_BEGIN_DECLS
+
+#define BZW_STORE_ERROR (bzw_store_error_quark ())
+
+typedef enum
+{
+  BZW_STORE_ERROR_NOT_A_DATABASE,
+  BZW_STORE_ERROR_CORRUPT,
+  BZW_STORE_ERROR_TOO_NEW,
+  BZW_STORE_ERROR_READ_ONLY,
+  BZW_STORE_ERROR_LOCKED,
+  BZW_STORE_ERROR_NOT_EMPTY,
+  BZW_STORE_ERROR_NOT_FOUND,
+  BZW_STORE_ERROR_INVALID,
+  BZW_STORE_ERROR_FAILED,
+} BzwStoreError;
+
+typedef enum
+{
+  BZW_STORE_OPEN_DEFAULT = 0,
+  BZW_STORE_OPEN_READ_ONLY = 1 << 0,
+} BzwStoreOpenFlags;
+
+/* What the contact list shows. */
+typedef struct
+{
+  const char *text;
+  gint64      circle_id;
+  gboolean    due_only;
+  gboolean    online_only;
+  gboolean    include_archived;
+} BzwContactQuery;
+
+/* One journal entry in the timeline. */
+typedef struct
+{
+  BzwJournalKind kind;
+  gint64         id;
+  gint64         when;
+} BzwJournalRef;
+
+typedef struct
+{
+  const char *text;
+  gboolean    encounters;
+  gboolean    favours;
+  gboolean    referrals;
+  gint64      contact_id;
+} BzwJournalQuery;
+
+/* A stored position on the relationship map. */
+typedef struct
+{
+  gint64   contact_id;
+  double   x;
+  double   y;
+  gboolean pinned;
+} BzwMapPosition;
+
+#define BZW_TYPE_STORE (bzw_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BzwStore, bzw_store, BZW, STORE, GObject)
+
+GQuark          bzw_store_error_quark             (void);
+char           *bzw_store_dup_default_path        (void);
+BzwStore       *bzw_store_open                    (const char             *path,
+                                                   BzwStoreOpenFlags       flags,
+                                                   GError                **error);
+const char     *bzw_store_get_path                (BzwStore               *self);
+int             bzw_store_get_schema_version      (BzwStore               *self);
+gboolean        bzw_store_is_read_only            (BzwStore               *self);
+gboolean        bzw_store_is_empty                (BzwStore               *self);
+gboolean        bzw_store_check_integrity         (BzwStore               *self,
+                                                   gboolean                quick,
+                                                   GError                **error);
+gboolean        bzw_store_backup_to               (BzwStore               *self,
+                                                   const char             *path,
+                                                   GError                **error);
+
+gboolean        bzw_store_begin                   (BzwStore               *self,
+                                                   GError                **error);
+gboolean        bzw_store_commit                  (BzwStore               *self,
+                                                   GError                **error);
+void            bzw_store_rollback                (BzwStore               *self);
+
+char           *bzw_store_dup_setting             (BzwStore               *self,
+                                                   const char             *key);
+gboolean        bzw_store_set_setting             (BzwStore               *self,
+                                                   const char             *key,
+                                                   const char             *value,
+                                                   GError                **error);
+
+/* Contacts */
+gboolean        bzw_store_save_contact            (BzwStore               *self,
+                                                   BzwContact             *contact,
+                                                   GError                **error);
+BzwContact     *bzw_store_dup_contact             (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+gboolean        bzw_store_delete_contact          (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+GArray         *bzw_store_list_contact_ids        (BzwStore               *self,
+                                                   const BzwContactQuery  *query,
+                                                   GError                **error);
+guint           bzw_store_count_contacts          (BzwStore               *self);
+gint64          bzw_store_find_contact_by_uid     (BzwStore               *self,
+                                                   const char             *uid);
+
+/* Circles */
+gboolean        bzw_store_save_circle             (BzwStore               *self,
+                                                   BzwCircle              *circle,
+                                                   GError                **error);
+gboolean        bzw_store_delete_circle           (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+GPtrArray      *bzw_store_list_circles            (BzwStore               *self,
+                                                   GError                **error);
+gboolean        bzw_store_set_circle_member       (BzwStore               *self,
+                                                   gint64                  contact_id,
+                                                   gint64                  circle_id,
+                                                   gboolean                member,
+                                                   GError                **error);
+
+/* Relationships */
+gboolean        bzw_store_save_relationship       (BzwStore               *self,
+                                                   BzwRelationship        *relationship,
+                                                   GError                **error);
+gboolean        bzw_store_delete_relationship     (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+GPtrArray      *bzw_store_list_relationships      (BzwStore               *self,
+                                                   gint64                  contact_id,
+                                                   GError                **error);
+
+/* Journal */
+gboolean        bzw_store_save_encounter          (BzwStore               *self,
+                                                   BzwEncounter           *encounter,
+                                                   GError                **error);
+BzwEncounter   *bzw_store_dup_encounter           (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+gboolean        bzw_store_save_favour             (BzwStore               *self,
+                                                   BzwFavour              *favour,
+                                                   GError                **error);
+BzwFavour      *bzw_store_dup_favour              (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+gboolean        bzw_store_save_referral           (BzwStore               *self,
+                                                   BzwReferral            *referral,
+                                                   GError                **error);
+BzwReferral    *bzw_store_dup_referral            (BzwStore               *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+gboolean        bzw_store_delete_journal_entry    (BzwStore               *self,
+                                                   BzwJournalKind          kind,
+                                                   gint64                  id,
+                                                   GError                **error);
+GArray         *bzw_store_list_journal            (BzwStore               *self,
+                                                   const BzwJournalQuery  *query,
+                                                   GError                **error);
+guint           bzw_store_count_journal           (BzwStore               *self);
+
+/* Map */
+GArray         *bzw_store_list_map_positions      (BzwStore               *self,
+                                                   GError                **error);
+gboolean        bzw_store_save_map_positions      (BzwStore               *self,
+                                                   const BzwMapPosition   *positions,
+                                                   guint                   n_positions,
+                                                   GError                **error);
+
+G_END_DECLS

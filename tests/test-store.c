@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "bzw-store.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  BzwStore *store;
+} Fixture;
+
+static void
+open_temp_store (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bzw-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sub", "test.db", NULL);
+  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+close_store (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gint64
+add_contact (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_contact_set_display_name (contact, name);
+  bzw_store_save_contact (fixture->store, contact, &error);
+  g_assert_no_error (error);
+  return bzw_contact_get_id (contact);
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_creates_private_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (bzw_store_get_schema_version (fixture->store), ==, 1);
+  g_assert_true (bzw_store_is_empty (fixture->store));
+  g_assert_true (bzw_store_check_integrity (fixture->store, FALSE, NULL));
+}
+
+static void
+test_contact_round_trip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(BzwContact) back = NULL;
+  g_autoptr(BzwCircle) circle = bzw_circle_new ();
+  g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\xff\xd8\xff\x00jpeg", 8);
+  gint64 circle_id;
+  GPtrArray *fields;
+
+  bzw_circle_set_name (circle, "Kunden");
+  bzw_store_save_circle (fixture->store, circle, &error);
+  g_assert_no_error (error);
+  circle_id = bzw_circle_get_id (circle);
+  g_array_append_val (circles, circle_id);
+
+  bzw_contact_set_given_name (contact, "Jürgen");
+  bzw_contact_set_family_name (contact, "Weiß");
+  bzw_contact_set_organisation (contact, "Müller & Söhne");
+  bzw_contact_set_role (contact, "Steuerberater");
+  bzw_contact_set_birthday (contact, "--02-29");
+  bzw_contact_set_offers (contact, "Steuerberatung für Selbstständige");
+  bzw_contact_set_trust (contact, BZW_TRUST_YES);
+  bzw_contact_set_interval_ideal (contact, 90);
+  bzw_contact_set_photo (contact, photo);
+  bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "Arbeit", "jw@example.org");
+  bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, "juergen@example.com");
+  bzw_contact_add_field (contact, BZW_FIELD_PHONE, "mobil", "+49 170 1234567");
+  bzw_contact_set_circle_ids (contact, circles);
+
+  g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bzw_contact_get_id (contact), >, 0);
+  g_assert_nonnull (bzw_contact_get_uid (contact));
+
+  reopen (fixture);
+  back = bzw_store_dup_contact (fixture->store, bzw_contact_get_id (contact), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (bzw_contact_get_uid (back), ==, bzw_contact_get_uid (contact));
+  g_assert_cmpstr (bzw_contact_get_given_name (back), ==, "Jürgen");
+  g_assert_cmpstr (bzw_contact_get_family_name (back), ==, "Weiß");
+  g_assert_cmpstr (bzw_contact_get_organisation (back), ==, "Müller & Söhne");
+  g_assert_cmpstr (bzw_contact_get_birthday (back), ==, "--02-29");
+  g_assert_cmpint (bzw_contact_get_trust (back), ==, BZW_TRUST_YES);
+  g_assert_cmpint (bzw_contact_get_interval_ideal (back), ==, 90);
+  g_assert_true (g_bytes_equal (bzw_contact_get_photo (back), photo));
+  fields = bzw_contact_get_fields (back);
+  g_assert_cmpuint (fields->len, ==, 3);
+  g_assert_cmpstr (((BzwContactField *) fields->pdata[0])->label, ==, "Arbeit");
+  g_assert_cmpstr (((BzwContactField *) fields->pdata[1])->value, ==, "juergen@example.com");
+  g_assert_cmpstr (((BzwContactField *) fields->pdata[2])->value, ==, "+49 170 1234567");
+  g_assert_true (bzw_contact_has_circle (back, circle_id));
+
+  {
+    g_autofree char *initials = bzw_contact_dup_initials (back);
+
+    g_assert_cmpstr (initials, ==, "JW");
+  }
+}
+
+static void
+test_contact_validation (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bzw_store_save_contact (fixture->store, contact, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bzw_contact_set_display_name (contact, "Ada");
+  bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, "ada.example.org");
+  g_assert_false (bzw_store_save_contact (fixture->store, contact, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bzw_contact_clear_fields (contact);
+  bzw_contact_set_birthday (contact, "2023-02-29");
+  g_assert_false (bzw_store_save_contact (fixture->store, contact, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_assert_cmpint (bzw_contact_get_id (contact), ==, 0);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 0);
+}
+
+static void
+test_sort_order_german (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *names[] = { "Zander", "Öztürk", "Ahrens", "Ärmel", "Ostermann", "Strauß", "Strauss", "Bauer" };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_contact (fixture, names[i]);
+
+  ids = bzw_store_list_contact_ids (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(BzwContact) c = bzw_store_dup_contact (fixture->store, g_array_index (ids, gint64, i), NULL);
+
+      g_ptr_array_add (order, g_strdup (bzw_contact_get_display_name (c)));
+    }
+  g_ptr_array_add (order, NULL);
+  joined = g_strjoinv (",", (char **) order->pdata);
+
+  /* Ä sorts with A, Ö with O, and ß like ss. */
+  g_assert_true (g_str_has_prefix (joined, "Ahrens,Ärmel,Bauer,Ostermann,Öztürk,"));
+  g_assert_true (g_str_has_suffix (joined, ",Zander"));
+  g_assert_true (strstr (joined, "Strauss") != NULL && strstr (joined, "Strauß") != NULL);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GError) error = NULL;
+  BzwContactQuery query = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  add_contact (fixture, "Anna Schmidt");
+  add_contact (fixture, "Bernd Schulz");
+  bzw_contact_set_display_name (contact, "Carla Jäger");
+  bzw_contact_set_offers (contact, "Steuerberatung");
+  bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, "carla@kanzlei-jaeger.de");
+  bzw_store_save_contact (fixture->store, contact, &error);
+  g_assert_no_error (error);
+
+  query.text = "sch";
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.text = "steuer";
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, bzw_contact_get_id (contact));
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.text = "JÄG";
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.text = "kanzlei";
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Query syntax in user text is taken as text. */
+  query.text = "\"NEAR( OR *";
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+static void
+test_journal (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
+  g_autoptr(BzwFavour) favour = bzw_favour_new ();
+  g_autoptr(BzwFavour) back = NULL;
+  g_autoptr(BzwContact) contact = NULL;
+  g_autoptr(GArray) refs = NULL;
+  g_autoptr(GError) error = NULL;
+  BzwParty anna;
+  BzwJournalQuery query = { NULL, TRUE, TRUE, TRUE, 0 };
+  gint64 anna_id = add_contact (fixture, "Anna");
+
+  anna.contact_id = anna_id;
+  anna.name = NULL;
+
+  bzw_encounter_set_happened_at (encounter, 1700000000);
+  bzw_encounter_set_channel (encounter, BZW_CHANNEL_PHONE);
+  bzw_encounter_set_notes (encounter, "Über das Projekt gesprochen");
+  bzw_encounter_add_participant (encounter, anna_id, NULL);
+  g_assert_true (bzw_store_save_encounter (fixture->store, encounter, &error));
+  g_assert_no_error (error);
+
+  bzw_favour_set_day (favour, "2024-01-15");
+  bzw_favour_set_to (favour, &anna);
+  bzw_favour_set_direction (favour, BZW_FAVOUR_OFFERED);
+  bzw_favour_set_state (favour, BZW_FAVOUR_PROMISED);
+  bzw_favour_set_description (favour, "Lebenslauf gegenlesen");
+  bzw_favour_set_value_cents (favour, 15000);
+  g_assert_true (bzw_store_save_favour (fixture->store, favour, &error));
+  g_assert_no_error (error);
+
+  back = bzw_store_dup_favour (fixture->store, bzw_favour_get_id (favour), &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_party_is_me (bzw_favour_get_from (back)));
+  g_assert_cmpint (bzw_favour_get_to (back)->contact_id, ==, anna_id);
+  g_assert_cmpint (bzw_favour_get_state (back), ==, BZW_FAVOUR_PROMISED);
+  g_assert_cmpint (bzw_favour_get_value_cents (back), ==, 15000);
+
+  refs = bzw_store_list_journal (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 2);
+  /* The favour of 2024 is newer than the encounter of 2023. */
+  g_assert_cmpint (g_array_index (refs, BzwJournalRef, 0).kind, ==, BZW_JOURNAL_FAVOUR);
+  g_clear_pointer (&refs, g_array_unref);
+
+  query.text = "lebensl";
+  refs = bzw_store_list_journal (fixture->store, &query, &error);
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_clear_pointer (&refs, g_array_unref);
+
+  contact = bzw_store_dup_contact (fixture->store, anna_id, &error);
+  g_assert_cmpint (bzw_contact_get_last_encounter (contact), ==, 1700000000);
+
+  /* Both sides "Ich" is refused, a negative value too. */
+  bzw_favour_set_to (favour, &BZW_PARTY_ME);
+  g_assert_false (bzw_store_save_favour (fixture->store, favour, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bzw_favour_set_to (favour, &anna);
+  bzw_favour_set_value_cents (favour, -1);
+  g_assert_false (bzw_store_save_favour (fixture->store, favour, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+}
+
+static void
+changed_cb (BzwStore *store,
+            guint     what,
+            gint64    id,
+            gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_transaction_rollback (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint emitted = 0;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &emitted);
+
+  add_contact (fixture, "Eins");
+  g_assert_cmpuint (emitted, ==, 1);
+
+  g_assert_true (bzw_store_begin (fixture->store, &error));
+  add_contact (fixture, "Zwei");
+  add_contact (fixture, "Drei");
+  g_assert_cmpuint (emitted, ==, 1);
+  bzw_store_rollback (fixture->store);
+  g_assert_cmpuint (emitted, ==, 1);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
+
+  g_assert_true (bzw_store_begin (fixture->store, &error));
+  add_contact (fixture, "Zwei");
+  add_contact (fixture, "Drei");
+  g_assert_true (bzw_store_commit (fixture->store, &error));
+  g_assert_cmpuint (emitted, ==, 2);
+
+  reopen (fixture);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 3);
+}
+
+static void
+test_delete_keeps_tombstone (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(BzwContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_contact (fixture, "Weg");
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  contact = bzw_store_dup_contact (fixture->store, id, &error);
+  g_assert_true (bzw_store_delete_contact (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (bzw_store_dup_contact (fixture->store, id, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind FROM tombstones WHERE uid = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bzw_contact_get_uid (contact), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "contact");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static char *
+write_temp_file (const char *contents,
+                 gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("bzw-bad-XXXXXX.db", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_foreign_file_untouched (void)
+{
+  const char text[] = "BEGIN:VCARD\nFN:Nicht meine Datenbank\nEND:VCARD\n";
+  g_autofree char *path = write_temp_file (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+  g_autofree char *after = NULL;
+  gsize len;
+
+  store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE);
+
+  g_file_get_contents (path, &after, &len, NULL);
+  g_assert_cmpmem (after, len, text, sizeof text - 1);
+  g_unlink (path);
+}
+
+static void
+test_newer_file_untouched (void)
+{
+  g_autofree char *path = write_temp_file ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len;
+  gsize after_len;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (path, &before, &before_len, NULL);
+
+  store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW);
+
+  g_file_get_contents (path, &after, &after_len, NULL);
+  g_assert_cmpmem (after, after_len, before, before_len);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/open/private-file", Fixture, NULL,
+              open_temp_store, test_open_creates_private_file, close_store);
+  g_test_add ("/store/contact/round-trip", Fixture, NULL,
+              open_temp_store, test_contact_round_trip, close_store);
+  g_test_add ("/store/contact/validation", Fixture, NULL,
+              open_temp_store, test_contact_validation, close_store);
+  g_test_add ("/store/contact/sort-order-german", Fixture, NULL,
+              open_temp_store, test_sort_order_german, close_store);
+  g_test_add ("/store/contact/search", Fixture, NULL,
+              open_temp_store, test_search, close_store);
+  g_test_add ("/store/contact/delete-tombstone", Fixture, NULL,
+              open_temp_store, test_delete_keeps_tombstone, close_store);
+  g_test_add ("/store/journal/save-list", Fixture, NULL,
+              open_temp_store, test_journal, close_store);
+  g_test_add ("/store/transaction/rollback", Fixture, NULL,
+              open_temp_store, test_transaction_rollback, close_store);
+  g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
+  g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
+
+  return g_test_run ();
+}
