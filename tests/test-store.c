@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "bzw-contact-list.h"
 #include "bzw-store.h"
 
 #include <glib/gstdio.h>
@@ -398,6 +399,202 @@ test_delete_keeps_tombstone (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A contact with an e-mail, a circle, a relationship, an encounter shared
+ * with someone else, one of its own, a favour and a referral.
+ */
+static gint64
+add_connected_contact (Fixture *fixture,
+                       gint64  *other_id)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(BzwCircle) circle = bzw_circle_new ();
+  g_autoptr(BzwRelationship) rel = bzw_relationship_new ();
+  g_autoptr(BzwEncounter) shared = bzw_encounter_new ();
+  g_autoptr(BzwEncounter) own = bzw_encounter_new ();
+  g_autoptr(BzwFavour) favour = bzw_favour_new ();
+  g_autoptr(BzwReferral) referral = bzw_referral_new ();
+  g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  BzwParty party = { 0 };
+  BzwParty referred = { 0, (char *) "Kanzlei Berg" };
+  BzwMapPosition pos = { 0, 10.5, -3.0, TRUE };
+  gint64 circle_id;
+  gint64 id;
+
+  *other_id = add_contact (fixture, "Bleibt");
+  bzw_circle_set_name (circle, "Verein");
+  g_assert_true (bzw_store_save_circle (fixture->store, circle, &error));
+  circle_id = bzw_circle_get_id (circle);
+  g_array_append_val (circles, circle_id);
+
+  bzw_contact_set_display_name (contact, "Geht Weg");
+  bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, "weg@example.org");
+  bzw_contact_set_circle_ids (contact, circles);
+  g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+  id = bzw_contact_get_id (contact);
+  party.contact_id = id;
+
+  bzw_relationship_set_a_id (rel, id);
+  bzw_relationship_set_b_id (rel, *other_id);
+  bzw_relationship_set_kind (rel, "friend");
+  bzw_relationship_set_strength (rel, 4);
+  g_assert_true (bzw_store_save_relationship (fixture->store, rel, &error));
+
+  bzw_encounter_set_happened_at (shared, 1600000000);
+  bzw_encounter_add_participant (shared, id, NULL);
+  bzw_encounter_add_participant (shared, *other_id, NULL);
+  g_assert_true (bzw_store_save_encounter (fixture->store, shared, &error));
+  bzw_encounter_set_happened_at (own, 1650000000);
+  bzw_encounter_add_participant (own, id, NULL);
+  g_assert_true (bzw_store_save_encounter (fixture->store, own, &error));
+
+  bzw_favour_set_day (favour, "2023-05-01");
+  bzw_favour_set_from (favour, &party);
+  bzw_favour_set_description (favour, "Umzugshilfe");
+  g_assert_true (bzw_store_save_favour (fixture->store, favour, &error));
+
+  bzw_referral_set_day (referral, "2023-06-01");
+  bzw_referral_set_giver (referral, &party);
+  bzw_referral_set_referred (referral, &referred);
+  bzw_referral_set_effort (referral, 3);
+  bzw_referral_set_value_cents (referral, 120000);
+  g_assert_true (bzw_store_save_referral (fixture->store, referral, &error));
+
+  pos.contact_id = id;
+  g_assert_true (bzw_store_save_map_positions (fixture->store, &pos, 1, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static const char *dump_sql[] = {
+  "SELECT count(*) FROM contacts",
+  "SELECT count(*) FROM contact_fields",
+  "SELECT count(*) FROM contact_circles",
+  "SELECT count(*) FROM relationships",
+  "SELECT count(*) FROM encounters",
+  "SELECT count(*) FROM encounter_participants WHERE contact_id IS NOT NULL",
+  "SELECT count(*) FROM favours WHERE from_id IS NOT NULL",
+  "SELECT count(*) FROM referrals WHERE giver_id IS NOT NULL",
+  "SELECT count(*) FROM map_positions",
+  "SELECT count(*) FROM tombstones",
+  "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'weg*'",
+};
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BzwDeleteMode mode = GPOINTER_TO_INT (data);
+  g_autoptr(BzwContactSnapshot) snapshot = NULL;
+  g_autoptr(BzwContact) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before[G_N_ELEMENTS (dump_sql)];
+  gint64 other_id;
+  gint64 id = add_connected_contact (fixture, &other_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dump_sql); i++)
+    before[i] = count_rows (fixture, dump_sql[i]);
+
+  snapshot = bzw_store_delete_contact_undoable (fixture->store, id, mode, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM relationships"), ==, 0);
+
+  if (mode == BZW_DELETE_KEEP_ENTRIES)
+    {
+      /* The entries stay, with the name the contact had. */
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM favours WHERE from_name = 'Geht Weg'"), ==, 1);
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM referrals WHERE giver_name = 'Geht Weg'"), ==, 1);
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM encounters"), ==, 2);
+    }
+  else
+    {
+      /* Its own encounter goes, the shared one stays with the other. */
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM favours"), ==, 0);
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM referrals"), ==, 0);
+      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM encounters"), ==, 1);
+    }
+
+  g_assert_true (bzw_store_restore_contact (fixture->store, snapshot, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dump_sql); i++)
+    g_assert_cmpint (count_rows (fixture, dump_sql[i]), ==, before[i]);
+
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM favours WHERE from_name IS NOT NULL"), ==, 0);
+  back = bzw_store_dup_contact (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bzw_contact_get_first_value (back, BZW_FIELD_EMAIL), ==, "weg@example.org");
+  g_assert_cmpint (bzw_contact_get_last_encounter (back), ==, 1650000000);
+  g_assert_cmpuint (bzw_contact_get_circle_ids (back)->len, ==, 1);
+}
+
+static void
+test_contact_list_model (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BzwContactList) list = bzw_contact_list_new (fixture->store);
+  g_autoptr(BzwContact) first = NULL;
+  g_autoptr(BzwContact) renamed = NULL;
+  gint64 ids[300];
+  gint64 zara;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_assert_true (bzw_store_begin (fixture->store, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Kontakt %03u", i);
+
+      ids[i] = add_contact (fixture, name);
+    }
+  g_assert_true (bzw_store_commit (fixture->store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+
+  /* Reading every row keeps the cache bounded. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(BzwContact) c = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (bzw_contact_get_id (c), ==, ids[i]);
+    }
+  g_assert_cmpuint (bzw_contact_list_get_n_cached (list), <=, 256);
+
+  /* A change made elsewhere shows without reopening. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  bzw_contact_set_display_name (first, "Zara");
+  g_assert_true (bzw_store_save_contact (fixture->store, first, NULL));
+  zara = bzw_contact_get_id (first);
+  g_assert_cmpint (bzw_contact_list_get_id (list, 299), ==, zara);
+  renamed = g_list_model_get_item (G_LIST_MODEL (list), 299);
+  g_assert_cmpstr (bzw_contact_get_display_name (renamed), ==, "Zara");
+
+  bzw_contact_list_set_text (list, "zar");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  bzw_contact_list_set_text (list, NULL);
+  g_assert_true (bzw_store_delete_contact (fixture->store, zara, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 299);
+  g_assert_cmpuint (bzw_contact_list_find (list, zara), ==, G_MAXUINT);
+}
+
 static char *
 write_temp_file (const char *contents,
                  gsize       len)
@@ -481,6 +678,12 @@ main (int   argc,
               open_temp_store, test_journal, close_store);
   g_test_add ("/store/transaction/rollback", Fixture, NULL,
               open_temp_store, test_transaction_rollback, close_store);
+  g_test_add ("/store/contact/delete-undo-keep-entries", Fixture, GINT_TO_POINTER (BZW_DELETE_KEEP_ENTRIES),
+              open_temp_store, test_delete_undo, close_store);
+  g_test_add ("/store/contact/delete-undo-with-entries", Fixture, GINT_TO_POINTER (BZW_DELETE_WITH_ENTRIES),
+              open_temp_store, test_delete_undo, close_store);
+  g_test_add ("/store/contact-list/model", Fixture, NULL,
+              open_temp_store, test_contact_list_model, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
   g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
 

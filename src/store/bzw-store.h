@@ -61,6 +61,15 @@ typedef struct
   gint64      contact_id;
 } BzwJournalQuery;
 
+/* What happens to journal entries when their contact is deleted. */
+typedef enum
+{
+  BZW_DELETE_KEEP_ENTRIES,
+  BZW_DELETE_WITH_ENTRIES,
+} BzwDeleteMode;
+
+typedef struct _BzwContactSnapshot BzwContactSnapshot;
+
 /* A stored position on the relationship map. */
 typedef struct
 {
@@ -113,6 +122,15 @@ BzwContact     *bzw_store_dup_contact             (BzwStore               *self,
 gboolean        bzw_store_delete_contact          (BzwStore               *self,
                                                    gint64                  id,
                                                    GError                **error);
+BzwContactSnapshot *bzw_store_delete_contact_undoable (BzwStore           *self,
+                                                       gint64              id,
+                                                       BzwDeleteMode       mode,
+                                                       GError            **error);
+gboolean        bzw_store_restore_contact         (BzwStore               *self,
+                                                   BzwContactSnapshot     *snapshot,
+                                                   GError                **error);
+gint64          bzw_contact_snapshot_get_contact_id (BzwContactSnapshot   *snapshot);
+void            bzw_contact_snapshot_free         (BzwContactSnapshot     *snapshot);
 GArray         *bzw_store_list_contact_ids        (BzwStore               *self,
                                                    const BzwContactQuery  *query,
                                                    GError                **error);
@@ -181,5 +199,7 @@ gboolean        bzw_store_save_map_positions      (BzwStore               *self,
                                                    const BzwMapPosition   *positions,
                                                    guint                   n_positions,
                                                    GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwContactSnapshot, bzw_contact_snapshot_free)
 
 G_END_DECLS
