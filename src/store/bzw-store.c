@@ -400,7 +400,10 @@ check_file (const char         *path,
     }
 
   if (st.st_size == 0)
-    return TRUE;
+    {
+      *exists = FALSE;
+      return TRUE;
+    }
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -430,6 +433,150 @@ check_file (const char         *path,
     }
 
   return TRUE;
+}
+
+/* Opens a connection that only reads @path.  Without a -wal beside it the
+ * file is opened as immutable: SQLite then takes no locks and creates no
+ * -wal or -shm file, so looking at a file leaves no trace, even in a
+ * read-only folder.  With a -wal (after a crash, or while another process
+ * has the file open) the -wal is read as well.
+ */
+static int
+open_for_reading (const char  *path,
+                  sqlite3    **db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped,
+                                      g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?mode=ro&immutable=1",
+                                      NULL);
+
+  return sqlite3_open_v2 (uri, db,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                          NULL);
+}
+
+static gboolean
+set_file_error (GError     **error,
+                int          rc,
+                const char  *path)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_LOCKED,
+                   _("The database “%s” is in use by another program. Please try again in a moment."), path);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be read. The file was left unchanged."), path);
+      break;
+
+    default:
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. The file was left unchanged."), path);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Reads one integer; returns the SQLite result code. */
+static int
+read_int (sqlite3    *db,
+          const char *sql,
+          int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc = sqlite3_extended_errcode (db);
+
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Looks at an existing database through a connection that cannot write:
+ * is it ours, not from a newer version, and does it pass quick_check?
+ * Nothing is written, nor created beside it.
+ */
+static gboolean
+inspect_file (const char  *path,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  int n_tables = -1;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = open_for_reading (path, &db);
+  if (rc == SQLITE_OK)
+    rc = read_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    goto out;
+
+  if (version > BZW_SCHEMA_VERSION)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Beziehungsweise. "
+                     "Please update the app. The file was left unchanged."), path);
+      goto done;
+    }
+
+  /* Another program's SQLite file: an unversioned file must be empty, a
+   * versioned one must have our tables.
+   */
+  rc = read_int (db,
+                 version == 0 ? "SELECT count(*) FROM sqlite_master"
+                              : "SELECT count(*) - 2 FROM sqlite_master"
+                                " WHERE type = 'table' AND name IN ('meta', 'contacts')",
+                 &n_tables);
+  if (rc != SQLITE_OK)
+    goto out;
+  if (n_tables != 0)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
+      goto done;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+  else
+    rc = sqlite3_extended_errcode (db);
+
+out:
+  if (rc == SQLITE_OK)
+    ok = TRUE;
+  else
+    set_file_error (error, rc, path);
+
+done:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
 }
 
 static int
@@ -507,49 +654,38 @@ bzw_store_open (const char         *path,
   if (!check_file (path, flags, &exists, error))
     return NULL;
 
+  /* Read before writing anything: a foreign, damaged or too new file must
+   * stay as it was, and so must its folder.
+   */
+  if (exists && !inspect_file (path, error))
+    return NULL;
+
   self = g_object_new (BZW_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = (flags & BZW_STORE_OPEN_READ_ONLY) != 0;
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-                        NULL);
+  if (self->read_only)
+    rc = open_for_reading (path, &self->db);
+  else
+    rc = sqlite3_open_v2 (path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                          NULL);
   if (rc != SQLITE_OK)
     {
-      _bzw_store_set_error (self, error, "open");
+      set_file_error (error, rc, path);
       return NULL;
     }
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  /* Read before writing anything: a foreign or damaged file must stay as it
-   * was.  Reading the schema also catches files SQLite cannot parse.
-   */
+  /* Checked above; read again in case another process migrated it since. */
   version = query_int (self, "PRAGMA user_version", -1);
-  if (version < 0)
+  if (version < 0 || version > BZW_SCHEMA_VERSION)
     {
-      _bzw_store_set_error (self, error, "user_version");
-      if (g_error_matches (*error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED))
-        {
-          g_clear_error (error);
-          g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
-                       _("The database “%s” is damaged. The file was left unchanged."), path);
-        }
+      set_file_error (error, sqlite3_extended_errcode (self->db), path);
       return NULL;
     }
-
-  if (version > BZW_SCHEMA_VERSION)
-    {
-      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Beziehungsweise. "
-                     "Please update the app. The file was left unchanged."), path);
-      return NULL;
-    }
-
-  if (exists && version > 0 && !bzw_store_check_integrity (self, TRUE, error))
-    return NULL;
 
   if (!self->read_only)
     {
