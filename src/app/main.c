@@ -2,11 +2,23 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include "bzw-application.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  g_autoptr(BzwApplication) app = NULL;
+  const char *localedir = g_getenv ("BZW_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = bzw_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -8,14 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  BZW_STORE_CHANGE_CONTACTS      = 1 << 0,
-  BZW_STORE_CHANGE_CIRCLES       = 1 << 1,
-  BZW_STORE_CHANGE_RELATIONSHIPS = 1 << 2,
-  BZW_STORE_CHANGE_JOURNAL       = 1 << 3,
-  BZW_STORE_CHANGE_MAP           = 1 << 4,
-} BzwStoreChange;
 
 struct _BzwStore
 {

@@ -34,6 +34,16 @@ typedef enum
   BZW_STORE_OPEN_READ_ONLY = 1 << 0,
 } BzwStoreOpenFlags;
 
+/* What a BzwStore::changed signal announces, as a mask. */
+typedef enum
+{
+  BZW_STORE_CHANGE_CONTACTS      = 1 << 0,
+  BZW_STORE_CHANGE_CIRCLES       = 1 << 1,
+  BZW_STORE_CHANGE_RELATIONSHIPS = 1 << 2,
+  BZW_STORE_CHANGE_JOURNAL       = 1 << 3,
+  BZW_STORE_CHANGE_MAP           = 1 << 4,
+} BzwStoreChange;
+
 /* What the contact list shows. */
 typedef struct
 {

@@ -1,0 +1,58 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Screenshots of the real app with the example network, in German, for the
+README.  Run through `build-aux/dev screenshots`, which provides the build,
+a virtual display and a session bus."""
+
+import os
+import subprocess
+import sys
+import time
+
+top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(top, "tests", "ui"))
+build = sys.argv[1] if len(sys.argv) > 1 else "_build"
+out = sys.argv[2] if len(sys.argv) > 2 else "screenshots"
+os.environ.setdefault("BZW_BINARY", os.path.join(top, build, "src", "app", "beziehungsweise"))
+
+from bzwtest import App, Atspi  # noqa: E402
+
+os.makedirs(out, exist_ok=True)
+
+
+def window_id():
+    ids = subprocess.run(["xdotool", "search", "--name", "^Beziehungsweise$"],
+                         capture_output=True, text=True).stdout.split()
+    return ids[-1] if ids else "root"
+
+
+def shoot(name, window=None):
+    time.sleep(1.0)
+    path = os.path.join(out, f"{name}.png")
+    subprocess.run(["import", "-window", window or window_id(), path], check=True)
+    print(f"wrote {path}")
+
+
+def only(*names):
+    wanted = os.environ.get("BZW_SCREENSHOTS")
+    return not wanted or any(n in wanted.split(",") for n in names)
+
+
+with App("--demo", env={"GSK_RENDERER": "cairo"}) as app:
+    # The window opens at its default size in the top left corner.
+    app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$")
+    if only("contacts"):
+        shoot("contacts")
+
+    if only("contact-page"):
+        contacts = app.find(Atspi.Role.LIST, "Kontakte")
+        names = [contacts.get_child_at_index(i).get_child_at_index(0).get_name()
+                 for i in range(contacts.get_child_count())]
+        Atspi.Selection.select_child(contacts, names.index(os.environ.get("BZW_SHOT_CONTACT", "Anna Klein")))
+        app.find(Atspi.Role.LABEL, "Netzwerken")
+        shoot("contact-page")
+
+    for view, name in (("Journal", "journal"), ("Karte", "map"), ("Überblick", "overview")):
+        if only(name):
+            app.select_view(view)
+            shoot(name)

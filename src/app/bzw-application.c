@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-application"
+
+#include "config.h"
+
+#include "bzw-application.h"
+#include "bzw-demo.h"
+#include "bzw-window.h"
+
+#include <glib/gi18n.h>
+
+struct _BzwApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  BzwStore       *store;
+  GError         *store_error;
+  char           *database;
+};
+
+G_DEFINE_FINAL_TYPE (BzwApplication, bzw_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use FILE instead of the default database"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty database with the example network"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version"), NULL },
+  { NULL }
+};
+
+static char *
+dup_option_path (GVariantDict *options,
+                 const char   *name)
+{
+  g_autofree char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &value))
+    return NULL;
+
+  return g_canonicalize_filename (value, NULL);
+}
+
+static void
+open_store (BzwApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  path = self->database != NULL ? g_strdup (self->database) : bzw_store_dup_default_path ();
+  self->store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &self->store_error);
+}
+
+/* Options that write a file run here, before the application registers, so
+ * they never open a window and never talk to a running instance.
+ */
+static int
+bzw_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  BzwApplication *self = BZW_APPLICATION (app);
+  gboolean demo = g_variant_dict_contains (options, "demo");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  self->database = dup_option_path (options, "database");
+
+  if (!demo)
+    return -1;
+
+  open_store (self);
+  if (self->store == NULL)
+    {
+      g_printerr ("%s\n", self->store_error->message);
+      return 1;
+    }
+
+  if (demo && !bzw_demo_fill (self->store, now, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* --demo opens the window on the filled database. */
+  return -1;
+}
+
+static void
+bzw_application_activate (GApplication *app)
+{
+  BzwApplication *self = BZW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      open_store (self);
+      window = GTK_WINDOW (bzw_window_new (self, self->store, self->store_error));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BzwApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Beziehungsweise developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Beziehungsweise"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Beziehungsweise developers"),
+                         "developers", developers,
+                         "comments", _("A personal networking journal: give first, keep in touch, "
+                                       "and see your network grow."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Beziehungsweise developers",
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing through the window saves its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+bzw_application_startup (GApplication *app)
+{
+  BzwApplication *self = BZW_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.show-view('contacts')", { "<Alt>1", NULL } },
+    { "win.show-view('journal')", { "<Alt>2", NULL } },
+    { "win.show-view('map')", { "<Alt>3", NULL } },
+    { "win.show-view('overview')", { "<Alt>4", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export", { "<Control><Shift>e", NULL } },
+    { "win.new-contact", { "<Control>n", NULL } },
+    { "win.quick-add", { "<Control>j", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (bzw_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+bzw_application_dispose (GObject *object)
+{
+  BzwApplication *self = BZW_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (bzw_application_parent_class)->dispose (object);
+}
+
+static void
+bzw_application_class_init (BzwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_application_dispose;
+  app_class->handle_local_options = bzw_application_handle_local_options;
+  app_class->startup = bzw_application_startup;
+  app_class->activate = bzw_application_activate;
+}
+
+static void
+bzw_application_init (BzwApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Beziehungsweise keeps your contacts, a journal of encounters, "
+                                              "favours and referrals, and a map of your network."));
+}
+
+BzwApplication *
+bzw_application_new (void)
+{
+  return g_object_new (BZW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+BzwStore *
+bzw_application_get_store (BzwApplication *self)
+{
+  g_return_val_if_fail (BZW_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+bzw_application_get_settings (BzwApplication *self)
+{
+  g_return_val_if_fail (BZW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "bzw-window.h"
+
+G_BEGIN_DECLS
+
+struct _BzwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BzwStore             *store;
+  char                 *store_path;
+  GSettings            *settings;
+  GtkWidget            *contacts_view;
+
+  GtkButton            *add_button;
+  GtkStack             *contacts_stack;
+  AdwStatusPage        *error_page;
+  GtkStack             *journal_stack;
+  GtkStack             *main_stack;
+  GtkStack             *map_stack;
+  GtkMenuButton        *menu_button;
+  GtkButton            *open_read_only_button;
+  GtkStack             *overview_stack;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+};
+
+void _bzw_window_set_store  (BzwWindow    *self,
+                             BzwStore     *store);
+void _bzw_window_toast      (BzwWindow    *self,
+                             const char   *title);
+void _bzw_window_show_error (BzwWindow    *self,
+                             const char   *heading,
+                             const GError *error);
+
+G_END_DECLS

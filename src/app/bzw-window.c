@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-window"
+
+#include "config.h"
+
+#include "bzw-application.h"
+#include "bzw-contacts-view.h"
+#include "bzw-demo.h"
+#include "bzw-window-private.h"
+
+#include <glib/gi18n.h>
+
+G_DEFINE_FINAL_TYPE (BzwWindow, bzw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_bzw_window_toast (BzwWindow  *self,
+                   const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+_bzw_window_show_error (BzwWindow    *self,
+                        const char   *heading,
+                        const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows each view's empty state while the database holds nothing. */
+static void
+update_empty_states (BzwWindow *self)
+{
+  gboolean empty = self->store == NULL || bzw_store_is_empty (self->store);
+  GtkStack *stacks[] = { self->contacts_stack, self->journal_stack, self->map_stack, self->overview_stack };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
+    {
+      gboolean has_content = gtk_stack_get_child_by_name (stacks[i], "content") != NULL;
+
+      gtk_stack_set_visible_child_name (stacks[i], empty || !has_content ? "empty" : "content");
+    }
+
+  if (self->store != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                   empty && !bzw_store_is_read_only (self->store));
+}
+
+static void
+store_changed_cb (BzwWindow *self,
+                  guint      what,
+                  gint64     id,
+                  BzwStore  *store)
+{
+  update_empty_states (self);
+}
+
+static void
+show_store_error (BzwWindow    *self,
+                  const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_read_only_button),
+                          g_error_matches (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
+}
+
+void
+_bzw_window_set_store (BzwWindow *self,
+                       BzwStore  *store)
+{
+  g_return_if_fail (BZW_IS_WINDOW (self));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  /* The views belong to one database; a new one gets new views. */
+  if (self->contacts_view != NULL)
+    {
+      gtk_stack_remove (self->contacts_stack, self->contacts_view);
+      self->contacts_view = NULL;
+    }
+
+  if (store != NULL)
+    {
+      self->contacts_view = bzw_contacts_view_new (store);
+      gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
+
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->main_stack, "views");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !bzw_store_is_read_only (store));
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            bzw_store_is_read_only (store) ? _("Read-only") : NULL);
+    }
+
+  update_empty_states (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!bzw_demo_fill (self->store, now, &error))
+    {
+      _bzw_window_show_error (self, _("The Example Network Could Not Be Loaded"), error);
+      return;
+    }
+
+  _bzw_window_toast (self, _("Example network loaded"));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  if (self->contacts_view == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_new_contact (BZW_CONTACTS_VIEW (self->contacts_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->contacts_view == NULL || bzw_store_is_empty (self->store))
+    return;
+
+  if (g_strcmp0 (view, "contacts") != 0)
+    adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+reopen (BzwWindow         *self,
+        const char        *path,
+        BzwStoreOpenFlags  flags)
+{
+  g_autoptr(BzwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = bzw_store_open (path, flags, &error);
+  if (store == NULL)
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  _bzw_window_set_store (self, store);
+}
+
+static void
+open_read_only_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autofree char *path = self->store_path != NULL ? g_strdup (self->store_path) : bzw_store_dup_default_path ();
+
+  reopen (self, path, BZW_STORE_OPEN_READ_ONLY);
+  if (self->store != NULL)
+    _bzw_window_toast (self, _("Opened read-only: nothing can be changed"));
+}
+
+static void
+open_database_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_free (self->store_path);
+          self->store_path = g_strdup (path);
+          reopen (self, path, BZW_STORE_OPEN_DEFAULT);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (open_database_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+visible_child_cb (BzwWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (name != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static gboolean
+bzw_window_close_request (GtkWindow *window)
+{
+  BzwWindow *self = BZW_WINDOW (window);
+  int width;
+  int height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (bzw_window_parent_class)->close_request (window);
+}
+
+static void
+bzw_window_dispose (GObject *object)
+{
+  BzwWindow *self = BZW_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->store_path, g_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_WINDOW);
+  G_OBJECT_CLASS (bzw_window_parent_class)->dispose (object);
+}
+
+static void
+bzw_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BzwWindow *self = BZW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bzw_window_class_init (BzwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bzw_window_dispose;
+  object_class->get_property = bzw_window_get_property;
+  window_class->close_request = bzw_window_close_request;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, BZW_TYPE_STORE,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/app/bzw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, contacts_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, journal_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, map_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, open_read_only_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, overview_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+}
+
+static void
+bzw_window_init (BzwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+BzwWindow *
+bzw_window_new (BzwApplication *app,
+                BzwStore       *store,
+                const GError   *store_error)
+{
+  BzwWindow *self;
+  g_autofree char *last_view = NULL;
+
+  g_return_val_if_fail (BZW_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (BZW_TYPE_WINDOW, "application", app, NULL);
+  self->settings = g_object_ref (bzw_application_get_settings (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_view = g_settings_get_string (self->settings, "last-view");
+  adw_view_stack_set_visible_child_name (self->stack, last_view);
+
+  if (store != NULL)
+    {
+      self->store_path = g_strdup (bzw_store_get_path (store));
+      _bzw_window_set_store (self, store);
+    }
+  else
+    {
+      show_store_error (self, store_error);
+    }
+
+  return self;
+}

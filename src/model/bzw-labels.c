@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-labels"
+
+#include "config.h"
+
+#include "bzw-labels.h"
+
+#include <glib/gi18n-lib.h>
+
+static const char * const trust_labels[] = {
+  N_("Not decided yet"),
+  N_("No"),
+  N_("With reservations"),
+  N_("Yes, gladly"),
+};
+
+static const char * const field_labels[] = {
+  N_("E-mail"),
+  N_("Phone"),
+  N_("Address"),
+  N_("Website"),
+  N_("Messenger"),
+  N_("Date"),
+  N_("Related person"),
+};
+
+/* The ids are stored; the order is the order of the menus. */
+static const BzwLabel relationship_kinds[] = {
+  { "friend", N_("Friends") },
+  { "family", N_("Family") },
+  { "colleague", N_("Colleagues") },
+  { "former-colleague", N_("Former colleagues") },
+  { "business-partner", N_("Business partners") },
+  { "client", N_("Client and supplier") },
+  { "introduced-by-me", N_("Introduced by me") },
+  { "club", N_("Same club") },
+  { "alumni", N_("Studied together") },
+  { "acquaintance", N_("Acquaintances") },
+};
+
+/* Common labels in address books, in their usual spellings. */
+static const BzwLabel field_label_words[] = {
+  { "work", N_("Work") },
+  { "home", N_("Home") },
+  { "cell", N_("Mobile") },
+  { "mobile", N_("Mobile") },
+  { "fax", N_("Fax") },
+  { "other", N_("Other") },
+  { "main", N_("Main") },
+  { "pager", N_("Pager") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_labels) == BZW_N_FIELD_KINDS);
+
+const char *
+bzw_labels_trust (BzwTrust trust)
+{
+  g_return_val_if_fail (trust <= BZW_TRUST_YES, NULL);
+
+  return _(trust_labels[trust]);
+}
+
+/* "E-mail (Work)", or just "E-mail". */
+char *
+bzw_labels_field (BzwFieldKind  kind,
+                  const char   *label)
+{
+  const char *kind_label;
+
+  g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
+
+  kind_label = _(field_labels[kind]);
+  if (label == NULL || label[0] == '\0')
+    return g_strdup (kind_label);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_label_words); i++)
+    if (g_ascii_strcasecmp (label, field_label_words[i].id) == 0)
+      return g_strdup_printf ("%s (%s)", kind_label, _(field_label_words[i].label));
+
+  return g_strdup_printf ("%s (%s)", kind_label, label);
+}
+
+/* The seven vCard ADR parts, as a German address reads: street, then
+ * postcode and city, then country.
+ */
+char *
+bzw_labels_format_address (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", BZW_ADDRESS_SEPARATOR, 7);
+  const char *part[7] = { NULL };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GString) city = g_string_new (NULL);
+
+  for (guint i = 0; i < 7 && parts[i] != NULL; i++)
+    part[i] = parts[i][0] != '\0' ? parts[i] : NULL;
+
+  /* Only one part: a free-form address. */
+  if (g_strv_length (parts) == 1)
+    return g_strdup (value);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (part[i] == NULL)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append (s, part[i]);
+    }
+
+  if (part[5] != NULL)
+    g_string_append (city, part[5]);
+  if (part[3] != NULL)
+    g_string_append_printf (city, "%s%s", city->len > 0 ? " " : "", part[3]);
+  if (part[4] != NULL)
+    g_string_append_printf (city, "%s%s", city->len > 0 ? ", " : "", part[4]);
+  if (city->len > 0)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? "\n" : "", city->str);
+  if (part[6] != NULL)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? "\n" : "", part[6]);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+days_text (int days)
+{
+  if (days % 365 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every year", "every %d years", days / 365),
+                            days / 365);
+  if (days % 30 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every month", "every %d months", days / 30),
+                            days / 30);
+  if (days % 7 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every week", "every %d weeks", days / 7),
+                            days / 7);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every day", "every %d days", days), days);
+}
+
+/* "Ideally every 2 months, at the latest every 4 months". */
+char *
+bzw_labels_rhythm (int ideal_days,
+                   int latest_days)
+{
+  g_autofree char *ideal = ideal_days > 0 ? days_text (ideal_days) : NULL;
+  g_autofree char *latest = latest_days > 0 ? days_text (latest_days) : NULL;
+
+  if (ideal != NULL && latest != NULL && latest_days != ideal_days)
+    /* Translators: both halves are like "every 2 months". */
+    return g_strdup_printf (_("Ideally %s, at the latest %s"), ideal, latest);
+
+  if (ideal != NULL)
+    return g_strdup_printf (_("Ideally %s"), ideal);
+
+  if (latest != NULL)
+    return g_strdup_printf (_("At the latest %s"), latest);
+
+  return NULL;
+}
+
+const BzwLabel *
+bzw_labels_relationship_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (relationship_kinds);
+  return relationship_kinds;
+}
+
+const char *
+bzw_labels_relationship_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (relationship_kinds); i++)
+    if (g_strcmp0 (kind, relationship_kinds[i].id) == 0)
+      return _(relationship_kinds[i].label);
+
+  return kind != NULL ? kind : _(relationship_kinds[G_N_ELEMENTS (relationship_kinds) - 1].label);
+}
+
+/* "Colleagues · strength 4 of 5 · since 2019" */
+char *
+bzw_labels_relationship_subtitle (const char *kind,
+                                  int         strength,
+                                  const char *since)
+{
+  g_autoptr(GString) s = g_string_new (bzw_labels_relationship_kind (kind));
+
+  g_string_append (s, " · ");
+  g_string_append_printf (s, _("strength %d of 5"), CLAMP (strength, 1, 5));
+  if (since != NULL && since[0] != '-')
+    {
+      g_string_append (s, " · ");
+      /* Translators: %.4s is a year. */
+      g_string_append_printf (s, _("since %.4s"), since);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

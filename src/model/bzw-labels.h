@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "bzw-contact.h"
+
+G_BEGIN_DECLS
+
+/* Translated words for stored values, shared by the views, the printout
+ * and the map.
+ */
+
+typedef struct
+{
+  const char *id;
+  const char *label;
+} BzwLabel;
+
+const char     *bzw_labels_trust                  (BzwTrust      trust);
+char           *bzw_labels_field                  (BzwFieldKind  kind,
+                                                   const char   *label);
+char           *bzw_labels_format_address         (const char   *value);
+char           *bzw_labels_rhythm                 (int           ideal_days,
+                                                   int           latest_days);
+const BzwLabel *bzw_labels_relationship_kinds     (guint        *n_kinds);
+const char     *bzw_labels_relationship_kind      (const char   *kind);
+char           *bzw_labels_relationship_subtitle  (const char   *kind,
+                                                   int           strength,
+                                                   const char   *since);
+
+G_END_DECLS

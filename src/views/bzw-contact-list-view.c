@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-contact-list-view"
+
+#include "config.h"
+
+#include "bzw-contact-list-view.h"
+#include "bzw-contact-list.h"
+#include "bzw-contact-row.h"
+#include "bzw-due.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _BzwContactListView
+{
+  GtkWidget          parent_instance;
+
+  BzwStore          *store;
+  BzwContactList    *list;
+  GtkMultiSelection *selection;
+  BzwDue            *due;
+  GArray            *circle_ids;
+
+  GtkDropDown       *circle_dropdown;
+  GtkLabel          *count_label;
+  GtkCheckButton    *archived_check;
+  GtkCheckButton    *due_check;
+  GtkMenuButton     *filter_button;
+  GtkStack          *list_stack;
+  GtkListView       *list_view;
+  GtkCheckButton    *online_check;
+  GtkSearchEntry    *search_entry;
+};
+
+G_DEFINE_FINAL_TYPE (BzwContactListView, bzw_contact_list_view, GTK_TYPE_WIDGET)
+
+enum {
+  CONTACT_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_count (BzwContactListView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+}
+
+static void
+apply_filters (BzwContactListView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->circle_dropdown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  BzwContactQuery query = {
+    text[0] != '\0' ? text : NULL,
+    selected > 0 && selected <= self->circle_ids->len
+      ? g_array_index (self->circle_ids, gint64, selected - 1) : 0,
+    gtk_check_button_get_active (self->due_check),
+    gtk_check_button_get_active (self->online_check),
+    gtk_check_button_get_active (self->archived_check),
+  };
+  gboolean filtered = query.circle_id != 0 || query.due_only || query.online_only || query.include_archived;
+
+  bzw_contact_list_set_query (self->list, &query);
+
+  if (filtered)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  update_count (self);
+}
+
+static void
+search_changed_cb (BzwContactListView *self)
+{
+  apply_filters (self);
+}
+
+static void
+stop_search_cb (BzwContactListView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filters_changed_cb (BzwContactListView *self)
+{
+  if (self->list != NULL)
+    apply_filters (self);
+}
+
+static void
+activate_cb (BzwContactListView *self,
+             guint               position)
+{
+  gint64 id = bzw_contact_list_get_id (self->list, position);
+
+  if (id != 0)
+    g_signal_emit (self, signals[CONTACT_ACTIVATED], 0, id);
+}
+
+static void
+reload_circles (BzwContactListView *self)
+{
+  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 selected_id = 0;
+  guint selected = gtk_drop_down_get_selected (self->circle_dropdown);
+  guint new_selected = 0;
+
+  if (selected > 0 && selected <= self->circle_ids->len)
+    selected_id = g_array_index (self->circle_ids, gint64, selected - 1);
+
+  g_array_set_size (self->circle_ids, 0);
+  gtk_string_list_append (names, _("All circles"));
+
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+      gint64 id = bzw_circle_get_id (circle);
+
+      g_array_append_val (self->circle_ids, id);
+      gtk_string_list_append (names, bzw_circle_get_name (circle));
+      if (id == selected_id)
+        new_selected = i + 1;
+    }
+
+  gtk_drop_down_set_model (self->circle_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->circle_dropdown, new_selected);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, bzw_contact_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             BzwContactListView       *self)
+{
+  BzwContactRow *row = BZW_CONTACT_ROW (gtk_list_item_get_child (item));
+  BzwContact *contact = gtk_list_item_get_item (item);
+  g_autofree char *tooltip = NULL;
+  int level;
+
+  bzw_contact_row_set_contact (row, contact);
+  level = bzw_due_get_level (self->due, contact, &tooltip);
+  bzw_contact_row_set_due (row, level, tooltip);
+}
+
+static void
+selection_changed_cb (BzwContactListView *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+store_changed_cb (BzwContactListView *self,
+                  guint               what,
+                  gint64              id)
+{
+  if (what & BZW_STORE_CHANGE_CIRCLES)
+    {
+      bzw_due_reload (self->due);
+      reload_circles (self);
+    }
+  update_count (self);
+}
+
+static void
+bzw_contact_list_view_dispose (GObject *object)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_LIST_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->due);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->circle_ids, g_array_unref);
+
+  G_OBJECT_CLASS (bzw_contact_list_view_parent_class)->dispose (object);
+}
+
+static gboolean
+bzw_contact_list_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (BZW_CONTACT_LIST_VIEW (widget)->list_view));
+}
+
+static void
+bzw_contact_list_view_class_init (BzwContactListViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_contact_list_view_dispose;
+  widget_class->grab_focus = bzw_contact_list_view_grab_focus;
+
+  signals[CONTACT_ACTIVATED] = g_signal_new ("contact-activated",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/views/bzw-contact-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, circle_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, due_check);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, online_check);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bzw_contact_list_view_init (BzwContactListView *self)
+{
+  self->circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bzw_contact_list_view_new (BzwStore *store)
+{
+  BzwContactListView *self;
+  GtkListItemFactory *factory;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  self = g_object_new (BZW_TYPE_CONTACT_LIST_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->due = bzw_due_new (store);
+  self->list = bzw_contact_list_new (store);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  reload_circles (self);
+  update_count (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * bzw_contact_list_view_dup_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the selected contacts.
+ */
+GArray *
+bzw_contact_list_view_dup_selected_ids (BzwContactListView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST_VIEW (self), ids);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = bzw_contact_list_get_id (self->list, position);
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/* The contacts the list shows now, for printing the current search result. */
+GArray *
+bzw_contact_list_view_dup_shown_ids (BzwContactListView *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST_VIEW (self), NULL);
+
+  return bzw_contact_list_dup_ids (self->list);
+}
+
+void
+bzw_contact_list_view_select (BzwContactListView *self,
+                              gint64              id)
+{
+  guint position;
+
+  g_return_if_fail (BZW_IS_CONTACT_LIST_VIEW (self));
+
+  position = bzw_contact_list_find (self->list, id);
+  if (position == G_MAXUINT)
+    {
+      /* Not shown with the current search: clear it so the contact is. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_check_button_set_active (self->due_check, FALSE);
+      gtk_check_button_set_active (self->online_check, FALSE);
+      gtk_drop_down_set_selected (self->circle_dropdown, 0);
+      apply_filters (self);
+      position = bzw_contact_list_find (self->list, id);
+    }
+
+  if (position == G_MAXUINT)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+void
+bzw_contact_list_view_focus_search (BzwContactListView *self)
+{
+  g_return_if_fail (BZW_IS_CONTACT_LIST_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,459 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-contact-page"
+
+#include "config.h"
+
+#include "bzw-contact-page.h"
+#include "bzw-labels.h"
+#include "bzw-ui-utils.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _BzwContactPage
+{
+  GtkWidget   parent_instance;
+
+  BzwStore   *store;
+  BzwContact *contact;
+  GPtrArray  *groups;
+
+  AdwAvatar  *avatar;
+  GtkFlowBox *circles_box;
+  GtkBox     *content;
+  GtkLabel   *name_label;
+  GtkWidget  *scroller;
+  GtkLabel   *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (BzwContactPage, bzw_contact_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_CONTACT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "bzw-text");
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+
+  bzw_ui_copy_text (GTK_WIDGET (button), text);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Copied to the clipboard")));
+}
+
+static GtkWidget *
+add_group (BzwContactPage *self,
+           const char     *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+/* A row with @value as its title, so it reads first, and @label below. */
+static GtkWidget *
+add_row (GtkWidget  *group,
+         const char *label,
+         const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+add_copy_button (GtkWidget  *row,
+                 const char *text,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "bzw-text", g_strdup (text), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+add_fields (BzwContactPage *self)
+{
+  GPtrArray *fields = bzw_contact_get_fields (self->contact);
+  GtkWidget *group = NULL;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      if (group == NULL)
+        group = add_group (self, _("Contact Details"));
+
+      if (field->kind == BZW_FIELD_ADDRESS)
+        value = bzw_labels_format_address (field->value);
+      else if (field->kind == BZW_FIELD_DATE)
+        value = bzw_ui_format_date (field->value);
+      else
+        value = g_strdup (field->value);
+
+      label = bzw_labels_field (field->kind, field->label);
+      row = add_row (group, label, value);
+
+      if (field->kind == BZW_FIELD_EMAIL)
+        add_copy_button (row, field->value, _("Copy e-mail address"));
+      else if (field->kind == BZW_FIELD_PHONE)
+        add_copy_button (row, field->value, _("Copy phone number"));
+      else if (field->kind == BZW_FIELD_ADDRESS)
+        add_copy_button (row, value, _("Copy address"));
+    }
+
+  if (bzw_contact_get_birthday (self->contact) != NULL)
+    {
+      g_autofree char *birthday = bzw_ui_format_date (bzw_contact_get_birthday (self->contact));
+
+      if (group == NULL)
+        group = add_group (self, _("Contact Details"));
+      add_row (group, _("Birthday"), birthday);
+    }
+}
+
+static void
+add_meeting (BzwContactPage *self)
+{
+  GtkWidget *group = add_group (self, _("How We Met"));
+  const char *how = bzw_contact_get_met_how (self->contact);
+  const char *on = bzw_contact_get_met_on (self->contact);
+
+  if (how != NULL)
+    add_row (group, _("How"), how);
+  if (on != NULL)
+    {
+      g_autofree char *date = bzw_ui_format_date (on);
+
+      add_row (group, _("When"), date);
+    }
+
+  add_row (group, _("Met in person"),
+           bzw_contact_get_met_in_person (self->contact) ? _("Yes") : _("No, known only online"));
+}
+
+static void
+add_networking (BzwContactPage *self)
+{
+  GtkWidget *group = add_group (self, _("Networking"));
+  const char *offers = bzw_contact_get_offers (self->contact);
+  const char *seeks = bzw_contact_get_seeks (self->contact);
+  const char *trust_for = bzw_contact_get_trust_for (self->contact);
+  g_autofree char *trust = NULL;
+  g_autofree char *last = bzw_ui_format_unix_date (bzw_contact_get_last_encounter (self->contact));
+  int ideal = bzw_contact_get_interval_ideal (self->contact);
+  int latest = bzw_contact_get_interval_max (self->contact);
+
+  if (offers != NULL)
+    add_row (group, _("Offers"), offers);
+  if (seeks != NULL)
+    add_row (group, _("Is looking for"), seeks);
+
+  trust = trust_for != NULL
+    ? g_strdup_printf ("%s — %s", bzw_labels_trust (bzw_contact_get_trust (self->contact)), trust_for)
+    : g_strdup (bzw_labels_trust (bzw_contact_get_trust (self->contact)));
+  add_row (group, _("Would I recommend them?"), trust);
+
+  add_row (group, _("Last encounter"), last != NULL ? last : _("No encounter yet"));
+
+  if (ideal > 0 || latest > 0)
+    {
+      g_autofree char *rhythm = bzw_labels_rhythm (ideal, latest);
+
+      add_row (group, _("Keep-in-touch rhythm"), rhythm);
+    }
+  else
+    {
+      add_row (group, _("Keep-in-touch rhythm"), _("From the contact’s circles"));
+    }
+}
+
+static void
+open_contact_cb (GtkButton      *button,
+                 BzwContactPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
+
+  g_signal_emit (self, signals[OPEN_CONTACT], 0, id);
+}
+
+static void
+remove_relationship_cb (GtkButton      *button,
+                        BzwContactPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!bzw_store_delete_relationship (self->store, id, &error))
+    g_warning ("Cannot remove a relationship: %s", error->message);
+}
+
+static void
+add_relationships (BzwContactPage *self)
+{
+  gint64 me = bzw_contact_get_id (self->contact);
+  g_autoptr(GPtrArray) rels = bzw_store_list_relationships (self->store, me, NULL);
+  GtkWidget *group = add_group (self, _("Relationships"));
+  GtkWidget *add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_add_css_class (add_button, "flat");
+  gtk_widget_set_tooltip_text (add_button, _("Add a relationship to another contact"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Relationship"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "contact.add-relationship");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add_button);
+
+  if (rels == NULL || rels->len == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("Whom does this person know? Relationships show up on the map."));
+      return;
+    }
+
+  for (guint i = 0; i < rels->len; i++)
+    {
+      BzwRelationship *rel = g_ptr_array_index (rels, i);
+      gint64 other_id = bzw_relationship_get_a_id (rel) == me ? bzw_relationship_get_b_id (rel)
+                                                               : bzw_relationship_get_a_id (rel);
+      g_autoptr(BzwContact) other = bzw_store_dup_contact (self->store, other_id, NULL);
+      g_autofree char *name = other != NULL ? bzw_contact_dup_best_name (other) : g_strdup ("?");
+      g_autofree char *subtitle = NULL;
+      g_autofree char *open_label = g_strdup_printf (_("Open %s"), name);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove relationship to %s"), name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      subtitle = bzw_labels_relationship_subtitle (bzw_relationship_get_kind (rel),
+                                                   bzw_relationship_get_strength (rel),
+                                                   bzw_relationship_get_since (rel));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          GtkWidget *button = k == 0 ? remove : open;
+          const char *label = k == 0 ? remove_label : open_label;
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+
+      g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (other_id));
+      g_object_set_data (G_OBJECT (remove), "bzw-id", GSIZE_TO_POINTER (bzw_relationship_get_id (rel)));
+      g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_relationship_cb), self);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+add_notes (BzwContactPage *self)
+{
+  const char *notes = bzw_contact_get_notes (self->contact);
+  GtkWidget *group;
+  GtkWidget *label;
+
+  if (notes == NULL)
+    return;
+
+  group = add_group (self, _("Notes"));
+  label = gtk_label_new (notes);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+}
+
+static void
+add_circles (BzwContactPage *self)
+{
+  GArray *ids = bzw_contact_get_circle_ids (self->contact);
+  g_autoptr(GPtrArray) circles = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->circles_box))) != NULL)
+    gtk_flow_box_remove (self->circles_box, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->circles_box), ids->len > 0);
+  if (ids->len == 0)
+    return;
+
+  circles = bzw_store_list_circles (self->store, NULL);
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
+
+      if (!bzw_contact_has_circle (self->contact, bzw_circle_get_id (circle)))
+        continue;
+
+      markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
+                                        bzw_circle_get_color (circle), bzw_circle_get_name (circle));
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_flow_box_append (self->circles_box, label);
+    }
+}
+
+static void
+rebuild (BzwContactPage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GdkPaintable) photo = NULL;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->content, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  if (self->contact == NULL)
+    return;
+
+  name = bzw_contact_dup_best_name (self->contact);
+  subtitle = bzw_contact_dup_subtitle (self->contact);
+  photo = bzw_ui_dup_photo_paintable (self->contact);
+
+  adw_avatar_set_text (self->avatar, name);
+  adw_avatar_set_custom_image (self->avatar, photo);
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+
+  add_circles (self);
+  add_fields (self);
+  add_networking (self);
+  add_meeting (self);
+  add_relationships (self);
+  add_notes (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.toggle-archived", TRUE);
+}
+
+static void
+store_changed_cb (BzwContactPage *self,
+                  guint           what,
+                  gint64          id)
+{
+  g_autoptr(BzwContact) fresh = NULL;
+
+  if (self->contact == NULL)
+    return;
+
+  if ((what & BZW_STORE_CHANGE_CONTACTS) && id != 0 && id != bzw_contact_get_id (self->contact) &&
+      !(what & (BZW_STORE_CHANGE_RELATIONSHIPS | BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CIRCLES)))
+    return;
+
+  fresh = bzw_store_dup_contact (self->store, bzw_contact_get_id (self->contact), NULL);
+  g_set_object (&self->contact, fresh);
+  rebuild (self);
+}
+
+static void
+bzw_contact_page_dispose (GObject *object)
+{
+  BzwContactPage *self = BZW_CONTACT_PAGE (object);
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_PAGE);
+  g_clear_object (&self->contact);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bzw_contact_page_parent_class)->dispose (object);
+}
+
+static void
+bzw_contact_page_class_init (BzwContactPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_contact_page_dispose;
+
+  signals[OPEN_CONTACT] = g_signal_new ("open-contact",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-contact-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, circles_box);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, content);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, subtitle_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bzw_contact_page_init (BzwContactPage *self)
+{
+  self->groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bzw_contact_page_new (BzwStore *store)
+{
+  BzwContactPage *self = g_object_new (BZW_TYPE_CONTACT_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+gint64
+bzw_contact_page_get_contact_id (BzwContactPage *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT_PAGE (self), 0);
+
+  return self->contact != NULL ? bzw_contact_get_id (self->contact) : 0;
+}
+
+void
+bzw_contact_page_set_contact_id (BzwContactPage *self,
+                                 gint64          id)
+{
+  g_autoptr(BzwContact) contact = NULL;
+
+  g_return_if_fail (BZW_IS_CONTACT_PAGE (self));
+
+  if (id != 0)
+    contact = bzw_store_dup_contact (self->store, id, NULL);
+
+  g_set_object (&self->contact, contact);
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-contact-row"
+
+#include "config.h"
+
+#include "bzw-contact-row.h"
+#include "bzw-ui-utils.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _BzwContactRow
+{
+  GtkWidget   parent_instance;
+
+  BzwContact *contact;
+
+  AdwAvatar  *avatar;
+  GtkImage   *due_icon;
+  GtkLabel   *name_label;
+  GtkLabel   *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (BzwContactRow, bzw_contact_row, GTK_TYPE_WIDGET)
+
+static void
+bzw_contact_row_dispose (GObject *object)
+{
+  BzwContactRow *self = BZW_CONTACT_ROW (object);
+
+  g_clear_object (&self->contact);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_ROW);
+  G_OBJECT_CLASS (bzw_contact_row_parent_class)->dispose (object);
+}
+
+static void
+bzw_contact_row_class_init (BzwContactRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_contact_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-contact-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwContactRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactRow, due_icon);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactRow, subtitle_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bzw_contact_row_init (BzwContactRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bzw_contact_row_new (void)
+{
+  return g_object_new (BZW_TYPE_CONTACT_ROW, NULL);
+}
+
+BzwContact *
+bzw_contact_row_get_contact (BzwContactRow *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACT_ROW (self), NULL);
+
+  return self->contact;
+}
+
+void
+bzw_contact_row_set_contact (BzwContactRow *self,
+                             BzwContact    *contact)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GdkPaintable) photo = NULL;
+
+  g_return_if_fail (BZW_IS_CONTACT_ROW (self));
+
+  if (!g_set_object (&self->contact, contact) || contact == NULL)
+    return;
+
+  name = bzw_contact_dup_best_name (contact);
+  subtitle = bzw_contact_dup_subtitle (contact);
+  photo = bzw_ui_dup_photo_paintable (contact);
+
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+  adw_avatar_set_text (self->avatar, name);
+  adw_avatar_set_custom_image (self->avatar, photo);
+
+  if (bzw_contact_get_archived (contact))
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "dim-label");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
+                                  -1);
+}
+
+/* @level: 0 nothing due, 1 time to get in touch (yellow), 2 overdue (red). */
+void
+bzw_contact_row_set_due (BzwContactRow *self,
+                         int            level,
+                         const char    *tooltip)
+{
+  GtkWidget *icon = GTK_WIDGET (self->due_icon);
+
+  g_return_if_fail (BZW_IS_CONTACT_ROW (self));
+
+  gtk_widget_set_visible (icon, level > 0);
+  gtk_widget_set_tooltip_text (icon, tooltip);
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "error");
+  if (level == 1)
+    gtk_widget_add_css_class (icon, "warning");
+  else if (level == 2)
+    gtk_widget_add_css_class (icon, "error");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip != NULL ? tooltip : "",
+                                  -1);
+}

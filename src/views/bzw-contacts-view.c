@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-contacts-view"
+
+#include "config.h"
+
+#include "bzw-contact-editor.h"
+#include "bzw-contact-list-view.h"
+#include "bzw-contact-page.h"
+#include "bzw-contact-picker.h"
+#include "bzw-contacts-view.h"
+#include "bzw-labels.h"
+
+#include <glib/gi18n.h>
+
+/* The "Kontakte" screen: the list beside the page of the selected contact,
+ * folding into one column on narrow windows.
+ */
+struct _BzwContactsView
+{
+  GtkWidget           parent_instance;
+
+  BzwStore           *store;
+
+  AdwLeaflet         *leaflet;
+  BzwContactListView *list_view;
+  BzwContactPage     *page;
+  GtkStack           *page_stack;
+  AdwStatusPage      *selection_page;
+  GtkBox             *selection_circles;
+  GtkWidget          *back_button;
+};
+
+G_DEFINE_FINAL_TYPE (BzwContactsView, bzw_contacts_view, GTK_TYPE_WIDGET)
+
+static GtkWindow *
+get_window (BzwContactsView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+toast (BzwContactsView *self,
+       AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (BzwContactsView *self,
+            const char      *heading,
+            const GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_actions (BzwContactsView *self)
+{
+  gboolean has_contact = bzw_contact_page_get_contact_id (self->page) != 0 &&
+                         g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "contact") == 0;
+  gboolean writable = !bzw_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.edit", has_contact && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.delete", has_contact && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.toggle-archived", has_contact && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.add-relationship", has_contact && writable);
+}
+
+static void
+show_contact (BzwContactsView *self,
+              gint64           id)
+{
+  bzw_contact_page_set_contact_id (self->page, id);
+  gtk_stack_set_visible_child_name (self->page_stack, id != 0 ? "contact" : "none");
+  update_actions (self);
+}
+
+static void
+toggle_circle_cb (GtkButton       *button,
+                  BzwContactsView *self)
+{
+  gint64 circle_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
+  gboolean add = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "bzw-add"));
+  g_autoptr(GArray) ids = bzw_contact_list_view_dup_selected_ids (self->list_view);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = bzw_store_begin (self->store, &error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = bzw_store_set_circle_member (self->store, g_array_index (ids, gint64, i), circle_id, add, &error);
+
+  if (ok)
+    ok = bzw_store_commit (self->store, &error);
+  else if (error != NULL && !g_error_matches (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY))
+    bzw_store_rollback (self->store);
+
+  if (!ok)
+    show_error (self, _("The Circles Could Not Be Changed"), error);
+}
+
+/* Several contacts selected: offer to put them into circles at once. */
+static void
+show_multi_selection (BzwContactsView *self,
+                      guint            n)
+{
+  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Contact Selected",
+                                                         "%u Contacts Selected", n), n);
+  GtkWidget *child;
+
+  adw_status_page_set_title (self->selection_page, title);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->selection_circles))) != NULL)
+    gtk_box_remove (self->selection_circles, child);
+
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (bzw_circle_get_name (circle));
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (row), label);
+
+      for (int add = 1; add >= 0; add--)
+        {
+          g_autofree char *tooltip = g_strdup_printf (add ? _("Add the selected contacts to “%s”")
+                                                          : _("Remove the selected contacts from “%s”"),
+                                                      bzw_circle_get_name (circle));
+          GtkWidget *button = gtk_button_new_with_label (add ? _("Add") : _("Remove"));
+
+          gtk_widget_set_tooltip_text (button, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          g_object_set_data (G_OBJECT (button), "bzw-id", GSIZE_TO_POINTER (bzw_circle_get_id (circle)));
+          g_object_set_data (G_OBJECT (button), "bzw-add", GINT_TO_POINTER (add));
+          g_signal_connect (button, "clicked", G_CALLBACK (toggle_circle_cb), self);
+          gtk_box_append (GTK_BOX (row), button);
+        }
+
+      gtk_box_append (self->selection_circles, row);
+    }
+
+  gtk_stack_set_visible_child_name (self->page_stack, "selection");
+  update_actions (self);
+}
+
+static void
+selection_changed_cb (BzwContactsView *self)
+{
+  g_autoptr(GArray) ids = bzw_contact_list_view_dup_selected_ids (self->list_view);
+
+  if (ids->len > 1)
+    show_multi_selection (self, ids->len);
+  else
+    show_contact (self, ids->len == 1 ? g_array_index (ids, gint64, 0) : 0);
+}
+
+static void
+contact_activated_cb (BzwContactsView *self,
+                      gint64           id)
+{
+  show_contact (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+}
+
+static void
+open_contact_cb (BzwContactsView *self,
+                 gint64           id)
+{
+  bzw_contacts_view_show_contact (self, id);
+}
+
+static void
+back_clicked_cb (BzwContactsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+editor_saved_cb (BzwContactsView *self,
+                 gint64           id)
+{
+  bzw_contacts_view_show_contact (self, id);
+}
+
+static void
+open_editor (BzwContactsView *self,
+             BzwContact      *contact)
+{
+  GtkWidget *editor = bzw_contact_editor_new (get_window (self), self->store, contact);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+  g_autoptr(BzwContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contact = bzw_store_dup_contact (self->store, bzw_contact_page_get_contact_id (self->page), &error);
+  if (contact == NULL)
+    {
+      show_error (self, _("The Contact Cannot Be Edited"), error);
+      return;
+    }
+
+  open_editor (self, contact);
+}
+
+static void
+toggle_archived_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+  g_autoptr(BzwContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  contact = bzw_store_dup_contact (self->store, bzw_contact_page_get_contact_id (self->page), &error);
+  if (contact != NULL)
+    {
+      bzw_contact_set_archived (contact, !bzw_contact_get_archived (contact));
+      if (bzw_store_save_contact (self->store, contact, &error))
+        {
+          name = bzw_contact_dup_best_name (contact);
+          message = g_strdup_printf (bzw_contact_get_archived (contact) ? _("“%s” archived")
+                                                                        : _("“%s” taken out of the archive"),
+                                     name);
+          toast (self, adw_toast_new (message));
+          return;
+        }
+    }
+
+  show_error (self, _("The Contact Cannot Be Archived"), error);
+}
+
+static void
+undo_delete_cb (AdwToast           *toast_,
+                BzwContactSnapshot *snapshot)
+{
+  BzwStore *store = g_object_get_data (G_OBJECT (toast_), "bzw-store");
+  g_autoptr(GError) error = NULL;
+
+  if (!bzw_store_restore_contact (store, snapshot, &error))
+    g_warning ("Cannot restore a deleted contact: %s", error->message);
+}
+
+static void
+snapshot_free_notify (gpointer  data,
+                      GClosure *closure)
+{
+  bzw_contact_snapshot_free (data);
+}
+
+static void
+delete_contact (BzwContactsView *self,
+                gint64           id,
+                BzwDeleteMode    mode)
+{
+  g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store, id, NULL);
+  g_autofree char *name = contact != NULL ? bzw_contact_dup_best_name (contact) : g_strdup ("");
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  BzwContactSnapshot *snapshot;
+  AdwToast *undo_toast;
+
+  snapshot = bzw_store_delete_contact_undoable (self->store, id, mode, &error);
+  if (snapshot == NULL)
+    {
+      show_error (self, _("The Contact Cannot Be Deleted"), error);
+      return;
+    }
+
+  show_contact (self, 0);
+
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (undo_toast, 10);
+  g_object_set_data_full (G_OBJECT (undo_toast), "bzw-store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         snapshot, snapshot_free_notify, 0);
+  toast (self, undo_toast);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BzwContactsView  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "bzw-id"));
+
+  if (g_strcmp0 (response, "keep") == 0)
+    delete_contact (self, id, BZW_DELETE_KEEP_ENTRIES);
+  else if (g_strcmp0 (response, "delete") == 0)
+    delete_contact (self, id, BZW_DELETE_WITH_ENTRIES);
+}
+
+/* A contact with journal entries: ask whether they stay (with the name)
+ * or go too.  Either way the toast can undo it.
+ */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+  gint64 id = bzw_contact_page_get_contact_id (self->page);
+  BzwJournalQuery query = { NULL, TRUE, TRUE, TRUE, id };
+  g_autoptr(GArray) entries = bzw_store_list_journal (self->store, &query, NULL);
+  g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store, id, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (contact == NULL)
+    return;
+
+  if (entries == NULL || entries->len == 0)
+    {
+      delete_contact (self, id, BZW_DELETE_KEEP_ENTRIES);
+      return;
+    }
+
+  name = bzw_contact_dup_best_name (contact);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” appears in %u journal entry. Keep it with the name, or delete it too?",
+                                       "“%s” appears in %u journal entries. Keep them with the name, or delete them too?",
+                                       entries->len),
+                          name, entries->len);
+  dialog = adw_message_dialog_new (get_window (self), _("Delete Contact?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("Delete _Entries Too"),
+                                    "keep", _("_Keep Entries"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "bzw-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+relationship_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          BzwContactsView  *self)
+{
+  BzwContactPicker *picker = g_object_get_data (G_OBJECT (dialog), "bzw-picker");
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "bzw-kind");
+  GtkSpinButton *strength = g_object_get_data (G_OBJECT (dialog), "bzw-strength");
+  g_autoptr(BzwRelationship) rel = NULL;
+  g_autoptr(GError) error = NULL;
+  const BzwLabel *kinds;
+  guint n_kinds;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+
+  kinds = bzw_labels_relationship_kinds (&n_kinds);
+  rel = bzw_relationship_new ();
+  bzw_relationship_set_a_id (rel, bzw_contact_page_get_contact_id (self->page));
+  bzw_relationship_set_b_id (rel, bzw_contact_picker_get_contact_id (picker));
+  bzw_relationship_set_kind (rel, kinds[MIN (gtk_drop_down_get_selected (kind), n_kinds - 1)].id);
+  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (strength));
+
+  if (bzw_relationship_get_b_id (rel) == 0)
+    {
+      g_set_error_literal (&error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("Choose the other person from your contacts."));
+      show_error (self, _("The Relationship Cannot Be Added"), error);
+      return;
+    }
+
+  if (!bzw_store_save_relationship (self->store, rel, &error))
+    show_error (self, _("The Relationship Cannot Be Added"), error);
+}
+
+static void
+picker_changed_cb (BzwContactPicker *picker,
+                   AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "add", bzw_contact_picker_get_contact_id (picker) != 0);
+}
+
+static void
+add_relationship_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *picker;
+  GtkWidget *kind;
+  GtkWidget *strength_row;
+  GtkWidget *strength;
+  const BzwLabel *kinds;
+  guint n_kinds;
+
+  kinds = bzw_labels_relationship_kinds (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (kind_names, _(kinds[i].label));
+
+  dialog = adw_message_dialog_new (get_window (self), _("Add Relationship"),
+                                   _("Whom does this person know, and how?"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  picker = bzw_contact_picker_new (self->store, _("Name of the other person"));
+  bzw_contact_picker_exclude (BZW_CONTACT_PICKER (picker), bzw_contact_page_get_contact_id (self->page));
+  gtk_box_append (GTK_BOX (box), picker);
+
+  kind = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of relationship"), -1);
+  gtk_box_append (GTK_BOX (box), kind);
+
+  strength_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (strength_row), gtk_label_new (_("Strength (1–5)")));
+  strength = gtk_spin_button_new_with_range (1, 5, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (strength), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strength (1–5)"), -1);
+  gtk_box_append (GTK_BOX (strength_row), strength);
+  gtk_box_append (GTK_BOX (box), strength_row);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "bzw-picker", picker);
+  g_object_set_data (G_OBJECT (dialog), "bzw-kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "bzw-strength", strength);
+  g_signal_connect (picker, "changed", G_CALLBACK (picker_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (relationship_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (picker);
+}
+
+static void
+bzw_contacts_view_dispose (GObject *object)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (object);
+
+  if (self->leaflet != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->leaflet));
+      self->leaflet = NULL;
+    }
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bzw_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+bzw_contacts_view_class_init (BzwContactsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_contacts_view_dispose;
+
+  gtk_widget_class_install_action (widget_class, "contact.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contact.toggle-archived", NULL, toggle_archived_action);
+  gtk_widget_class_install_action (widget_class, "contact.add-relationship", NULL, add_relationship_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "contact.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "contact.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bzw_contacts_view_init (BzwContactsView *self)
+{
+}
+
+static GtkWidget *
+build_page_pane (BzwContactsView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *none;
+  GtkWidget *selection;
+
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->back_button, _("Back to the list"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the list"), -1);
+  gtk_widget_set_halign (self->back_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->back_button, 6);
+  gtk_widget_set_margin_top (self->back_button, 6);
+  gtk_widget_add_css_class (self->back_button, "flat");
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), self->back_button);
+
+  self->page_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->page_stack), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->page_stack), TRUE);
+
+  none = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "avatar-default-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Contact Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none),
+                                   _("Choose someone from the list, or press Ctrl+N for a new contact."));
+  gtk_stack_add_named (self->page_stack, none, "none");
+
+  self->page = BZW_CONTACT_PAGE (bzw_contact_page_new (self->store));
+  g_signal_connect_swapped (self->page, "open-contact", G_CALLBACK (open_contact_cb), self);
+  gtk_stack_add_named (self->page_stack, GTK_WIDGET (self->page), "contact");
+
+  selection = adw_status_page_new ();
+  self->selection_page = ADW_STATUS_PAGE (selection);
+  adw_status_page_set_icon_name (self->selection_page, "edit-select-all-symbolic");
+  adw_status_page_set_description (self->selection_page, _("Put them into circles or take them out:"));
+  self->selection_circles = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_halign (GTK_WIDGET (self->selection_circles), GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (GTK_WIDGET (self->selection_circles), 320, -1);
+  adw_status_page_set_child (self->selection_page, GTK_WIDGET (self->selection_circles));
+  gtk_stack_add_named (self->page_stack, selection, "selection");
+
+  gtk_stack_set_visible_child_name (self->page_stack, "none");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page_stack));
+  return box;
+}
+
+GtkWidget *
+bzw_contacts_view_new (BzwStore *store)
+{
+  BzwContactsView *self = g_object_new (BZW_TYPE_CONTACTS_VIEW, NULL);
+  GtkWidget *sidebar;
+  AdwLeafletPage *page;
+
+  self->store = g_object_ref (store);
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
+
+  self->list_view = BZW_CONTACT_LIST_VIEW (bzw_contact_list_view_new (store));
+  sidebar = GTK_WIDGET (self->list_view);
+  gtk_widget_set_size_request (sidebar, 300, -1);
+  g_signal_connect_swapped (self->list_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->list_view, "contact-activated", G_CALLBACK (contact_activated_cb), self);
+  adw_leaflet_append (self->leaflet, sidebar);
+
+  page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (page, FALSE);
+  adw_leaflet_append (self->leaflet, build_page_pane (self));
+
+  update_actions (self);
+  return GTK_WIDGET (self);
+}
+
+void
+bzw_contacts_view_new_contact (BzwContactsView *self)
+{
+  g_return_if_fail (BZW_IS_CONTACTS_VIEW (self));
+
+  open_editor (self, NULL);
+}
+
+void
+bzw_contacts_view_show_contact (BzwContactsView *self,
+                                gint64           id)
+{
+  g_return_if_fail (BZW_IS_CONTACTS_VIEW (self));
+
+  bzw_contact_list_view_select (self->list_view, id);
+  show_contact (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+bzw_contacts_view_focus_search (BzwContactsView *self)
+{
+  g_return_if_fail (BZW_IS_CONTACTS_VIEW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  bzw_contact_list_view_focus_search (self->list_view);
+}
+
+GArray *
+bzw_contacts_view_dup_shown_ids (BzwContactsView *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACTS_VIEW (self), NULL);
+
+  return bzw_contact_list_view_dup_shown_ids (self->list_view);
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-ui-utils"
+
+#include "config.h"
+
+#include "bzw-store.h"
+#include "bzw-ui-utils.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The photo of a contact as a paintable, or NULL when there is none or it
+ * cannot be read.
+ */
+GdkPaintable *
+bzw_ui_dup_photo_paintable (BzwContact *contact)
+{
+  GBytes *photo = bzw_contact_get_photo (contact);
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  if (photo == NULL)
+    return NULL;
+
+  texture = gdk_texture_new_from_bytes (photo, &error);
+  if (texture == NULL)
+    g_debug ("Cannot read a contact photo: %s", error->message);
+
+  return GDK_PAINTABLE (texture);
+}
+
+/* "1985-12-15" → "15.12.1985", "--12-15" → "15.12." */
+char *
+bzw_ui_format_date (const char *iso_date)
+{
+  int year;
+  int month;
+  int day;
+
+  if (iso_date == NULL)
+    return NULL;
+
+  if (sscanf (iso_date, "--%2d-%2d", &month, &day) == 2)
+    return g_strdup_printf ("%02d.%02d.", day, month);
+
+  if (sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    return g_strdup_printf ("%02d.%02d.%04d", day, month, year);
+
+  return g_strdup (iso_date);
+}
+
+char *
+bzw_ui_format_unix_date (gint64 unix_time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (unix_time <= 0)
+    return NULL;
+
+  dt = g_date_time_new_from_unix_local (unix_time);
+  return g_date_time_format (dt, "%d.%m.%Y");
+}
+
+/* Reads a date as people type it: "15.12.1985", "15.12.85", "15.12." for a
+ * date without a year, or ISO "1985-12-15".  Returns the ISO form, "" for
+ * an empty text, or NULL with @error set when the date does not exist.
+ */
+char *
+bzw_ui_parse_date (const char  *text,
+                   GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int consumed = 0;
+  gboolean ok = FALSE;
+
+  if (stripped[0] == '\0')
+    return g_strdup ("");
+
+  if (sscanf (stripped, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 &&
+      stripped[consumed] == '\0')
+    ok = TRUE;
+  else if (sscanf (stripped, "%2d.%2d.%4d%n", &day, &month, &year, &consumed) == 3 &&
+           stripped[consumed] == '\0')
+    {
+      if (consumed <= 8 && year < 100)
+        year += year > 30 ? 1900 : 2000;
+      ok = TRUE;
+    }
+  else if (sscanf (stripped, "%2d.%2d.%n", &day, &month, &consumed) == 2 &&
+           stripped[consumed] == '\0')
+    {
+      year = 0;
+      ok = TRUE;
+    }
+
+  if (ok)
+    ok = g_date_valid_dmy (day, month, year > 0 ? year : 2000) && year >= 0 && year < 10000;
+
+  if (!ok)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Please write it as 15.12.1985, or 15.12. without a year."),
+                   stripped);
+      return NULL;
+    }
+
+  if (year == 0)
+    return g_strdup_printf ("--%02d-%02d", month, day);
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* "1.234,50 €" in German notation. */
+char *
+bzw_ui_format_euros (gint64 cents)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
+  gsize n = strlen (digits);
+
+  if (cents < 0)
+    g_string_append_c (s, '-');
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, digits[i]);
+    }
+  if (ABS (cents) % 100 != 0)
+    g_string_append_printf (s, ",%02d", (int) (ABS (cents) % 100));
+  g_string_append (s, " €");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Reads "1.234,50", "1234.5", "1234 €" and the like; FALSE when it is not
+ * an amount.
+ */
+gboolean
+bzw_ui_parse_euros (const char *text,
+                    gint64     *cents)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *comma;
+  const char *last_dot;
+  double value;
+  char *end;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c) || c == ',' || c == '.' || c == '-')
+        g_string_append_unichar (clean, c);
+      else if (!g_unichar_isspace (c) && c != 0x20AC && c != 'E' && c != 'U' && c != 'R')
+        return FALSE;
+    }
+
+  if (clean->len == 0)
+    {
+      *cents = 0;
+      return TRUE;
+    }
+
+  comma = strrchr (clean->str, ',');
+  last_dot = strrchr (clean->str, '.');
+
+  /* German: dots group thousands, the comma is the decimal mark. */
+  if (comma != NULL || (last_dot != NULL && strlen (last_dot) == 4))
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+
+      for (const char *p = clean->str; *p != '\0'; p++)
+        {
+          if (*p == '.')
+            continue;
+          g_string_append_c (plain, *p == ',' ? '.' : *p);
+        }
+      g_string_assign (clean, plain->str);
+    }
+
+  value = g_ascii_strtod (clean->str, &end);
+  if (*end != '\0' || value > 1e12 || value < -1e12)
+    return FALSE;
+
+  *cents = (gint64) (value * 100.0 + (value < 0 ? -0.5 : 0.5));
+  return TRUE;
+}
+
+void
+bzw_ui_copy_text (GtkWidget  *widget,
+                  const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bzw-contact.h"
+
+G_BEGIN_DECLS
+
+GdkPaintable *bzw_ui_dup_photo_paintable (BzwContact  *contact);
+char         *bzw_ui_format_date         (const char  *iso_date);
+char         *bzw_ui_format_unix_date    (gint64       unix_time);
+char         *bzw_ui_parse_date          (const char  *text,
+                                          GError     **error);
+char         *bzw_ui_format_euros        (gint64       cents);
+gboolean      bzw_ui_parse_euros         (const char  *text,
+                                          gint64      *cents);
+void          bzw_ui_copy_text           (GtkWidget   *widget,
+                                          const char  *text);
+
+G_END_DECLS

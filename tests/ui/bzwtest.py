@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drives the real Beziehungsweise window over AT-SPI, as a screen reader does.
+
+Widgets are found by accessible role and name, clicked through their
+accessible actions and read back through the text interface.  Screen
+coordinates are not used: GTK 4.8 reports them wrongly.
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:  # pragma: no cover
+    print(f"# AT-SPI is not available: {e}")
+    sys.exit(SKIP)
+
+
+def fail(message):
+    print(f"not ok - {message}")
+    raise SystemExit(1)
+
+
+class App:
+    """The app under test, in a temporary home with a database of its own."""
+
+    def __init__(self, *args, lang="de_DE.UTF-8", database=None, env=None):
+        if not os.environ.get("DISPLAY"):
+            print("# no display: skipping")
+            raise SystemExit(SKIP)
+
+        self.home = tempfile.mkdtemp(prefix="bzw-e2e-")
+        self.database = database or os.path.join(self.home, "data", "beziehungsweise", "beziehungsweise.db")
+        environment = dict(os.environ)
+        environment.update({
+            "LANG": lang,
+            "LC_ALL": lang,
+            "LANGUAGE": "",
+            "HOME": self.home,
+            "XDG_DATA_HOME": os.path.join(self.home, "data"),
+            "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+            "XDG_CACHE_HOME": os.path.join(self.home, "cache"),
+            "GSETTINGS_BACKEND": "memory",
+            "GTK_A11Y": "atspi",
+            "GSK_RENDERER": os.environ.get("GSK_RENDERER", "cairo"),
+            "NO_AT_BRIDGE": "0",
+        })
+        if env:
+            environment.update(env)
+        binary = os.environ["BZW_BINARY"]
+        self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
+                                        env=environment,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.app = None
+        self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
+
+    def _find_frame(self):
+        if self.process.poll() is not None:
+            out, err = self.process.communicate()
+            fail(f"the app exited with {self.process.returncode}: {err.decode(errors='replace')}")
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is None:
+                continue
+            try:
+                if app.get_process_id() != self.process.pid:
+                    continue
+            except Exception:
+                continue
+            for j in range(app.get_child_count()):
+                child = app.get_child_at_index(j)
+                if child is not None and child.get_role() in (Atspi.Role.FRAME, Atspi.Role.WINDOW):
+                    self.app = app
+                    return child
+        return None
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    @staticmethod
+    def wait(predicate, what, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = predicate()
+            if result:
+                return result
+            time.sleep(0.1)
+        fail(f"timed out waiting for {what}")
+
+    # Finding widgets
+
+    @staticmethod
+    def _showing(node):
+        try:
+            states = node.get_state_set()
+            return states.contains(Atspi.StateType.SHOWING)
+        except Exception:
+            return False
+
+    def find_all(self, role=None, name=None, root=None, showing=True, contains=False):
+        found = []
+        stack = [root or self.frame]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            try:
+                node_name = node.get_name() or ""
+                node_role = node.get_role()
+                n = node.get_child_count()
+            except Exception:
+                continue
+            if (role is None or node_role == role) and (
+                    name is None or (name in node_name if contains else node_name == name)):
+                found.append(node)
+            for i in range(n - 1, -1, -1):
+                stack.append(node.get_child_at_index(i))
+        return found
+
+    def find(self, role=None, name=None, root=None, timeout=10.0, contains=False):
+        return self.wait(lambda: next(iter(self.find_all(role, name, root, contains=contains)), None),
+                         f"{Atspi.role_get_name(role) if role else 'widget'} “{name}”", timeout)
+
+    def find_matching(self, role, pattern, timeout=10.0):
+        """The first widget of @role whose name matches the regular expression."""
+        import re
+        regex = re.compile(pattern)
+        return self.wait(lambda: next((n for n in self.find_all(role) if regex.search(n.get_name() or "")), None),
+                         f"{Atspi.role_get_name(role)} matching /{pattern}/", timeout)
+
+    @staticmethod
+    def has_state(node, state):
+        return node.get_state_set().contains(state)
+
+    def select_view(self, name):
+        tab = self.find(Atspi.Role.PAGE_TAB, name)
+        self.click(tab)
+        self.wait(lambda: self.has_state(tab, Atspi.StateType.SELECTED), f"view “{name}” to be selected")
+
+    def gone(self, role=None, name=None, timeout=10.0):
+        self.wait(lambda: not self.find_all(role, name), f"“{name}” to disappear", timeout)
+
+    # Acting
+
+    @staticmethod
+    def click(node):
+        action = node.get_action_iface() if hasattr(node, "get_action_iface") else node
+        for i in range(Atspi.Action.get_n_actions(node)):
+            if Atspi.Action.get_action_name(node, i) in ("click", "press", "activate", "toggle"):
+                Atspi.Action.do_action(node, i)
+                return
+        if Atspi.Action.get_n_actions(node) > 0:
+            Atspi.Action.do_action(node, 0)
+            return
+        fail(f"“{node.get_name()}” cannot be clicked")
+
+    @staticmethod
+    def type_text(node, text):
+        Atspi.EditableText.set_text_contents(node, text)
+
+    @staticmethod
+    def text_of(node):
+        n = Atspi.Text.get_character_count(node)
+        return Atspi.Text.get_text(node, 0, n)
+
+    def labels(self, root=None):
+        return [n.get_name() for n in self.find_all(Atspi.Role.LABEL, root=root)]
+
+    # The database, read directly
+
+    def query(self, sql, *params):
+        with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True) as db:
+            return db.execute(sql, params).fetchall()
+
+
+class Tap:
+    """Minimal TAP output so meson shows each step."""
+
+    def __init__(self):
+        self.n = 0
+
+    def ok(self, description):
+        self.n += 1
+        print(f"ok {self.n} - {description}", flush=True)
+
+    def done(self):
+        print(f"1..{self.n}", flush=True)

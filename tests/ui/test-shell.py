@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end: the window opens in German, the view switcher switches, the
+example network loads."""
+
+import os
+
+from bzwtest import App, Atspi, Tap, fail
+
+tap = Tap()
+
+with App() as app:
+    if app.frame.get_name() != "Beziehungsweise":
+        fail(f"window title is “{app.frame.get_name()}”")
+    tap.ok("the window opens with its title")
+
+    for view in ("Kontakte", "Journal", "Karte", "Überblick"):
+        app.find(Atspi.Role.PAGE_TAB, view)
+    tap.ok("the view switcher shows the four views in German")
+
+    app.find(Atspi.Role.LABEL, "Noch keine Kontakte")
+    tap.ok("an empty database shows the contacts empty state")
+
+    app.find(Atspi.Role.LABEL, "Noch keine Einträge")
+    app.find(Atspi.Role.LABEL, "Noch nichts zu überblicken")
+    for view in ("Journal", "Karte", "Überblick", "Kontakte"):
+        app.select_view(view)
+    tap.ok("the switcher switches between the views, each with its empty state")
+
+    app.click(app.find(Atspi.Role.PUSH_BUTTON, "Beispielnetzwerk laden"))
+    shown = app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$")
+    (count,), = app.query("SELECT count(*) FROM contacts WHERE archived = 0")
+    if count < 80 or shown.get_name() != f"{count} Kontakte":
+        fail(f"the list shows “{shown.get_name()}” for {count} contacts in the database")
+    tap.ok(f"the example network loads and the list shows it ({shown.get_name()})")
+
+    mode = os.stat(app.database).st_mode & 0o777
+    if mode != 0o600:
+        fail(f"database mode is {oct(mode)}")
+    tap.ok("the database file is private (0600)")
+
+tap.done()
