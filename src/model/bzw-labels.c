@@ -7,6 +7,7 @@
 #include "bzw-labels.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 static const char * const trust_labels[] = {
   N_("Not decided yet"),
@@ -193,5 +194,27 @@ bzw_labels_relationship_subtitle (const char *kind,
       g_string_append_printf (s, _("since %.4s"), since);
     }
 
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* "1.234,50 €" in German notation. */
+char *
+bzw_labels_format_euros (gint64 cents)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
+  gsize n = strlen (digits);
+
+  if (cents < 0)
+    g_string_append_c (s, '-');
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, digits[i]);
+    }
+  if (ABS (cents) % 100 != 0)
+    g_string_append_printf (s, ",%02d", (int) (ABS (cents) % 100));
+  g_string_append (s, " €");
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -24,6 +24,7 @@ char           *bzw_labels_rhythm                 (int           ideal_days,
                                                    int           latest_days);
 const BzwLabel *bzw_labels_relationship_kinds     (guint        *n_kinds);
 const char     *bzw_labels_relationship_kind      (const char   *kind);
+char           *bzw_labels_format_euros           (gint64        cents);
 char           *bzw_labels_relationship_subtitle  (const char   *kind,
                                                    int           strength,
                                                    const char   *since);

@@ -115,28 +115,6 @@ bzw_ui_parse_date (const char  *text,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
-/* "1.234,50 €" in German notation. */
-char *
-bzw_ui_format_euros (gint64 cents)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
-  gsize n = strlen (digits);
-
-  if (cents < 0)
-    g_string_append_c (s, '-');
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (s, '.');
-      g_string_append_c (s, digits[i]);
-    }
-  if (ABS (cents) % 100 != 0)
-    g_string_append_printf (s, ",%02d", (int) (ABS (cents) % 100));
-  g_string_append (s, " €");
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 /* Reads "1.234,50", "1234.5", "1234 €" and the like; FALSE when it is not
  * an amount.
  */

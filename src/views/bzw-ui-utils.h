@@ -13,7 +13,6 @@ char         *bzw_ui_format_date         (const char  *iso_date);
 char         *bzw_ui_format_unix_date    (gint64       unix_time);
 char         *bzw_ui_parse_date          (const char  *text,
                                           GError     **error);
-char         *bzw_ui_format_euros        (gint64       cents);
 gboolean      bzw_ui_parse_euros         (const char  *text,
                                           gint64      *cents);
 void          bzw_ui_copy_text           (GtkWidget   *widget,

@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-journal-list"
+
+#include "config.h"
+
+#include "bzw-journal-list.h"
+#include "bzw-labels.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* The journal timeline as a list model: the refs of all matching entries,
+ * newest first, with each row made into a BzwJournalItem only when shown.
+ */
+
+#define CACHE_SIZE 256
+
+struct _BzwJournalList
+{
+  GObject          parent_instance;
+
+  BzwStore        *store;
+  GArray          *refs;
+  BzwJournalQuery  query;
+  char            *text;
+  GHashTable      *cache;
+  GHashTable      *names;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BzwJournalList, bzw_journal_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+bzw_journal_list_get_item_type (GListModel *model)
+{
+  return BZW_TYPE_JOURNAL_ITEM;
+}
+
+static guint
+bzw_journal_list_get_n_items (GListModel *model)
+{
+  return BZW_JOURNAL_LIST (model)->refs->len;
+}
+
+/* "Ich", the contact's name, or the name kept from a deleted contact. */
+char *
+bzw_journal_list_dup_party_name (BzwJournalList *self,
+                                 const BzwParty *party)
+{
+  const char *cached;
+  g_autoptr(BzwContact) contact = NULL;
+  char *name;
+  gint64 *key;
+
+  if (bzw_party_is_me (party))
+    return g_strdup (_("Me"));
+
+  if (party->contact_id == 0)
+    return g_strdup (party->name);
+
+  cached = g_hash_table_lookup (self->names, &party->contact_id);
+  if (cached != NULL)
+    return g_strdup (cached);
+
+  contact = bzw_store_dup_contact (self->store, party->contact_id, NULL);
+  name = contact != NULL ? bzw_contact_dup_best_name (contact) : g_strdup ("?");
+  key = g_new (gint64, 1);
+  *key = party->contact_id;
+  g_hash_table_insert (self->names, key, g_strdup (name));
+  return name;
+}
+
+static char *
+first_line (const char *text)
+{
+  const char *nl;
+
+  if (text == NULL)
+    return NULL;
+
+  nl = strchr (text, '\n');
+  return nl != NULL ? g_strndup (text, nl - text) : g_strdup (text);
+}
+
+static void
+describe_encounter (BzwJournalList *self,
+                    BzwJournalItem *item)
+{
+  g_autoptr(BzwEncounter) e = bzw_store_dup_encounter (self->store, bzw_journal_item_get_id (item), NULL);
+  g_autoptr(GString) people = g_string_new (NULL);
+  g_autoptr(GString) summary = NULL;
+  g_autofree char *note = NULL;
+  GArray *participants;
+
+  if (e == NULL)
+    return;
+
+  participants = bzw_encounter_get_participants (e);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      g_autofree char *name = bzw_journal_list_dup_party_name (self, &g_array_index (participants, BzwParty, i));
+
+      if (people->len > 0)
+        g_string_append (people, ", ");
+      g_string_append (people, name);
+    }
+
+  summary = g_string_new (bzw_channel_get_label (bzw_encounter_get_channel (e)));
+  if (bzw_encounter_get_place (e) != NULL)
+    g_string_append_printf (summary, ", %s", bzw_encounter_get_place (e));
+  note = first_line (bzw_encounter_get_notes (e));
+  if (note != NULL)
+    g_string_append_printf (summary, " — %s", note);
+
+  bzw_journal_item_set_texts (item, people->str, summary->str,
+                              bzw_channel_get_icon_name (bzw_encounter_get_channel (e)), NULL, NULL);
+}
+
+static void
+describe_favour (BzwJournalList *self,
+                 BzwJournalItem *item)
+{
+  g_autoptr(BzwFavour) f = bzw_store_dup_favour (self->store, bzw_journal_item_get_id (item), NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  BzwFavourState next;
+
+  if (f == NULL)
+    return;
+
+  from = bzw_journal_list_dup_party_name (self, bzw_favour_get_from (f));
+  to = bzw_journal_list_dup_party_name (self, bzw_favour_get_to (f));
+  /* Translators: a favour from one person to another, e.g. "Ich → Anna". */
+  title = g_strdup_printf (_("%s → %s"), from, to);
+  summary = g_strdup_printf ("%s: %s", bzw_favour_direction_get_label (bzw_favour_get_direction (f)),
+                             bzw_favour_get_description (f) != NULL ? bzw_favour_get_description (f) : "");
+
+  bzw_journal_item_set_texts (item, title, summary, "emblem-favorite-symbolic",
+                              bzw_favour_state_get_label (bzw_favour_get_state (f)),
+                              bzw_favour_state_next (bzw_favour_get_state (f), &next)
+                                ? bzw_favour_state_get_label (next) : NULL);
+}
+
+static void
+describe_referral (BzwJournalList *self,
+                   BzwJournalItem *item)
+{
+  g_autoptr(BzwReferral) r = bzw_store_dup_referral (self->store, bzw_journal_item_get_id (item), NULL);
+  g_autofree char *giver = NULL;
+  g_autofree char *receiver = NULL;
+  g_autofree char *referred = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) summary = NULL;
+  BzwReferralState next;
+
+  if (r == NULL)
+    return;
+
+  giver = bzw_journal_list_dup_party_name (self, bzw_referral_get_giver (r));
+  receiver = bzw_journal_list_dup_party_name (self, bzw_referral_get_receiver (r));
+  referred = bzw_journal_list_dup_party_name (self, bzw_referral_get_referred (r));
+  title = g_strdup_printf (_("%s → %s"), giver, receiver);
+
+  /* Translators: what was referred, e.g. "Empfehlung: Kanzlei Berg". */
+  summary = g_string_new (NULL);
+  g_string_printf (summary, _("Referral: %s"), referred != NULL ? referred : "");
+  if (bzw_referral_get_value_cents (r) > 0)
+    {
+      g_autofree char *value = bzw_labels_format_euros (bzw_referral_get_value_cents (r));
+
+      g_string_append_printf (summary, " · %s", value);
+    }
+  if (bzw_referral_get_thanked (r))
+    g_string_append_printf (summary, " · %s", _("thanked"));
+
+  bzw_journal_item_set_texts (item, title, summary->str, "emblem-shared-symbolic",
+                              bzw_referral_state_get_label (bzw_referral_get_state (r)),
+                              bzw_referral_state_next (bzw_referral_get_state (r), &next)
+                                ? bzw_referral_state_get_label (next) : NULL);
+}
+
+static char *
+month_of (gint64 when)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
+
+  /* Translators: a month heading in the journal, see strftime(3). */
+  return g_date_time_format (dt, _("%B %Y"));
+}
+
+static gpointer
+bzw_journal_list_get_item (GListModel *model,
+                           guint       position)
+{
+  BzwJournalList *self = BZW_JOURNAL_LIST (model);
+  const BzwJournalRef *ref;
+  BzwJournalItem *item;
+  g_autofree char *month = NULL;
+  gint64 key;
+
+  if (position >= self->refs->len)
+    return NULL;
+
+  ref = &g_array_index (self->refs, BzwJournalRef, position);
+  key = ref->id * 4 + ref->kind;
+  item = g_hash_table_lookup (self->cache, &key);
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = bzw_journal_item_new (ref->kind, ref->id, ref->when);
+  switch (ref->kind)
+    {
+    case BZW_JOURNAL_ENCOUNTER:
+      describe_encounter (self, item);
+      break;
+
+    case BZW_JOURNAL_FAVOUR:
+      describe_favour (self, item);
+      break;
+
+    case BZW_JOURNAL_REFERRAL:
+      describe_referral (self, item);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The first entry of a month carries the month as its heading. */
+  month = month_of (ref->when);
+  if (position == 0)
+    bzw_journal_item_set_month (item, month);
+  else
+    {
+      g_autofree char *previous = month_of (g_array_index (self->refs, BzwJournalRef, position - 1).when);
+
+      if (g_strcmp0 (previous, month) != 0)
+        bzw_journal_item_set_month (item, month);
+    }
+
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_memdup2 (&key, sizeof key), g_object_ref (item));
+  return item;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bzw_journal_list_get_item_type;
+  iface->get_n_items = bzw_journal_list_get_n_items;
+  iface->get_item = bzw_journal_list_get_item;
+}
+
+static void
+reload (BzwJournalList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) refs = bzw_store_list_journal (self->store, &self->query, &error);
+  guint old_len = self->refs->len;
+
+  if (refs == NULL)
+    {
+      g_warning ("Cannot list the journal: %s", error->message);
+      return;
+    }
+
+  g_hash_table_remove_all (self->cache);
+  g_hash_table_remove_all (self->names);
+  g_array_unref (self->refs);
+  self->refs = g_steal_pointer (&refs);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->refs->len);
+}
+
+static void
+store_changed_cb (BzwJournalList *self,
+                  guint           what,
+                  gint64          id)
+{
+  if (what & (BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS))
+    reload (self);
+}
+
+static void
+bzw_journal_list_dispose (GObject *object)
+{
+  BzwJournalList *self = BZW_JOURNAL_LIST (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bzw_journal_list_parent_class)->dispose (object);
+}
+
+static void
+bzw_journal_list_finalize (GObject *object)
+{
+  BzwJournalList *self = BZW_JOURNAL_LIST (object);
+
+  g_clear_pointer (&self->refs, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (bzw_journal_list_parent_class)->finalize (object);
+}
+
+static void
+bzw_journal_list_class_init (BzwJournalListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bzw_journal_list_dispose;
+  object_class->finalize = bzw_journal_list_finalize;
+}
+
+static void
+bzw_journal_list_init (BzwJournalList *self)
+{
+  self->refs = g_array_new (FALSE, FALSE, sizeof (BzwJournalRef));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->query.encounters = TRUE;
+  self->query.favours = TRUE;
+  self->query.referrals = TRUE;
+}
+
+BzwJournalList *
+bzw_journal_list_new (BzwStore *store)
+{
+  BzwJournalList *self;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  self = g_object_new (BZW_TYPE_JOURNAL_LIST, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
+}
+
+void
+bzw_journal_list_set_query (BzwJournalList        *self,
+                            const BzwJournalQuery *query)
+{
+  g_return_if_fail (BZW_IS_JOURNAL_LIST (self));
+
+  g_free (self->text);
+  self->text = g_strdup (query->text);
+  self->query = *query;
+  self->query.text = self->text;
+  reload (self);
+}
