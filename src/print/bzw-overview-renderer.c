@@ -92,6 +92,9 @@ typedef struct
 {
   char   *cells[N_COLUMNS];
   char   *notes;
+  char   *email_broken;
+  guint   n_emails;
+  gboolean use_email_broken;
   double  cells_height;
   double  notes_height;
 } Row;
@@ -179,6 +182,7 @@ row_clear (gpointer data)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (row->cells[i]);
+  g_free (row->email_broken);
   g_free (row->notes);
 }
 
@@ -271,9 +275,15 @@ append_secondary (GString    *markup,
                           PT (size), SECONDARY, escaped);
 }
 
+/* One value per line, the preferred first.  With @break_at_sign each
+ * e-mail address goes on with its domain on a line of its own, a better
+ * place to break than wherever the column ends.
+ */
 static char *
 fields_markup (BzwContact   *contact,
-               BzwFieldKind  kind)
+               BzwFieldKind  kind,
+               gboolean      break_at_sign,
+               guint        *n_values)
 {
   GPtrArray *fields = bzw_contact_get_fields (contact);
   const char *first = bzw_contact_get_first_value (contact, kind);
@@ -298,7 +308,16 @@ fields_markup (BzwContact   *contact,
           if (markup->len > 0)
             g_string_append_c (markup, '\n');
           escaped = g_markup_escape_text (field->value, -1);
-          g_string_append (markup, escaped);
+          if (break_at_sign && strchr (escaped, '@') != NULL)
+            {
+              g_auto(GStrv) parts = g_strsplit (escaped, "@", 2);
+
+              g_string_append_printf (markup, "%s@\n%s", parts[0], parts[1]);
+            }
+          else
+            {
+              g_string_append (markup, escaped);
+            }
 
           /* Labels tell several numbers apart; alone they are noise. */
           if (n > 1 && field->label != NULL && field->label[0] != '\0')
@@ -308,6 +327,9 @@ fields_markup (BzwContact   *contact,
             }
         }
     }
+
+  if (n_values != NULL)
+    *n_values = n;
 
   if (markup->len == 0)
     {
@@ -407,8 +429,9 @@ build_row (BzwOverviewRenderer *self,
       row->cells[COL_ORG] = g_string_free (markup, FALSE);
     }
 
-  row->cells[COL_PHONE] = fields_markup (contact, BZW_FIELD_PHONE);
-  row->cells[COL_EMAIL] = fields_markup (contact, BZW_FIELD_EMAIL);
+  row->cells[COL_PHONE] = fields_markup (contact, BZW_FIELD_PHONE, FALSE, NULL);
+  row->cells[COL_EMAIL] = fields_markup (contact, BZW_FIELD_EMAIL, FALSE, &row->n_emails);
+  row->email_broken = fields_markup (contact, BZW_FIELD_EMAIL, TRUE, NULL);
 
   if (last > 0)
     row->cells[COL_LAST] = format_date (last, short_date_format ());
@@ -1069,7 +1092,10 @@ cell_layout (BzwOverviewRenderer *self,
   PangoLayout *layout = prepare_layout (self, cell_size (column), FALSE,
                                         column_width (self, column) - 2 * CELL_PAD_X);
 
-  set_markup_without_hyphens (layout, row->cells[column]);
+  if (column == COL_EMAIL && row->use_email_broken)
+    set_markup_without_hyphens (layout, row->email_broken);
+  else
+    set_markup_without_hyphens (layout, row->cells[column]);
   return layout;
 }
 
@@ -1103,6 +1129,7 @@ measure_row (BzwOverviewRenderer *self,
   double max_baseline = 0;
   double height = 0;
 
+  row->use_email_broken = FALSE;
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       PangoLayout *layout;
@@ -1114,6 +1141,15 @@ measure_row (BzwOverviewRenderer *self,
         }
 
       layout = cell_layout (self, row, c);
+
+      /* An address too long for the column breaks after its "@". */
+      if (c == COL_EMAIL && !row->use_email_broken &&
+          pango_layout_get_line_count (layout) > (int) row->n_emails)
+        {
+          row->use_email_broken = TRUE;
+          layout = cell_layout (self, row, c);
+        }
+
       baselines[c] = layout_baseline (layout);
       heights[c] = layout_height (layout);
       max_baseline = MAX (max_baseline, baselines[c]);
