@@ -494,6 +494,98 @@ test_wrapping_stays_in_column (Fixture       *fixture,
   g_assert_cmpuint (long_pieces, >=, 2 * (120 / 7));
 }
 
+/* A group heading is set larger than anything in the table.  The last line
+ * above the footer of every page must be table text, never a heading cut
+ * off from its first contact.
+ */
+static void
+test_no_lonely_heading (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(BzwOverviewOptions) options = bzw_overview_options_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  guint headings = 0;
+
+  g_autoptr(GError) error = NULL;
+  guint person = 0;
+
+  /* Many small circles of contacts of different heights, so that many
+   * headings come near the foot of a page.
+   */
+  bzw_store_begin (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < 80; c++)
+    {
+      g_autoptr(BzwCircle) circle = bzw_circle_new ();
+      g_autofree char *circle_name = g_strdup_printf ("Kreis %02u", c);
+
+      bzw_circle_set_name (circle, circle_name);
+      bzw_circle_set_position (circle, c);
+      bzw_store_save_circle (fixture->store, circle, &error);
+      g_assert_no_error (error);
+
+      for (guint k = 0; k < c % 3 + 1; k++, person++)
+        {
+          g_autoptr(BzwContact) contact = bzw_contact_new ();
+          g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autofree char *name = g_strdup_printf ("Person %03u", person);
+          gint64 circle_id = bzw_circle_get_id (circle);
+          g_autoptr(GString) notes = g_string_new (NULL);
+
+          for (guint n = 0; n < person % 5; n++)
+            g_string_append (notes, "Eine Notiz, die über die ganze Zeile läuft und mehr Platz braucht, "
+                                    "als eine Zeile der Tabelle hat, damit die Zeilen verschieden hoch sind. ");
+          g_array_append_val (circles, circle_id);
+          bzw_contact_set_display_name (contact, name);
+          bzw_contact_set_notes (contact, notes->str);
+          bzw_contact_set_circle_ids (contact, circles);
+          bzw_store_save_contact (fixture->store, contact, &error);
+          g_assert_no_error (error);
+        }
+    }
+  bzw_store_commit (fixture->store, &error);
+  g_assert_no_error (error);
+
+  bzw_overview_options_set_include_notes (options, TRUE);
+  bzw_overview_options_set_grouping (options, BZW_OVERVIEW_GROUPING_CIRCLE);
+  write_overview (fixture, options);
+
+  pages = read_words (fixture->pdf_path);
+  if (pages == NULL)
+    return;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = g_ptr_array_index (pages, p);
+      double footer_top = 0;
+      double last_line = 0;
+
+      for (guint i = 0; i < words->len; i++)
+        footer_top = MAX (footer_top, g_array_index (words, Word, i).y0);
+      for (guint i = 0; i < words->len; i++)
+        {
+          const Word *word = &g_array_index (words, Word, i);
+
+          if (word->y0 < footer_top - 1)
+            last_line = MAX (last_line, word->y1);
+        }
+
+      /* A contact under a heading ends well below the heading's words. */
+      for (guint i = 0; i < words->len; i++)
+        {
+          const Word *word = &g_array_index (words, Word, i);
+          gboolean is_heading = word->y1 - word->y0 > 12.5 && word->y0 < footer_top - 1 && word->y0 > 90;
+
+          headings += is_heading;
+          if (is_heading)
+            g_assert_cmpfloat (word->y1, <, last_line - 4);
+        }
+    }
+
+  /* The headings were there to be found (the first page's title aside). */
+  g_assert_cmpuint (headings, >=, 60);
+}
+
 static void
 test_by_circle (Fixture       *fixture,
                 gconstpointer  data)
@@ -960,6 +1052,7 @@ main (int   argc,
   ADD ("/print/overview/notes-optional", test_notes_optional);
   ADD ("/print/overview/thousand-contacts", test_thousand_contacts);
   ADD ("/print/overview/wrapping-stays-in-column", test_wrapping_stays_in_column);
+  ADD ("/print/overview/no-lonely-heading", test_no_lonely_heading);
   ADD ("/print/overview/by-circle", test_by_circle);
   ADD ("/print/overview/one-circle", test_one_circle);
   ADD ("/print/overview/search-result", test_search_result);
