@@ -1818,7 +1818,7 @@ bzw_overview_renderer_write_pdf (BzwOverviewRenderer  *self,
     return FALSE;
 
   tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  closure.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
+  closure.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (closure.fd < 0)
     {
       set_write_error (error, path, errno);
