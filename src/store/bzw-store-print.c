@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-store"
+
+#include "config.h"
+
+#include "bzw-store-print.h"
+#include "bzw-store-private.h"
+
+/* Bulk reads for the printed contact overview: four statements for any
+ * number of contacts instead of four per contact.  The wanted ids are bound
+ * as one JSON array and read back with json_each (), so the SQL stays
+ * constant and every value is a bound parameter.
+ */
+
+#define WANTED_IDS "(SELECT value FROM json_each (?1))"
+
+static char *
+ids_to_json (GArray *ids)
+{
+  GString *json = g_string_sized_new (16 + ids->len * 8);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+finish_rows (BzwStore      *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  gboolean ok = rc == SQLITE_DONE;
+
+  if (!ok)
+    _bzw_store_set_error (self, error, "list_contacts_for_print");
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/**
+ * bzw_store_list_contacts_for_print:
+ * @ids: (element-type gint64): the contacts to read
+ *
+ * Reads the contacts @ids names in the order of the contact list (German
+ * collation of the name), each with its fields, circles (in circle order)
+ * and the time of the last encounter.  Photos are left out.  Ids that do
+ * not exist are skipped.
+ *
+ * Returns: (transfer full) (element-type BzwContact): the contacts
+ */
+GPtrArray *
+bzw_store_list_contacts_for_print (BzwStore  *self,
+                                   GArray    *ids,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GArray) circle_ids = NULL;
+  g_autofree char *json = NULL;
+  gint64 current = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  contacts = g_ptr_array_new_full (ids->len, g_object_unref);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (ids->len == 0)
+    return g_steal_pointer (&contacts);
+
+  json = ids_to_json (ids);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT c.id, c.uid, c.created, c.modified, c.display_name, c.prefix,"
+                             " c.given_name, c.additional_names, c.family_name, c.suffix, c.nickname,"
+                             " c.organisation, c.role, c.interval_ideal_days, c.interval_max_days,"
+                             " c.notes, c.archived, c.met_in_person, c.trust"
+                             " FROM contacts c WHERE c.id IN " WANTED_IDS
+                             " ORDER BY c.sort_key, c.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwContact *c = bzw_contact_new ();
+
+      bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
+      bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
+      bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
+      bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
+      bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
+      bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
+      bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
+      bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
+      bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
+      bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
+      bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
+      bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 13));
+      bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 14));
+      bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 15));
+      bzw_contact_set_archived (c, sqlite3_column_int (stmt, 16));
+      bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 17));
+      bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 18), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
+
+      g_ptr_array_add (contacts, c);
+    }
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      BzwContact *c = g_ptr_array_index (contacts, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = bzw_contact_get_id (c);
+      g_hash_table_insert (by_id, key, c);
+    }
+
+  /* Fields, in their order. */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT contact_id, kind, label, value, pref FROM contact_fields"
+                             " WHERE contact_id IN " WANTED_IDS
+                             " ORDER BY contact_id, position, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      BzwContact *c = g_hash_table_lookup (by_id, &id);
+      BzwFieldKind kind;
+      GPtrArray *fields;
+
+      if (c == NULL || !bzw_field_kind_from_string (_bzw_store_column_text (stmt, 1), &kind))
+        continue;
+
+      bzw_contact_add_field (c, kind, _bzw_store_column_text (stmt, 2), _bzw_store_column_text (stmt, 3));
+      fields = bzw_contact_get_fields (c);
+      ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = sqlite3_column_int (stmt, 4);
+    }
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  /* Circles, in circle order. */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT cc.contact_id, cc.circle_id FROM contact_circles cc"
+                             " JOIN circles ci ON ci.id = cc.circle_id"
+                             " WHERE cc.contact_id IN " WANTED_IDS
+                             " ORDER BY cc.contact_id, ci.position, ci.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* The rows come grouped by contact: collect one contact's circles, then
+   * hand them over when the next contact begins.
+   */
+  circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  do
+    {
+      gint64 id = 0;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != current && current != 0)
+        {
+          BzwContact *c = g_hash_table_lookup (by_id, &current);
+
+          if (c != NULL)
+            bzw_contact_set_circle_ids (c, circle_ids);
+          g_array_set_size (circle_ids, 0);
+        }
+
+      if (rc == SQLITE_ROW)
+        {
+          gint64 circle_id = sqlite3_column_int64 (stmt, 1);
+
+          g_array_append_val (circle_ids, circle_id);
+          current = id;
+        }
+    }
+  while (rc == SQLITE_ROW);
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  /* The last encounter with each. */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT p.contact_id, max (e.happened_at) FROM encounter_participants p"
+                             " JOIN encounters e ON e.id = p.encounter_id"
+                             " WHERE p.contact_id IN " WANTED_IDS
+                             " GROUP BY p.contact_id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      BzwContact *c = g_hash_table_lookup (by_id, &id);
+
+      if (c != NULL)
+        bzw_contact_set_last_encounter (c, sqlite3_column_int64 (stmt, 1));
+    }
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&contacts);
+}
