@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-application.h"
+#include "bzw-cli.h"
 #include "bzw-demo.h"
 #include "bzw-window.h"
 
@@ -27,6 +28,12 @@ static const GOptionEntry option_entries[] = {
     N_("Use FILE instead of the default database"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with the example network"), NULL },
+  { "print-overview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the contact overview as PDF, without a window"), N_("FILE.pdf") },
+  { "print-contacts", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Which contacts the overview shows: all, due or circle:NAME"), N_("WHICH") },
+  { "print-group", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("How the overview is grouped: alphabetical or circle"), N_("GROUPING") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version"), NULL },
   { NULL }
@@ -64,7 +71,11 @@ bzw_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   BzwApplication *self = BZW_APPLICATION (app);
+  g_autofree char *print_overview = dup_option_path (options, "print-overview");
+  const char *print_contacts = NULL;
+  const char *print_group = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
+  gboolean writes = print_overview != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
@@ -76,7 +87,10 @@ bzw_application_handle_local_options (GApplication *app,
 
   self->database = dup_option_path (options, "database");
 
-  if (!demo)
+  g_variant_dict_lookup (options, "print-contacts", "&s", &print_contacts);
+  g_variant_dict_lookup (options, "print-group", "&s", &print_group);
+
+  if (!demo && !writes)
     return -1;
 
   open_store (self);
@@ -92,8 +106,15 @@ bzw_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  /* --demo opens the window on the filled database. */
-  return -1;
+  if (print_overview != NULL &&
+      !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* --demo alone opens the window on the filled database. */
+  return writes ? 0 : -1;
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "bzw-application.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
+#include "bzw-print-operation.h"
 #include "bzw-window-private.h"
 
 #include <glib/gi18n.h>
@@ -165,6 +166,50 @@ search_action (GtkWidget  *widget,
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               BzwWindow               *self)
+{
+  const GError *failure = bzw_print_operation_get_failure (BZW_PRINT_OPERATION (operation));
+  g_autoptr(GError) error = NULL;
+
+  if (failure != NULL)
+    _bzw_window_show_error (self, _("Nothing to Print"), failure);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+    }
+
+  /* The reference taken when the dialog opened. */
+  g_object_unref (operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(BzwPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->contacts_view != NULL)
+    shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+
+  operation = bzw_print_operation_new (self->store, self->settings, shown);
+  g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
 }
 
 static void
@@ -341,6 +386,7 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
 }

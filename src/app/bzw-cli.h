@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "bzw-store.h"
+
+G_BEGIN_DECLS
+
+/* The command-line options that write a file and exit without a window. */
+
+gboolean bzw_cli_print_overview (BzwStore    *store,
+                                 const char  *path,
+                                 const char  *contacts,
+                                 const char  *grouping,
+                                 GError     **error);
+
+G_END_DECLS
