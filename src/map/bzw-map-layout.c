@@ -360,6 +360,25 @@ bzw_map_layout_place_new_nodes (BzwMapLayout *self)
       placed += place_component (self, nodes, queue, 0, tail);
     }
 
+  /* A graph laid out from scratch is centred on "Ich". */
+  if (placed + 1 == self->n && placed > 1)
+    {
+      double cx = 0.0, cy = 0.0;
+
+      for (guint i = 1; i < self->n; i++)
+        {
+          cx += nodes[i].x;
+          cy += nodes[i].y;
+        }
+      cx /= placed;
+      cy /= placed;
+      for (guint i = 1; i < self->n; i++)
+        {
+          nodes[i].x -= cx;
+          nodes[i].y -= cy;
+        }
+    }
+
   if (placed > 0)
     {
       self->settled = FALSE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Drawing the map onto any cairo_t: the widget, PNG, SVG and PDF share it.
@@ -33,6 +34,9 @@
 #define ME_ALPHA_LEVELS  8
 #define VALUE_LEVELS     6
 #define ARROW_BEND       0.18
+#define ME_LENGTH_BUDGET 60000.0
+#define DASH_MIN_SCALE   0.45
+#define FAST_LINES_MIN   400
 
 typedef struct
 {
@@ -116,6 +120,8 @@ struct _BzwMapRenderer
   int                   *label_w;
   int                   *label_h;
   guint                 *order;
+  guint                 *me_order;
+  guint                  n_me;
   guint                 *color_index;
   BzwMapColor           *colors;
   guint                  n_colors;
@@ -139,6 +145,10 @@ struct _BzwMapRenderer
   guint                  grid_w;
   guint                  grid_h;
   guint                  n_labels;
+
+  int                    view_w;
+  int                    view_h;
+  cairo_surface_t       *mask;
 };
 
 static const Palette *
@@ -244,6 +254,8 @@ bzw_map_view_to_map (const BzwMapView *view,
   *map_y = (screen_y - view->offset_y) / view->scale;
 }
 
+static inline double me_opacity (const BzwMapNode *node);
+
 /* Caches */
 
 static void
@@ -260,6 +272,7 @@ clear_caches (BzwMapRenderer *self)
   g_clear_pointer (&self->label_w, g_free);
   g_clear_pointer (&self->label_h, g_free);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->me_order, g_free);
   g_clear_pointer (&self->color_index, g_free);
   g_clear_pointer (&self->colors, g_free);
   g_clear_pointer (&self->visible, g_free);
@@ -287,6 +300,24 @@ compare_priority (gconstpointer a,
   if (nodes[i].strength != nodes[j].strength)
     return nodes[i].strength > nodes[j].strength ? -1 : 1;
   return i < j ? -1 : (i > j ? 1 : 0);
+}
+
+static int
+compare_me_edges (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  BzwMapRenderer *self = data;
+  const BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
+  const BzwMapEdge *edges = bzw_map_graph_get_edges (self->graph);
+  const BzwMapEdge *x = &edges[*(const guint *) a];
+  const BzwMapEdge *y = &edges[*(const guint *) b];
+  double wx = (x->weight + 0.05) * me_opacity (&nodes[x->source == 0 ? x->target : x->source]);
+  double wy = (y->weight + 0.05) * me_opacity (&nodes[y->source == 0 ? y->target : y->source]);
+
+  if (wx != wy)
+    return wx > wy ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
 }
 
 static gboolean
@@ -365,8 +396,12 @@ ensure_caches (BzwMapRenderer *self)
 
   self->relations_present = 0;
   self->kinds_present = 0;
+  self->me_order = g_new (guint, MAX (self->n_edges, 1));
+  self->n_me = 0;
   for (guint i = 0; i < self->n_edges; i++)
     {
+      if (edges[i].kind == BZW_MAP_EDGE_ME)
+        self->me_order[self->n_me++] = i;
       self->kinds_present |= BZW_MAP_EDGE_MASK (edges[i].kind);
       if (edges[i].kind == BZW_MAP_EDGE_RELATIONSHIP)
         self->relations_present |= 1u << edges[i].relation;
@@ -384,6 +419,8 @@ ensure_caches (BzwMapRenderer *self)
       if (nodes[e->target].second_degree && !nodes[e->source].second_degree)
         self->bridge[e->source] = 1;
     }
+
+  g_qsort_with_data (self->me_order, self->n_me, sizeof (guint), compare_me_edges, self);
 
   g_array_set_size (self->color_buckets, 0);
 }
@@ -495,6 +532,7 @@ bzw_map_renderer_free (BzwMapRenderer *self)
   g_array_unref (self->hollow_nodes);
   g_array_unref (self->placed_labels);
   g_free (self->grid);
+  g_clear_pointer (&self->mask, cairo_surface_destroy);
   pango_font_description_free (self->label_font);
   pango_font_description_free (self->initials_font);
   g_object_unref (self->context);
@@ -586,11 +624,14 @@ static void
 compute_visibility (BzwMapRenderer   *self,
                     const BzwMapView *view)
 {
-  BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
-  BzwMapEdge *edges = bzw_map_graph_get_edges (self->graph);
-  guint n = self->n_nodes;
+  BzwMapNode *nodes;
+  BzwMapEdge *edges;
+  guint n;
 
   ensure_caches (self);
+  nodes = bzw_map_graph_get_nodes (self->graph);
+  edges = bzw_map_graph_get_edges (self->graph);
+  n = self->n_nodes;
 
   for (guint i = 0; i < n; i++)
     {
@@ -813,6 +854,154 @@ segment_outside (double x1,
 /* Drawing */
 
 static void
+stroke_lines (BzwMapRenderer   *self,
+              cairo_t          *cr,
+              GArray           *list,
+              const BzwMapEdge *edges)
+{
+  cairo_new_path (cr);
+  for (guint j = 0; j < list->len; j++)
+    {
+      const BzwMapEdge *e = &edges[g_array_index (list, guint, j)];
+
+      cairo_move_to (cr, self->sx[e->source], self->sy[e->source]);
+      cairo_line_to (cr, self->sx[e->target], self->sy[e->target]);
+    }
+  cairo_stroke (cr);
+}
+
+/* The overview fast path.  Thousands of thin lines cost cairo 1.16 several
+ * microseconds each however they are batched, so at overview zoom on
+ * screen they are drawn as antialiased one-pixel lines (Xiaolin Wu) into
+ * an 8-bit mask of our own, one per colour, which is then painted with a
+ * single cairo_mask().  Vector targets (PDF, SVG) always get real strokes.
+ */
+static inline void
+plot (guint8 *data,
+      int     stride,
+      int     w,
+      int     h,
+      int     x,
+      int     y,
+      float   c)
+{
+  guint8 *p;
+  int v;
+
+  if ((unsigned) x >= (unsigned) w || (unsigned) y >= (unsigned) h)
+    return;
+
+  p = data + y * stride + x;
+  v = *p + (int) (c * 255.0f + 0.5f);
+  *p = v > 255 ? 255 : v;
+}
+
+static void
+wu_line (guint8 *data,
+         int     stride,
+         int     w,
+         int     h,
+         float   x0,
+         float   y0,
+         float   x1,
+         float   y1,
+         float   intensity)
+{
+  gboolean steep = fabsf (y1 - y0) > fabsf (x1 - x0);
+  float gradient, t;
+  int start, end, limit;
+
+  if (steep)
+    {
+      t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+    }
+  if (x0 > x1)
+    {
+      t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+    }
+
+  gradient = x1 - x0 < 1e-6f ? 0.0f : (y1 - y0) / (x1 - x0);
+  limit = steep ? h : w;
+  start = MAX (0, (int) ceilf (x0));
+  end = MIN (limit - 1, (int) floorf (x1));
+
+  for (int x = start; x <= end; x++)
+    {
+      float y = y0 + gradient * (x - x0);
+      float fy = floorf (y);
+      int iy = (int) fy;
+      float f = y - fy;
+
+      if (steep)
+        {
+          plot (data, stride, w, h, iy, x, (1.0f - f) * intensity);
+          plot (data, stride, w, h, iy + 1, x, f * intensity);
+        }
+      else
+        {
+          plot (data, stride, w, h, x, iy, (1.0f - f) * intensity);
+          plot (data, stride, w, h, x, iy + 1, f * intensity);
+        }
+    }
+}
+
+static gboolean
+use_fast_lines (cairo_t          *cr,
+                const BzwMapView *view,
+                guint             n_lines)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return view->scale < DASH_MIN_SCALE && n_lines >= FAST_LINES_MIN &&
+         (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING);
+}
+
+static guint8 *
+begin_mask (BzwMapRenderer *self,
+            cairo_t        *cr,
+            double         *factor,
+            int            *mw,
+            int            *mh,
+            int            *stride)
+{
+  double fx = 1.0, fy = 0.0;
+
+  cairo_user_to_device_distance (cr, &fx, &fy);
+  *factor = CLAMP (hypot (fx, fy), 0.25, 4.0);
+  *mw = MAX (1, (int) ceil (self->view_w * *factor));
+  *mh = MAX (1, (int) ceil (self->view_h * *factor));
+
+  if (self->mask == NULL ||
+      cairo_image_surface_get_width (self->mask) != *mw ||
+      cairo_image_surface_get_height (self->mask) != *mh)
+    {
+      g_clear_pointer (&self->mask, cairo_surface_destroy);
+      self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, *mw, *mh);
+    }
+
+  cairo_surface_flush (self->mask);
+  *stride = cairo_image_surface_get_stride (self->mask);
+  memset (cairo_image_surface_get_data (self->mask), 0, (gsize) *stride * *mh);
+  return cairo_image_surface_get_data (self->mask);
+}
+
+static void
+end_mask (BzwMapRenderer    *self,
+          cairo_t           *cr,
+          const BzwMapColor *color,
+          double             factor)
+{
+  cairo_surface_mark_dirty (self->mask);
+  cairo_surface_set_device_scale (self->mask, factor, factor);
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  cairo_mask_surface (cr, self->mask, 0, 0);
+  cairo_restore (cr);
+}
+
+static void
 draw_edges (BzwMapRenderer   *self,
             cairo_t          *cr,
             const BzwMapView *view,
@@ -822,6 +1011,8 @@ draw_edges (BzwMapRenderer   *self,
   BzwMapEdge *edges = bzw_map_graph_get_edges (self->graph);
   double z = zoom_factor (view);
   double w = view->width, h = view->height;
+  guint n_lines;
+  gboolean fast;
 
   for (guint b = 0; b < N_BUCKETS; b++)
     g_array_set_size (self->buckets[b], 0);
@@ -834,7 +1025,7 @@ draw_edges (BzwMapRenderer   *self,
       gboolean dim;
       guint bucket;
 
-      if (!edge_shown (self, view, nodes, e))
+      if (e->kind == BZW_MAP_EDGE_ME || !edge_shown (self, view, nodes, e))
         continue;
 
       if (e->kind == BZW_MAP_EDGE_FAVOUR || e->kind == BZW_MAP_EDGE_REFERRAL)
@@ -890,11 +1081,89 @@ draw_edges (BzwMapRenderer   *self,
       g_array_append_val (self->buckets[bucket], i);
     }
 
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Lines from "Ich", most important first, until the budget of drawn
+   * length is spent: at overview zoom thousands of them would only paint
+   * the map blue (and take most of the frame).  The selected contact's line
+   * is always drawn.
+   */
+  {
+    double budget = ME_LENGTH_BUDGET;
+
+    for (guint k = 0; k < self->n_me; k++)
+      {
+        guint i = self->me_order[k];
+        const BzwMapEdge *e = &edges[i];
+        guint other = e->source == 0 ? e->target : e->source;
+        float x1 = self->sx[e->source], y1 = self->sy[e->source];
+        float x2 = self->sx[e->target], y2 = self->sy[e->target];
+        gboolean dim;
+        double length;
+        int wl, al;
+
+        if (!edge_shown (self, view, nodes, e) || segment_outside (x1, y1, x2, y2, w, h, 4.0))
+          continue;
+
+        length = hypot (x2 - x1, y2 - y1);
+        if (length > budget && (int) other != view->selected)
+          continue;
+        budget -= length;
+
+        dim = edge_dimmed (self, view, e);
+        wl = CLAMP ((int) lround (CLAMP (e->weight, 0.0, 1.0) * (ME_WIDTH_LEVELS - 1)), 0, ME_WIDTH_LEVELS - 1);
+        al = CLAMP ((int) (me_opacity (&nodes[other]) * ME_ALPHA_LEVELS), 0, ME_ALPHA_LEVELS - 1);
+        g_array_append_val (self->buckets[BUCKET_ME + ((wl * ME_ALPHA_LEVELS + al) * 2 + dim)], i);
+      }
+  }
+
+  /* Round caps cost a polygon each; straight lines do without. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+
+  n_lines = 0;
+  for (guint b = BUCKET_ME; b < BUCKET_FAVOUR; b++)
+    n_lines += self->buckets[b]->len;
+  fast = use_fast_lines (cr, view, n_lines);
+
+  for (int pass = 0; fast && pass < 2; pass++)
+    {
+      double factor;
+      int mw, mh, stride;
+      guint8 *data = begin_mask (self, cr, &factor, &mw, &mh, &stride);
+
+      for (guint b = BUCKET_ME; b < BUCKET_FAVOUR; b++)
+        {
+          GArray *list = self->buckets[b];
+          gboolean relation = b >= BUCKET_RELATION;
+          guint k = relation ? b - BUCKET_RELATION : b - BUCKET_ME;
+          gboolean dim = k & 1;
+          gboolean mine = !relation || (k / 2) / 5 == BZW_MAP_RELATION_INTRODUCED;
+          float intensity;
+
+          if (list->len == 0 || mine != (pass == 0))
+            continue;
+
+          if (relation)
+            intensity = MIN (1.0, (0.9 + 0.35 * ((k / 2) % 5)) * z) * (dim ? 0.2 : 1.0);
+          else
+            intensity = MIN (1.0, (0.7 + 1.2 * ((k / 2) / ME_ALPHA_LEVELS)) * z) *
+                        ((((k / 2) % ME_ALPHA_LEVELS) + 0.5) / ME_ALPHA_LEVELS) * 0.55 * (dim ? 0.25 : 1.0);
+
+          for (guint j = 0; j < list->len; j++)
+            {
+              const BzwMapEdge *e = &edges[g_array_index (list, guint, j)];
+
+              wu_line (data, stride, mw, mh,
+                       self->sx[e->source] * factor, self->sy[e->source] * factor,
+                       self->sx[e->target] * factor, self->sy[e->target] * factor,
+                       intensity);
+            }
+        }
+
+      end_mask (self, cr, pass == 0 ? &pal->me_edge : &pal->relation, factor);
+    }
 
   /* Lines from "Ich". */
-  for (guint b = BUCKET_ME; b < BUCKET_RELATION; b++)
+  for (guint b = BUCKET_ME; !fast && b < BUCKET_RELATION; b++)
     {
       GArray *list = self->buckets[b];
       guint k = b - BUCKET_ME;
@@ -905,21 +1174,13 @@ draw_edges (BzwMapRenderer   *self,
       if (list->len == 0)
         continue;
 
-      cairo_new_path (cr);
-      for (guint j = 0; j < list->len; j++)
-        {
-          const BzwMapEdge *e = &edges[g_array_index (list, guint, j)];
-
-          cairo_move_to (cr, self->sx[e->source], self->sy[e->source]);
-          cairo_line_to (cr, self->sx[e->target], self->sy[e->target]);
-        }
       set_color (cr, &pal->me_edge, ((al + 0.5) / ME_ALPHA_LEVELS) * 0.55 * (dim ? 0.25 : 1.0));
       cairo_set_line_width (cr, (0.7 + 1.2 * wl) * z);
-      cairo_stroke (cr);
+      stroke_lines (self, cr, list, edges);
     }
 
   /* Relationships between contacts. */
-  for (guint b = BUCKET_RELATION; b < BUCKET_FAVOUR; b++)
+  for (guint b = BUCKET_RELATION; !fast && b < BUCKET_FAVOUR; b++)
     {
       GArray *list = self->buckets[b];
       guint k = b - BUCKET_RELATION;
@@ -930,24 +1191,21 @@ draw_edges (BzwMapRenderer   *self,
       if (list->len == 0)
         continue;
 
-      cairo_new_path (cr);
-      for (guint j = 0; j < list->len; j++)
-        {
-          const BzwMapEdge *e = &edges[g_array_index (list, guint, j)];
-
-          cairo_move_to (cr, self->sx[e->source], self->sy[e->source]);
-          cairo_line_to (cr, self->sx[e->target], self->sy[e->target]);
-        }
       /* What I set up between others is drawn in my colour. */
       set_color (cr, relation == BZW_MAP_RELATION_INTRODUCED ? &pal->me_edge : &pal->relation,
                  dim ? 0.2 : 1.0);
       cairo_set_line_width (cr, (0.9 + 0.35 * sl) * z);
-      set_relation_dash (cr, relation, z);
-      cairo_stroke (cr);
+      /* Dashes only where one can see them. */
+      if (view->scale >= DASH_MIN_SCALE)
+        set_relation_dash (cr, relation, 1.0);
+      else
+        cairo_set_dash (cr, NULL, 0, 0.0);
+      stroke_lines (self, cr, list, edges);
     }
   cairo_set_dash (cr, NULL, 0, 0.0);
 
   /* Favours and referrals: curved arrows. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint b = BUCKET_FAVOUR; b < N_BUCKETS; b++)
     {
       GArray *list = self->buckets[b];
@@ -1345,6 +1603,8 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
 
   pal = palette_for (view);
   compute_visibility (self, view);
+  self->view_w = view->width;
+  self->view_h = view->height;
   nodes = bzw_map_graph_get_nodes (self->graph);
 
   for (guint i = 0; i < self->n_nodes; i++)
