@@ -77,6 +77,50 @@ draw_page (BzwMapRenderer   *renderer,
   bzw_map_renderer_draw_legend (renderer, cr, view, map_w, MARGIN);
 }
 
+/* Cairo 1.16 writes SVG text as glyph outlines.  So that names can be
+ * searched, selected and read by screen readers, the labels are added again
+ * as real but transparent <text> over their outlines, as PDF does.
+ */
+static gboolean
+add_svg_text (BzwMapRenderer  *renderer,
+              BzwMapGraph     *graph,
+              const char      *path,
+              GError         **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) svg = NULL;
+  gsize length;
+  const char *end;
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  end = g_strrstr (contents, "</svg>");
+  if (end == NULL)
+    {
+      g_set_error_literal (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED, "</svg>");
+      return FALSE;
+    }
+
+  svg = g_string_new_len (contents, end - contents);
+  g_string_append (svg, "<g fill-opacity=\"0\" font-family=\"Cantarell, sans-serif\" font-size=\"12\">\n");
+  for (guint k = 0; k < bzw_map_renderer_get_n_labels (renderer); k++)
+    {
+      double lx, ly, lw, lh;
+      guint i = bzw_map_renderer_get_label (renderer, k, &lx, &ly, &lw, &lh);
+      g_autofree char *text = g_markup_escape_text (bzw_map_graph_get_node (graph, i)->label, -1);
+
+      g_string_append_printf (svg, "<text x=\"%s\" y=\"%s\">%s</text>\n",
+                              g_ascii_formatd (x, sizeof x, "%.1f", lx),
+                              g_ascii_formatd (y, sizeof y, "%.1f", ly + lh * 0.8), text);
+    }
+  g_string_append (svg, "</g>\n");
+  g_string_append (svg, end);
+
+  return g_file_set_contents (path, svg->str, svg->len, error);
+}
+
 static gboolean
 write_surface (BzwMapGraph       *graph,
                Format             format,
@@ -147,6 +191,9 @@ write_surface (BzwMapGraph       *graph,
                            cairo_status_to_string (status));
       return FALSE;
     }
+
+  if (format == FORMAT_SVG)
+    return add_svg_text (renderer, graph, tmp_path, error);
 
   return TRUE;
 }

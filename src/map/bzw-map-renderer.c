@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Drawing the map onto any cairo_t: the widget, PNG, SVG and PDF share it.
@@ -1639,12 +1638,48 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
   cairo_restore (cr);
 }
 
+/**
+ * bzw_map_renderer_get_n_labels:
+ *
+ * Returns: how many labels the last bzw_map_renderer_draw() placed.
+ */
 guint
 bzw_map_renderer_get_n_labels (BzwMapRenderer *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_labels;
+}
+
+/**
+ * bzw_map_renderer_get_label:
+ * @index: below bzw_map_renderer_get_n_labels()
+ * @x: (out): left edge of the text in user space
+ * @y: (out): top of the text
+ * @width: (out): width of the text
+ * @height: (out): height of the text
+ *
+ * Returns: the node whose label the last draw placed at @index.
+ */
+guint
+bzw_map_renderer_get_label (BzwMapRenderer *self,
+                            guint           index,
+                            double         *x,
+                            double         *y,
+                            double         *width,
+                            double         *height)
+{
+  guint i;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->placed_labels->len, 0);
+
+  i = g_array_index (self->placed_labels, guint, index);
+  *x = self->sx[i] - self->label_w[i] / 2.0;
+  *y = self->sy[i] + self->sr[i] + 2.0;
+  *width = self->label_w[i];
+  *height = self->label_h[i];
+  return i;
 }
 
 /* Legend */
@@ -1967,7 +2002,8 @@ bzw_map_renderer_draw_legend (BzwMapRenderer   *self,
  * bzw_map_renderer_hit_node:
  *
  * Returns: the visible node under the screen point, or -1.  Small nodes can
- *   be hit within 6 pixels; of several, the one whose centre is nearest.
+ *   be hit within 6 pixels; of several, the one whose centre is nearest,
+ *   except that "Ich" wins inside its drawn circle.
  */
 int
 bzw_map_renderer_hit_node (BzwMapRenderer   *self,
@@ -1995,8 +2031,8 @@ bzw_map_renderer_hit_node (BzwMapRenderer   *self,
       if (self->visible[i] == VIS_HIDDEN || d2 > r * r)
         continue;
 
-      /* "Ich" is drawn on top. */
-      if (i == 0)
+      /* "Ich" is drawn on top: inside its drawn circle it wins. */
+      if (i == 0 && d2 <= node_screen_radius (view, &nodes[0]) * node_screen_radius (view, &nodes[0]))
         return 0;
       if (d2 < best)
         {

@@ -95,6 +95,12 @@ int              bzw_map_renderer_hit_edge         (BzwMapRenderer  *self,
                                                     double           screen_x,
                                                     double           screen_y);
 guint            bzw_map_renderer_get_n_labels     (BzwMapRenderer  *self);
+guint            bzw_map_renderer_get_label        (BzwMapRenderer  *self,
+                                                    guint            index,
+                                                    double          *x,
+                                                    double          *y,
+                                                    double          *width,
+                                                    double          *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwMapRenderer, bzw_map_renderer_free)
 
