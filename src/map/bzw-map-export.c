@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-map-export"
+
+#include "config.h"
+
+#include "bzw-map-export.h"
+
+#include "bzw-map-layout.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MARGIN         32.0
+#define MAX_MAP_SIZE   3000.0
+#define SETTLE_MS      20000
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+} Format;
+
+G_DEFINE_QUARK (bzw-map-export-error-quark, bzw_map_export_error)
+
+static gboolean
+format_from_path (const char  *path,
+                  Format      *format,
+                  GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+
+  if (dot != NULL)
+    {
+      if (g_ascii_strcasecmp (dot, ".png") == 0)
+        *format = FORMAT_PNG;
+      else if (g_ascii_strcasecmp (dot, ".svg") == 0)
+        *format = FORMAT_SVG;
+      else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *format = FORMAT_PDF;
+      else
+        dot = NULL;
+    }
+
+  if (dot == NULL)
+    {
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Cannot export the map as “%s”: the file name must end in .png, .svg or .pdf."),
+                   base);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+draw_page (BzwMapRenderer   *renderer,
+           cairo_t          *cr,
+           BzwMapView       *view,
+           double            map_w,
+           double            total_h)
+{
+  double legend_w, legend_h;
+
+  /* The map fills its area; the legend stands to its right. */
+  bzw_map_renderer_draw (renderer, cr, view);
+  bzw_map_renderer_measure_legend (renderer, view, &legend_w, &legend_h);
+  bzw_map_renderer_draw_legend (renderer, cr, view, map_w, MARGIN);
+}
+
+/* Cairo 1.16 writes SVG text as glyph outlines.  So that names can be
+ * searched, selected and read by screen readers, the labels are added again
+ * as real but transparent <text> over their outlines, as PDF does.
+ */
+static gboolean
+add_svg_text (BzwMapRenderer  *renderer,
+              BzwMapGraph     *graph,
+              const char      *path,
+              GError         **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) svg = NULL;
+  gsize length;
+  const char *end;
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  end = g_strrstr (contents, "</svg>");
+  if (end == NULL)
+    {
+      g_set_error_literal (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED, "</svg>");
+      return FALSE;
+    }
+
+  svg = g_string_new_len (contents, end - contents);
+  g_string_append (svg, "<g fill-opacity=\"0\" font-family=\"Cantarell, sans-serif\" font-size=\"12\">\n");
+  for (guint k = 0; k < bzw_map_renderer_get_n_labels (renderer); k++)
+    {
+      double lx, ly, lw, lh;
+      guint i = bzw_map_renderer_get_label (renderer, k, &lx, &ly, &lw, &lh);
+      g_autofree char *text = g_markup_escape_text (bzw_map_graph_get_node (graph, i)->label, -1);
+
+      g_string_append_printf (svg, "<text x=\"%s\" y=\"%s\">%s</text>\n",
+                              g_ascii_formatd (x, sizeof x, "%.1f", lx),
+                              g_ascii_formatd (y, sizeof y, "%.1f", ly + lh * 0.8), text);
+    }
+  g_string_append (svg, "</g>\n");
+  g_string_append (svg, end);
+
+  return g_file_set_contents (path, svg->str, svg->len, error);
+}
+
+static gboolean
+write_surface (BzwMapGraph       *graph,
+               Format             format,
+               const char        *tmp_path,
+               const BzwMapView  *options,
+               GError           **error)
+{
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  BzwMapView view;
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
+  double x1, y1, x2, y2;
+  double scale, map_w, map_h, legend_w, legend_h, total_w, total_h;
+
+  if (options != NULL)
+    view = *options;
+  else
+    bzw_map_view_init (&view, 1, 1);
+  view.show_legend = FALSE;
+  view.draw_background = TRUE;
+
+  bzw_map_graph_get_bounds (graph, &x1, &y1, &x2, &y2);
+  scale = MIN (1.0, MAX_MAP_SIZE / MAX (MAX (x2 - x1, y2 - y1), 1.0));
+  /* Room for the labels under the lowest nodes. */
+  map_w = ceil ((x2 - x1) * scale + 2 * MARGIN);
+  map_h = ceil ((y2 - y1) * scale + 2 * MARGIN + 16.0);
+  bzw_map_renderer_measure_legend (renderer, &view, &legend_w, &legend_h);
+  total_w = ceil (map_w + legend_w + MARGIN);
+  total_h = ceil (MAX (map_h, legend_h + 2 * MARGIN));
+
+  view.width = (int) total_w;
+  view.height = (int) total_h;
+  view.scale = scale;
+  view.offset_x = MARGIN - x1 * scale;
+  view.offset_y = (total_h - 16.0 - (y2 - y1) * scale) / 2.0 - y1 * scale;
+
+  switch (format)
+    {
+    case FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) total_w, (int) total_h);
+      break;
+    case FORMAT_SVG:
+      surface = cairo_svg_surface_create (tmp_path, total_w, total_h);
+      break;
+    case FORMAT_PDF:
+      surface = cairo_pdf_surface_create (tmp_path, total_w, total_h);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cr = cairo_create (surface);
+  draw_page (renderer, cr, &view, map_w, total_h);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png (surface, tmp_path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                           cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (format == FORMAT_SVG)
+    return add_svg_text (renderer, graph, tmp_path, error);
+
+  return TRUE;
+}
+
+/**
+ * bzw_map_export_to_file:
+ * @path: where to write; the extension (.png, .svg, .pdf) picks the format
+ *
+ * Writes the map in the light style with its legend beside it.  Nodes
+ * without a position are laid out first (seed 0).  The file is written under
+ * a temporary name and renamed, so a failure leaves no half-written file.
+ *
+ * Returns: whether the file was written.
+ */
+gboolean
+bzw_map_export_to_file (BzwMapGraph  *graph,
+                        const char   *path,
+                        GError      **error)
+{
+  return bzw_map_export_to_file_full (graph, path, NULL, error);
+}
+
+/**
+ * bzw_map_export_to_file_full:
+ * @options: (nullable): style and filters to export with (its scale, offset
+ *   and size are ignored), or %NULL for the defaults
+ */
+gboolean
+bzw_map_export_to_file_full (BzwMapGraph       *graph,
+                             const char        *path,
+                             const BzwMapView  *options,
+                             GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *display = NULL;
+  Format format;
+  gboolean unplaced = FALSE;
+  int fd;
+
+  g_return_val_if_fail (graph != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!format_from_path (path, &format, error))
+    return FALSE;
+
+  for (guint i = 1; i < bzw_map_graph_get_n_nodes (graph); i++)
+    unplaced |= !bzw_map_graph_get_node (graph, i)->placed;
+  if (unplaced)
+    {
+      g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 0);
+
+      bzw_map_layout_run_until_settled (layout, SETTLE_MS);
+    }
+
+  display = g_filename_display_name (path);
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!write_surface (graph, format, tmp_path, options, &local_error))
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bzw_map_export_store_to_file:
+ *
+ * What `--export-map=FILE` does: reads the map of @store with its stored
+ * positions, lays out contacts that have none (seed 0, nothing is written
+ * back to the store) and exports it with bzw_map_export_to_file().
+ */
+gboolean
+bzw_map_export_store_to_file (BzwStore    *store,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(BzwMapGraph) graph = NULL;
+  Format format;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Report a wrong file name before reading anything. */
+  if (!format_from_path (path, &format, error))
+    return FALSE;
+
+  graph = bzw_map_graph_new_from_store (store, error);
+  if (graph == NULL)
+    return FALSE;
+
+  return bzw_map_export_to_file (graph, path, error);
+}

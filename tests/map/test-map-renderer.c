@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "bzw-map-renderer.h"
+#include "map-fixture.h"
+
+#include <locale.h>
+#include <math.h>
+
+/* Three contacts in known places: A and B are colleagues, B gave A a
+ * favour; C is in circle 7 and far away.
+ */
+static BzwMapGraph *
+make_graph (void)
+{
+  BzwMapGraph *graph = bzw_map_graph_new ();
+  guint a = bzw_map_graph_add_node (graph, 1, "Ada Alpha", "AA");
+  guint b = bzw_map_graph_add_node (graph, 2, "Bert Beta", "BB");
+  guint c = bzw_map_graph_add_node (graph, 3, "Carla Gamma", "CG");
+  BzwMapNode *node;
+  guint e;
+
+  node = bzw_map_graph_get_node (graph, a);
+  node->x = 200;
+  node->y = 0;
+  node->placed = TRUE;
+  node = bzw_map_graph_get_node (graph, b);
+  node->x = 200;
+  node->y = 300;
+  node->placed = TRUE;
+  node = bzw_map_graph_get_node (graph, c);
+  node->x = -600;
+  node->y = -100;
+  node->placed = TRUE;
+  node->circle_id = 7;
+  node->circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (node->circle_ids, node->circle_id);
+
+  e = bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_RELATIONSHIP, a, b, 3);
+  bzw_map_graph_get_edge (graph, e)->relation = BZW_MAP_RELATION_COLLEAGUE;
+  bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_ME, 0, a, 0.8);
+  bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_ME, 0, c, 0.1);
+  bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_FAVOUR, b, a, 100);
+
+  return graph;
+}
+
+static void
+to_screen (const BzwMapView *view,
+           BzwMapGraph      *graph,
+           guint             i,
+           double           *x,
+           double           *y)
+{
+  const BzwMapNode *node = bzw_map_graph_get_node (graph, i);
+
+  *x = node->x * view->scale + view->offset_x;
+  *y = node->y * view->scale + view->offset_y;
+}
+
+static void
+test_hit_nodes (void)
+{
+  g_autoptr(BzwMapGraph) graph = make_graph ();
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  static const double scales[] = { 0.02, 0.1, 0.5, 1.0, 3.0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      BzwMapView view;
+      double x, y, r;
+
+      bzw_map_view_init (&view, 800, 600);
+      view.scale = scales[s];
+      view.offset_x = 400 - 100 * scales[s];
+      view.offset_y = 300 - 50 * scales[s];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          to_screen (&view, graph, i, &x, &y);
+          g_assert_cmpint (bzw_map_renderer_hit_node (renderer, &view, x, y), ==, i);
+
+          /* Just inside the drawn circle (or the minimum target of 6 px). */
+          r = MAX (bzw_map_graph_get_node (graph, i)->radius * view.scale, 6.0);
+          if (scales[s] >= 0.5)
+            g_assert_cmpint (bzw_map_renderer_hit_node (renderer, &view, x + r * 0.9, y), ==, i);
+          g_assert_cmpint (bzw_map_renderer_hit_node (renderer, &view, x + r + 2.0, y + r + 2.0), !=, i);
+        }
+
+      /* Empty space. */
+      g_assert_cmpint (bzw_map_renderer_hit_node (renderer, &view, 799, 599), ==, -1);
+    }
+}
+
+static void
+test_hit_edges (void)
+{
+  g_autoptr(BzwMapGraph) graph = make_graph ();
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  static const double scales[] = { 0.3, 1.0, 2.0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      BzwMapView view;
+      double ax, ay, bx, by, cx, cy;
+      int hit;
+
+      bzw_map_view_init (&view, 800, 600);
+      view.scale = scales[s];
+      view.offset_x = 200;
+      view.offset_y = 150;
+      to_screen (&view, graph, 1, &ax, &ay);
+      to_screen (&view, graph, 2, &bx, &by);
+      to_screen (&view, graph, 3, &cx, &cy);
+
+      /* The relationship runs straight from A down to B. */
+      hit = bzw_map_renderer_hit_edge (renderer, &view, ax + 1.0, (ay + by) / 2.0);
+      g_assert_cmpint (hit, ==, 0);
+
+      /* The favour bends to its right: B → A goes up, so it bulges to
+       * the right of the straight line (larger x on screen).
+       */
+      hit = bzw_map_renderer_hit_edge (renderer, &view, ax + (by - ay) * 0.18 * 0.5, (ay + by) / 2.0);
+      g_assert_cmpint (hit, ==, 3);
+
+      /* The line from "Ich" to C. */
+      hit = bzw_map_renderer_hit_edge (renderer, &view, (view.offset_x + cx) / 2.0, (view.offset_y + cy) / 2.0);
+      g_assert_cmpint (hit, ==, 2);
+
+      /* Nowhere near a line. */
+      g_assert_cmpint (bzw_map_renderer_hit_edge (renderer, &view, 790, 10), ==, -1);
+
+      /* Hidden kinds cannot be hit. */
+      view.edge_kinds = BZW_MAP_EDGE_MASK (BZW_MAP_EDGE_ME);
+      g_assert_cmpint (bzw_map_renderer_hit_edge (renderer, &view, ax + 1.0, (ay + by) / 2.0), ==, -1);
+    }
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(BzwMapGraph) graph = make_graph ();
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 seven = 7;
+  BzwMapView view;
+  double x, y;
+
+  bzw_map_view_init (&view, 800, 600);
+  bzw_map_view_fit (&view, graph, 20);
+  g_array_append_val (circles, seven);
+  view.circles = circles;
+
+  g_assert_true (bzw_map_renderer_node_is_visible (renderer, &view, 0));
+  g_assert_false (bzw_map_renderer_node_is_visible (renderer, &view, 1));
+  g_assert_true (bzw_map_renderer_node_is_visible (renderer, &view, 3));
+  to_screen (&view, graph, 1, &x, &y);
+  g_assert_cmpint (bzw_map_renderer_hit_node (renderer, &view, x, y), ==, -1);
+
+  view.circles = NULL;
+  bzw_map_graph_get_node (graph, 2)->archived = TRUE;
+  g_assert_false (bzw_map_renderer_node_is_visible (renderer, &view, 2));
+  view.hide_archived = FALSE;
+  g_assert_true (bzw_map_renderer_node_is_visible (renderer, &view, 2));
+
+  /* Second degree: C is known only through A. */
+  bzw_map_graph_get_node (graph, 3)->second_degree = TRUE;
+  bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_RELATIONSHIP, 1, 3, 2);
+  view.second_degree = TRUE;
+  g_assert_true (bzw_map_renderer_node_is_visible (renderer, &view, 3));
+  g_assert_true (bzw_map_renderer_node_is_visible (renderer, &view, 1));
+  g_assert_false (bzw_map_renderer_node_is_visible (renderer, &view, 2));
+}
+
+static guint
+count_ink (cairo_surface_t *surface,
+           guint32          background)
+{
+  guint8 *data;
+  int stride, w, h;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += (*(guint32 *) (gpointer) (data + y * stride + 4 * x) & 0xffffff) != (background & 0xffffff);
+
+  return n;
+}
+
+static void
+test_draw_and_fit (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (120, 4);
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  BzwMapView view;
+  guint labels_far, labels_near;
+  cairo_t *cr;
+  double x1, y1, x2, y2;
+  guint32 light_bg, dark_bg;
+
+  /* Place the nodes on a spiral. */
+  for (guint i = 1; i < bzw_map_graph_get_n_nodes (graph); i++)
+    {
+      BzwMapNode *node = bzw_map_graph_get_node (graph, i);
+
+      node->x = cos (i * 0.5) * 30.0 * sqrt (i) * 3.0;
+      node->y = sin (i * 0.5) * 30.0 * sqrt (i) * 3.0;
+      node->placed = TRUE;
+    }
+
+  bzw_map_view_init (&view, 800, 600);
+  bzw_map_view_fit (&view, graph, 10);
+  bzw_map_graph_get_bounds (graph, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat (x1 * view.scale + view.offset_x, >=, 9.9);
+  g_assert_cmpfloat (y1 * view.scale + view.offset_y, >=, 9.9);
+  g_assert_cmpfloat (x2 * view.scale + view.offset_x, <=, 790.1);
+  g_assert_cmpfloat (y2 * view.scale + view.offset_y, <=, 590.1);
+
+  cr = cairo_create (surface);
+  bzw_map_renderer_draw (renderer, cr, &view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  light_bg = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint (count_ink (surface, light_bg), >, 5000);
+  labels_far = bzw_map_renderer_get_n_labels (renderer);
+
+  /* Labels never overlap, so at the overview not every node has one. */
+  g_assert_cmpuint (labels_far, <, bzw_map_graph_get_n_nodes (graph) - 1);
+  for (guint a = 0; a < labels_far; a++)
+    for (guint b = a + 1; b < labels_far; b++)
+      {
+        double ax, ay, aw, ah, bx, by, bw, bh;
+
+        bzw_map_renderer_get_label (renderer, a, &ax, &ay, &aw, &ah);
+        bzw_map_renderer_get_label (renderer, b, &bx, &by, &bw, &bh);
+        g_assert_true (ax + aw <= bx || bx + bw <= ax || ay + ah <= by || by + bh <= ay);
+      }
+
+  /* Zoomed in around a node, its label shows. */
+  bzw_map_view_zoom_at (&view, 6.0, bzw_map_graph_get_node (graph, 60)->x * view.scale + view.offset_x,
+                        bzw_map_graph_get_node (graph, 60)->y * view.scale + view.offset_y);
+  view.selected = 60;
+  view.highlight_neighbours = TRUE;
+  cr = cairo_create (surface);
+  bzw_map_renderer_draw (renderer, cr, &view);
+  cairo_destroy (cr);
+  labels_near = bzw_map_renderer_get_n_labels (renderer);
+  g_assert_cmpuint (labels_near, >, 0);
+  {
+    double lx, ly, lw, lh;
+
+    g_assert_cmpuint (bzw_map_renderer_get_label (renderer, 0, &lx, &ly, &lw, &lh), ==, 60);
+  }
+
+  /* The dark style is dark. */
+  view.style = BZW_MAP_STYLE_DARK;
+  view.show_legend = TRUE;
+  cr = cairo_create (surface);
+  bzw_map_renderer_draw (renderer, cr, &view);
+  cairo_destroy (cr);
+  dark_bg = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint ((dark_bg & 0xff), <, 0x40);
+  g_assert_cmpuint ((light_bg & 0xff), >, 0xe0);
+
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/map/renderer/hit-nodes", test_hit_nodes);
+  g_test_add_func ("/map/renderer/hit-edges", test_hit_edges);
+  g_test_add_func ("/map/renderer/filters", test_filters);
+  g_test_add_func ("/map/renderer/draw-and-fit", test_draw_and_fit);
+
+  return g_test_run ();
+}
