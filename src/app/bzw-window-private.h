@@ -14,6 +14,7 @@ struct _BzwWindow
   char                 *store_path;
   GSettings            *settings;
   GtkWidget            *contacts_view;
+  GtkWidget            *journal_view;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;

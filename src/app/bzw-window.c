@@ -7,6 +7,8 @@
 #include "bzw-application.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
+#include "bzw-entry-editor.h"
+#include "bzw-journal-view.h"
 #include "bzw-print-operation.h"
 #include "bzw-window-private.h"
 
@@ -100,15 +102,23 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_remove (self->contacts_stack, self->contacts_view);
       self->contacts_view = NULL;
     }
+  if (self->journal_view != NULL)
+    {
+      gtk_stack_remove (self->journal_stack, self->journal_view);
+      self->journal_view = NULL;
+    }
 
   if (store != NULL)
     {
       self->contacts_view = bzw_contacts_view_new (store);
       gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
+      self->journal_view = bzw_journal_view_new (store);
+      gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !bzw_store_is_read_only (store));
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             bzw_store_is_read_only (store) ? _("Read-only") : NULL);
     }
@@ -152,6 +162,26 @@ new_contact_action (GtkWidget  *widget,
   bzw_contacts_view_new_contact (BZW_CONTACTS_VIEW (self->contacts_view));
 }
 
+/* Ctrl+J, and "Begegnung eintragen" on a contact page with its id. */
+static void
+quick_add_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 contact_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
+  GtkWidget *editor;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, contact_id != 0 ? BZW_JOURNAL_ENCOUNTER : 0,
+                                 0, contact_id, &error);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -162,6 +192,12 @@ search_action (GtkWidget  *widget,
 
   if (self->contacts_view == NULL || bzw_store_is_empty (self->store))
     return;
+
+  if (g_strcmp0 (view, "journal") == 0)
+    {
+      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (self->journal_view));
+      return;
+    }
 
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -387,6 +423,8 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
 }

@@ -91,7 +91,10 @@ validate_day (const char  *day,
   return _bzw_store_validate_date (day, _("Date"), error);
 }
 
-/* Sets the row id of a new row, or reports a row that no longer exists. */
+/* Sets the row id of a new row, or reports a row that no longer exists.
+ * A new row with the uid of a deleted one (an undo) takes its tombstone
+ * back.
+ */
 static gboolean
 finish_save (BzwStore   *self,
              GObject    *object,
@@ -100,8 +103,16 @@ finish_save (BzwStore   *self,
 {
   if (is_new)
     {
+      g_autofree char *uid = NULL;
+      sqlite3_stmt *stmt;
+
       g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
-      return TRUE;
+      g_object_get (object, "uid", &uid, NULL);
+      stmt = _bzw_store_prepare (self, "DELETE FROM tombstones WHERE uid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      return _bzw_store_step_done (self, stmt, error);
     }
 
   if (sqlite3_changes (self->db) == 0)
