@@ -326,6 +326,48 @@ compare_matches (gconstpointer a,
   return 0;
 }
 
+static gboolean
+would_keep (GArray         *matches,
+            const Match    *match,
+            guint           max,
+            const SortData *data)
+{
+  if (max == 0)
+    return FALSE;
+
+  return matches->len < max ||
+         compare_matches (match, &g_array_index (matches, Match, max - 1), (gpointer) data) < 0;
+}
+
+/* Keeps the @max best matches in @matches, sorted best first: there may be
+ * many more pairs than are shown.
+ */
+static void
+keep_best (GArray         *matches,
+           const Match    *match,
+           guint           max,
+           const SortData *data)
+{
+  guint lo = 0, hi = matches->len;
+
+  if (!would_keep (matches, match, max, data))
+    return;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (compare_matches (&g_array_index (matches, Match, mid), match, (gpointer) data) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  g_array_insert_val (matches, lo, *match);
+  if (matches->len > max)
+    g_array_set_size (matches, max);
+}
+
 /**
  * bzw_introductions_find:
  * @candidates: (array length=n_candidates): contacts with what they offer
@@ -431,20 +473,17 @@ bzw_introductions_find (const BzwIntroductionCandidate *candidates,
         {
           guint b = g_array_index (touched, guint, k);
           BzwKnownPair pair = ordered_pair (candidates[i].id, candidates[b].id);
+          Match match = { i, b, shared[b], scores[b] };
 
-          if (!g_hash_table_contains (known_pairs, &pair))
-            {
-              Match match = { i, b, shared[b], scores[b] };
-
-              g_array_append_val (matches, match);
-            }
+          /* Look the pair up only when it would make the list. */
+          if (would_keep (matches, &match, max_results, &sort_data) &&
+              !g_hash_table_contains (known_pairs, &pair))
+            keep_best (matches, &match, max_results, &sort_data);
           shared[b] = 0;
           scores[b] = 0.0;
         }
       g_array_set_size (touched, 0);
     }
-
-  g_array_sort_with_data (matches, compare_matches, &sort_data);
 
   for (guint m = 0; m < matches->len && m < max_results; m++)
     {

@@ -5,8 +5,9 @@
  *
  * bzw_overview_compute() opens a connection of its own, read-only, on the
  * database file, because an SQLite connection must not be shared between
- * threads; all queries run in one read transaction, so the figures agree
- * with each other even while the app writes.
+ * threads (see bzw_store_stats_open_reader()); all queries run in one read
+ * transaction, so the figures agree with each other even while the app
+ * writes.
  */
 
 #define G_LOG_DOMAIN "bzw-overview"
@@ -37,6 +38,7 @@ bzw_overview_free (BzwOverview *overview)
   if (overview == NULL)
     return;
 
+  g_clear_pointer (&overview->activity, g_array_unref);
   g_clear_pointer (&overview->due, g_array_unref);
   g_clear_pointer (&overview->long_unseen, g_array_unref);
   g_clear_pointer (&overview->promised_favours, g_array_unref);
@@ -55,15 +57,18 @@ compute_parts (BzwStore     *store,
                BzwOverview  *overview,
                GError      **error)
 {
-  g_autoptr(GDateTime) year_ago = bzw_stats_year_before (now);
-
-  if (!bzw_store_stats_count_contacts (store, &overview->n_contacts, error) ||
-      !bzw_store_stats_count_met_since (store, g_date_time_to_unix (year_ago), &overview->n_met_last_year, error) ||
-      !bzw_store_stats_count_online_only (store, &overview->n_online_only, error))
+  /* One pass over the journal serves the activity, the counts, the due and
+   * long-unseen lists, the reach and the muscle chart.
+   */
+  if (!bzw_store_stats_scan_journal (store, now, BZW_OVERVIEW_N_WEEKS, &overview->activity,
+                                     &overview->encounters_per_week, error))
     return FALSE;
 
-  if ((overview->due = bzw_store_stats_list_due (store, now, FALSE, error)) == NULL ||
-      (overview->long_unseen = bzw_store_stats_list_long_unseen (store, now, error)) == NULL ||
+  bzw_contact_activity_count (overview->activity, &overview->n_contacts, &overview->n_met_last_year,
+                              &overview->n_online_only);
+
+  if ((overview->due = bzw_store_stats_list_due (store, now, FALSE, overview->activity, error)) == NULL ||
+      (overview->long_unseen = bzw_store_stats_list_long_unseen (store, now, overview->activity, error)) == NULL ||
       (overview->promised_favours = bzw_store_stats_list_promised_favours (store, error)) == NULL ||
       (overview->unthanked_referrals = bzw_store_stats_list_unthanked_referrals (store, error)) == NULL)
     return FALSE;
@@ -82,11 +87,7 @@ compute_parts (BzwStore     *store,
       overview->give_take_total.received_cents += month->received_cents;
     }
 
-  overview->encounters_per_week = bzw_store_stats_encounters_by_week (store, now, BZW_OVERVIEW_N_WEEKS, error);
-  if (overview->encounters_per_week == NULL)
-    return FALSE;
-
-  if ((overview->second_degree = bzw_store_stats_list_second_degree (store, error)) == NULL ||
+  if ((overview->second_degree = bzw_store_stats_list_second_degree (store, overview->activity, error)) == NULL ||
       (overview->introductions = bzw_store_stats_list_introductions (store, BZW_OVERVIEW_MAX_INTRODUCTIONS,
                                                                      error)) == NULL ||
       (overview->giving_cycles = bzw_store_stats_list_giving_cycles (store, BZW_GIVING_CYCLE_MAX_LENGTH,
@@ -136,7 +137,8 @@ bzw_overview_compute_for_store (BzwStore   *store,
  * @now: the current time, in the user's time zone
  *
  * Opens its own read-only connection to @db_path, so it may run in any
- * thread, e.g. in a #GTask.
+ * thread, e.g. in a #GTask.  The app must have opened @db_path with
+ * bzw_store_open() before, which checks and migrates the file.
  *
  * Returns: (transfer full): the overview, or %NULL with @error set
  */
@@ -150,7 +152,7 @@ bzw_overview_compute (const char  *db_path,
   g_return_val_if_fail (db_path != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  store = bzw_store_open (db_path, BZW_STORE_OPEN_READ_ONLY, error);
+  store = bzw_store_stats_open_reader (db_path, error);
   if (store == NULL)
     return NULL;
 

@@ -22,6 +22,7 @@ typedef struct
   guint        n_contacts;           /* not archived */
   guint        n_met_last_year;      /* with an encounter in the last 12 months */
   guint        n_online_only;        /* „nur online bekannt“ */
+  GArray      *activity;             /* BzwContactActivity of every contact, by id */
   GArray      *due;                  /* BzwDueContact, due and overdue, most urgent first */
   GArray      *long_unseen;          /* BzwUnseenContact, longest unseen first */
   GArray      *promised_favours;     /* BzwPromisedFavour */

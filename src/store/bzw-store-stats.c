@@ -41,6 +41,7 @@
 
 #include "bzw-store-stats.h"
 
+#include "bzw-migrations.h"
 #include "bzw-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -54,10 +55,6 @@
   " coalesce (" c ".family_name, '')), ''), " c ".organisation)"
 
 #define NAME_SQL(c) "coalesce (" NAME_OR_NULL_SQL (c) ", '')"
-
-#define LAST_ENCOUNTER_BY_CONTACT_SQL \
-  "(SELECT p.contact_id AS id, max (e.happened_at) AS last FROM encounter_participants p" \
-  " JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id IS NOT NULL GROUP BY p.contact_id)"
 
 #define IS_ME(side) "(" side "_id IS NULL AND " side "_name IS NULL)"
 
@@ -129,106 +126,92 @@ bzw_stats_year_before (GDateTime *now)
   return bzw_date_to_local_midnight (&day, g_date_time_get_timezone (now));
 }
 
-/* Strength events */
+/* Reading */
 
-typedef void (*EventFunc) (gint64                  contact_id,
-                           const BzwStrengthEvent *event,
-                           gpointer                user_data);
-
-static gboolean
-walk_events (BzwStore   *self,
-             gint64      contact_id,
-             EventFunc   func,
-             gpointer    user_data,
-             GError    **error)
+/**
+ * bzw_store_stats_open_reader:
+ *
+ * Opens a second, read-only connection to a database that the app has open
+ * already, e.g. for a worker thread.  Unlike bzw_store_open() it does not
+ * check the whole file again (PRAGMA quick_check reads every page): the
+ * app's own connection did so when it opened the file.  The file must exist
+ * and have the current schema.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+BzwStore *
+bzw_store_stats_open_reader (const char  *path,
+                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(BzwStore) self = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
 
-  if (contact_id > 0)
-    stmt = _bzw_store_prepare (self,
-                               "SELECT p.contact_id, e.happened_at, e.channel,"
-                               " (SELECT count (*) FROM encounter_participants q WHERE q.encounter_id = e.id)"
-                               " FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
-                               " WHERE p.contact_id = ?1",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "SELECT p.contact_id, e.happened_at, e.channel, n.n"
-                               " FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
-                               " JOIN (SELECT encounter_id, count (*) AS n FROM encounter_participants"
-                               "       GROUP BY encounter_id) n ON n.encounter_id = p.encounter_id"
-                               " WHERE p.contact_id IS NOT NULL",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
+  g_return_val_if_fail (path != NULL, NULL);
 
-  if (contact_id > 0)
-    sqlite3_bind_int64 (stmt, 1, contact_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      BzwStrengthEvent event = { 0 };
-
-      event.kind = BZW_STRENGTH_ENCOUNTER;
-      event.when = sqlite3_column_int64 (stmt, 1);
-      if (!bzw_channel_from_string (_bzw_store_column_text (stmt, 2), &event.channel))
-        continue;
-      event.n_participants = sqlite3_column_int (stmt, 3);
-      func (sqlite3_column_int64 (stmt, 0), &event, user_data);
-    }
-  if (!finish_rows (self, stmt, rc, "strength encounters", error))
-    return FALSE;
-
-  /* Favours (not declined) and referrals between me and the contact. */
-  if (contact_id > 0)
-    stmt = _bzw_store_prepare (self,
-                               "SELECT ?1, unixepoch (day, '+12 hours'), 0 FROM favours"
-                               " WHERE state <> 'declined' AND ((to_id = ?1 AND " IS_ME ("from") ")"
-                               "                             OR (from_id = ?1 AND " IS_ME ("to") "))"
-                               " UNION ALL "
-                               "SELECT ?1, unixepoch (day, '+12 hours'), 1 FROM referrals"
-                               " WHERE (receiver_id = ?1 AND " IS_ME ("giver") ")"
-                               "    OR (giver_id = ?1 AND " IS_ME ("receiver") ")",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "SELECT coalesce (from_id, to_id), unixepoch (day, '+12 hours'), 0 FROM favours"
-                               " WHERE state <> 'declined'"
-                               "   AND ((to_id IS NOT NULL AND " IS_ME ("from") ")"
-                               "     OR (from_id IS NOT NULL AND " IS_ME ("to") "))"
-                               " UNION ALL "
-                               "SELECT coalesce (giver_id, receiver_id), unixepoch (day, '+12 hours'), 1 FROM referrals"
-                               " WHERE (receiver_id IS NOT NULL AND " IS_ME ("giver") ")"
-                               "    OR (giver_id IS NOT NULL AND " IS_ME ("receiver") ")",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (contact_id > 0)
-    sqlite3_bind_int64 (stmt, 1, contact_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwStrengthEvent event = { 0 };
-
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-        continue;
-
-      event.kind = sqlite3_column_int (stmt, 2) == 0 ? BZW_STRENGTH_FAVOUR : BZW_STRENGTH_REFERRAL;
-      event.when = sqlite3_column_int64 (stmt, 1);
-      func (sqlite3_column_int64 (stmt, 0), &event, user_data);
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), path);
+      return NULL;
     }
 
-  return finish_rows (self, stmt, rc, "strength favours", error);
+  self = g_object_new (BZW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                       NULL) != SQLITE_OK)
+    {
+      _bzw_store_set_error (self, error, "open reader");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version != BZW_SCHEMA_VERSION)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
+      return NULL;
+    }
+
+  /* Room for the pages of one pass over the journal, read through a
+   * memory map rather than a read() per page.
+   */
+  if (!_bzw_store_exec (self, "PRAGMA cache_size = -16384", error) ||
+      !_bzw_store_exec (self, "PRAGMA mmap_size = 268435456", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
-static void
-append_event (gint64                  contact_id,
-              const BzwStrengthEvent *event,
-              gpointer                user_data)
+/* Strength events */
+
+static gboolean
+read_event_row (sqlite3_stmt     *stmt,
+                int               kind_column,
+                BzwStrengthEvent *event)
 {
-  g_array_append_val ((GArray *) user_data, *event);
+  int kind = sqlite3_column_int (stmt, kind_column);
+
+  /* 0: a declined favour, 3: someone I referred; both are direct ties
+   * that do not count for the strength.
+   */
+  if (kind == 0 || kind == 3 || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+    return FALSE;
+
+  memset (event, 0, sizeof *event);
+  event->kind = kind == 1 ? BZW_STRENGTH_FAVOUR : BZW_STRENGTH_REFERRAL;
+  event->when = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
 }
 
 /**
@@ -243,114 +226,522 @@ bzw_store_stats_list_strength_events (BzwStore  *self,
                                       GError   **error)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (BzwStrengthEvent));
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
   g_return_val_if_fail (contact_id > 0, NULL);
 
-  if (!walk_events (self, contact_id, append_event, events, error))
+  stmt = _bzw_store_prepare (self,
+                             "SELECT e.happened_at, e.channel,"
+                             " (SELECT count (*) FROM encounter_participants q WHERE q.encounter_id = e.id)"
+                             " FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
+                             " WHERE p.contact_id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwStrengthEvent event = { 0 };
+
+      event.kind = BZW_STRENGTH_ENCOUNTER;
+      event.when = sqlite3_column_int64 (stmt, 0);
+      if (!bzw_channel_from_string (_bzw_store_column_text (stmt, 1), &event.channel))
+        continue;
+      event.n_participants = sqlite3_column_int (stmt, 2);
+      g_array_append_val (events, event);
+    }
+  if (!finish_rows (self, stmt, rc, "strength encounters", error))
+    return NULL;
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT ?1, unixepoch (day, '+12 hours'), state <> 'declined' FROM favours"
+                             " WHERE (to_id = ?1 AND " IS_ME ("from") ") OR (from_id = ?1 AND " IS_ME ("to") ")"
+                             " UNION ALL "
+                             "SELECT ?1, unixepoch (day, '+12 hours'), 2 FROM referrals"
+                             " WHERE (receiver_id = ?1 AND " IS_ME ("giver") ")"
+                             "    OR (giver_id = ?1 AND " IS_ME ("receiver") ")",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwStrengthEvent event;
+
+      if (read_event_row (stmt, 2, &event))
+        g_array_append_val (events, event);
+    }
+  if (!finish_rows (self, stmt, rc, "strength favours", error))
     return NULL;
 
   return g_steal_pointer (&events);
 }
 
+/* One pass over the journal */
+
+/* Contact ids are mostly dense: a table from id to position makes the
+ * lookup for every row of the journal a single memory access.  Sparse ids
+ * fall back to a binary search.
+ */
 typedef struct
 {
-  GArray                 *activity;
-  BzwStrengthAccumulator *acc;
-  gint64                  recent_since;
-} ActivityData;
+  const GArray *activity;
+  gint64        min_id;
+  gsize         span;
+  guint        *positions;
+} IdIndex;
 
-static int
-compare_activity_id (const void *key,
-                     const void *element)
+static void
+id_index_init (IdIndex      *index,
+               const GArray *activity)
 {
-  gint64 id = *(const gint64 *) key;
-  const BzwContactActivity *activity = element;
+  const BzwContactActivity *items = (const BzwContactActivity *) (gconstpointer) activity->data;
 
-  return id < activity->contact_id ? -1 : id > activity->contact_id ? 1 : 0;
+  memset (index, 0, sizeof *index);
+  index->activity = activity;
+  if (activity->len == 0)
+    return;
+
+  index->min_id = items[0].contact_id;
+  index->span = items[activity->len - 1].contact_id - index->min_id + 1;
+  if (index->span > 4 * (gsize) activity->len + 1024)
+    return;
+
+  index->positions = g_new (guint, index->span);
+  memset (index->positions, 0xff, index->span * sizeof (guint));
+  for (guint i = 0; i < activity->len; i++)
+    index->positions[items[i].contact_id - index->min_id] = i;
 }
 
 static void
-add_activity_event (gint64                  contact_id,
-                    const BzwStrengthEvent *event,
-                    gpointer                user_data)
+id_index_clear (IdIndex *index)
 {
-  ActivityData *data = user_data;
-  BzwContactActivity *activity;
-  gsize index;
+  g_clear_pointer (&index->positions, g_free);
+}
 
-  activity = bsearch (&contact_id, data->activity->data, data->activity->len,
-                      sizeof (BzwContactActivity), compare_activity_id);
+static BzwContactActivity *
+id_index_lookup (const IdIndex *index,
+                 gint64         contact_id)
+{
+  guint position;
+
+  if (index->positions == NULL)
+    return (BzwContactActivity *) bzw_contact_activity_find (index->activity, contact_id);
+
+  if (contact_id < index->min_id || (guint64) (contact_id - index->min_id) >= index->span)
+    return NULL;
+
+  position = index->positions[contact_id - index->min_id];
+  if (position == G_MAXUINT)
+    return NULL;
+
+  return &g_array_index (index->activity, BzwContactActivity, position);
+}
+
+typedef struct
+{
+  GArray                 *activity;
+  IdIndex                 index;
+  BzwStrengthAccumulator *acc;
+  gint64                  recent_since;
+  GArray                 *weeks;
+  const gint64           *bounds;
+} Scan;
+
+/**
+ * bzw_contact_activity_find:
+ * @activity: (element-type BzwContactActivity): as from
+ *   bzw_store_stats_list_activity()
+ *
+ * Returns: (nullable): the entry of @contact_id
+ */
+const BzwContactActivity *
+bzw_contact_activity_find (const GArray *activity,
+                           gint64        contact_id)
+{
+  const BzwContactActivity *items;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (activity != NULL, NULL);
+
+  /* A binary search without a callback: this runs for every row of the
+   * journal.
+   */
+  items = (const BzwContactActivity *) (gconstpointer) activity->data;
+  hi = activity->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (items[mid].contact_id < contact_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < activity->len && items[lo].contact_id == contact_id ? &items[lo] : NULL;
+}
+
+/* @event is NULL for a direct tie that does not count for the strength. */
+static void
+scan_add (Scan                   *scan,
+          gint64                  contact_id,
+          const BzwStrengthEvent *event)
+{
+  BzwContactActivity *activity;
+
+  activity = id_index_lookup (&scan->index, contact_id);
   if (activity == NULL)
     return;
 
-  index = activity - (BzwContactActivity *) data->activity->data;
-  bzw_strength_accumulator_add (&data->acc[index], event);
+  activity->direct = TRUE;
+  if (event == NULL)
+    return;
+
+  bzw_strength_accumulator_add (&scan->acc[activity - (BzwContactActivity *) (gpointer) scan->activity->data],
+                                event);
 
   if (event->kind == BZW_STRENGTH_ENCOUNTER)
     {
       activity->n_encounters++;
       activity->last_encounter = MAX (activity->last_encounter, event->when);
-      if (event->when >= data->recent_since)
+      if (event->when >= scan->recent_since)
         activity->n_recent++;
+      if (event->channel == BZW_CHANNEL_IN_PERSON || event->channel == BZW_CHANNEL_EVENT)
+        activity->in_person = TRUE;
     }
 }
 
-/**
- * bzw_store_stats_list_activity:
- *
- * Returns: (transfer full) (element-type BzwContactActivity): one entry per
- *   contact, archived ones included, sorted by contact id (so it can be
- *   searched with bsearch()), with the last encounter, the number of
- *   encounters in all and in the last 12 months, and the strength at @now.
- */
-GArray *
-bzw_store_stats_list_activity (BzwStore   *self,
-                               GDateTime  *now,
-                               GError    **error)
+static void
+scan_add_week (Scan                   *scan,
+               const BzwStrengthEvent *event)
 {
-  g_autoptr(GArray) activity = NULL;
+  guint lo = 0, hi = scan->weeks->len;
+  BzwWeekEncounters *week;
+
+  if (event->when < scan->bounds[0] || event->when >= scan->bounds[hi])
+    return;
+
+  /* The week w with bounds[w] <= when < bounds[w + 1]. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (event->when >= scan->bounds[mid])
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  week = &g_array_index (scan->weeks, BzwWeekEncounters, lo);
+  week->n_encounters++;
+  if (event->channel == BZW_CHANNEL_IN_PERSON || event->channel == BZW_CHANNEL_EVENT)
+    week->n_in_person++;
+}
+
+typedef struct
+{
+  guint  encounter;
+  gint64 contact_id;
+} Participation;
+
+static gboolean
+scan_journal (BzwStore  *self,
+              Scan      *scan,
+              GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (BzwStrengthEvent));
+  g_autoptr(GArray) participations = g_array_new (FALSE, FALSE, sizeof (Participation));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Two plain table scans joined here are several times faster than a
+   * join in SQL ordered by encounter, which each encounter's size needs.
+   */
+  stmt = _bzw_store_prepare (self, "SELECT id, happened_at, channel FROM encounters ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      BzwStrengthEvent event = { 0 };
+
+      event.kind = BZW_STRENGTH_ENCOUNTER;
+      event.when = sqlite3_column_int64 (stmt, 1);
+      if (!bzw_channel_from_string (_bzw_store_column_text (stmt, 2), &event.channel))
+        event.kind = BZW_N_STRENGTH_KINDS;
+      g_array_append_val (ids, id);
+      g_array_append_val (events, event);
+    }
+  if (!finish_rows (self, stmt, rc, "scan encounters", error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, "SELECT encounter_id, contact_id FROM encounter_participants", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 encounter_id = sqlite3_column_int64 (stmt, 0);
+      const gint64 *sorted = (const gint64 *) (gconstpointer) ids->data;
+      guint lo = 0, hi = ids->len;
+      Participation participation;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (sorted[mid] < encounter_id)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo == ids->len || sorted[lo] != encounter_id)
+        continue;
+
+      participation.encounter = lo;
+      g_array_index (events, BzwStrengthEvent, participation.encounter).n_participants++;
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          participation.contact_id = sqlite3_column_int64 (stmt, 1);
+          g_array_append_val (participations, participation);
+        }
+    }
+  if (!finish_rows (self, stmt, rc, "scan participants", error))
+    return FALSE;
+
+  for (guint i = 0; i < participations->len; i++)
+    {
+      const Participation *participation = &g_array_index (participations, Participation, i);
+      const BzwStrengthEvent *event = &g_array_index (events, BzwStrengthEvent, participation->encounter);
+
+      if (event->kind == BZW_STRENGTH_ENCOUNTER)
+        scan_add (scan, participation->contact_id, event);
+    }
+
+  if (scan->weeks != NULL)
+    for (guint i = 0; i < events->len; i++)
+      {
+        const BzwStrengthEvent *event = &g_array_index (events, BzwStrengthEvent, i);
+
+        if (event->kind == BZW_STRENGTH_ENCOUNTER)
+          scan_add_week (scan, event);
+      }
+
+  /* Favours and referrals between me and a contact, and whom I referred. */
+  stmt = _bzw_store_prepare (self,
+                             "SELECT coalesce (from_id, to_id), unixepoch (day, '+12 hours'), state <> 'declined'"
+                             "  FROM favours"
+                             " WHERE (to_id IS NOT NULL AND " IS_ME ("from") ")"
+                             "    OR (from_id IS NOT NULL AND " IS_ME ("to") ")"
+                             " UNION ALL "
+                             "SELECT coalesce (giver_id, receiver_id), unixepoch (day, '+12 hours'), 2 FROM referrals"
+                             " WHERE (receiver_id IS NOT NULL AND " IS_ME ("giver") ")"
+                             "    OR (giver_id IS NOT NULL AND " IS_ME ("receiver") ")"
+                             " UNION ALL "
+                             "SELECT referred_id, NULL, 3 FROM referrals"
+                             " WHERE referred_id IS NOT NULL AND " IS_ME ("giver"),
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwStrengthEvent fr;
+
+      scan_add (scan, sqlite3_column_int64 (stmt, 0), read_event_row (stmt, 2, &fr) ? &fr : NULL);
+    }
+
+  return finish_rows (self, stmt, rc, "scan favours", error);
+}
+
+static GArray *
+new_weeks (GDateTime  *now,
+           guint       n_weeks,
+           gint64    **bounds_out)
+{
+  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (BzwWeekEncounters));
+  gint64 *bounds = g_new (gint64, n_weeks + 1);
+  GTimeZone *tz = g_date_time_get_timezone (now);
+  GDate monday;
+
+  bzw_date_from_date_time (&monday, now);
+  g_date_subtract_days (&monday, g_date_get_weekday (&monday) - G_DATE_MONDAY);
+  g_date_subtract_days (&monday, 7 * (n_weeks - 1));
+
+  for (guint i = 0; i <= n_weeks; i++)
+    {
+      g_autoptr(GDateTime) start = bzw_date_to_local_midnight (&monday, tz);
+
+      bounds[i] = g_date_time_to_unix (start);
+      if (i < n_weeks)
+        {
+          BzwWeekEncounters item = { 0 };
+
+          item.monday = monday;
+          g_array_append_val (weeks, item);
+        }
+      g_date_add_days (&monday, 7);
+    }
+
+  *bounds_out = bounds;
+  return weeks;
+}
+
+/**
+ * bzw_store_stats_scan_journal:
+ * @n_weeks: how many weeks of the muscle chart, 0 for none
+ * @activity: (out) (transfer full): see bzw_store_stats_list_activity()
+ * @weeks: (out) (optional) (transfer full): see
+ *   bzw_store_stats_encounters_by_week()
+ *
+ * Goes over the whole journal once and returns both the activity of every
+ * contact and the encounters per week.
+ */
+gboolean
+bzw_store_stats_scan_journal (BzwStore   *self,
+                              GDateTime  *now,
+                              guint       n_weeks,
+                              GArray    **activity,
+                              GArray    **weeks,
+                              GError    **error)
+{
+  g_autoptr(GArray) list = NULL;
+  g_autoptr(GArray) week_list = NULL;
   g_autoptr(GDateTime) year_ago = NULL;
   g_autofree BzwStrengthAccumulator *acc = NULL;
-  ActivityData data;
+  g_autofree gint64 *bounds = NULL;
+  Scan scan = { 0 };
   sqlite3_stmt *stmt;
+  gboolean ok;
   gint64 now_unix;
   int rc;
 
-  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+  g_return_val_if_fail (weeks == NULL || n_weeks > 0, FALSE);
 
   now_unix = g_date_time_to_unix (now);
   year_ago = bzw_stats_year_before (now);
 
-  stmt = _bzw_store_prepare (self, "SELECT id, archived FROM contacts ORDER BY id", error);
+  stmt = _bzw_store_prepare (self, "SELECT id, archived, met_in_person FROM contacts ORDER BY id", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  activity = g_array_new (FALSE, TRUE, sizeof (BzwContactActivity));
+  list = g_array_new (FALSE, TRUE, sizeof (BzwContactActivity));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BzwContactActivity item = { 0 };
 
       item.contact_id = sqlite3_column_int64 (stmt, 0);
       item.archived = sqlite3_column_int (stmt, 1) != 0;
-      g_array_append_val (activity, item);
+      item.met_in_person = sqlite3_column_int (stmt, 2) != 0;
+      g_array_append_val (list, item);
     }
   if (!finish_rows (self, stmt, rc, "list_activity", error))
+    return FALSE;
+
+  if (weeks != NULL)
+    week_list = new_weeks (now, n_weeks, &bounds);
+
+  acc = g_new0 (BzwStrengthAccumulator, MAX (list->len, 1));
+  scan.activity = list;
+  id_index_init (&scan.index, list);
+  scan.acc = acc;
+  scan.recent_since = g_date_time_to_unix (year_ago);
+  scan.weeks = week_list;
+  scan.bounds = bounds;
+
+  ok = scan_journal (self, &scan, error);
+  id_index_clear (&scan.index);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      BzwContactActivity *item = &g_array_index (list, BzwContactActivity, i);
+
+      item->strength = bzw_strength_accumulator_value (&acc[i], now_unix);
+      item->online_only = !item->met_in_person && !item->in_person;
+      if (item->met_in_person)
+        item->direct = TRUE;
+    }
+
+  *activity = g_steal_pointer (&list);
+  if (weeks != NULL)
+    *weeks = g_steal_pointer (&week_list);
+  return TRUE;
+}
+
+/**
+ * bzw_store_stats_list_activity:
+ *
+ * Returns: (transfer full) (element-type BzwContactActivity): one entry per
+ *   contact, archived ones included, sorted by contact id (find one with
+ *   bzw_contact_activity_find()), with the last encounter, the number of
+ *   encounters in all and in the last 12 months, the strength at @now and
+ *   the flags „nur online bekannt“ and first degree.
+ */
+GArray *
+bzw_store_stats_list_activity (BzwStore   *self,
+                               GDateTime  *now,
+                               GError    **error)
+{
+  GArray *activity = NULL;
+
+  if (!bzw_store_stats_scan_journal (self, now, 0, &activity, NULL, error))
     return NULL;
 
-  acc = g_new0 (BzwStrengthAccumulator, MAX (activity->len, 1));
-  data.activity = activity;
-  data.acc = acc;
-  data.recent_since = g_date_time_to_unix (year_ago);
+  return activity;
+}
 
-  if (!walk_events (self, 0, add_activity_event, &data, error))
-    return NULL;
+/**
+ * bzw_contact_activity_count:
+ * @activity: (element-type BzwContactActivity): as from
+ *   bzw_store_stats_list_activity()
+ * @n_active: (out) (optional): contacts not archived
+ * @n_met_recently: (out) (optional): of those, with an encounter in the
+ *   last 12 months
+ * @n_online_only: (out) (optional): of those, „nur online bekannt“
+ */
+void
+bzw_contact_activity_count (const GArray *activity,
+                            guint        *n_active,
+                            guint        *n_met_recently,
+                            guint        *n_online_only)
+{
+  guint active = 0, recent = 0, online = 0;
+
+  g_return_if_fail (activity != NULL);
 
   for (guint i = 0; i < activity->len; i++)
-    g_array_index (activity, BzwContactActivity, i).strength = bzw_strength_accumulator_value (&acc[i], now_unix);
+    {
+      const BzwContactActivity *item = &g_array_index (activity, BzwContactActivity, i);
 
-  return g_steal_pointer (&activity);
+      if (item->archived)
+        continue;
+
+      active++;
+      if (item->n_recent > 0)
+        recent++;
+      if (item->online_only)
+        online++;
+    }
+
+  if (n_active != NULL)
+    *n_active = active;
+  if (n_met_recently != NULL)
+    *n_met_recently = recent;
+  if (n_online_only != NULL)
+    *n_online_only = online;
 }
 
 /* Keep in touch */
@@ -364,21 +755,17 @@ clear_due_contact (gpointer data)
 }
 
 static void
-read_due_row (sqlite3_stmt  *stmt,
-              GDateTime     *now,
-              BzwDueContact *due)
+compute_due (BzwDueContact *due,
+             int            own_ideal,
+             int            own_latest,
+             int            circles_ideal,
+             int            circles_latest,
+             GDateTime     *now)
 {
-  BzwRhythm own, circles, rhythm;
+  BzwRhythm own = { own_ideal, own_latest };
+  BzwRhythm circles = { circles_ideal, circles_latest };
+  BzwRhythm rhythm = bzw_rhythm_resolve (&own, &circles, 1);
 
-  due->contact_id = sqlite3_column_int64 (stmt, 0);
-  own.ideal_days = sqlite3_column_int (stmt, 2);
-  own.latest_days = sqlite3_column_int (stmt, 3);
-  circles.ideal_days = sqlite3_column_int (stmt, 4);
-  circles.latest_days = sqlite3_column_int (stmt, 5);
-  due->added = sqlite3_column_int64 (stmt, 6);
-  due->last_encounter = sqlite3_column_int64 (stmt, 7);
-
-  rhythm = bzw_rhythm_resolve (&own, &circles, 1);
   bzw_keep_in_touch_compute (&due->keep_in_touch, &rhythm, due->last_encounter, due->added, now);
 }
 
@@ -396,28 +783,32 @@ compare_due (gconstpointer a,
   return da->contact_id < db->contact_id ? -1 : da->contact_id > db->contact_id ? 1 : 0;
 }
 
-#define RHYTHM_COLUMNS \
-  "c.id, " NAME_SQL ("c") ", c.interval_ideal_days, c.interval_max_days," \
-  " (SELECT min (ci.interval_ideal_days) FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id" \
-  "   WHERE cc.contact_id = c.id)," \
-  " (SELECT min (ci.interval_max_days) FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id" \
-  "   WHERE cc.contact_id = c.id)," \
-  " c.created"
+/* The circles' rhythm of a contact is the tightest value of each threshold;
+ * min () skips the circles without one.
+ */
+#define CIRCLE_RHYTHM_SQL \
+  "(SELECT cc.contact_id AS id, min (ci.interval_ideal_days) AS ideal, min (ci.interval_max_days) AS latest" \
+  "  FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id GROUP BY cc.contact_id)"
 
 /**
  * bzw_store_stats_list_due:
  * @include_ok: also list contacts with a rhythm that are not due yet
+ * @activity: (nullable) (element-type BzwContactActivity): the result of
+ *   bzw_store_stats_list_activity() for @now if at hand, to save a pass
+ *   over the journal
  *
  * Returns: (transfer full) (element-type BzwDueContact): „Zeit, sich zu
  *   melden“: contacts that are not archived and are due or overdue, the
  *   most urgent first (see bzw_keep_in_touch_compare()).
  */
 GArray *
-bzw_store_stats_list_due (BzwStore   *self,
-                          GDateTime  *now,
-                          gboolean    include_ok,
-                          GError    **error)
+bzw_store_stats_list_due (BzwStore      *self,
+                          GDateTime     *now,
+                          gboolean       include_ok,
+                          const GArray  *activity,
+                          GError       **error)
 {
+  g_autoptr(GArray) own_activity = NULL;
   g_autoptr(GArray) due = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -425,10 +816,20 @@ bzw_store_stats_list_due (BzwStore   *self,
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
+  if (activity == NULL)
+    {
+      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
+        return NULL;
+      activity = own_activity;
+    }
+
   stmt = _bzw_store_prepare (self,
-                             "SELECT " RHYTHM_COLUMNS ", l.last FROM contacts c"
-                             " LEFT JOIN " LAST_ENCOUNTER_BY_CONTACT_SQL " l ON l.id = c.id"
-                             " WHERE c.archived = 0",
+                             "SELECT c.id, " NAME_SQL ("c") ", c.interval_ideal_days, c.interval_max_days,"
+                             " r.ideal, r.latest, c.created"
+                             " FROM contacts c LEFT JOIN " CIRCLE_RHYTHM_SQL " r ON r.id = c.id"
+                             " WHERE c.archived = 0"
+                             "   AND coalesce (c.interval_ideal_days, c.interval_max_days, r.ideal, r.latest)"
+                             "       IS NOT NULL",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -439,8 +840,17 @@ bzw_store_stats_list_due (BzwStore   *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BzwDueContact item = { 0 };
+      const BzwContactActivity *found;
 
-      read_due_row (stmt, now, &item);
+      item.contact_id = sqlite3_column_int64 (stmt, 0);
+      item.added = sqlite3_column_int64 (stmt, 6);
+      found = bzw_contact_activity_find (activity, item.contact_id);
+      item.last_encounter = found != NULL ? found->last_encounter : 0;
+      compute_due (&item,
+                   sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                   sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+                   now);
+
       if (item.keep_in_touch.state == BZW_KEEP_IN_TOUCH_NONE ||
           (item.keep_in_touch.state == BZW_KEEP_IN_TOUCH_OK && !include_ok))
         continue;
@@ -477,7 +887,12 @@ bzw_store_stats_get_keep_in_touch (BzwStore        *self,
   g_return_val_if_fail (result != NULL, FALSE);
 
   stmt = _bzw_store_prepare (self,
-                             "SELECT " RHYTHM_COLUMNS ","
+                             "SELECT c.interval_ideal_days, c.interval_max_days,"
+                             " (SELECT min (ci.interval_ideal_days) FROM contact_circles cc"
+                             "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id),"
+                             " (SELECT min (ci.interval_max_days) FROM contact_circles cc"
+                             "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id),"
+                             " c.created,"
                              " (SELECT max (e.happened_at) FROM encounter_participants p"
                              "   JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id = c.id)"
                              " FROM contacts c WHERE c.id = ?1",
@@ -498,7 +913,12 @@ bzw_store_stats_get_keep_in_touch (BzwStore        *self,
       return FALSE;
     }
 
-  read_due_row (stmt, now, &item);
+  item.added = sqlite3_column_int64 (stmt, 4);
+  item.last_encounter = sqlite3_column_int64 (stmt, 5);
+  compute_due (&item,
+               sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+               sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+               now);
   sqlite3_reset (stmt);
   *result = item.keep_in_touch;
   return TRUE;
@@ -512,51 +932,87 @@ clear_unseen (gpointer data)
   g_clear_pointer (&unseen->name, g_free);
 }
 
+static int
+compare_unseen (gconstpointer a,
+                gconstpointer b)
+{
+  const BzwUnseenContact *ua = a;
+  const BzwUnseenContact *ub = b;
+
+  if (ua->last_encounter != ub->last_encounter)
+    return ua->last_encounter < ub->last_encounter ? -1 : 1;
+
+  return ua->contact_id < ub->contact_id ? -1 : ua->contact_id > ub->contact_id ? 1 : 0;
+}
+
 /**
  * bzw_store_stats_list_long_unseen:
+ * @activity: (nullable) (element-type BzwContactActivity): see
+ *   bzw_store_stats_list_due()
  *
  * Returns: (transfer full) (element-type BzwUnseenContact): „Lange nicht
  *   gesehen“: contacts not archived whose last encounter is before the same
  *   day twelve months ago, the longest unseen first.
  */
 GArray *
-bzw_store_stats_list_long_unseen (BzwStore   *self,
-                                  GDateTime  *now,
-                                  GError    **error)
+bzw_store_stats_list_long_unseen (BzwStore      *self,
+                                  GDateTime     *now,
+                                  const GArray  *activity,
+                                  GError       **error)
 {
+  g_autoptr(GArray) own_activity = NULL;
   g_autoptr(GArray) unseen = NULL;
   g_autoptr(GDateTime) year_ago = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 cutoff;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  year_ago = bzw_stats_year_before (now);
-  stmt = _bzw_store_prepare (self,
-                             "SELECT c.id, " NAME_SQL ("c") ", l.last FROM " LAST_ENCOUNTER_BY_CONTACT_SQL " l"
-                             " JOIN contacts c ON c.id = l.id"
-                             " WHERE c.archived = 0 AND l.last < ?1"
-                             " ORDER BY l.last, c.sort_key, c.id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
+  if (activity == NULL)
+    {
+      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
+        return NULL;
+      activity = own_activity;
+    }
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (year_ago));
+  year_ago = bzw_stats_year_before (now);
+  cutoff = g_date_time_to_unix (year_ago);
 
   unseen = g_array_new (FALSE, TRUE, sizeof (BzwUnseenContact));
   g_array_set_clear_func (unseen, clear_unseen);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < activity->len; i++)
     {
-      BzwUnseenContact item;
+      const BzwContactActivity *item = &g_array_index (activity, BzwContactActivity, i);
 
-      item.contact_id = sqlite3_column_int64 (stmt, 0);
-      item.name = dup_column (stmt, 1);
-      item.last_encounter = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (unseen, item);
+      if (!item->archived && item->n_encounters > 0 && item->last_encounter < cutoff)
+        {
+          BzwUnseenContact entry = { item->contact_id, NULL, item->last_encounter };
+
+          g_array_append_val (unseen, entry);
+        }
     }
-  if (!finish_rows (self, stmt, rc, "list_long_unseen", error))
+
+  g_array_sort (unseen, compare_unseen);
+
+  stmt = _bzw_store_prepare (self, "SELECT " NAME_SQL ("c") " FROM contacts c WHERE c.id = ?1", error);
+  if (stmt == NULL)
     return NULL;
+
+  for (guint i = 0; i < unseen->len; i++)
+    {
+      BzwUnseenContact *entry = &g_array_index (unseen, BzwUnseenContact, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, entry->contact_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        entry->name = dup_column (stmt, 0);
+      else if (!finish_rows (self, stmt, rc, "long unseen names", error))
+        return NULL;
+    }
+  sqlite3_reset (stmt);
 
   return g_steal_pointer (&unseen);
 }
@@ -903,9 +1359,7 @@ bzw_store_stats_encounters_by_week (BzwStore   *self,
 {
   g_autoptr(GArray) weeks = NULL;
   g_autofree gint64 *bounds = NULL;
-  GTimeZone *tz;
   sqlite3_stmt *stmt;
-  GDate monday;
   guint week = 0;
   int rc;
 
@@ -913,27 +1367,7 @@ bzw_store_stats_encounters_by_week (BzwStore   *self,
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (n_weeks > 0, NULL);
 
-  tz = g_date_time_get_timezone (now);
-  bzw_date_from_date_time (&monday, now);
-  g_date_subtract_days (&monday, g_date_get_weekday (&monday) - G_DATE_MONDAY);
-  g_date_subtract_days (&monday, 7 * (n_weeks - 1));
-
-  weeks = g_array_new (FALSE, TRUE, sizeof (BzwWeekEncounters));
-  bounds = g_new (gint64, n_weeks + 1);
-  for (guint i = 0; i <= n_weeks; i++)
-    {
-      g_autoptr(GDateTime) start = bzw_date_to_local_midnight (&monday, tz);
-
-      bounds[i] = g_date_time_to_unix (start);
-      if (i < n_weeks)
-        {
-          BzwWeekEncounters item = { 0 };
-
-          item.monday = monday;
-          g_array_append_val (weeks, item);
-        }
-      g_date_add_days (&monday, 7);
-    }
+  weeks = new_weeks (now, n_weeks, &bounds);
 
   stmt = _bzw_store_prepare (self,
                              "SELECT happened_at, channel IN ('in-person', 'event') FROM encounters"
@@ -1043,60 +1477,83 @@ bzw_store_stats_count_online_only (BzwStore  *self,
 
 /* Reach */
 
+static void
+mark_second_degree (const IdIndex *index,
+                    gboolean      *second,
+                    gint64         a_id,
+                    gint64         b_id)
+{
+  const GArray *activity = index->activity;
+  const BzwContactActivity *a = id_index_lookup (index, a_id);
+  const BzwContactActivity *b = id_index_lookup (index, b_id);
+
+  if (a == NULL || b == NULL)
+    return;
+
+  if (a->direct && !b->direct && !b->archived)
+    second[b - (const BzwContactActivity *) (gconstpointer) activity->data] = TRUE;
+  if (b->direct && !a->direct && !a->archived)
+    second[a - (const BzwContactActivity *) (gconstpointer) activity->data] = TRUE;
+}
+
 /**
  * bzw_store_stats_list_second_degree:
+ * @activity: (nullable) (element-type BzwContactActivity): see
+ *   bzw_store_stats_list_due()
  *
  * Returns: (transfer full) (element-type gint64): the ids of second-degree
  *   contacts (see the top of this file), sorted.
  */
 GArray *
-bzw_store_stats_list_second_degree (BzwStore  *self,
-                                    GError   **error)
+bzw_store_stats_list_second_degree (BzwStore      *self,
+                                    const GArray  *activity,
+                                    GError       **error)
 {
+  g_autoptr(GArray) own_activity = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autofree gboolean *second = NULL;
+  IdIndex index;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
+  if (activity == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
+        return NULL;
+      activity = own_activity;
+    }
+
+  /* Every pair of contacts who know each other, by any link. */
   stmt = _bzw_store_prepare (self,
-                             "WITH first (id) AS ("
-                             "  SELECT id FROM contacts WHERE met_in_person = 1"
-                             "  UNION SELECT contact_id FROM encounter_participants WHERE contact_id IS NOT NULL"
-                             "  UNION SELECT to_id FROM favours WHERE to_id IS NOT NULL AND " IS_ME ("from")
-                             "  UNION SELECT from_id FROM favours WHERE from_id IS NOT NULL AND " IS_ME ("to")
-                             "  UNION SELECT receiver_id FROM referrals WHERE receiver_id IS NOT NULL AND " IS_ME ("giver")
-                             "  UNION SELECT giver_id FROM referrals WHERE giver_id IS NOT NULL AND " IS_ME ("receiver")
-                             "  UNION SELECT referred_id FROM referrals WHERE referred_id IS NOT NULL AND " IS_ME ("giver")
-                             "),"
-                             " linked (id) AS ("
-                             "  SELECT r.b_id FROM relationships r JOIN first f ON f.id = r.a_id"
-                             "  UNION SELECT r.a_id FROM relationships r JOIN first f ON f.id = r.b_id"
-                             "  UNION SELECT x.to_id FROM favours x JOIN first f ON f.id = x.from_id"
-                             "  UNION SELECT x.from_id FROM favours x JOIN first f ON f.id = x.to_id"
-                             "  UNION SELECT x.receiver_id FROM referrals x JOIN first f ON f.id = x.giver_id"
-                             "  UNION SELECT x.referred_id FROM referrals x JOIN first f ON f.id = x.giver_id"
-                             "  UNION SELECT x.giver_id FROM referrals x JOIN first f ON f.id = x.receiver_id"
-                             "  UNION SELECT x.referred_id FROM referrals x JOIN first f ON f.id = x.receiver_id"
-                             "  UNION SELECT x.giver_id FROM referrals x JOIN first f ON f.id = x.referred_id"
-                             "  UNION SELECT x.receiver_id FROM referrals x JOIN first f ON f.id = x.referred_id"
-                             ")"
-                             " SELECT c.id FROM contacts c JOIN linked l ON l.id = c.id"
-                             " WHERE c.archived = 0 AND c.id NOT IN (SELECT id FROM first)"
-                             " ORDER BY c.id",
+                             "SELECT a_id, b_id FROM relationships"
+                             " UNION ALL SELECT from_id, to_id FROM favours"
+                             "  WHERE from_id IS NOT NULL AND to_id IS NOT NULL"
+                             " UNION ALL SELECT giver_id, receiver_id FROM referrals"
+                             "  WHERE giver_id IS NOT NULL AND receiver_id IS NOT NULL"
+                             " UNION ALL SELECT giver_id, referred_id FROM referrals"
+                             "  WHERE giver_id IS NOT NULL AND referred_id IS NOT NULL"
+                             " UNION ALL SELECT receiver_id, referred_id FROM referrals"
+                             "  WHERE receiver_id IS NOT NULL AND referred_id IS NOT NULL",
                              error);
   if (stmt == NULL)
     return NULL;
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  second = g_new0 (gboolean, MAX (activity->len, 1));
+  id_index_init (&index, activity);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
+    mark_second_degree (&index, second, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  id_index_clear (&index);
   if (!finish_rows (self, stmt, rc, "list_second_degree", error))
     return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < activity->len; i++)
+    if (second[i])
+      g_array_append_val (ids, g_array_index (activity, BzwContactActivity, i).contact_id);
 
   return g_steal_pointer (&ids);
 }

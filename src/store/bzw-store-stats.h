@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* What the map and the contact list need per contact. */
+/* What the map, the contact list and the overview need per contact. */
 typedef struct
 {
   gint64   contact_id;
@@ -19,6 +19,10 @@ typedef struct
   guint    n_recent;         /* encounters in the last 12 months */
   double   strength;         /* 0…1, see bzw-strength.c */
   gboolean archived;
+  gboolean met_in_person;    /* as marked on the contact */
+  gboolean in_person;        /* an encounter in person or at an event */
+  gboolean online_only;      /* „nur online bekannt“: neither of the two */
+  gboolean direct;           /* first degree, see bzw-store-stats.c */
 } BzwContactActivity;
 
 /* „Zeit, sich zu melden“ */
@@ -94,21 +98,37 @@ typedef struct
   guint n_in_person;       /* in person or at an event */
 } BzwWeekEncounters;
 
+BzwStore *bzw_store_stats_open_reader           (const char     *path,
+                                                 GError        **error);
 gboolean  bzw_store_stats_begin_snapshot        (BzwStore       *self,
                                                  GError        **error);
 void      bzw_store_stats_end_snapshot          (BzwStore       *self);
 
 GDateTime *bzw_stats_year_before                (GDateTime      *now);
 
+gboolean  bzw_store_stats_scan_journal          (BzwStore       *self,
+                                                 GDateTime      *now,
+                                                 guint           n_weeks,
+                                                 GArray        **activity,
+                                                 GArray        **weeks,
+                                                 GError        **error);
 GArray   *bzw_store_stats_list_activity         (BzwStore       *self,
                                                  GDateTime      *now,
                                                  GError        **error);
+const BzwContactActivity *
+          bzw_contact_activity_find             (const GArray   *activity,
+                                                 gint64          contact_id);
+void      bzw_contact_activity_count            (const GArray   *activity,
+                                                 guint          *n_active,
+                                                 guint          *n_met_recently,
+                                                 guint          *n_online_only);
 GArray   *bzw_store_stats_list_strength_events  (BzwStore       *self,
                                                  gint64          contact_id,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_due              (BzwStore       *self,
                                                  GDateTime      *now,
                                                  gboolean        include_ok,
+                                                 const GArray   *activity,
                                                  GError        **error);
 gboolean  bzw_store_stats_get_keep_in_touch     (BzwStore       *self,
                                                  gint64          contact_id,
@@ -117,6 +137,7 @@ gboolean  bzw_store_stats_get_keep_in_touch     (BzwStore       *self,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_long_unseen      (BzwStore       *self,
                                                  GDateTime      *now,
+                                                 const GArray   *activity,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_promised_favours (BzwStore       *self,
                                                  GError        **error);
@@ -147,6 +168,7 @@ gboolean  bzw_store_stats_count_online_only     (BzwStore       *self,
                                                  guint          *n_online_only,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_second_degree    (BzwStore       *self,
+                                                 const GArray   *activity,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_introductions    (BzwStore       *self,
                                                  guint           max_results,

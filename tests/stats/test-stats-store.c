@@ -427,7 +427,7 @@ test_due (Fixture       *fixture,
   id6 = bzw_contact_get_id (c6);
   join_circle (fixture, id6, family);
 
-  due = bzw_store_stats_list_due (fixture->store, fixture->now, FALSE, &error);
+  due = bzw_store_stats_list_due (fixture->store, fixture->now, FALSE, NULL, &error);
   g_assert_no_error (error);
   /* Fünf: 10 days past the latest date; Zwei: 2 days past it.  Eins was
    * last met 12 days ago, under the family's 14 days: not due.
@@ -445,7 +445,7 @@ test_due (Fixture       *fixture,
   /* Two days later Eins is due, too. */
   {
     g_autoptr(GDateTime) later = g_date_time_add_days (fixture->now, 2);
-    g_autoptr(GArray) due_later = bzw_store_stats_list_due (fixture->store, later, FALSE, &error);
+    g_autoptr(GArray) due_later = bzw_store_stats_list_due (fixture->store, later, FALSE, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (due_later->len, ==, 3);
@@ -454,7 +454,7 @@ test_due (Fixture       *fixture,
     g_assert_cmpint (g_array_index (due_later, BzwDueContact, 2).keep_in_touch.days_overdue, ==, 0);
   }
 
-  all = bzw_store_stats_list_due (fixture->store, fixture->now, TRUE, &error);
+  all = bzw_store_stats_list_due (fixture->store, fixture->now, TRUE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 4);
   g_assert_cmpint (g_array_index (all, BzwDueContact, 3).contact_id, ==, id3);
@@ -515,7 +515,7 @@ test_unseen_and_counts (Fixture       *fixture,
   u5_id = bzw_contact_get_id (u5);
   add_encounter (fixture, at (fixture, 2020, 1, 1, 12, 0), BZW_CHANNEL_ONLINE, u5_id, (gint64) -1);
 
-  unseen = bzw_store_stats_list_long_unseen (fixture->store, fixture->now, &error);
+  unseen = bzw_store_stats_list_long_unseen (fixture->store, fixture->now, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (unseen->len, ==, 1);
   g_assert_cmpint (g_array_index (unseen, BzwUnseenContact, 0).contact_id, ==, u1);
@@ -533,8 +533,23 @@ test_unseen_and_counts (Fixture       *fixture,
   g_assert_true (bzw_store_stats_count_contacts (fixture->store, &n, &error));
   g_assert_cmpuint (n, ==, 4);
 
-  (void) u2;
-  (void) u4;
+  /* The one pass over the journal agrees with the SQL counts. */
+  {
+    g_autoptr(GArray) activity = bzw_store_stats_list_activity (fixture->store, fixture->now, &error);
+    guint n_active, n_recent, n_online;
+
+    g_assert_no_error (error);
+    bzw_contact_activity_count (activity, &n_active, &n_recent, &n_online);
+    g_assert_cmpuint (n_active, ==, 4);
+    g_assert_cmpuint (n_recent, ==, 2);
+    g_assert_cmpuint (n_online, ==, 2);
+    g_assert_true (bzw_contact_activity_find (activity, u1)->online_only);
+    g_assert_false (bzw_contact_activity_find (activity, u2)->online_only);
+    g_assert_false (bzw_contact_activity_find (activity, u3_id)->online_only);
+    g_assert_true (bzw_contact_activity_find (activity, u4)->online_only);
+    g_assert_null (bzw_contact_activity_find (activity, 12345));
+  }
+
 }
 
 static void
@@ -628,7 +643,7 @@ test_second_degree (Fixture       *fixture,
   /* I referred r1 to m2. */
   add_referral (fixture, "2025-02-01", party (ME), party (m2), party (r1), BZW_REFERRAL_GIVEN, 0, FALSE);
 
-  ids = bzw_store_stats_list_second_degree (fixture->store, &error);
+  ids = bzw_store_stats_list_second_degree (fixture->store, NULL, &error);
   g_assert_no_error (error);
   /* f1, f2, f3, and x (the receiver of a referral by m3). */
   g_assert_cmpuint (ids->len, ==, 4);
@@ -824,6 +839,25 @@ test_weeks (Fixture       *fixture,
   for (guint i = 0; i < weeks->len; i++)
     total += g_array_index (weeks, BzwWeekEncounters, i).n_encounters;
   g_assert_cmpuint (total, ==, 5);
+
+  /* The pass over the whole journal counts the same weeks. */
+  {
+    g_autoptr(GArray) activity = NULL;
+    g_autoptr(GArray) scanned = NULL;
+
+    g_assert_true (bzw_store_stats_scan_journal (fixture->store, monday, 52, &activity, &scanned, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (scanned->len, ==, 52);
+    for (guint i = 0; i < weeks->len; i++)
+      {
+        const BzwWeekEncounters *w = &g_array_index (weeks, BzwWeekEncounters, i);
+        const BzwWeekEncounters *v = &g_array_index (scanned, BzwWeekEncounters, i);
+
+        g_assert_cmpint (g_date_compare (&w->monday, &v->monday), ==, 0);
+        g_assert_cmpuint (w->n_encounters, ==, v->n_encounters);
+        g_assert_cmpuint (w->n_in_person, ==, v->n_in_person);
+      }
+  }
 }
 
 static void
