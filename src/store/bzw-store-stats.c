@@ -33,6 +33,18 @@
  *   person referred).  Third-degree contacts are not counted.
  * - Encounters per week: weeks start on Monday at local midnight; each
  *   encounter counts once, however many took part.
+ * - Cycles of giving and introduction suggestions: see
+ *   bzw-giving-cycles.c and bzw-introductions.c.  Archived contacts are
+ *   left out of the suggestions, not out of the cycles (what was given
+ *   stays given).
+ *
+ * Speed: the overview of 10,000 contacts and 50,000 journal entries must
+ * take well under 100 ms.  Per-contact subqueries (the last encounter of
+ * each contact) cost about 150 ms there, so bzw_store_stats_scan_journal()
+ * reads the encounters and participants tables once each, joins them in C
+ * and derives the activity, strength, first-degree ties and the weekly
+ * chart in that one pass; the due, long-unseen and second-degree lists take
+ * its result.  No index was added to the schema.
  */
 
 #define G_LOG_DOMAIN "bzw-store-stats"

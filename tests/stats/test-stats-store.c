@@ -861,6 +861,123 @@ test_weeks (Fixture       *fixture,
 }
 
 static void
+test_reader (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) reader = NULL;
+  g_autoptr(BzwStore) none = NULL;
+  g_autoptr(BzwStore) foreign = NULL;
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *contents = NULL;
+  static const char text[] = "Kein SQLite, nur Notizen.\n";
+  guint n;
+
+  add_contact (fixture, "Anna");
+
+  reader = bzw_store_stats_open_reader (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_store_is_read_only (reader));
+  g_assert_true (bzw_store_stats_count_contacts (reader, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (bzw_store_begin (reader, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  none = bzw_store_stats_open_reader (missing, &error);
+  g_assert_null (none);
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (text_path, text, -1, NULL));
+  foreign = bzw_store_stats_open_reader (text_path, &error);
+  g_assert_null (foreign);
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_get_contents (text_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+}
+
+/* The overview sees one state of the database: what another connection
+ * has not committed yet is not there.
+ */
+static void
+test_snapshot (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwOverview) before = NULL;
+  g_autoptr(BzwOverview) after = NULL;
+
+  add_contact (fixture, "Anna");
+
+  g_assert_true (bzw_store_begin (fixture->store, &error));
+  add_contact (fixture, "Bernd");
+  before = bzw_overview_compute (fixture->path, fixture->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->n_contacts, ==, 1);
+  g_assert_cmpuint (before->activity->len, ==, 1);
+  g_assert_true (bzw_store_commit (fixture->store, &error));
+
+  after = bzw_overview_compute (fixture->path, fixture->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->n_contacts, ==, 2);
+}
+
+/* Favours and referrals count for the strength in either direction;
+ * declined favours and entries between others do not.
+ */
+static void
+test_strength_events (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) activity = NULL;
+  gint64 a = add_contact (fixture, "Anna");
+  gint64 b = add_contact (fixture, "Bernd");
+  BzwParty outsider = { 0, (char *) "Jemand" };
+  guint n_favours = 0, n_referrals = 0;
+
+  add_favour (fixture, "2025-06-01", party (ME), party (a), BZW_FAVOUR_OPEN, 0, NULL);
+  add_favour (fixture, "2025-06-02", party (a), party (ME), BZW_FAVOUR_DONE, 0, NULL);
+  add_favour (fixture, "2025-06-03", party (a), party (ME), BZW_FAVOUR_DECLINED, 0, NULL);
+  add_favour (fixture, "2025-06-03", party (a), party (b), BZW_FAVOUR_DONE, 0, NULL);
+  add_referral (fixture, "2025-06-04", party (ME), party (a), party (b), BZW_REFERRAL_GIVEN, 0, FALSE);
+  add_referral (fixture, "2025-06-05", party (a), party (ME), party (b), BZW_REFERRAL_WON, 0, FALSE);
+  /* Between others: Bernd referred someone to Anna. */
+  add_referral (fixture, "2025-06-05", party (b), party (a), outsider, BZW_REFERRAL_WON, 0, FALSE);
+
+  events = bzw_store_stats_list_strength_events (fixture->store, a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const BzwStrengthEvent *event = &g_array_index (events, BzwStrengthEvent, i);
+
+      if (event->kind == BZW_STRENGTH_FAVOUR)
+        n_favours++;
+      else if (event->kind == BZW_STRENGTH_REFERRAL)
+        n_referrals++;
+    }
+  g_assert_cmpuint (n_favours, ==, 2);
+  g_assert_cmpuint (n_referrals, ==, 2);
+  g_assert_cmpuint (events->len, ==, 4);
+
+  /* The pass over the journal gives the same strength. */
+  activity = bzw_store_stats_list_activity (fixture->store, fixture->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (bzw_contact_activity_find (activity, a)->strength,
+                                  bzw_strength_compute ((BzwStrengthEvent *) (gpointer) events->data, events->len,
+                                                        g_date_time_to_unix (fixture->now)),
+                                  1e-12);
+  g_assert_true (bzw_contact_activity_find (activity, a)->direct);
+  /* Bernd: only referred by me, so a direct tie without strength. */
+  g_assert_true (bzw_contact_activity_find (activity, b)->direct);
+  g_assert_cmpfloat (bzw_contact_activity_find (activity, b)->strength, ==, 0.0);
+}
+
+static void
 fill_small_network (Fixture *fixture)
 {
   gint64 family = add_circle (fixture, "Familie", 14, 30);
@@ -990,6 +1107,9 @@ main (int   argc,
   ADD ("/stats/store/introductions", test_introductions);
   ADD ("/stats/store/activity", test_activity);
   ADD ("/stats/store/weeks", test_weeks);
+  ADD ("/stats/store/strength-events", test_strength_events);
+  ADD ("/stats/store/reader", test_reader);
+  ADD ("/stats/store/snapshot", test_snapshot);
   ADD ("/stats/store/overview", test_overview);
   ADD ("/stats/store/overview-async", test_overview_async);
 #undef ADD
