@@ -28,8 +28,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A bound on the cycles kept while searching; all are still counted. */
+/* How many cycles are kept before the list is cut to the best; all are
+ * still counted.
+ */
 #define MAX_COLLECTED 100000
+
+/* A bound on the steps of the search, so that a dense graph cannot hold
+ * up the overview; past it, the cycles found so far are returned and the
+ * count is a lower bound.
+ */
+#define MAX_STEPS 5000000
 
 typedef struct
 {
@@ -43,8 +51,10 @@ typedef struct
   guint  *path;
   gboolean *on_path;
   guint   max_length;
+  guint   max_cycles;
   GArray *cycles;
   guint   n_found;
+  guint   n_steps;
 } Search;
 
 static int
@@ -116,8 +126,15 @@ record_cycle (Search *search,
   BzwGivingCycle cycle = { 0 };
 
   search->n_found++;
+
+  /* Keep memory bounded without losing the best: when the list is full,
+   * keep only the best that are asked for and go on collecting.
+   */
   if (search->cycles->len >= MAX_COLLECTED)
-    return;
+    {
+      g_array_sort (search->cycles, compare_cycles);
+      g_array_set_size (search->cycles, MIN (search->max_cycles, search->cycles->len));
+    }
 
   cycle.length = depth + 1;
   cycle.value_cents = closing_value;
@@ -163,6 +180,9 @@ search_from (Search *search,
           depth + 1 + search->dist[v] > search->max_length)
         continue;
 
+      if (++search->n_steps > MAX_STEPS)
+        return;
+
       search->path[depth + 1] = v;
       search->on_path[v] = TRUE;
       search_from (search, depth + 1);
@@ -175,7 +195,8 @@ search_from (Search *search,
  * @edges: (array length=n_edges): who gave to whom; pairs may repeat
  * @max_length: the longest cycle in edges, 2…4
  * @max_cycles: how many cycles to return at most
- * @n_found: (out) (optional): how many cycles there are in all
+ * @n_found: (out) (optional): how many cycles there are in all (a lower
+ *   bound in a graph so dense that the search stops early)
  *
  * Returns: (transfer full) (element-type BzwGivingCycle): the cycles of
  *   giving through „Ich“ (id 0), shortest and most valuable first.
@@ -254,6 +275,7 @@ bzw_giving_cycles_find (const BzwGivingEdge *edges,
   search.n_nodes = ids->len;
   search.ids = (gint64 *) ids->data;
   search.max_length = max_length;
+  search.max_cycles = max_cycles;
   search.out_start = g_new0 (guint, search.n_nodes + 1);
   search.out_to = g_new (guint, MAX (sorted->len, 1));
   search.out_value = g_new (gint64, MAX (sorted->len, 1));

@@ -39,6 +39,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#define MAX_INTERVAL_DAYS 36525
+
 static int
 tighter (int a,
          int b)
@@ -169,6 +171,10 @@ bzw_keep_in_touch_compute (BzwKeepInTouch  *result,
   g_date_clear (&result->due_ideal, 1);
   g_date_clear (&result->due_latest, 1);
   result->rhythm = *rhythm;
+  /* A hundred years is as good as never; it keeps GDate in its range. */
+  result->rhythm.ideal_days = CLAMP (rhythm->ideal_days, 0, MAX_INTERVAL_DAYS);
+  result->rhythm.latest_days = CLAMP (rhythm->latest_days, 0, MAX_INTERVAL_DAYS);
+  rhythm = &result->rhythm;
 
   tz = g_date_time_get_timezone (now);
   bzw_date_from_date_time (&today, now);

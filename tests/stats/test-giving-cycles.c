@@ -154,6 +154,39 @@ test_complete_graph (void)
     }
 }
 
+/* More cycles than are kept while searching: the shortest still come
+ * first, and all are counted: 60 + 60·59 + 60·59·58 = 208,920.
+ */
+static void
+test_many_cycles (void)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (BzwGivingEdge));
+  g_autoptr(GArray) cycles = NULL;
+  guint n;
+
+  for (gint64 a = 0; a <= 60; a++)
+    for (gint64 b = 0; b <= 60; b++)
+      if (a != b)
+        {
+          BzwGivingEdge edge = { a, b, 1, a == 0 ? b : 0 };
+
+          g_array_append_val (edges, edge);
+        }
+
+  cycles = bzw_giving_cycles_find ((BzwGivingEdge *) (gpointer) edges->data, edges->len, 4, 5, &n);
+  g_assert_cmpuint (n, ==, 208920);
+  g_assert_cmpuint (cycles->len, ==, 5);
+  /* Two edges, the most valuable first: me → 60 → me is worth 60. */
+  for (guint i = 0; i < cycles->len; i++)
+    {
+      const BzwGivingCycle *cycle = &g_array_index (cycles, BzwGivingCycle, i);
+
+      g_assert_cmpuint (cycle->length, ==, 2);
+      g_assert_cmpint (cycle->contact_ids[0], ==, 60 - i);
+      g_assert_cmpint (cycle->value_cents, ==, 60 - i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/stats/giving-cycles/small-graph", test_small_graph);
   g_test_add_func ("/stats/giving-cycles/order-by-value", test_order_by_value);
   g_test_add_func ("/stats/giving-cycles/complete-graph", test_complete_graph);
+  g_test_add_func ("/stats/giving-cycles/many-cycles", test_many_cycles);
 
   return g_test_run ();
 }

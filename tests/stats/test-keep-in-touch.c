@@ -314,6 +314,21 @@ test_compare_and_describe (void)
   g_assert_cmpstr (bzw_keep_in_touch_state_to_string (overdue.state), ==, "overdue");
 }
 
+/* Absurd intervals stay within the calendar: a hundred years at most. */
+static void
+test_huge_interval (void)
+{
+  g_autoptr(GTimeZone) tz = berlin ();
+  g_autoptr(GDateTime) now = local (tz, 2024, 5, 1, 12, 0);
+  BzwRhythm rhythm = { 2000000000, G_MAXINT };
+  BzwKeepInTouch kit;
+
+  bzw_keep_in_touch_compute (&kit, &rhythm, local_unix (tz, 2024, 4, 1, 12, 0), 0, now);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  g_assert_true (g_date_valid (&kit.due_latest));
+  g_assert_cmpint (g_date_get_year (&kit.due_latest), ==, 2124);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/stats/keep-in-touch/leap-years", test_leap_years);
   g_test_add_func ("/stats/keep-in-touch/dst", test_dst);
   g_test_add_func ("/stats/keep-in-touch/date-helpers", test_date_helpers);
+  g_test_add_func ("/stats/keep-in-touch/huge-interval", test_huge_interval);
   g_test_add_func ("/stats/keep-in-touch/compare-and-describe", test_compare_and_describe);
 
   return g_test_run ();
