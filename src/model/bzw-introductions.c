@@ -97,6 +97,16 @@ bzw_words_fold (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Most words are plain ASCII: nothing to normalise. */
+  {
+    const char *p = text;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    if (*p == '\0')
+      return g_ascii_strdown (text, -1);
+  }
+
   nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return g_strdup ("");

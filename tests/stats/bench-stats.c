@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define N_CONTACTS      10000
 #define N_ENCOUNTERS    40000
@@ -228,6 +229,15 @@ build_store (BzwStore  *store,
   return bzw_store_commit (store, error);
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -295,6 +305,7 @@ main (int   argc,
   g_autoptr(BzwStore) store = NULL;
   g_autoptr(GArray) activity = NULL;
   double times[N_RUNS];
+  double cpu_times[N_RUNS];
   gboolean keep = FALSE;
   gint64 start;
   guint n;
@@ -327,10 +338,12 @@ main (int   argc,
   for (guint run = 0; run < N_RUNS; run++)
     {
       g_autoptr(BzwOverview) overview = NULL;
+      double cpu_start = thread_cpu_ms ();
 
       start = g_get_monotonic_time ();
       overview = bzw_overview_compute (path, now, &error);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu_times[run] = thread_cpu_ms () - cpu_start;
       if (overview == NULL)
         g_error ("Overview failed: %s", error->message);
     }
@@ -339,6 +352,11 @@ main (int   argc,
 
     print_figure ("bzw_overview_compute, 10,000 contacts / 50,000 entries (p50 of 5)", p50, "ms",
                   "≤ 100 ms", p50 / 100.0);
+    /* CPU time of the thread: what the wall time would be on an idle
+     * machine, less sensitive to other work on it.
+     */
+    p50 = median (cpu_times, N_RUNS);
+    print_figure ("bzw_overview_compute, CPU time of the thread (p50 of 5)", p50, "ms", "≤ 100 ms", p50 / 100.0);
   }
 
   /* Its parts, on the open connection. */
