@@ -415,6 +415,13 @@ parse_line (const char  *s,
   line->line = lineno;
   line->params = g_ptr_array_new_with_free_func (param_free);
 
+  if (find_value_colon (s, len) == NULL && memchr (s, ':', len) == NULL)
+    {
+      *reason = N_("The line has no “:” between name and value.");
+      line_free (line);
+      return NULL;
+    }
+
   while (p < end && *p != ';' && *p != ':')
     {
       if (*p == '.' && dot == NULL)
@@ -1363,8 +1370,15 @@ read_line (CardContext *ctx,
     bzw_contact_set_role (c, g_strstrip (text));
   else if (strcmp (name, "NOTE") == 0)
     append_note (ctx, text);
-  else if (strcmp (name, "UID") == 0 && bzw_contact_get_uid (c) == NULL && text[0] != '\0')
-    bzw_contact_set_uid (c, g_strstrip (text));
+  else if (strcmp (name, "UID") == 0 && bzw_contact_get_uid (c) == NULL)
+    {
+      const char *uid = g_strstrip (text);
+
+      if (g_ascii_strncasecmp (uid, "urn:uuid:", 9) == 0)
+        uid += 9;
+      if (uid[0] != '\0')
+        bzw_contact_set_uid (c, uid);
+    }
   else if (strcmp (name, "BDAY") == 0 && bzw_contact_get_birthday (c) == NULL)
     {
       g_autofree char *date = bzw_io_parse_date (text, omit_year (line));

@@ -122,3 +122,72 @@ address (const char *pobox,
 {
   return g_strjoin (BZW_ADDRESS_SEPARATOR, pobox, ext, street, city, region, code, country, NULL);
 }
+
+/* Every property of two contacts, field by field.  With @by_best_name a
+ * missing display name equals the one made from the name parts, since a
+ * vCard always has an FN.
+ */
+static inline void
+assert_contacts_equal (BzwContact *a,
+                       BzwContact *b,
+                       gboolean    by_best_name)
+{
+  static const char * const props[] = {
+    "prefix", "given-name", "additional-names", "family-name", "suffix", "nickname",
+    "organisation", "role", "birthday", "photo-uri", "met-how", "met-on", "offers", "seeks",
+    "trust-for", "notes", "extra", "uid",
+  };
+  GPtrArray *fa = bzw_contact_get_fields (a);
+  GPtrArray *fb = bzw_contact_get_fields (b);
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_autofree char *va = NULL;
+      g_autofree char *vb = NULL;
+
+      g_object_get (a, props[i], &va, NULL);
+      g_object_get (b, props[i], &vb, NULL);
+      if (g_strcmp0 (va, vb) != 0)
+        g_error ("%s differs: “%s” ≠ “%s”", props[i], va, vb);
+    }
+
+  if (by_best_name)
+    {
+      g_autofree char *na = bzw_contact_dup_best_name (a);
+      g_autofree char *nb = bzw_contact_dup_best_name (b);
+
+      g_assert_cmpstr (na, ==, nb);
+    }
+  else
+    g_assert_cmpstr (bzw_contact_get_display_name (a), ==, bzw_contact_get_display_name (b));
+
+  g_assert_cmpint (bzw_contact_get_met_in_person (a), ==, bzw_contact_get_met_in_person (b));
+  g_assert_cmpint (bzw_contact_get_trust (a), ==, bzw_contact_get_trust (b));
+  g_assert_cmpint (bzw_contact_get_interval_ideal (a), ==, bzw_contact_get_interval_ideal (b));
+  g_assert_cmpint (bzw_contact_get_interval_max (a), ==, bzw_contact_get_interval_max (b));
+  g_assert_cmpint (bzw_contact_get_archived (a), ==, bzw_contact_get_archived (b));
+  g_assert_true ((bzw_contact_get_photo (a) == NULL) == (bzw_contact_get_photo (b) == NULL));
+  if (bzw_contact_get_photo (a) != NULL)
+    g_assert_true (g_bytes_equal (bzw_contact_get_photo (a), bzw_contact_get_photo (b)));
+
+  g_assert_cmpuint (fa->len, ==, fb->len);
+  for (guint i = 0; i < fa->len; i++)
+    {
+      const BzwContactField *x = g_ptr_array_index (fa, i);
+      const BzwContactField *y = g_ptr_array_index (fb, i);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->value, ==, y->value);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpint (x->pref, ==, y->pref);
+    }
+}
+
+static inline void
+assert_categories_equal (GPtrArray *a,
+                         GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
