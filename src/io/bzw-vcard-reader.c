@@ -365,6 +365,15 @@ param_value_decode (const char *s,
       g_string_append_c (out, s[i]);
     }
 
+  /* Parameter values become labels: they must be text. */
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    {
+      char *text = bzw_io_to_utf8 (out->str, out->len, NULL);
+
+      g_string_free (out, TRUE);
+      return text;
+    }
+
   return g_string_free (out, FALSE);
 }
 
@@ -463,7 +472,7 @@ parse_line (const char  *s,
 
       while (p < end && *p != '=' && *p != ';' && *p != ':')
         p++;
-      key = g_strndup (key_start, p - key_start);
+      key = bzw_io_to_utf8 (key_start, p - key_start, NULL);
       g_strstrip (key);
 
       if (p < end && *p == '=')
@@ -655,8 +664,9 @@ base64_decode_bounded (const char *s,
   int state = 0;
   guint save = 0;
 
+  /* Every character GLib's decoder does not skip, "=" included. */
   for (gsize i = 0; i < len; i++)
-    if (g_ascii_isalnum (s[i]) || s[i] == '+' || s[i] == '/')
+    if (g_ascii_isalnum (s[i]) || s[i] == '+' || s[i] == '/' || s[i] == '=')
       n_chars++;
 
   if (n_chars / 4 * 3 > max)

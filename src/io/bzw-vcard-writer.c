@@ -27,14 +27,34 @@ typedef struct
   guint       next_group;
 } Writer;
 
-/* Appends @line folded at 75 octets, never inside a UTF-8 character. */
+/* Appends @line folded at 75 octets, never inside a UTF-8 character.  A
+ * line break that reached here (in a link, say) is escaped, so it cannot
+ * end the line.
+ */
 static void
 emit (Writer     *w,
       const char *line)
 {
-  gsize len = strlen (line);
+  g_autoptr(GString) safe = NULL;
+  gsize len;
   gsize pos = 0;
   gsize width = FOLD_WIDTH;
+
+  if (strpbrk (line, "\r\n") != NULL)
+    {
+      safe = g_string_new (NULL);
+      for (const char *p = line; *p != '\0'; p++)
+        {
+          if (*p == '\r' && p[1] == '\n')
+            continue;
+          if (*p == '\r' || *p == '\n')
+            g_string_append (safe, "\\n");
+          else
+            g_string_append_c (safe, *p);
+        }
+      line = safe->str;
+    }
+  len = strlen (line);
 
   while (len - pos > width)
     {
@@ -81,6 +101,24 @@ append_escaped (GString    *out,
         default:
           g_string_append_c (out, *p);
         }
+    }
+}
+
+/* A URI is written as it is; only what the reader would unescape is
+ * escaped, so it reads back the same.
+ */
+static void
+append_uri (GString    *out,
+            const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+        g_string_append (out, "\\n");
+      else if (*p != '\r')
+        g_string_append_c (out, *p);
     }
 }
 
@@ -282,7 +320,7 @@ emit_field (Writer                *w,
     case BZW_FIELD_URL:
     case BZW_FIELD_IMPP:
       g_string_append_c (line, ':');
-      g_string_append (line, field->value);
+      append_uri (line, field->value);
       break;
 
     case BZW_FIELD_RELATED:
@@ -514,9 +552,10 @@ bzw_vcard_writer_append_contact (GString            *out,
     }
   else if (bzw_contact_get_photo_uri (contact) != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("PHOTO:%s", bzw_contact_get_photo_uri (contact));
-
-      emit (&w, text);
+      line = g_string_new ("PHOTO:");
+      append_uri (line, bzw_contact_get_photo_uri (contact));
+      emit (&w, line->str);
+      g_clear_pointer (&line, free_string);
     }
 
   if (categories != NULL && categories[0] != NULL)

@@ -229,6 +229,44 @@ test_fold_boundaries (void)
     }
 }
 
+/* What the writer writes, the reader reads whole: for every card of every
+ * vCard file in the corpus, the regressions found by fuzzing included.
+ */
+static void
+test_rewrite_rereads (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "io", "data", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(BzwParseResult) result = NULL;
+
+      if (!g_str_has_suffix (name, ".vcf"))
+        continue;
+
+      n_files++;
+      bytes = load_data_file (name);
+      result = bzw_vcard_reader_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      for (guint i = 0; i < result->cards->len; i++)
+        {
+          BzwParsedCard *card = g_ptr_array_index (result->cards, i);
+          g_autofree char *text = bzw_vcard_writer_write_contact (card->contact, NULL);
+          g_autoptr(BzwParseResult) again = bzw_vcard_reader_parse (text, strlen (text));
+
+          assert_wellformed (text);
+          g_assert_cmpuint (again->cards->len, ==, 1);
+          g_assert_cmpuint (again->problems->len, ==, 0);
+        }
+    }
+
+  g_assert_cmpuint (n_files, >=, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/io/vcard-writer/round-trip", test_round_trip);
   g_test_add_func ("/io/vcard-writer/corpus-round-trip", test_corpus_round_trip);
   g_test_add_func ("/io/vcard-writer/fold-boundaries", test_fold_boundaries);
+  g_test_add_func ("/io/vcard-writer/rewrite-rereads", test_rewrite_rereads);
 
   return g_test_run ();
 }
