@@ -119,6 +119,100 @@ def collect_macros(text):
     return macros
 
 
+def collect_function_macros(text):
+    """Function-like macros: name -> (parameters, body)."""
+    macros = {}
+    for m in re.finditer(r'^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)((?:[^\n\\]|\\\n|\\.)*)', text, re.M):
+        params = [p.strip() for p in m.group(2).split(',') if p.strip()]
+        macros[m.group(1)] = (params, m.group(3).replace('\\\n', ' '))
+    return macros
+
+
+FUNCTION_MACROS = {}
+CONST_TABLES = set()
+
+
+def collect_const_tables(text):
+    """Names of static const arrays whose initialisers hold only literals,
+    so an element (or a field of one) is a constant string."""
+    names = set()
+    for m in re.finditer(r'static\s+const\s[^=;{}]*?\b([A-Za-z_]\w*)\s*\[\s*\]\s*=\s*\{', text):
+        depth = 1
+        k = m.end()
+        while k < len(text) and depth > 0:
+            depth += text[k] == '{'
+            depth -= text[k] == '}'
+            k += 1
+        body = text[m.end():k - 1]
+        literal = True
+        for t in tokenize(body):
+            if t.startswith('"') or t in '{},' or re.match(r'^\d', t) or t in ('TRUE', 'FALSE', 'NULL'):
+                continue
+            if t in ('N_', '(', ')'):
+                continue
+            literal = False
+            break
+        if literal:
+            names.add(m.group(1))
+    return names
+
+
+def is_table_element(expr):
+    m = re.match(r'^([A-Za-z_]\w*)\s*\[[^\]]*\](\s*\.\s*[A-Za-z_]\w*)?$', expr)
+    return m is not None and m.group(1) in CONST_TABLES
+
+
+def expand_call(tokens, k, macros, seen):
+    """If tokens[k] calls a function-like macro made only of literals and
+    its parameters, with constant arguments, return the index after the
+    call; else None."""
+    name = tokens[k]
+    if name not in FUNCTION_MACROS or name in seen or k + 1 >= len(tokens) or tokens[k + 1] != '(':
+        return None
+    depth = 0
+    args = []
+    current = []
+    for j in range(k + 1, len(tokens)):
+        t = tokens[j]
+        if t in '([':
+            depth += 1
+            if depth == 1:
+                continue
+        elif t in ')]':
+            depth -= 1
+            if depth == 0:
+                if current:
+                    args.append(' '.join(current))
+                break
+        elif t == ',' and depth == 1:
+            args.append(' '.join(current))
+            current = []
+            continue
+        current.append(t)
+    else:
+        return None
+    params, body = FUNCTION_MACROS[name]
+    if len(args) != len(params) or not all(is_constant(a, macros, seen) for a in args):
+        return None
+    # Parameters stand for the constant arguments just checked.
+    body_tokens = ['""' if t in params else t for t in tokenize(body)]
+    i = 0
+    while i < len(body_tokens):
+        t = body_tokens[i]
+        if t.startswith('"') or t in params:
+            i += 1
+            continue
+        after = expand_call(body_tokens, i, macros, seen + (name,))
+        if after is not None:
+            i = after
+            continue
+        if re.match(r'^[A-Za-z_]\w*$', t) and t in macros and is_constant(macros[t], macros, seen + (name,)):
+            i += 1
+            continue
+        return None
+    return j + 1
+
+
 def is_constant(expr, macros, seen=()):
     tokens = tokenize(expr)
     if not tokens:
@@ -168,11 +262,19 @@ def is_constant(expr, macros, seen=()):
                 b = ' '.join(tokens[k + 1:])
                 return is_constant(a, macros, seen) and is_constant(b, macros, seen)
         return False
-    for t in tokens:
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
         if t.startswith('"'):
+            k += 1
+            continue
+        after = expand_call(tokens, k, macros, seen)
+        if after is not None:
+            k = after
             continue
         if re.match(r'^[A-Za-z_]\w*$', t) and t in macros and t not in seen:
             if is_constant(macros[t], macros, seen + (t,)):
+                k += 1
                 continue
         return False
     return True
@@ -238,6 +340,8 @@ def main():
     macros = {}
     for source in sources:
         macros.update(collect_macros(source.text))
+        FUNCTION_MACROS.update(collect_function_macros(source.text))
+        CONST_TABLES.update(collect_const_tables(source.text))
 
     sinks = dict(SINKS)
     problems = []
@@ -280,7 +384,7 @@ def main():
                 expr = ' '.join(args[index].split())
                 function, params = source.enclosing_function(offset)
                 checked += 1
-                if is_constant(expr, macros):
+                if is_constant(expr, macros) or is_table_element(expr):
                     continue
                 if function in sinks and expr in params and params.index(expr) == sinks[function]:
                     continue  # a wrapper; its callers are checked
