@@ -15,6 +15,7 @@ struct _BzwWindow
   GSettings            *settings;
   GtkWidget            *contacts_view;
   GtkWidget            *journal_view;
+  GtkWidget            *overview_view;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;

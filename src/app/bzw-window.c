@@ -9,6 +9,7 @@
 #include "bzw-demo.h"
 #include "bzw-entry-editor.h"
 #include "bzw-journal-view.h"
+#include "bzw-overview-view.h"
 #include "bzw-print-operation.h"
 #include "bzw-window-private.h"
 
@@ -107,6 +108,11 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_remove (self->journal_stack, self->journal_view);
       self->journal_view = NULL;
     }
+  if (self->overview_view != NULL)
+    {
+      gtk_stack_remove (self->overview_stack, self->overview_view);
+      self->overview_view = NULL;
+    }
 
   if (store != NULL)
     {
@@ -114,6 +120,8 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
       self->journal_view = bzw_journal_view_new (store);
       gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
+      self->overview_view = bzw_overview_view_new (store);
+      gtk_stack_add_named (self->overview_stack, self->overview_view, "content");
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
@@ -180,6 +188,20 @@ quick_add_action (GtkWidget  *widget,
                                  0, contact_id, &error);
   if (editor != NULL)
     gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  if (self->contacts_view == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_show_contact (BZW_CONTACTS_VIEW (self->contacts_view), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -424,6 +446,7 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);

@@ -380,6 +380,12 @@ decode_bytes (const char  *data,
       g_free (converted);
     }
 
+  if (length == 0)
+    {
+      *encoding = "UTF-8";
+      return g_strdup ("");
+    }
+
   if (g_utf8_validate (data, length, NULL) && memchr (data, 0, length) == NULL)
     {
       *encoding = "UTF-8";

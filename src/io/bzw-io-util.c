@@ -79,6 +79,10 @@ bzw_io_to_utf8 (const char *bytes,
         }
     }
 
+  /* An empty value may come as NULL; it is "" either way. */
+  if (length == 0)
+    return g_strdup ("");
+
   if (g_utf8_validate (bytes, length, &end) && memchr (bytes, 0, length) == NULL)
     return g_strndup (bytes, length);
 

@@ -160,7 +160,7 @@ logical_append (Logical    *l,
                 const char *bytes,
                 gsize       len)
 {
-  if (l->too_long)
+  if (l->too_long || len == 0)
     return;
 
   if (l->text->len + len > BZW_VCARD_MAX_LINE_SIZE)

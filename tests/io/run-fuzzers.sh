@@ -49,7 +49,7 @@ for target in vcard csv; do
   echo "run-fuzzers: running fuzz-$target for ${seconds}s"
   if ! (cd "$work" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         ASAN_OPTIONS=detect_leaks=1 \
-        "./fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        "./fuzz-$target" -max_total_time="$seconds" -seed="${BZW_FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 \
           -max_len=65536 -artifact_prefix="$work/crash-$target-" \
           "$work/corpus-$target" "$top/tests/io/data" > "$work/fuzz-$target.log" 2>&1); then
     echo "run-fuzzers: fuzz-$target FAILED; see $work/fuzz-$target.log" >&2
