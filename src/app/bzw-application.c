@@ -28,6 +28,12 @@ static const GOptionEntry option_entries[] = {
     N_("Use FILE instead of the default database"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with the example network"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a vCard (.vcf) or CSV file"), N_("FILE") },
+  { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write all contacts as vCard 4.0"), N_("FILE") },
+  { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the relationship map as PNG, SVG or PDF, without a window"), N_("FILE") },
   { "print-overview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the contact overview as PDF, without a window"), N_("FILE.pdf") },
   { "print-contacts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -72,10 +78,13 @@ bzw_application_handle_local_options (GApplication *app,
 {
   BzwApplication *self = BZW_APPLICATION (app);
   g_autofree char *print_overview = dup_option_path (options, "print-overview");
+  g_autofree char *import = dup_option_path (options, "import");
+  g_autofree char *export_vcard = dup_option_path (options, "export-vcard");
+  g_autofree char *export_map = dup_option_path (options, "export-map");
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
-  gboolean writes = print_overview != NULL;
+  gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
@@ -106,8 +115,11 @@ bzw_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (print_overview != NULL &&
-      !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error))
+  if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
+      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, &error)) ||
+      (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
+      (print_overview != NULL &&
+       !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
