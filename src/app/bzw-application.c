@@ -10,6 +10,8 @@
 #include "bzw-window.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 struct _BzwApplication
 {
@@ -129,6 +131,31 @@ bzw_application_handle_local_options (GApplication *app,
   return writes ? 0 : -1;
 }
 
+/* For build-aux/bench.py: report the first painted frame and the memory in
+ * use then, and quit.  The start-up floor (tests/bench/startup-floor.c)
+ * reports the same way.
+ */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status != NULL ? strstr (status, "VmRSS:") : NULL;
+  g_print ("first-frame %ld\n", rss != NULL ? strtol (rss + 6, NULL, 10) : 0L);
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), app);
+}
+
 static void
 bzw_application_activate (GApplication *app)
 {
@@ -139,6 +166,8 @@ bzw_application_activate (GApplication *app)
     {
       open_store (self);
       window = GTK_WINDOW (bzw_window_new (self, self->store, self->store_error));
+      if (g_getenv ("BZW_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
     }
 
   gtk_window_present (window);

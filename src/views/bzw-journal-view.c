@@ -66,7 +66,7 @@ show_error (BzwJournalView *self,
 static void
 update_count (BzwJournalView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
 
   gtk_label_set_label (self->count_label, text);
@@ -84,6 +84,9 @@ apply_filters (BzwJournalView *self)
     gtk_toggle_button_get_active (self->referrals_toggle),
     0,
   };
+
+  if (self->list == NULL)
+    return;
 
   bzw_journal_list_set_query (self->list, &query);
   update_count (self);
@@ -280,6 +283,23 @@ toggle (BzwJournalView *self,
   return button;
 }
 
+/* The timeline is read when the view is first shown, not at start-up. */
+static void
+bzw_journal_view_map (GtkWidget *widget)
+{
+  BzwJournalView *self = BZW_JOURNAL_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bzw_journal_view_parent_class)->map (widget);
+
+  if (self->list != NULL)
+    return;
+
+  self->list = bzw_journal_list_new (self->store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_filters (self);
+}
+
 static void
 bzw_journal_view_dispose (GObject *object)
 {
@@ -299,6 +319,7 @@ bzw_journal_view_class_init (BzwJournalViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_journal_view_dispose;
+  widget_class->map = bzw_journal_view_map;
 
   gtk_widget_class_install_action (widget_class, "journal.advance", "(ix)", advance_action);
   gtk_widget_class_install_action (widget_class, "journal.delete", NULL, delete_action);
@@ -324,8 +345,7 @@ bzw_journal_view_new (BzwStore *store)
   GtkWidget *empty = adw_status_page_new ();
 
   self->store = g_object_ref (store);
-  self->list = bzw_journal_list_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -385,8 +405,6 @@ bzw_journal_view_new (BzwStore *store)
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->count_label));
 
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
-  update_count (self);
   return GTK_WIDGET (self);
 }
 

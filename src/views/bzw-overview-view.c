@@ -28,6 +28,7 @@ struct _BzwOverviewView
   BzwStore     *store;
   GCancellable *cancellable;
   guint         reload_id;
+  gboolean      stale;
 
   GtkWidget    *scroller;
   GtkBox       *content;
@@ -460,12 +461,33 @@ reload_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Many writes in a row cost one computation. */
+/* Many writes in a row cost one computation, and a hidden view none. */
 static void
 store_changed_cb (BzwOverviewView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (300, reload_cb, self);
+}
+
+static void
+bzw_overview_view_map (GtkWidget *widget)
+{
+  BzwOverviewView *self = BZW_OVERVIEW_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bzw_overview_view_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      reload_cb (self);
+    }
 }
 
 static GtkWidget *
@@ -518,6 +540,7 @@ bzw_overview_view_class_init (BzwOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_overview_view_dispose;
+  widget_class->map = bzw_overview_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -579,6 +602,6 @@ bzw_overview_view_new (BzwStore *store)
   bzw_bar_chart_set_colors (self->give_take_chart, &blue, &green);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  reload_cb (self);
+  self->stale = TRUE;
   return GTK_WIDGET (self);
 }
