@@ -518,42 +518,24 @@ bzw_store_delete_journal_entry (BzwStore        *self,
                                 gint64           id,
                                 GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  const BzwStoreChange what = BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
 
   switch (kind)
     {
     case BZW_JOURNAL_ENCOUNTER:
-      stmt = _bzw_store_prepare (self, "DELETE FROM encounters WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM encounters WHERE id = ?1", id, what, 0, error);
 
     case BZW_JOURNAL_FAVOUR:
-      stmt = _bzw_store_prepare (self, "DELETE FROM favours WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM favours WHERE id = ?1", id, what, 0, error);
 
     case BZW_JOURNAL_REFERRAL:
-      stmt = _bzw_store_prepare (self, "DELETE FROM referrals WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM referrals WHERE id = ?1", id, what, 0, error);
 
     default:
-      g_assert_not_reached ();
+      g_return_val_if_reached (FALSE);
     }
-
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, 0);
-
-  return _bzw_store_finish (self, ok, error);
 }
 
 /**
