@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "bzw-contact-list.h"
+#include "bzw-demo.h"
+#include "bzw-journal-list.h"
 #include "bzw-store.h"
 
 #include <glib/gstdio.h>
@@ -595,6 +597,50 @@ test_contact_list_model (Fixture       *fixture,
   g_assert_cmpuint (bzw_contact_list_find (list, zara), ==, G_MAXUINT);
 }
 
+/* The streamed timeline has exactly the order of the full query, also
+ * with a kind filter and for one contact.
+ */
+static void
+test_journal_list_streams_in_order (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwJournalList) list = NULL;
+  const BzwJournalQuery queries[] = {
+    { NULL, TRUE, TRUE, TRUE, 0 },
+    { NULL, FALSE, TRUE, TRUE, 0 },
+    { NULL, TRUE, FALSE, FALSE, 0 },
+    { NULL, TRUE, TRUE, TRUE, 3 },
+  };
+
+  g_assert_true (bzw_demo_fill_synthetic (fixture->store, 300, 3000, 11, now, &error));
+  g_assert_no_error (error);
+  list = bzw_journal_list_new (fixture->store);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) expected = bzw_store_list_journal (fixture->store, &queries[q], &error);
+
+      g_assert_no_error (error);
+      bzw_journal_list_set_query (list, &queries[q]);
+      /* The first page is there at once, the rest comes when streamed. */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <=, MAX (64, expected->len));
+      bzw_journal_list_load_all (list);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+      g_assert_cmpuint (expected->len, >, 0);
+
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(BzwJournalItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+          const BzwJournalRef *ref = &g_array_index (expected, BzwJournalRef, i);
+
+          g_assert_cmpint (bzw_journal_item_get_kind (item), ==, ref->kind);
+          g_assert_cmpint (bzw_journal_item_get_id (item), ==, ref->id);
+        }
+    }
+}
+
 static char *
 write_temp_file (const char *contents,
                  gsize       len)
@@ -684,6 +730,8 @@ main (int   argc,
               open_temp_store, test_delete_undo, close_store);
   g_test_add ("/store/contact-list/model", Fixture, NULL,
               open_temp_store, test_contact_list_model, close_store);
+  g_test_add ("/store/journal-list/streams-in-order", Fixture, NULL,
+              open_temp_store, test_journal_list_streams_in_order, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
   g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
 

@@ -625,6 +625,103 @@ bzw_store_list_journal (BzwStore               *self,
   return g_steal_pointer (&refs);
 }
 
+/**
+ * bzw_store_list_journal_before:
+ * @kind: which table to read
+ * @before_when: (inout): the time of the last entry already read, or
+ *   G_MAXINT64 to start at the newest
+ * @before_id: (inout): its id, or G_MAXINT64
+ *
+ * Reads the next @limit entries of one kind, newest first, strictly after
+ * the cursor, through the time index: the cost does not grow with the size
+ * of the journal.  The kinds are merged by the caller.  Appends to @refs
+ * and moves the cursor on.
+ *
+ * Returns: the number of entries read, or -1 on error
+ */
+int
+bzw_store_list_journal_before (BzwStore        *self,
+                               BzwJournalKind   kind,
+                               gint64           contact_id,
+                               gint64          *before_when,
+                               gint64          *before_id,
+                               guint            limit,
+                               GArray          *refs,
+                               GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), -1);
+
+  /* Favours and referrals are dated by day and count from noon UTC, as in
+   * bzw_store_list_journal(); date (?1, 'unixepoch') turns the cursor back
+   * into that day.
+   */
+  switch (kind)
+    {
+    case BZW_JOURNAL_ENCOUNTER:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT e.id, e.happened_at FROM encounters e"
+                                 " WHERE (e.happened_at < ?1 OR (e.happened_at = ?1 AND e.id < ?2))"
+                                 "   AND (?4 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                                 "                              WHERE p.encounter_id = e.id AND p.contact_id = ?4))"
+                                 " ORDER BY e.happened_at DESC, e.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_FAVOUR:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT f.id, unixepoch (f.day, '+12 hours') FROM favours f"
+                                 " WHERE (f.day < date (?1, 'unixepoch') OR (f.day = date (?1, 'unixepoch') AND f.id < ?2))"
+                                 "   AND (?4 IS NULL OR f.from_id = ?4 OR f.to_id = ?4)"
+                                 " ORDER BY f.day DESC, f.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_REFERRAL:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
+                                 " WHERE (r.day < date (?1, 'unixepoch') OR (r.day = date (?1, 'unixepoch') AND r.id < ?2))"
+                                 "   AND (?4 IS NULL OR r.giver_id = ?4 OR r.receiver_id = ?4 OR r.referred_id = ?4)"
+                                 " ORDER BY r.day DESC, r.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    default:
+      g_return_val_if_reached (-1);
+    }
+
+  if (stmt == NULL)
+    return -1;
+
+  /* The newest possible cursor is any day far in the future. */
+  sqlite3_bind_int64 (stmt, 1, MIN (*before_when, (gint64) 253402300799));
+  sqlite3_bind_int64 (stmt, 2, *before_id);
+  sqlite3_bind_int (stmt, 3, limit);
+  _bzw_store_bind_id (stmt, 4, contact_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwJournalRef ref = { kind, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (refs, ref);
+      *before_when = ref.when;
+      *before_id = ref.id;
+      n++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _bzw_store_set_error (self, error, "list_journal_before");
+      return -1;
+    }
+
+  return n;
+}
+
 guint
 bzw_store_count_journal (BzwStore *self)
 {

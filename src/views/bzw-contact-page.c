@@ -248,6 +248,7 @@ add_history (BzwContactPage *self)
   guint n;
 
   bzw_journal_list_set_query (list, &query);
+  bzw_journal_list_load_all (list);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   if (n == 0)
     {
