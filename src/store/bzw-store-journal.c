@@ -575,23 +575,43 @@ bzw_store_list_journal (BzwStore               *self,
     }
 
   /* Dates of favours and referrals count from noon UTC, so a day never
-   * slips across midnight in the timeline.
+   * slips across midnight in the timeline.  With a search text the query
+   * starts from the matches, so it touches only those rows.
    */
-  stmt = _bzw_store_prepare (self,
-                             "SELECT kind, id, t FROM ("
-                             "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM encounters e"
-                             "   WHERE ?1 = 1 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
-                             "                     WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
-                             "  UNION ALL"
-                             "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM favours f"
-                             "   WHERE ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
-                             "  UNION ALL"
-                             "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
-                             "   WHERE ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
-                             "                     OR r.referred_id = ?5))"
-                             " WHERE ?4 IS NULL OR id * 4 + kind IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?4)"
-                             " ORDER BY t DESC, kind, id DESC",
-                             error);
+  if (fts == NULL)
+    stmt = _bzw_store_prepare (self,
+                               "SELECT kind, id, t FROM ("
+                               "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM encounters e"
+                               "   WHERE ?1 = 1 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                               "                     WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
+                               "  UNION ALL"
+                               "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM favours f"
+                               "   WHERE ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
+                               "  UNION ALL"
+                               "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
+                               "   WHERE ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
+                               "                     OR r.referred_id = ?5))"
+                               " WHERE ?4 IS NULL"
+                               " ORDER BY t DESC, kind, id DESC",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "WITH m AS (SELECT rowid / 4 AS id, rowid % 4 AS kind FROM journal_fts"
+                               "           WHERE journal_fts MATCH ?4)"
+                               "SELECT kind, id, t FROM ("
+                               "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM m JOIN encounters e ON e.id = m.id"
+                               "   WHERE m.kind = 1 AND ?1 = 1"
+                               "     AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                               "                                WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
+                               "  UNION ALL"
+                               "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM m JOIN favours f ON f.id = m.id"
+                               "   WHERE m.kind = 2 AND ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
+                               "  UNION ALL"
+                               "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM m JOIN referrals r ON r.id = m.id"
+                               "   WHERE m.kind = 3 AND ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
+                               "                                    OR r.referred_id = ?5))"
+                               " ORDER BY t DESC, kind, id DESC",
+                               error);
   if (stmt == NULL)
     return NULL;
 
