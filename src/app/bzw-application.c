@@ -173,6 +173,22 @@ bzw_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Opening a vCard or CSV file with the app shows the import preview. */
+static void
+bzw_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  bzw_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (n_files > 0 && BZW_IS_WINDOW (window))
+    bzw_window_import_file (BZW_WINDOW (window), files[0]);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -269,6 +285,7 @@ bzw_application_class_init (BzwApplicationClass *klass)
   app_class->handle_local_options = bzw_application_handle_local_options;
   app_class->startup = bzw_application_startup;
   app_class->activate = bzw_application_activate;
+  app_class->open = bzw_application_open;
 }
 
 static void
@@ -285,7 +302,7 @@ bzw_application_new (void)
 {
   return g_object_new (BZW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -33,8 +33,6 @@ struct _BzwWindow
 
 void _bzw_window_set_store  (BzwWindow    *self,
                              BzwStore     *store);
-void _bzw_window_import_file (BzwWindow   *self,
-                              GFile       *file);
 void _bzw_window_toast      (BzwWindow    *self,
                              const char   *title);
 void _bzw_window_show_error (BzwWindow    *self,

@@ -201,7 +201,7 @@ imported_cb (BzwWindow  *self,
 }
 
 void
-_bzw_window_import_file (BzwWindow *self,
+bzw_window_import_file (BzwWindow *self,
                          GFile     *file)
 {
   g_autoptr(GError) error = NULL;
@@ -230,7 +230,7 @@ import_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      _bzw_window_import_file (self, file);
+      bzw_window_import_file (self, file);
     }
 
   g_object_unref (dialog);
@@ -327,7 +327,7 @@ drop_cb (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
 
-  _bzw_window_import_file (self, files->data);
+  bzw_window_import_file (self, files->data);
   g_slist_free (files);
   return TRUE;
 }

@@ -84,6 +84,19 @@ class App:
                     return child
         return None
 
+    def window(self, pattern, timeout=10.0):
+        """Another top-level window of the app (a dialog), by its title."""
+        import re
+        regex = re.compile(pattern)
+
+        def look():
+            for j in range(self.app.get_child_count()):
+                child = self.app.get_child_at_index(j)
+                if child is not None and regex.search(child.get_name() or ""):
+                    return child
+            return None
+        return self.wait(look, f"a window titled /{pattern}/", timeout)
+
     def close(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -144,11 +157,12 @@ class App:
         return self.wait(lambda: next(iter(self.find_all(role, name, root, contains=contains)), None),
                          f"{Atspi.role_get_name(role) if role else 'widget'} “{name}”", timeout)
 
-    def find_matching(self, role, pattern, timeout=10.0):
+    def find_matching(self, role, pattern, timeout=10.0, root=None):
         """The first widget of @role whose name matches the regular expression."""
         import re
         regex = re.compile(pattern)
-        return self.wait(lambda: next((n for n in self.find_all(role) if regex.search(n.get_name() or "")), None),
+        return self.wait(lambda: next((n for n in self.find_all(role, root=root) if regex.search(n.get_name() or "")),
+                                      None),
                          f"{Atspi.role_get_name(role)} matching /{pattern}/", timeout)
 
     @staticmethod
