@@ -58,7 +58,7 @@ class App:
             environment.update(env)
         binary = os.environ["BZW_BINARY"]
         self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
-                                        env=environment,
+                                        env=environment, cwd=self.home,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.app = None
         self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
@@ -202,6 +202,16 @@ class App:
 
     def labels(self, root=None):
         return [n.get_name() for n in self.find_all(Atspi.Role.LABEL, root=root)]
+
+    def key(self, keys):
+        """Sends keys to the main window with xdotool (there is no window
+        manager under Xvfb, so the window is focused first)."""
+        ids = subprocess.run(["xdotool", "search", "--pid", str(self.process.pid)],
+                             capture_output=True, text=True).stdout.split()
+        if not ids:
+            fail("no X window of the app")
+        subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
+        subprocess.run(["xdotool", "key", "--window", ids[-1], keys], check=True)
 
     # The database, read directly
 
