@@ -326,6 +326,26 @@ test_journal (Fixture       *fixture,
   contact = bzw_store_dup_contact (fixture->store, anna_id, &error);
   g_assert_cmpint (bzw_contact_get_last_encounter (contact), ==, 1700000000);
 
+  /* One click moves it on: zugesagt → erledigt, and no further. */
+  {
+    const char *label = NULL;
+    g_autoptr(BzwFavour) done = NULL;
+
+    g_assert_true (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_FAVOUR,
+                                                    bzw_favour_get_id (favour), &label, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (label);
+    done = bzw_store_dup_favour (fixture->store, bzw_favour_get_id (favour), &error);
+    g_assert_cmpint (bzw_favour_get_state (done), ==, BZW_FAVOUR_DONE);
+    g_assert_false (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_FAVOUR,
+                                                     bzw_favour_get_id (favour), NULL, &error));
+    g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_ENCOUNTER,
+                                                     bzw_encounter_get_id (encounter), NULL, &error));
+    g_clear_error (&error);
+  }
+
   /* Both sides "Ich" is refused, a negative value too. */
   bzw_favour_set_to (favour, &BZW_PARTY_ME);
   g_assert_false (bzw_store_save_favour (fixture->store, favour, &error));

@@ -835,3 +835,58 @@ bzw_store_save_map_positions (BzwStore              *self,
 
   return _bzw_store_finish (self, ok, error);
 }
+
+/**
+ * bzw_store_advance_journal_entry:
+ * @label: (out) (optional) (transfer none): the label of the new state
+ *
+ * Moves a favour (offen → zugesagt → erledigt) or a referral (gegeben →
+ * kontaktiert → Termin → Auftrag gewonnen) on to its next state.
+ *
+ * Returns: %FALSE with @error set when there is no next state or the entry
+ *   cannot be saved
+ */
+gboolean
+bzw_store_advance_journal_entry (BzwStore        *self,
+                                 BzwJournalKind   kind,
+                                 gint64           id,
+                                 const char     **label,
+                                 GError         **error)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (kind == BZW_JOURNAL_FAVOUR)
+    {
+      g_autoptr(BzwFavour) favour = bzw_store_dup_favour (self, id, error);
+      BzwFavourState next;
+
+      if (favour == NULL)
+        return FALSE;
+      if (bzw_favour_state_next (bzw_favour_get_state (favour), &next))
+        {
+          bzw_favour_set_state (favour, next);
+          if (label != NULL)
+            *label = bzw_favour_state_get_label (next);
+          return bzw_store_save_favour (self, favour, error);
+        }
+    }
+  else if (kind == BZW_JOURNAL_REFERRAL)
+    {
+      g_autoptr(BzwReferral) referral = bzw_store_dup_referral (self, id, error);
+      BzwReferralState next;
+
+      if (referral == NULL)
+        return FALSE;
+      if (bzw_referral_state_next (bzw_referral_get_state (referral), &next))
+        {
+          bzw_referral_set_state (referral, next);
+          if (label != NULL)
+            *label = bzw_referral_state_get_label (next);
+          return bzw_store_save_referral (self, referral, error);
+        }
+    }
+
+  g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                       _("The entry has no next state."));
+  return FALSE;
+}

@@ -209,6 +209,11 @@ int             bzw_store_list_journal_before     (BzwStore               *self,
                                                    GArray                 *refs,
                                                    GError                **error);
 guint           bzw_store_count_journal           (BzwStore               *self);
+gboolean        bzw_store_advance_journal_entry   (BzwStore               *self,
+                                                   BzwJournalKind          kind,
+                                                   gint64                  id,
+                                                   const char            **label,
+                                                   GError                **error);
 
 /* Map */
 GArray         *bzw_store_list_map_positions      (BzwStore               *self,

@@ -276,6 +276,20 @@ add_history (BzwContactPage *self)
           gtk_widget_add_css_class (state, "accent");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
         }
+      if (bzw_journal_item_get_next_state (item) != NULL)
+        {
+          g_autofree char *tooltip = g_strdup_printf (_("Mark as “%s”"), bzw_journal_item_get_next_state (item));
+          GtkWidget *advance = gtk_button_new_from_icon_name ("go-next-symbolic");
+
+          gtk_widget_set_valign (advance, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (advance, "flat");
+          gtk_widget_set_tooltip_text (advance, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (advance), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (advance), "contact.advance-entry");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (advance), "(ix)",
+                                            (int) bzw_journal_item_get_kind (item), bzw_journal_item_get_id (item));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), advance);
+        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 

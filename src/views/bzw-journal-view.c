@@ -128,41 +128,21 @@ advance_action (GtkWidget  *widget,
   BzwJournalView *self = BZW_JOURNAL_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  const char *label = NULL;
   gint64 id;
   int kind;
-  gboolean ok = FALSE;
 
   g_variant_get (parameter, "(ix)", &kind, &id);
 
-  if (kind == BZW_JOURNAL_FAVOUR)
+  if (!bzw_store_advance_journal_entry (self->store, kind, id, &label, &error))
     {
-      g_autoptr(BzwFavour) f = bzw_store_dup_favour (self->store, id, &error);
-      BzwFavourState next;
-
-      if (f != NULL && bzw_favour_state_next (bzw_favour_get_state (f), &next))
-        {
-          bzw_favour_set_state (f, next);
-          ok = bzw_store_save_favour (self->store, f, &error);
-          message = g_strdup_printf (_("Favour marked as “%s”"), bzw_favour_state_get_label (next));
-        }
-    }
-  else if (kind == BZW_JOURNAL_REFERRAL)
-    {
-      g_autoptr(BzwReferral) r = bzw_store_dup_referral (self->store, id, &error);
-      BzwReferralState next;
-
-      if (r != NULL && bzw_referral_state_next (bzw_referral_get_state (r), &next))
-        {
-          bzw_referral_set_state (r, next);
-          ok = bzw_store_save_referral (self->store, r, &error);
-          message = g_strdup_printf (_("Referral marked as “%s”"), bzw_referral_state_get_label (next));
-        }
+      show_error (self, _("The Entry Cannot Be Changed"), error);
+      return;
     }
 
-  if (ok)
-    toast (self, adw_toast_new (message));
-  else if (error != NULL)
-    show_error (self, _("The Entry Cannot Be Changed"), error);
+  message = g_strdup_printf (kind == BZW_JOURNAL_FAVOUR ? _("Favour marked as “%s”") : _("Referral marked as “%s”"),
+                             label);
+  toast (self, adw_toast_new (message));
 }
 
 typedef struct
