@@ -494,8 +494,17 @@ visible_child_cb (BzwWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  gboolean journal = g_strcmp0 (name, "journal") == 0;
+  const char *label = journal ? _("New Journal Entry") : _("New Contact");
+
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+
+  /* The "+" adds what the view shows. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), journal ? "win.quick-add" : "win.new-contact");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               journal ? _("New Journal Entry (Ctrl+J)") : _("New Contact (Ctrl+N)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static gboolean
