@@ -250,6 +250,7 @@ bzw_application_startup (GApplication *app)
     { "win.new-contact", { "<Control>n", NULL } },
     { "win.quick-add", { "<Control>j", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.recommend", { "<Control>r", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -5,14 +5,17 @@
 #include "config.h"
 
 #include "bzw-application.h"
+#include "bzw-circles-dialog.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
+#include "bzw-duplicates-dialog.h"
 #include "bzw-entry-editor.h"
 #include "bzw-import-dialog.h"
 #include "bzw-vcard-writer.h"
 #include "bzw-journal-view.h"
 #include "bzw-overview-view.h"
 #include "bzw-print-operation.h"
+#include "bzw-recommend-dialog.h"
 #include "bzw-window-private.h"
 
 #include <glib/gi18n.h>
@@ -130,6 +133,8 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !bzw_store_is_read_only (store));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !bzw_store_is_read_only (store));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-circles", !bzw_store_is_read_only (store));
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             bzw_store_is_read_only (store) ? _("Read-only") : NULL);
     }
@@ -562,6 +567,28 @@ bzw_window_get_property (GObject    *object,
     }
 }
 
+/* The dialogs of the contacts screen: duplicates, recommendations, circles. */
+static void
+contacts_dialog_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    dialog = bzw_duplicates_dialog_new (GTK_WINDOW (self), self->store);
+  else if (g_str_equal (action_name, "win.recommend"))
+    dialog = bzw_recommend_dialog_new (GTK_WINDOW (self), self->store);
+  else
+    dialog = bzw_circles_dialog_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 bzw_window_class_init (BzwWindowClass *klass)
 {
@@ -603,6 +630,9 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.recommend", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-circles", NULL, contacts_dialog_action);
 }
 
 static void

@@ -61,5 +61,8 @@ gboolean      _bzw_store_validate_date   (const char    *text,
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
+BzwContactSnapshot *_bzw_store_capture_contact (BzwStore  *self,
+                                                gint64     id,
+                                                GError   **error);
 
 G_END_DECLS
