@@ -9,6 +9,8 @@
 #include "bzw-contact-row.h"
 #include "bzw-due.h"
 
+#include "bzw-ui-utils.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -185,6 +187,7 @@ bzw_contact_list_view_dispose (GObject *object)
   BzwContactListView *self = BZW_CONTACT_LIST_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_LIST_VIEW);
+  bzw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->due);

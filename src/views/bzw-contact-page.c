@@ -528,6 +528,7 @@ bzw_contact_page_dispose (GObject *object)
 
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_PAGE);
+  bzw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->contact);
   g_clear_object (&self->store);
 

@@ -31,6 +31,7 @@ bzw_contact_row_dispose (GObject *object)
 
   g_clear_object (&self->contact);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_ROW);
+  bzw_ui_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (bzw_contact_row_parent_class)->dispose (object);
 }
 

@@ -45,6 +45,7 @@ bzw_journal_row_dispose (GObject *object)
 
   g_clear_object (&self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_JOURNAL_ROW);
+  bzw_ui_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (bzw_journal_row_parent_class)->dispose (object);
 }
 

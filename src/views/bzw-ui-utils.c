@@ -202,3 +202,15 @@ bzw_ui_clear_invalid (GtkWidget *field)
   gtk_widget_remove_css_class (field, "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
 }
+
+/* For a widget whose template has children without an id, which
+ * gtk_widget_dispose_template() leaves in place: unparents them all.
+ */
+void
+bzw_ui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -21,5 +21,6 @@ void          bzw_ui_show_invalid        (GtkLabel    *error_label,
                                           GtkWidget   *field,
                                           const char  *message);
 void          bzw_ui_clear_invalid       (GtkWidget   *field);
+void          bzw_ui_unparent_children   (GtkWidget   *widget);
 
 G_END_DECLS

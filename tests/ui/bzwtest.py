@@ -57,16 +57,18 @@ class App:
         if env:
             environment.update(env)
         binary = os.environ["BZW_BINARY"]
+        # The app's output goes to a file: a pipe nobody reads fills up and
+        # then blocks the app.
+        self.log = open(os.path.join(self.home, "app.log"), "w+b")
         self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
                                         env=environment, cwd=self.home,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdout=self.log, stderr=subprocess.STDOUT)
         self.app = None
         self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
 
     def _find_frame(self):
         if self.process.poll() is not None:
-            out, err = self.process.communicate()
-            fail(f"the app exited with {self.process.returncode}: {err.decode(errors='replace')}")
+            fail(self.died())
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
@@ -97,6 +99,15 @@ class App:
             return None
         return self.wait(look, f"a window titled /{pattern}/", timeout)
 
+    def died(self):
+        """Says why the app is gone, if it is: its exit and its last words."""
+        if self.process.poll() is None:
+            return None
+        self.log.seek(0)
+        err = self.log.read().decode(errors="replace")
+        tail = "\n".join("# " + line for line in err.splitlines()[-40:])
+        return f"the app ended with {self.process.returncode}\n{tail}"
+
     def close(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -104,6 +115,7 @@ class App:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        self.log.close()
         shutil.rmtree(self.home, ignore_errors=True)
 
     def __enter__(self):
@@ -113,15 +125,21 @@ class App:
         self.close()
         return False
 
-    @staticmethod
-    def wait(predicate, what, timeout=10.0):
+    def wait(self, predicate, what, timeout=10.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            result = predicate()
+            try:
+                result = predicate()
+            except Exception:
+                gone = self.died()
+                if gone:
+                    fail(f"while waiting for {what}, {gone}")
+                raise
             if result:
                 return result
             time.sleep(0.1)
-        fail(f"timed out waiting for {what}")
+        gone = self.died()
+        fail(f"timed out waiting for {what}" + (f"; {gone}" if gone else ""))
 
     # Finding widgets
 
@@ -161,9 +179,17 @@ class App:
         """The first widget of @role whose name matches the regular expression."""
         import re
         regex = re.compile(pattern)
-        return self.wait(lambda: next((n for n in self.find_all(role, root=root) if regex.search(n.get_name() or "")),
+        return self.wait(lambda: next((n for n in self.find_all(role, root=root) if regex.search(self.name_of(n))),
                                       None),
                          f"{Atspi.role_get_name(role)} matching /{pattern}/", timeout)
+
+    @staticmethod
+    def name_of(node):
+        """A widget's name, or "" when it went away meanwhile."""
+        try:
+            return node.get_name() or ""
+        except Exception:
+            return ""
 
     @staticmethod
     def has_state(node, state):
