@@ -14,6 +14,7 @@ struct _BzwWindow
   char                 *store_path;
   GSettings            *settings;
   GtkWidget            *contacts_view;
+  GtkWidget            *map_page;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;
