@@ -20,8 +20,8 @@ from bzwtest import App, Atspi  # noqa: E402
 os.makedirs(out, exist_ok=True)
 
 
-def window_id():
-    ids = subprocess.run(["xdotool", "search", "--name", "^Beziehungsweise$"],
+def window_id(title="^Beziehungsweise$"):
+    ids = subprocess.run(["xdotool", "search", "--name", title],
                          capture_output=True, text=True).stdout.split()
     return ids[-1] if ids else "root"
 
@@ -56,3 +56,19 @@ with App("--demo", env={"GSK_RENDERER": "cairo"}) as app:
         if only(name):
             app.select_view(view)
             shoot(name)
+
+    if only("quick-add"):
+        app.select_view("Journal")
+        app.click(app.find(Atspi.Role.PUSH_BUTTON, "Neuer Journaleintrag"))
+        time.sleep(1.5)
+        shoot("quick-add", window_id("^Neuer Journaleintrag$"))
+
+    # The printout of the same network, page 1, as a person would see it.
+    if only("print"):
+        pdf = os.path.join(app.home, "overview.pdf")
+        env = dict(os.environ, LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8")
+        subprocess.run([os.environ["BZW_BINARY"], f"--database={app.database}", f"--print-overview={pdf}"],
+                       check=True, env=env)
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", pdf,
+                        os.path.join(out, "printout")], check=True)
+        print(f"wrote {os.path.join(out, 'printout.png')}")

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "bzw-contact-list.h"
+#include "bzw-demo.h"
+#include "bzw-journal-list.h"
 #include "bzw-store.h"
 
 #include <glib/gstdio.h>
@@ -324,6 +326,26 @@ test_journal (Fixture       *fixture,
   contact = bzw_store_dup_contact (fixture->store, anna_id, &error);
   g_assert_cmpint (bzw_contact_get_last_encounter (contact), ==, 1700000000);
 
+  /* One click moves it on: zugesagt → erledigt, and no further. */
+  {
+    const char *label = NULL;
+    g_autoptr(BzwFavour) done = NULL;
+
+    g_assert_true (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_FAVOUR,
+                                                    bzw_favour_get_id (favour), &label, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (label);
+    done = bzw_store_dup_favour (fixture->store, bzw_favour_get_id (favour), &error);
+    g_assert_cmpint (bzw_favour_get_state (done), ==, BZW_FAVOUR_DONE);
+    g_assert_false (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_FAVOUR,
+                                                     bzw_favour_get_id (favour), NULL, &error));
+    g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (bzw_store_advance_journal_entry (fixture->store, BZW_JOURNAL_ENCOUNTER,
+                                                     bzw_encounter_get_id (encounter), NULL, &error));
+    g_clear_error (&error);
+  }
+
   /* Both sides "Ich" is refused, a negative value too. */
   bzw_favour_set_to (favour, &BZW_PARTY_ME);
   g_assert_false (bzw_store_save_favour (fixture->store, favour, &error));
@@ -595,6 +617,50 @@ test_contact_list_model (Fixture       *fixture,
   g_assert_cmpuint (bzw_contact_list_find (list, zara), ==, G_MAXUINT);
 }
 
+/* The streamed timeline has exactly the order of the full query, also
+ * with a kind filter and for one contact.
+ */
+static void
+test_journal_list_streams_in_order (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwJournalList) list = NULL;
+  const BzwJournalQuery queries[] = {
+    { NULL, TRUE, TRUE, TRUE, 0 },
+    { NULL, FALSE, TRUE, TRUE, 0 },
+    { NULL, TRUE, FALSE, FALSE, 0 },
+    { NULL, TRUE, TRUE, TRUE, 3 },
+  };
+
+  g_assert_true (bzw_demo_fill_synthetic (fixture->store, 300, 3000, 11, now, &error));
+  g_assert_no_error (error);
+  list = bzw_journal_list_new (fixture->store);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) expected = bzw_store_list_journal (fixture->store, &queries[q], &error);
+
+      g_assert_no_error (error);
+      bzw_journal_list_set_query (list, &queries[q]);
+      /* The first page is there at once, the rest comes when streamed. */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <=, MAX (64, expected->len));
+      bzw_journal_list_load_all (list);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+      g_assert_cmpuint (expected->len, >, 0);
+
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(BzwJournalItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+          const BzwJournalRef *ref = &g_array_index (expected, BzwJournalRef, i);
+
+          g_assert_cmpint (bzw_journal_item_get_kind (item), ==, ref->kind);
+          g_assert_cmpint (bzw_journal_item_get_id (item), ==, ref->id);
+        }
+    }
+}
+
 static char *
 write_temp_file (const char *contents,
                  gsize       len)
@@ -684,6 +750,8 @@ main (int   argc,
               open_temp_store, test_delete_undo, close_store);
   g_test_add ("/store/contact-list/model", Fixture, NULL,
               open_temp_store, test_contact_list_model, close_store);
+  g_test_add ("/store/journal-list/streams-in-order", Fixture, NULL,
+              open_temp_store, test_journal_list_streams_in_order, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
   g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
 

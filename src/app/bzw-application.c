@@ -10,6 +10,8 @@
 #include "bzw-window.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 struct _BzwApplication
 {
@@ -28,6 +30,12 @@ static const GOptionEntry option_entries[] = {
     N_("Use FILE instead of the default database"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with the example network"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a vCard (.vcf) or CSV file"), N_("FILE") },
+  { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write all contacts as vCard 4.0"), N_("FILE") },
+  { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the relationship map as PNG, SVG or PDF, without a window"), N_("FILE") },
   { "print-overview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the contact overview as PDF, without a window"), N_("FILE.pdf") },
   { "print-contacts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -72,10 +80,13 @@ bzw_application_handle_local_options (GApplication *app,
 {
   BzwApplication *self = BZW_APPLICATION (app);
   g_autofree char *print_overview = dup_option_path (options, "print-overview");
+  g_autofree char *import = dup_option_path (options, "import");
+  g_autofree char *export_vcard = dup_option_path (options, "export-vcard");
+  g_autofree char *export_map = dup_option_path (options, "export-map");
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
-  gboolean writes = print_overview != NULL;
+  gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
@@ -106,8 +117,11 @@ bzw_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (print_overview != NULL &&
-      !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error))
+  if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
+      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, &error)) ||
+      (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
+      (print_overview != NULL &&
+       !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -115,6 +129,31 @@ bzw_application_handle_local_options (GApplication *app,
 
   /* --demo alone opens the window on the filled database. */
   return writes ? 0 : -1;
+}
+
+/* For build-aux/bench.py: report the first painted frame and the memory in
+ * use then, and quit.  The start-up floor (tests/bench/startup-floor.c)
+ * reports the same way.
+ */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status != NULL ? strstr (status, "VmRSS:") : NULL;
+  g_print ("first-frame %ld\n", rss != NULL ? strtol (rss + 6, NULL, 10) : 0L);
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), app);
 }
 
 static void
@@ -127,9 +166,27 @@ bzw_application_activate (GApplication *app)
     {
       open_store (self);
       window = GTK_WINDOW (bzw_window_new (self, self->store, self->store_error));
+      if (g_getenv ("BZW_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
     }
 
   gtk_window_present (window);
+}
+
+/* Opening a vCard or CSV file with the app shows the import preview. */
+static void
+bzw_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  bzw_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (n_files > 0 && BZW_IS_WINDOW (window))
+    bzw_window_import_file (BZW_WINDOW (window), files[0]);
 }
 
 static void
@@ -193,6 +250,7 @@ bzw_application_startup (GApplication *app)
     { "win.new-contact", { "<Control>n", NULL } },
     { "win.quick-add", { "<Control>j", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.recommend", { "<Control>r", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
@@ -228,6 +286,7 @@ bzw_application_class_init (BzwApplicationClass *klass)
   app_class->handle_local_options = bzw_application_handle_local_options;
   app_class->startup = bzw_application_startup;
   app_class->activate = bzw_application_activate;
+  app_class->open = bzw_application_open;
 }
 
 static void
@@ -244,7 +303,7 @@ bzw_application_new (void)
 {
   return g_object_new (BZW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include "bzw-cli.h"
+#include "bzw-importer.h"
+#include "bzw-map-export.h"
 #include "bzw-overview-options.h"
 #include "bzw-overview-renderer.h"
+#include "bzw-vcard-writer.h"
 
 #include <glib/gi18n.h>
 
@@ -31,4 +34,48 @@ bzw_cli_print_overview (BzwStore    *store,
     return FALSE;
 
   return bzw_overview_write_pdf (store, options, path, error);
+}
+
+/* Imports in one transaction; contacts already there are merged.  Cards
+ * that cannot be read are named with their line on stderr; they do not
+ * stop the others.
+ */
+gboolean
+bzw_cli_import (BzwStore    *store,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  BzwImportSummary summary = { 0 };
+
+  if (!bzw_importer_import_file (store, path, BZW_IMPORT_ACTION_MERGE, &summary, &problems, error))
+    return FALSE;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const BzwParseProblem *problem = g_ptr_array_index (problems, i);
+
+      /* Translators: a card of an imported file that could not be read. */
+      g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
+    }
+
+  g_print (_("%u new, %u merged, %u skipped, %u could not be read\n"),
+           summary.added, summary.merged, summary.skipped, summary.failed);
+  return TRUE;
+}
+
+gboolean
+bzw_cli_export_vcard (BzwStore    *store,
+                      const char  *path,
+                      GError     **error)
+{
+  return bzw_vcard_export_store (store, NULL, path, error);
+}
+
+gboolean
+bzw_cli_export_map (BzwStore    *store,
+                    const char  *path,
+                    GError     **error)
+{
+  return bzw_map_export_store_to_file (store, path, error);
 }

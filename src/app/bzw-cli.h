@@ -14,4 +14,14 @@ gboolean bzw_cli_print_overview (BzwStore    *store,
                                  const char  *grouping,
                                  GError     **error);
 
+gboolean bzw_cli_import         (BzwStore    *store,
+                                 const char  *path,
+                                 GError     **error);
+gboolean bzw_cli_export_vcard   (BzwStore    *store,
+                                 const char  *path,
+                                 GError     **error);
+gboolean bzw_cli_export_map     (BzwStore    *store,
+                                 const char  *path,
+                                 GError     **error);
+
 G_END_DECLS

@@ -14,7 +14,9 @@ struct _BzwWindow
   char                 *store_path;
   GSettings            *settings;
   GtkWidget            *contacts_view;
+  GtkWidget            *journal_view;
   GtkWidget            *map_page;
+  GtkWidget            *overview_view;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;

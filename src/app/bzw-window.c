@@ -5,10 +5,18 @@
 #include "config.h"
 
 #include "bzw-application.h"
+#include "bzw-circles-dialog.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
+#include "bzw-duplicates-dialog.h"
+#include "bzw-entry-editor.h"
+#include "bzw-import-dialog.h"
+#include "bzw-vcard-writer.h"
+#include "bzw-journal-view.h"
 #include "bzw-map-page.h"
+#include "bzw-overview-view.h"
 #include "bzw-print-operation.h"
+#include "bzw-recommend-dialog.h"
 #include "bzw-window-private.h"
 
 #include <glib/gi18n.h>
@@ -112,24 +120,42 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_remove (self->contacts_stack, self->contacts_view);
       self->contacts_view = NULL;
     }
+  if (self->journal_view != NULL)
+    {
+      gtk_stack_remove (self->journal_stack, self->journal_view);
+      self->journal_view = NULL;
+    }
   if (self->map_page != NULL)
     {
       gtk_stack_remove (self->map_stack, self->map_page);
       self->map_page = NULL;
+    }
+  if (self->overview_view != NULL)
+    {
+      gtk_stack_remove (self->overview_stack, self->overview_view);
+      self->overview_view = NULL;
     }
 
   if (store != NULL)
     {
       self->contacts_view = bzw_contacts_view_new (store);
       gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
+      self->journal_view = bzw_journal_view_new (store);
+      gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
       self->map_page = bzw_map_page_new (store);
       g_signal_connect_object (self->map_page, "open-contact", G_CALLBACK (map_open_contact_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->map_stack, self->map_page, "content");
+      self->overview_view = bzw_overview_view_new (store);
+      gtk_stack_add_named (self->overview_stack, self->overview_view, "content");
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", !bzw_store_is_read_only (store));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-circles", !bzw_store_is_read_only (store));
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             bzw_store_is_read_only (store) ? _("Read-only") : NULL);
     }
@@ -173,6 +199,179 @@ new_contact_action (GtkWidget  *widget,
   bzw_contacts_view_new_contact (BZW_CONTACTS_VIEW (self->contacts_view));
 }
 
+/* Ctrl+J, and "Begegnung eintragen" on a contact page with its id. */
+static void
+quick_add_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 contact_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
+  GtkWidget *editor;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, contact_id != 0 ? BZW_JOURNAL_ENCOUNTER : 0,
+                                 0, contact_id, &error);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+imported_cb (BzwWindow  *self,
+             const char *message)
+{
+  _bzw_window_toast (self, message);
+}
+
+void
+bzw_window_import_file (BzwWindow *self,
+                         GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  dialog = bzw_import_dialog_new (GTK_WINDOW (self), self->store, file, &error);
+  if (dialog == NULL)
+    {
+      _bzw_window_show_error (self, _("The File Cannot Be Imported"), error);
+      return;
+    }
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      bzw_window_import_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("vCard and CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "vcard");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *which = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "which");
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (which, "shown") == 0 && self->contacts_view != NULL)
+        ids = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+
+      if (path == NULL || !bzw_vcard_export_store (self->store, ids, path, &error))
+        {
+          if (error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
+          _bzw_window_show_error (self, _("The Contacts Could Not Be Exported"), error);
+        }
+      else
+        {
+          _bzw_window_toast (self, _("Contacts exported as vCard"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  const char *options[] = { "all", "shown", NULL };
+  const char *labels[] = { _("All contacts"), _("The contacts the list shows now"), NULL };
+
+  native = gtk_file_chooser_native_new (_("Export Contacts as vCard"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Contacts.vcf"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "which", _("Export"), options, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "which", "all");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         BzwWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  bzw_window_import_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  if (self->contacts_view == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_show_contact (BZW_CONTACTS_VIEW (self->contacts_view), g_variant_get_int64 (parameter));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -183,6 +382,12 @@ search_action (GtkWidget  *widget,
 
   if (self->contacts_view == NULL || bzw_store_is_empty (self->store))
     return;
+
+  if (g_strcmp0 (view, "journal") == 0)
+    {
+      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (self->journal_view));
+      return;
+    }
 
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -329,8 +534,17 @@ visible_child_cb (BzwWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  gboolean journal = g_strcmp0 (name, "journal") == 0;
+  const char *label = journal ? _("New Journal Entry") : _("New Contact");
+
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+
+  /* The "+" adds what the view shows. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), journal ? "win.quick-add" : "win.new-contact");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               journal ? _("New Journal Entry (Ctrl+J)") : _("New Contact (Ctrl+N)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static gboolean
@@ -388,6 +602,28 @@ bzw_window_get_property (GObject    *object,
     }
 }
 
+/* The dialogs of the contacts screen: duplicates, recommendations, circles. */
+static void
+contacts_dialog_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    dialog = bzw_duplicates_dialog_new (GTK_WINDOW (self), self->store);
+  else if (g_str_equal (action_name, "win.recommend"))
+    dialog = bzw_recommend_dialog_new (GTK_WINDOW (self), self->store);
+  else
+    dialog = bzw_circles_dialog_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 bzw_window_class_init (BzwWindowClass *klass)
 {
@@ -422,14 +658,26 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.recommend", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-circles", NULL, contacts_dialog_action);
 }
 
 static void
 bzw_window_init (BzwWindow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
                            self, G_CONNECT_SWAPPED);
 }

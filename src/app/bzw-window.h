@@ -17,4 +17,7 @@ BzwWindow *bzw_window_new (BzwApplication *app,
                            BzwStore       *store,
                            const GError   *store_error);
 
+void       bzw_window_import_file (BzwWindow      *self,
+                                   GFile          *file);
+
 G_END_DECLS

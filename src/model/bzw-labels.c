@@ -30,6 +30,7 @@ static const char * const field_labels[] = {
 static const BzwLabel relationship_kinds[] = {
   { "friend", N_("Friends") },
   { "family", N_("Family") },
+  { "partner", N_("Partners") },
   { "colleague", N_("Colleagues") },
   { "former-colleague", N_("Former colleagues") },
   { "business-partner", N_("Business partners") },

@@ -16,6 +16,24 @@
 
 #define CACHE_SIZE 256
 
+/* The first rows come in one page; the rest streams in the background in
+ * larger ones, so the first rows show at once however long the journal.
+ */
+#define FIRST_PAGE 64
+#define NEXT_PAGE  4096
+
+/* One table read through its time index, newest first. */
+typedef struct
+{
+  BzwJournalKind  kind;
+  gboolean        wanted;
+  gboolean        exhausted;
+  gint64          before_when;
+  gint64          before_id;
+  GArray         *buffer;
+  guint           next;
+} Source;
+
 struct _BzwJournalList
 {
   GObject          parent_instance;
@@ -26,6 +44,10 @@ struct _BzwJournalList
   char            *text;
   GHashTable      *cache;
   GHashTable      *names;
+
+  Source           sources[3];
+  guint            stream_id;
+  gboolean         streaming;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -257,13 +279,169 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = bzw_journal_list_get_item;
 }
 
+static gboolean
+source_fill (BzwJournalList *self,
+             Source         *source,
+             guint           limit)
+{
+  g_autoptr(GError) error = NULL;
+  int n;
+
+  if (source->next < source->buffer->len || source->exhausted || !source->wanted)
+    return TRUE;
+
+  g_array_set_size (source->buffer, 0);
+  source->next = 0;
+  n = bzw_store_list_journal_before (self->store, source->kind, self->query.contact_id,
+                                     &source->before_when, &source->before_id, limit,
+                                     source->buffer, &error);
+  if (n < 0)
+    {
+      g_warning ("Cannot read the journal: %s", error->message);
+      source->exhausted = TRUE;
+      return FALSE;
+    }
+
+  source->exhausted = (guint) n < limit;
+  return TRUE;
+}
+
+/* Merges the three tables, in the order of bzw_store_list_journal(): time
+ * descending, then kind, then id descending.  Returns how many were added.
+ */
+static guint
+stream_more (BzwJournalList *self,
+             guint           count)
+{
+  guint added = 0;
+
+  while (added < count)
+    {
+      Source *best = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)
+        {
+          Source *source = &self->sources[k];
+          const BzwJournalRef *head;
+          const BzwJournalRef *best_head;
+
+          source_fill (self, source, count <= FIRST_PAGE ? FIRST_PAGE : NEXT_PAGE);
+          if (source->next >= source->buffer->len)
+            continue;
+
+          head = &g_array_index (source->buffer, BzwJournalRef, source->next);
+          if (best == NULL)
+            {
+              best = source;
+              continue;
+            }
+
+          best_head = &g_array_index (best->buffer, BzwJournalRef, best->next);
+          if (head->when > best_head->when ||
+              (head->when == best_head->when && head->kind < best_head->kind))
+            best = source;
+        }
+
+      if (best == NULL)
+        break;
+
+      g_array_append_val (self->refs, g_array_index (best->buffer, BzwJournalRef, best->next));
+      best->next++;
+      added++;
+    }
+
+  return added;
+}
+
+static gboolean
+stream_cb (gpointer data)
+{
+  BzwJournalList *self = data;
+  guint old_len = self->refs->len;
+  guint added = stream_more (self, NEXT_PAGE);
+
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, added);
+
+  if (added < NEXT_PAGE)
+    {
+      self->stream_id = 0;
+      self->streaming = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_streaming (BzwJournalList *self)
+{
+  g_clear_handle_id (&self->stream_id, g_source_remove);
+  self->streaming = FALSE;
+}
+
+/* Without a search text the timeline streams through the time indexes. */
+static void
+start_streaming (BzwJournalList *self)
+{
+  const gboolean wanted[] = { self->query.encounters, self->query.favours, self->query.referrals };
+  guint old_len = self->refs->len;
+
+  stop_streaming (self);
+  g_hash_table_remove_all (self->cache);
+  g_hash_table_remove_all (self->names);
+  g_array_set_size (self->refs, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)
+    {
+      Source *source = &self->sources[k];
+
+      source->kind = BZW_JOURNAL_ENCOUNTER + k;
+      source->wanted = wanted[k];
+      source->exhausted = !wanted[k];
+      source->before_when = G_MAXINT64;
+      source->before_id = G_MAXINT64;
+      source->next = 0;
+      g_array_set_size (source->buffer, 0);
+    }
+
+  stream_more (self, FIRST_PAGE);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->refs->len);
+
+  if (self->refs->len == FIRST_PAGE)
+    {
+      self->streaming = TRUE;
+      self->stream_id = g_idle_add_full (G_PRIORITY_LOW, stream_cb, self, NULL);
+    }
+}
+
+/* Reads everything at once, to the end: for a test or a caller that needs
+ * the whole list now.
+ */
+void
+bzw_journal_list_load_all (BzwJournalList *self)
+{
+  g_return_if_fail (BZW_IS_JOURNAL_LIST (self));
+
+  while (self->streaming)
+    stream_cb (self);
+}
+
 static void
 reload (BzwJournalList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) refs = bzw_store_list_journal (self->store, &self->query, &error);
+  g_autoptr(GArray) refs = NULL;
   guint old_len = self->refs->len;
 
+  if (self->query.text == NULL || self->query.text[0] == '\0')
+    {
+      start_streaming (self);
+      return;
+    }
+
+  stop_streaming (self);
+  refs = bzw_store_list_journal (self->store, &self->query, &error);
   if (refs == NULL)
     {
       g_warning ("Cannot list the journal: %s", error->message);
@@ -291,6 +469,7 @@ bzw_journal_list_dispose (GObject *object)
 {
   BzwJournalList *self = BZW_JOURNAL_LIST (object);
 
+  stop_streaming (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
@@ -306,6 +485,8 @@ bzw_journal_list_finalize (GObject *object)
   g_clear_pointer (&self->refs, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)
+    g_clear_pointer (&self->sources[k].buffer, g_array_unref);
   g_free (self->text);
 
   G_OBJECT_CLASS (bzw_journal_list_parent_class)->finalize (object);
@@ -326,6 +507,8 @@ bzw_journal_list_init (BzwJournalList *self)
   self->refs = g_array_new (FALSE, FALSE, sizeof (BzwJournalRef));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)
+    self->sources[k].buffer = g_array_new (FALSE, FALSE, sizeof (BzwJournalRef));
   self->query.encounters = TRUE;
   self->query.favours = TRUE;
   self->query.referrals = TRUE;

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (BzwJournalList, bzw_journal_list, BZW, JOURNAL_LIST, GObje
 BzwJournalList *bzw_journal_list_new            (BzwStore              *store);
 void            bzw_journal_list_set_query      (BzwJournalList        *self,
                                                  const BzwJournalQuery *query);
+void            bzw_journal_list_load_all       (BzwJournalList        *self);
 char           *bzw_journal_list_dup_party_name (BzwJournalList        *self,
                                                  const BzwParty        *party);
 

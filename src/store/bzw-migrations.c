@@ -6,6 +6,8 @@
 
 #include "bzw-migrations.h"
 
+#include "bzw-backups.h"
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -22,31 +24,17 @@ G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);
 char *
 _bzw_migrations_dup_backup_dir (BzwStore *store)
 {
-  g_autofree char *dir = g_path_get_dirname (bzw_store_get_path (store));
-
-  return g_build_filename (dir, "backups", NULL);
+  return bzw_backups_dup_dir (bzw_store_get_path (store));
 }
 
 static gboolean
 backup_before_migration (BzwStore  *store,
-                         int        from_version,
                          GError   **error)
 {
-  g_autofree char *dir = _bzw_migrations_dup_backup_dir (store);
-  g_autofree char *base = g_path_get_basename (bzw_store_get_path (store));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("%s.v%d-%s.db", base, from_version, stamp);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = bzw_backups_create (store, BZW_BACKUP_UPDATE, now, error);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED,
-                   _("The backup folder “%s” cannot be created."), dir);
-      return FALSE;
-    }
-
-  return bzw_store_backup_to (store, path, error);
+  return path != NULL;
 }
 
 gboolean
@@ -57,7 +45,7 @@ _bzw_migrations_run (BzwStore  *store,
   g_return_val_if_fail (from_version >= 0 && from_version < BZW_SCHEMA_VERSION, FALSE);
 
   /* A fresh file has nothing worth keeping. */
-  if (from_version > 0 && !backup_before_migration (store, from_version, error))
+  if (from_version > 0 && !backup_before_migration (store, error))
     return FALSE;
 
   for (int version = from_version + 1; version <= BZW_SCHEMA_VERSION; version++)
@@ -76,7 +64,9 @@ _bzw_migrations_run (BzwStore  *store,
       if (!bzw_store_begin (store, error))
         return FALSE;
 
-      /* Each script ends by setting its own user_version. */
+      /* Each script ends by setting its own user_version.  check-sql: allow,
+       * the script is a constant file of src/store/sql/ in the resources.
+       */
       ok = _bzw_store_exec (store, sql, error);
 
       if (!_bzw_store_finish (store, ok, error))

@@ -409,27 +409,12 @@ bzw_store_delete_contact (BzwStore  *self,
                           gint64     id,
                           GError   **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
 
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  stmt = _bzw_store_prepare (self, "DELETE FROM contacts WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_RELATIONSHIPS |
-                              BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_MAP, id);
-
-  return _bzw_store_finish (self, ok, error);
+  return _bzw_store_write_id (self, "DELETE FROM contacts WHERE id = ?1", id,
+                              BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_RELATIONSHIPS |
+                              BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_MAP,
+                              id, error);
 }
 
 /* Turns what the user typed into an FTS5 query of quoted prefix terms, so
@@ -645,25 +630,10 @@ bzw_store_delete_circle (BzwStore  *self,
                          gint64     id,
                          GError   **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
 
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  stmt = _bzw_store_prepare (self, "DELETE FROM circles WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES | BZW_STORE_CHANGE_CONTACTS, 0);
-
-  return _bzw_store_finish (self, ok, error);
+  return _bzw_store_write_id (self, "DELETE FROM circles WHERE id = ?1", id,
+                              BZW_STORE_CHANGE_CIRCLES | BZW_STORE_CHANGE_CONTACTS, 0, error);
 }
 
 /**
@@ -819,25 +789,10 @@ bzw_store_delete_relationship (BzwStore  *self,
                                gint64     id,
                                GError   **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
 
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  stmt = _bzw_store_prepare (self, "DELETE FROM relationships WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, id);
-
-  return _bzw_store_finish (self, ok, error);
+  return _bzw_store_write_id (self, "DELETE FROM relationships WHERE id = ?1", id,
+                              BZW_STORE_CHANGE_RELATIONSHIPS, id, error);
 }
 
 /**

@@ -91,7 +91,10 @@ validate_day (const char  *day,
   return _bzw_store_validate_date (day, _("Date"), error);
 }
 
-/* Sets the row id of a new row, or reports a row that no longer exists. */
+/* Sets the row id of a new row, or reports a row that no longer exists.
+ * A new row with the uid of a deleted one (an undo) takes its tombstone
+ * back.
+ */
 static gboolean
 finish_save (BzwStore   *self,
              GObject    *object,
@@ -100,8 +103,16 @@ finish_save (BzwStore   *self,
 {
   if (is_new)
     {
+      g_autofree char *uid = NULL;
+      sqlite3_stmt *stmt;
+
       g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
-      return TRUE;
+      g_object_get (object, "uid", &uid, NULL);
+      stmt = _bzw_store_prepare (self, "DELETE FROM tombstones WHERE uid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      return _bzw_store_step_done (self, stmt, error);
     }
 
   if (sqlite3_changes (self->db) == 0)
@@ -507,42 +518,24 @@ bzw_store_delete_journal_entry (BzwStore        *self,
                                 gint64           id,
                                 GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  const BzwStoreChange what = BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
 
   switch (kind)
     {
     case BZW_JOURNAL_ENCOUNTER:
-      stmt = _bzw_store_prepare (self, "DELETE FROM encounters WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM encounters WHERE id = ?1", id, what, 0, error);
 
     case BZW_JOURNAL_FAVOUR:
-      stmt = _bzw_store_prepare (self, "DELETE FROM favours WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM favours WHERE id = ?1", id, what, 0, error);
 
     case BZW_JOURNAL_REFERRAL:
-      stmt = _bzw_store_prepare (self, "DELETE FROM referrals WHERE id = ?1", error);
-      break;
+      return _bzw_store_write_id (self, "DELETE FROM referrals WHERE id = ?1", id, what, 0, error);
 
     default:
-      g_assert_not_reached ();
+      g_return_val_if_reached (FALSE);
     }
-
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, 0);
-
-  return _bzw_store_finish (self, ok, error);
 }
 
 /**
@@ -582,23 +575,43 @@ bzw_store_list_journal (BzwStore               *self,
     }
 
   /* Dates of favours and referrals count from noon UTC, so a day never
-   * slips across midnight in the timeline.
+   * slips across midnight in the timeline.  With a search text the query
+   * starts from the matches, so it touches only those rows.
    */
-  stmt = _bzw_store_prepare (self,
-                             "SELECT kind, id, t FROM ("
-                             "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM encounters e"
-                             "   WHERE ?1 = 1 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
-                             "                     WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
-                             "  UNION ALL"
-                             "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM favours f"
-                             "   WHERE ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
-                             "  UNION ALL"
-                             "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
-                             "   WHERE ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
-                             "                     OR r.referred_id = ?5))"
-                             " WHERE ?4 IS NULL OR id * 4 + kind IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?4)"
-                             " ORDER BY t DESC, kind, id DESC",
-                             error);
+  if (fts == NULL)
+    stmt = _bzw_store_prepare (self,
+                               "SELECT kind, id, t FROM ("
+                               "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM encounters e"
+                               "   WHERE ?1 = 1 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                               "                     WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
+                               "  UNION ALL"
+                               "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM favours f"
+                               "   WHERE ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
+                               "  UNION ALL"
+                               "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
+                               "   WHERE ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
+                               "                     OR r.referred_id = ?5))"
+                               " WHERE ?4 IS NULL"
+                               " ORDER BY t DESC, kind, id DESC",
+                               error);
+  else
+    stmt = _bzw_store_prepare (self,
+                               "WITH m AS (SELECT rowid / 4 AS id, rowid % 4 AS kind FROM journal_fts"
+                               "           WHERE journal_fts MATCH ?4)"
+                               "SELECT kind, id, t FROM ("
+                               "  SELECT 1 AS kind, e.id, e.happened_at AS t FROM m JOIN encounters e ON e.id = m.id"
+                               "   WHERE m.kind = 1 AND ?1 = 1"
+                               "     AND (?5 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                               "                                WHERE p.encounter_id = e.id AND p.contact_id = ?5))"
+                               "  UNION ALL"
+                               "  SELECT 2, f.id, unixepoch (f.day, '+12 hours') FROM m JOIN favours f ON f.id = m.id"
+                               "   WHERE m.kind = 2 AND ?2 = 1 AND (?5 IS NULL OR f.from_id = ?5 OR f.to_id = ?5)"
+                               "  UNION ALL"
+                               "  SELECT 3, r.id, unixepoch (r.day, '+12 hours') FROM m JOIN referrals r ON r.id = m.id"
+                               "   WHERE m.kind = 3 AND ?3 = 1 AND (?5 IS NULL OR r.giver_id = ?5 OR r.receiver_id = ?5"
+                               "                                    OR r.referred_id = ?5))"
+                               " ORDER BY t DESC, kind, id DESC",
+                               error);
   if (stmt == NULL)
     return NULL;
 
@@ -630,6 +643,103 @@ bzw_store_list_journal (BzwStore               *self,
 
   sqlite3_reset (stmt);
   return g_steal_pointer (&refs);
+}
+
+/**
+ * bzw_store_list_journal_before:
+ * @kind: which table to read
+ * @before_when: (inout): the time of the last entry already read, or
+ *   G_MAXINT64 to start at the newest
+ * @before_id: (inout): its id, or G_MAXINT64
+ *
+ * Reads the next @limit entries of one kind, newest first, strictly after
+ * the cursor, through the time index: the cost does not grow with the size
+ * of the journal.  The kinds are merged by the caller.  Appends to @refs
+ * and moves the cursor on.
+ *
+ * Returns: the number of entries read, or -1 on error
+ */
+int
+bzw_store_list_journal_before (BzwStore        *self,
+                               BzwJournalKind   kind,
+                               gint64           contact_id,
+                               gint64          *before_when,
+                               gint64          *before_id,
+                               guint            limit,
+                               GArray          *refs,
+                               GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), -1);
+
+  /* Favours and referrals are dated by day and count from noon UTC, as in
+   * bzw_store_list_journal(); date (?1, 'unixepoch') turns the cursor back
+   * into that day.
+   */
+  switch (kind)
+    {
+    case BZW_JOURNAL_ENCOUNTER:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT e.id, e.happened_at FROM encounters e"
+                                 " WHERE (e.happened_at < ?1 OR (e.happened_at = ?1 AND e.id < ?2))"
+                                 "   AND (?4 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                                 "                              WHERE p.encounter_id = e.id AND p.contact_id = ?4))"
+                                 " ORDER BY e.happened_at DESC, e.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_FAVOUR:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT f.id, unixepoch (f.day, '+12 hours') FROM favours f"
+                                 " WHERE (f.day < date (?1, 'unixepoch') OR (f.day = date (?1, 'unixepoch') AND f.id < ?2))"
+                                 "   AND (?4 IS NULL OR f.from_id = ?4 OR f.to_id = ?4)"
+                                 " ORDER BY f.day DESC, f.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_REFERRAL:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT r.id, unixepoch (r.day, '+12 hours') FROM referrals r"
+                                 " WHERE (r.day < date (?1, 'unixepoch') OR (r.day = date (?1, 'unixepoch') AND r.id < ?2))"
+                                 "   AND (?4 IS NULL OR r.giver_id = ?4 OR r.receiver_id = ?4 OR r.referred_id = ?4)"
+                                 " ORDER BY r.day DESC, r.id DESC LIMIT ?3",
+                                 error);
+      break;
+
+    default:
+      g_return_val_if_reached (-1);
+    }
+
+  if (stmt == NULL)
+    return -1;
+
+  /* The newest possible cursor is any day far in the future. */
+  sqlite3_bind_int64 (stmt, 1, MIN (*before_when, (gint64) 253402300799));
+  sqlite3_bind_int64 (stmt, 2, *before_id);
+  sqlite3_bind_int (stmt, 3, limit);
+  _bzw_store_bind_id (stmt, 4, contact_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwJournalRef ref = { kind, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (refs, ref);
+      *before_when = ref.when;
+      *before_id = ref.id;
+      n++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _bzw_store_set_error (self, error, "list_journal_before");
+      return -1;
+    }
+
+  return n;
 }
 
 guint
@@ -724,4 +834,59 @@ bzw_store_save_map_positions (BzwStore              *self,
     _bzw_store_changed (self, BZW_STORE_CHANGE_MAP, 0);
 
   return _bzw_store_finish (self, ok, error);
+}
+
+/**
+ * bzw_store_advance_journal_entry:
+ * @label: (out) (optional) (transfer none): the label of the new state
+ *
+ * Moves a favour (offen → zugesagt → erledigt) or a referral (gegeben →
+ * kontaktiert → Termin → Auftrag gewonnen) on to its next state.
+ *
+ * Returns: %FALSE with @error set when there is no next state or the entry
+ *   cannot be saved
+ */
+gboolean
+bzw_store_advance_journal_entry (BzwStore        *self,
+                                 BzwJournalKind   kind,
+                                 gint64           id,
+                                 const char     **label,
+                                 GError         **error)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (kind == BZW_JOURNAL_FAVOUR)
+    {
+      g_autoptr(BzwFavour) favour = bzw_store_dup_favour (self, id, error);
+      BzwFavourState next;
+
+      if (favour == NULL)
+        return FALSE;
+      if (bzw_favour_state_next (bzw_favour_get_state (favour), &next))
+        {
+          bzw_favour_set_state (favour, next);
+          if (label != NULL)
+            *label = bzw_favour_state_get_label (next);
+          return bzw_store_save_favour (self, favour, error);
+        }
+    }
+  else if (kind == BZW_JOURNAL_REFERRAL)
+    {
+      g_autoptr(BzwReferral) referral = bzw_store_dup_referral (self, id, error);
+      BzwReferralState next;
+
+      if (referral == NULL)
+        return FALSE;
+      if (bzw_referral_state_next (bzw_referral_get_state (referral), &next))
+        {
+          bzw_referral_set_state (referral, next);
+          if (label != NULL)
+            *label = bzw_referral_state_get_label (next);
+          return bzw_store_save_referral (self, referral, error);
+        }
+    }
+
+  g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                       _("The entry has no next state."));
+  return FALSE;
 }

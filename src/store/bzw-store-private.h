@@ -37,6 +37,12 @@ gboolean      _bzw_store_set_error       (BzwStore      *self,
 gboolean      _bzw_store_finish          (BzwStore      *self,
                                           gboolean       ok,
                                           GError       **error);
+gboolean      _bzw_store_write_id        (BzwStore      *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          BzwStoreChange what,
+                                          gint64         changed_id,
+                                          GError       **error);
 void          _bzw_store_changed         (BzwStore      *self,
                                           BzwStoreChange what,
                                           gint64         id);
@@ -55,5 +61,8 @@ gboolean      _bzw_store_validate_date   (const char    *text,
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
+BzwContactSnapshot *_bzw_store_capture_contact (BzwStore  *self,
+                                                gint64     id,
+                                                GError   **error);
 
 G_END_DECLS

@@ -128,6 +128,34 @@ capture (BzwStore            *self,
   return TRUE;
 }
 
+/* A copy of every row that belongs to or points at contact @id, without
+ * changing anything; for operations that undo more than a delete.
+ */
+BzwContactSnapshot *
+_bzw_store_capture_contact (BzwStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  BzwContactSnapshot *snapshot = g_new0 (BzwContactSnapshot, 1);
+
+  snapshot->contact_id = id;
+  if (!capture (self, snapshot, error))
+    {
+      bzw_contact_snapshot_free (snapshot);
+      return NULL;
+    }
+
+  if (snapshot->rows[0]->len == 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The contact no longer exists."));
+      bzw_contact_snapshot_free (snapshot);
+      return NULL;
+    }
+
+  return snapshot;
+}
+
 static gboolean
 run_with_id (BzwStore    *self,
              const char  *sql,

@@ -333,6 +333,36 @@ _bzw_store_finish (BzwStore  *self,
   return FALSE;
 }
 
+/* Runs a statement with the row id as ?1 in a transaction of its own (or
+ * as part of the outer one) and announces @what when it worked.
+ */
+gboolean
+_bzw_store_write_id (BzwStore        *self,
+                     const char      *sql,
+                     gint64           id,
+                     BzwStoreChange   what,
+                     gint64           changed_id,
+                     GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, what, changed_id);
+
+  return _bzw_store_finish (self, ok, error);
+}
+
 char *
 bzw_store_dup_default_path (void)
 {

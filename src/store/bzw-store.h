@@ -200,7 +200,20 @@ gboolean        bzw_store_delete_journal_entry    (BzwStore               *self,
 GArray         *bzw_store_list_journal            (BzwStore               *self,
                                                    const BzwJournalQuery  *query,
                                                    GError                **error);
+int             bzw_store_list_journal_before     (BzwStore               *self,
+                                                   BzwJournalKind          kind,
+                                                   gint64                  contact_id,
+                                                   gint64                 *before_when,
+                                                   gint64                 *before_id,
+                                                   guint                   limit,
+                                                   GArray                 *refs,
+                                                   GError                **error);
 guint           bzw_store_count_journal           (BzwStore               *self);
+gboolean        bzw_store_advance_journal_entry   (BzwStore               *self,
+                                                   BzwJournalKind          kind,
+                                                   gint64                  id,
+                                                   const char            **label,
+                                                   GError                **error);
 
 /* Map */
 GArray         *bzw_store_list_map_positions      (BzwStore               *self,

@@ -76,8 +76,7 @@ get_entry (AdwEntryRow *row)
 static void
 clear_error (GtkEditable *editable)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID);
+  bzw_ui_clear_invalid (GTK_WIDGET (editable));
 }
 
 static void
@@ -159,25 +158,12 @@ add_phone_cb (BzwContactEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, BZW_FIELD_PHONE, NULL, NULL)));
 }
 
-/* Shows @message above the form and marks @field, if any. */
 static void
 show_error (BzwContactEditor *self,
             GtkWidget        *field,
             const char       *message)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
+  bzw_ui_show_invalid (self->error_label, field, message);
 }
 
 static gboolean

@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include "bzw-contact-page.h"
+#include "bzw-journal-list.h"
+#include "bzw-keep-in-touch.h"
+#include "bzw-store-stats.h"
+#include "bzw-strength.h"
 #include "bzw-labels.h"
 #include "bzw-ui-utils.h"
 
@@ -156,6 +160,149 @@ add_meeting (BzwContactPage *self)
            bzw_contact_get_met_in_person (self->contact) ? _("Yes") : _("No, known only online"));
 }
 
+/* The rhythm, own or from the circles, and when getting in touch is due. */
+static void
+add_keep_in_touch (BzwContactPage *self,
+                   GtkWidget      *group,
+                   int             ideal,
+                   int             latest)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  BzwKeepInTouch kit;
+  g_autofree char *rhythm = NULL;
+  g_autofree char *due = NULL;
+  GtkWidget *row;
+
+  if (!bzw_store_stats_get_keep_in_touch (self->store, bzw_contact_get_id (self->contact), now, &kit, NULL) ||
+      kit.state == BZW_KEEP_IN_TOUCH_NONE)
+    {
+      add_row (group, _("Keep-in-touch rhythm"), _("None yet: set one here or for a circle"));
+      return;
+    }
+
+  rhythm = bzw_labels_rhythm (kit.rhythm.ideal_days, kit.rhythm.latest_days);
+  due = bzw_keep_in_touch_dup_description (&kit);
+  add_row (group, ideal > 0 || latest > 0 ? _("Keep-in-touch rhythm") : _("Keep-in-touch rhythm (from the circles)"),
+           rhythm);
+  row = add_row (group, _("Getting in touch"), due);
+  if (kit.state == BZW_KEEP_IN_TOUCH_DUE || kit.state == BZW_KEEP_IN_TOUCH_OVERDUE)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_widget_add_css_class (icon, kit.state == BZW_KEEP_IN_TOUCH_OVERDUE ? "error" : "warning");
+      gtk_widget_set_tooltip_text (icon, due);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+}
+
+/* The relationship muscle: grows with every encounter, fades with time. */
+static void
+add_strength (BzwContactPage *self,
+              GtkWidget      *group)
+{
+  g_autoptr(GArray) events = bzw_store_stats_list_strength_events (self->store, bzw_contact_get_id (self->contact), NULL);
+  double strength = events != NULL ? bzw_strength_compute ((BzwStrengthEvent *) (gpointer) events->data, events->len,
+                                                           g_get_real_time () / G_USEC_PER_SEC)
+                                   : 0.0;
+  int percent = bzw_strength_to_percent (strength);
+  g_autofree char *value = g_strdup_printf (_("%d of 100"), percent);
+  GtkWidget *row = add_row (group, _("Relationship muscle"), value);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, 100);
+
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), percent);
+  gtk_widget_set_size_request (bar, 120, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (bar, _("Grows with every encounter, favour and referral, and fades with time"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship muscle"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+}
+
+/* What I gave and what I received, by value, worded as giving. */
+static void
+add_give_take (BzwContactPage *self,
+               GtkWidget      *group)
+{
+  BzwGiveTake gt = { 0 };
+  g_autofree char *given = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *text = NULL;
+
+  if (!bzw_store_stats_get_give_take (self->store, bzw_contact_get_id (self->contact), &gt, NULL) ||
+      (gt.n_given == 0 && gt.n_received == 0))
+    return;
+
+  given = bzw_labels_format_euros (gt.given_cents);
+  received = bzw_labels_format_euros (gt.received_cents);
+  /* Translators: favours done and referrals, counted and by value. */
+  text = g_strdup_printf (_("I gave %u times (worth %s), received %u times (worth %s)"),
+                          gt.n_given, given, gt.n_received, received);
+  add_row (group, _("Giving and receiving"), text);
+}
+
+static void
+add_history (BzwContactPage *self)
+{
+  g_autoptr(BzwJournalList) list = bzw_journal_list_new (self->store);
+  BzwJournalQuery query = { NULL, TRUE, TRUE, TRUE, bzw_contact_get_id (self->contact) };
+  GtkWidget *group = add_group (self, _("History"));
+  guint n;
+
+  bzw_journal_list_set_query (list, &query);
+  bzw_journal_list_load_all (list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (n == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("No encounters, favours or referrals with this person yet."));
+      return;
+    }
+
+  for (guint i = 0; i < MIN (n, 12); i++)
+    {
+      g_autoptr(BzwJournalItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *date = bzw_ui_format_unix_date (bzw_journal_item_get_when (item));
+      g_autofree char *title = g_strdup_printf ("%s · %s", date, bzw_journal_item_get_title (item));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bzw_journal_item_get_summary (item));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (bzw_journal_item_get_icon_name (item)));
+      if (bzw_journal_item_get_state (item) != NULL)
+        {
+          GtkWidget *state = gtk_label_new (bzw_journal_item_get_state (item));
+
+          gtk_widget_add_css_class (state, "caption-heading");
+          gtk_widget_add_css_class (state, "accent");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+        }
+      if (bzw_journal_item_get_next_state (item) != NULL)
+        {
+          g_autofree char *tooltip = g_strdup_printf (_("Mark as “%s”"), bzw_journal_item_get_next_state (item));
+          GtkWidget *advance = gtk_button_new_from_icon_name ("go-next-symbolic");
+
+          gtk_widget_set_valign (advance, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (advance, "flat");
+          gtk_widget_set_tooltip_text (advance, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (advance), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (advance), "contact.advance-entry");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (advance), "(ix)",
+                                            (int) bzw_journal_item_get_kind (item), bzw_journal_item_get_id (item));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), advance);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n > 12)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more entry in the journal",
+                                                            "%u more entries in the journal", n - 12),
+                                               n - 12);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), more);
+    }
+}
+
 static void
 add_networking (BzwContactPage *self)
 {
@@ -179,17 +326,9 @@ add_networking (BzwContactPage *self)
   add_row (group, _("Would I recommend them?"), trust);
 
   add_row (group, _("Last encounter"), last != NULL ? last : _("No encounter yet"));
-
-  if (ideal > 0 || latest > 0)
-    {
-      g_autofree char *rhythm = bzw_labels_rhythm (ideal, latest);
-
-      add_row (group, _("Keep-in-touch rhythm"), rhythm);
-    }
-  else
-    {
-      add_row (group, _("Keep-in-touch rhythm"), _("From the contact’s circles"));
-    }
+  add_keep_in_touch (self, group, ideal, latest);
+  add_strength (self, group);
+  add_give_take (self, group);
 }
 
 static void
@@ -357,6 +496,7 @@ rebuild (BzwContactPage *self)
   add_networking (self);
   add_meeting (self);
   add_relationships (self);
+  add_history (self);
   add_notes (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.toggle-archived", TRUE);

@@ -267,3 +267,15 @@ bzw_contact_picker_exclude (BzwContactPicker *self,
 
   self->excluded_id = id;
 }
+
+/* Sets free text, e.g. a name that is not a contact, without matches. */
+void
+bzw_contact_picker_set_text (BzwContactPicker *self,
+                             const char       *text)
+{
+  g_return_if_fail (BZW_IS_CONTACT_PICKER (self));
+
+  self->contact_id = 0;
+  set_entry_text (self, text != NULL ? text : "");
+  clear_matches (self);
+}

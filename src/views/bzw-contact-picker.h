@@ -18,6 +18,8 @@ gint64      bzw_contact_picker_get_contact_id (BzwContactPicker *self);
 const char *bzw_contact_picker_get_text       (BzwContactPicker *self);
 void        bzw_contact_picker_set_contact_id (BzwContactPicker *self,
                                                gint64            id);
+void        bzw_contact_picker_set_text       (BzwContactPicker *self,
+                                               const char       *text);
 void        bzw_contact_picker_exclude        (BzwContactPicker *self,
                                                gint64            id);
 

@@ -73,6 +73,7 @@ update_actions (BzwContactsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.delete", has_contact && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.toggle-archived", has_contact && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.add-relationship", has_contact && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.log-encounter", has_contact && writable);
 }
 
 static void
@@ -457,6 +458,41 @@ add_relationship_action (GtkWidget  *widget,
   gtk_widget_grab_focus (picker);
 }
 
+/* „Als „Zugesagt“ markieren“ on a row of the contact's history. */
+static void
+advance_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *label = NULL;
+  gint64 id;
+  int kind;
+
+  g_variant_get (parameter, "(ix)", &kind, &id);
+  if (!bzw_store_advance_journal_entry (self->store, kind, id, &label, &error))
+    {
+      show_error (self, _("The Entry Cannot Be Changed"), error);
+      return;
+    }
+
+  message = g_strdup_printf (kind == BZW_JOURNAL_FAVOUR ? _("Favour marked as “%s”") : _("Referral marked as “%s”"),
+                             label);
+  toast (self, adw_toast_new (message));
+}
+
+static void
+log_encounter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
+
+  gtk_widget_activate_action (widget, "win.log-encounter", "x", bzw_contact_page_get_contact_id (self->page));
+}
+
 static void
 bzw_contacts_view_dispose (GObject *object)
 {
@@ -483,6 +519,8 @@ bzw_contacts_view_class_init (BzwContactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "contact.toggle-archived", NULL, toggle_archived_action);
   gtk_widget_class_install_action (widget_class, "contact.add-relationship", NULL, add_relationship_action);
+  gtk_widget_class_install_action (widget_class, "contact.log-encounter", NULL, log_encounter_action);
+  gtk_widget_class_install_action (widget_class, "contact.advance-entry", "(ix)", advance_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "contact.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "contact.delete", NULL);
 

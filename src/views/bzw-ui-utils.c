@@ -175,3 +175,30 @@ bzw_ui_copy_text (GtkWidget  *widget,
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
+
+/* Shows @message in @error_label and marks @field (if any) as invalid, for
+ * the eye and for assistive technology, and puts the focus there.
+ */
+void
+bzw_ui_show_invalid (GtkLabel   *error_label,
+                     GtkWidget  *field,
+                     const char *message)
+{
+  gtk_label_set_label (error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+
+  if (field == NULL)
+    return;
+
+  gtk_widget_add_css_class (field, "error");
+  gtk_widget_grab_focus (field);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+}
+
+void
+bzw_ui_clear_invalid (GtkWidget *field)
+{
+  gtk_widget_remove_css_class (field, "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+}

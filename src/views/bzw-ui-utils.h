@@ -17,5 +17,9 @@ gboolean      bzw_ui_parse_euros         (const char  *text,
                                           gint64      *cents);
 void          bzw_ui_copy_text           (GtkWidget   *widget,
                                           const char  *text);
+void          bzw_ui_show_invalid        (GtkLabel    *error_label,
+                                          GtkWidget   *field,
+                                          const char  *message);
+void          bzw_ui_clear_invalid       (GtkWidget   *field);
 
 G_END_DECLS

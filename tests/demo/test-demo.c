@@ -327,7 +327,7 @@ test_fill_counts (Fixture       *fixture,
   g_assert_cmpuint (due->len, >=, 5);
   g_assert_cmpuint (due->len, <, ids->len / 2);
 
-  give_to = g_hash_table_new (g_int64_hash, g_int64_equal);
+  give_to = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < journal->len; i++)
     {
       BzwJournalRef *ref = &g_array_index (journal, BzwJournalRef, i);

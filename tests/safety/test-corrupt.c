@@ -277,6 +277,26 @@ test_good_file_settings (Fixture       *fixture,
   }
 }
 
+/* Opening an existing file goes through an SQLite URI: characters that
+ * mean something in a URI must not change which file is opened.
+ */
+static void
+test_unusual_path (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "Ordner mit Ümlaut & 50% #1?", NULL);
+  g_autofree char *path = g_build_filename (dir, "Daten ß.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+
+  safety_make_store (path, 7);
+  store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bzw_store_count_contacts (store), ==, 7);
+  g_clear_object (&store);
+  assert_opens_read_only (path, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +314,7 @@ main (int   argc,
   ADD ("read-only-file", test_read_only_file);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("good-file-settings", test_good_file_settings);
+  ADD ("unusual-path", test_unusual_path);
 #undef ADD
 
   return g_test_run ();

@@ -58,7 +58,7 @@ class App:
             environment.update(env)
         binary = os.environ["BZW_BINARY"]
         self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
-                                        env=environment,
+                                        env=environment, cwd=self.home,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.app = None
         self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
@@ -83,6 +83,19 @@ class App:
                     self.app = app
                     return child
         return None
+
+    def window(self, pattern, timeout=10.0):
+        """Another top-level window of the app (a dialog), by its title."""
+        import re
+        regex = re.compile(pattern)
+
+        def look():
+            for j in range(self.app.get_child_count()):
+                child = self.app.get_child_at_index(j)
+                if child is not None and regex.search(child.get_name() or ""):
+                    return child
+            return None
+        return self.wait(look, f"a window titled /{pattern}/", timeout)
 
     def close(self):
         if self.process.poll() is None:
@@ -144,11 +157,12 @@ class App:
         return self.wait(lambda: next(iter(self.find_all(role, name, root, contains=contains)), None),
                          f"{Atspi.role_get_name(role) if role else 'widget'} “{name}”", timeout)
 
-    def find_matching(self, role, pattern, timeout=10.0):
+    def find_matching(self, role, pattern, timeout=10.0, root=None):
         """The first widget of @role whose name matches the regular expression."""
         import re
         regex = re.compile(pattern)
-        return self.wait(lambda: next((n for n in self.find_all(role) if regex.search(n.get_name() or "")), None),
+        return self.wait(lambda: next((n for n in self.find_all(role, root=root) if regex.search(n.get_name() or "")),
+                                      None),
                          f"{Atspi.role_get_name(role)} matching /{pattern}/", timeout)
 
     @staticmethod
@@ -188,6 +202,16 @@ class App:
 
     def labels(self, root=None):
         return [n.get_name() for n in self.find_all(Atspi.Role.LABEL, root=root)]
+
+    def key(self, keys):
+        """Sends keys to the main window with xdotool (there is no window
+        manager under Xvfb, so the window is focused first)."""
+        ids = subprocess.run(["xdotool", "search", "--pid", str(self.process.pid)],
+                             capture_output=True, text=True).stdout.split()
+        if not ids:
+            fail("no X window of the app")
+        subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
+        subprocess.run(["xdotool", "key", "--window", ids[-1], keys], check=True)
 
     # The database, read directly
 

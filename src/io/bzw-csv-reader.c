@@ -1,0 +1,1304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-csv-reader"
+
+#include "config.h"
+
+#include "bzw-csv-reader.h"
+
+#include "bzw-io-util.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* CSV as RFC 4180 describes it (quoted fields with embedded separators,
+ * doubled quotes and line breaks), with "," or ";" (or tab) found by
+ * counting, and UTF-8 (with or without BOM), UTF-16 with BOM or else
+ * Windows-1252.  The header row is found among the first rows (LinkedIn
+ * puts notes above it) and mapped by name; the user may map any column.
+ *
+ * Headers these exporters write (as of 2023/24):
+ *
+ * LinkedIn "Connections.csv" (after three lines of notes):
+ *   First Name, Last Name, URL, Email Address, Company, Position, Connected On
+ *   ("15 Mar 2023")
+ * XING contact export (German, ";"):
+ *   Anrede; Titel; Vorname; Nachname; Firma; Position; E-Mail (geschäftlich);
+ *   E-Mail (privat); Telefon (geschäftlich); Mobil (geschäftlich); Telefon
+ *   (privat); Mobil (privat); Straße (geschäftlich); PLZ (geschäftlich);
+ *   Ort (geschäftlich); Land (geschäftlich); Geburtstag; XING-Profil;
+ *   Kontakt seit; Tags
+ * Outlook (English): Title, First Name, Middle Name, Last Name, Suffix,
+ *   Company, Department, Job Title, Business Street[ 2|3], Business City,
+ *   Business State, Business Postal Code, Business Country/Region, Home …,
+ *   Other …, Business Fax, Business Phone[ 2], Home Phone[ 2], Home Fax,
+ *   Mobile Phone, Other Phone, Pager, Primary Phone, Company Main Phone,
+ *   Car Phone, E-mail Address, E-mail 2 Address, E-mail 3 Address,
+ *   Birthday, Anniversary, Notes, Web Page, Categories, Spouse, Children,
+ *   Manager's Name, Assistant's Name
+ * Outlook (German): Anrede, Vorname, Weitere Vornamen, Nachname, Suffix,
+ *   Firma, Abteilung, Position, Straße geschäftlich[ 2|3], Ort geschäftlich,
+ *   Region geschäftlich, Postleitzahl geschäftlich, Land/Region geschäftlich,
+ *   Straße privat …, Weitere Straße …, Fax geschäftlich, Telefon
+ *   geschäftlich[ 2], Telefon privat[ 2], Fax privat, Mobiltelefon,
+ *   Weiteres Telefon, Pager, Haupttelefon, Telefon Firma, Autotelefon,
+ *   E-Mail-Adresse, E-Mail 2: Adresse, E-Mail 3: Adresse, Geburtstag,
+ *   Jahrestag, Notizen, Webseite, Kategorien, Partner, Kinder
+ * Google (2023): First Name, Middle Name, Last Name, Name Prefix, Name
+ *   Suffix, Nickname, Organization Name, Organization Title, Organization
+ *   Department, Birthday, Notes, Photo, Labels, "E-mail 1 - Label",
+ *   "E-mail 1 - Value", "Phone 1 - …", "Address 1 - Label|Street|City|PO
+ *   Box|Region|Postal Code|Country|Extended Address|Formatted",
+ *   "Website 1 - …", "Event 1 - …", "Relation 1 - …"; several values in one
+ *   cell are joined by " ::: ".
+ * Google (before 2023): Name, Given Name, Additional Name, Family Name,
+ *   Name Prefix, Name Suffix, Nickname, Birthday, Notes, Group Membership,
+ *   "E-mail 1 - Type", "Organization 1 - Name|Title|Department", …
+ */
+
+typedef struct
+{
+  char         *header;
+  BzwCsvTarget  target;
+  char         *label;
+  char         *slot;          /* groups address parts and labels */
+  int           label_column;  /* a column holding this one's label, or -1 */
+} Column;
+
+struct _BzwCsvReader
+{
+  GObject     parent_instance;
+
+  GPtrArray  *rows;        /* (element-type GPtrArray<utf8>) data rows */
+  GArray     *row_lines;   /* guint: the line each data row starts on */
+  GArray     *columns;     /* Column */
+  guint       header_line;
+  char        delimiter;
+  const char *encoding;
+  const char *format;
+  char       *met_how;
+};
+
+G_DEFINE_FINAL_TYPE (BzwCsvReader, bzw_csv_reader, G_TYPE_OBJECT)
+
+typedef struct
+{
+  const char   *header;
+  BzwCsvTarget  target;
+  const char   *label;
+  const char   *slot;
+} KnownHeader;
+
+static const KnownHeader known_headers[] = {
+  /* LinkedIn */
+  { "First Name", BZW_CSV_TARGET_GIVEN_NAME, NULL, NULL },
+  { "Last Name", BZW_CSV_TARGET_FAMILY_NAME, NULL, NULL },
+  { "URL", BZW_CSV_TARGET_URL, NULL, NULL },
+  { "Email Address", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "Company", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "Position", BZW_CSV_TARGET_ROLE, NULL, NULL },
+  { "Connected On", BZW_CSV_TARGET_MET_ON, NULL, NULL },
+  /* XING */
+  { "Anrede", BZW_CSV_TARGET_PREFIX, NULL, NULL },
+  { "Titel", BZW_CSV_TARGET_PREFIX, NULL, NULL },
+  { "Vorname", BZW_CSV_TARGET_GIVEN_NAME, NULL, NULL },
+  { "Nachname", BZW_CSV_TARGET_FAMILY_NAME, NULL, NULL },
+  { "Firma", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "Unternehmen", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "E-Mail (geschäftlich)", BZW_CSV_TARGET_EMAIL, "work", NULL },
+  { "E-Mail (privat)", BZW_CSV_TARGET_EMAIL, "home", NULL },
+  { "Telefon (geschäftlich)", BZW_CSV_TARGET_PHONE, "work", NULL },
+  { "Mobil (geschäftlich)", BZW_CSV_TARGET_PHONE, "work mobile", NULL },
+  { "Fax (geschäftlich)", BZW_CSV_TARGET_PHONE, "work fax", NULL },
+  { "Telefon (privat)", BZW_CSV_TARGET_PHONE, "home", NULL },
+  { "Mobil (privat)", BZW_CSV_TARGET_PHONE, "mobile", NULL },
+  { "Straße (geschäftlich)", BZW_CSV_TARGET_STREET, "work", "work" },
+  { "PLZ (geschäftlich)", BZW_CSV_TARGET_POSTAL_CODE, "work", "work" },
+  { "Ort (geschäftlich)", BZW_CSV_TARGET_CITY, "work", "work" },
+  { "Land (geschäftlich)", BZW_CSV_TARGET_COUNTRY, "work", "work" },
+  { "Straße (privat)", BZW_CSV_TARGET_STREET, "home", "home" },
+  { "PLZ (privat)", BZW_CSV_TARGET_POSTAL_CODE, "home", "home" },
+  { "Ort (privat)", BZW_CSV_TARGET_CITY, "home", "home" },
+  { "Land (privat)", BZW_CSV_TARGET_COUNTRY, "home", "home" },
+  { "XING-Profil", BZW_CSV_TARGET_URL, "XING", NULL },
+  { "Kontakt seit", BZW_CSV_TARGET_MET_ON, NULL, NULL },
+  { "Tags", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  /* Outlook, English */
+  { "Title", BZW_CSV_TARGET_PREFIX, NULL, NULL },
+  { "Middle Name", BZW_CSV_TARGET_ADDITIONAL_NAMES, NULL, NULL },
+  { "Suffix", BZW_CSV_TARGET_SUFFIX, NULL, NULL },
+  { "Nickname", BZW_CSV_TARGET_NICKNAME, NULL, NULL },
+  { "Department", BZW_CSV_TARGET_DEPARTMENT, NULL, NULL },
+  { "Job Title", BZW_CSV_TARGET_ROLE, NULL, NULL },
+  { "Business Street", BZW_CSV_TARGET_STREET, "work", "work" },
+  { "Business Street 2", BZW_CSV_TARGET_EXTENDED_ADDRESS, "work", "work" },
+  { "Business Street 3", BZW_CSV_TARGET_EXTENDED_ADDRESS, "work", "work" },
+  { "Business City", BZW_CSV_TARGET_CITY, "work", "work" },
+  { "Business State", BZW_CSV_TARGET_REGION, "work", "work" },
+  { "Business Postal Code", BZW_CSV_TARGET_POSTAL_CODE, "work", "work" },
+  { "Business Country/Region", BZW_CSV_TARGET_COUNTRY, "work", "work" },
+  { "Business Country", BZW_CSV_TARGET_COUNTRY, "work", "work" },
+  { "Business PO Box", BZW_CSV_TARGET_PO_BOX, "work", "work" },
+  { "Home Street", BZW_CSV_TARGET_STREET, "home", "home" },
+  { "Home Street 2", BZW_CSV_TARGET_EXTENDED_ADDRESS, "home", "home" },
+  { "Home Street 3", BZW_CSV_TARGET_EXTENDED_ADDRESS, "home", "home" },
+  { "Home City", BZW_CSV_TARGET_CITY, "home", "home" },
+  { "Home State", BZW_CSV_TARGET_REGION, "home", "home" },
+  { "Home Postal Code", BZW_CSV_TARGET_POSTAL_CODE, "home", "home" },
+  { "Home Country/Region", BZW_CSV_TARGET_COUNTRY, "home", "home" },
+  { "Home Country", BZW_CSV_TARGET_COUNTRY, "home", "home" },
+  { "Home PO Box", BZW_CSV_TARGET_PO_BOX, "home", "home" },
+  { "Other Street", BZW_CSV_TARGET_STREET, "other", "other" },
+  { "Other Street 2", BZW_CSV_TARGET_EXTENDED_ADDRESS, "other", "other" },
+  { "Other Street 3", BZW_CSV_TARGET_EXTENDED_ADDRESS, "other", "other" },
+  { "Other City", BZW_CSV_TARGET_CITY, "other", "other" },
+  { "Other State", BZW_CSV_TARGET_REGION, "other", "other" },
+  { "Other Postal Code", BZW_CSV_TARGET_POSTAL_CODE, "other", "other" },
+  { "Other Country/Region", BZW_CSV_TARGET_COUNTRY, "other", "other" },
+  { "Other Country", BZW_CSV_TARGET_COUNTRY, "other", "other" },
+  { "Business Fax", BZW_CSV_TARGET_PHONE, "work fax", NULL },
+  { "Business Phone", BZW_CSV_TARGET_PHONE, "work", NULL },
+  { "Business Phone 2", BZW_CSV_TARGET_PHONE, "work", NULL },
+  { "Home Phone", BZW_CSV_TARGET_PHONE, "home", NULL },
+  { "Home Phone 2", BZW_CSV_TARGET_PHONE, "home", NULL },
+  { "Home Fax", BZW_CSV_TARGET_PHONE, "home fax", NULL },
+  { "Mobile Phone", BZW_CSV_TARGET_PHONE, "mobile", NULL },
+  { "Other Phone", BZW_CSV_TARGET_PHONE, "other", NULL },
+  { "Other Fax", BZW_CSV_TARGET_PHONE, "other fax", NULL },
+  { "Pager", BZW_CSV_TARGET_PHONE, "pager", NULL },
+  { "Primary Phone", BZW_CSV_TARGET_PHONE, "main", NULL },
+  { "Company Main Phone", BZW_CSV_TARGET_PHONE, "work main", NULL },
+  { "Car Phone", BZW_CSV_TARGET_PHONE, "car", NULL },
+  { "E-mail Address", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "E-mail 2 Address", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "E-mail 3 Address", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "Birthday", BZW_CSV_TARGET_BIRTHDAY, NULL, NULL },
+  { "Anniversary", BZW_CSV_TARGET_DATE, "anniversary", NULL },
+  { "Notes", BZW_CSV_TARGET_NOTES, NULL, NULL },
+  { "Web Page", BZW_CSV_TARGET_URL, NULL, NULL },
+  { "Personal Web Page", BZW_CSV_TARGET_URL, "home", NULL },
+  { "Categories", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  { "Spouse", BZW_CSV_TARGET_RELATED, "spouse", NULL },
+  { "Children", BZW_CSV_TARGET_RELATED, "child", NULL },
+  { "Manager's Name", BZW_CSV_TARGET_RELATED, "manager", NULL },
+  { "Assistant's Name", BZW_CSV_TARGET_RELATED, "assistant", NULL },
+  /* Outlook, German */
+  { "Weitere Vornamen", BZW_CSV_TARGET_ADDITIONAL_NAMES, NULL, NULL },
+  { "Spitzname", BZW_CSV_TARGET_NICKNAME, NULL, NULL },
+  { "Abteilung", BZW_CSV_TARGET_DEPARTMENT, NULL, NULL },
+  { "Straße geschäftlich", BZW_CSV_TARGET_STREET, "work", "work" },
+  { "Straße geschäftlich 2", BZW_CSV_TARGET_EXTENDED_ADDRESS, "work", "work" },
+  { "Straße geschäftlich 3", BZW_CSV_TARGET_EXTENDED_ADDRESS, "work", "work" },
+  { "Ort geschäftlich", BZW_CSV_TARGET_CITY, "work", "work" },
+  { "Region geschäftlich", BZW_CSV_TARGET_REGION, "work", "work" },
+  { "Bundesland geschäftlich", BZW_CSV_TARGET_REGION, "work", "work" },
+  { "Postleitzahl geschäftlich", BZW_CSV_TARGET_POSTAL_CODE, "work", "work" },
+  { "Land/Region geschäftlich", BZW_CSV_TARGET_COUNTRY, "work", "work" },
+  { "Land geschäftlich", BZW_CSV_TARGET_COUNTRY, "work", "work" },
+  { "Straße privat", BZW_CSV_TARGET_STREET, "home", "home" },
+  { "Straße privat 2", BZW_CSV_TARGET_EXTENDED_ADDRESS, "home", "home" },
+  { "Straße privat 3", BZW_CSV_TARGET_EXTENDED_ADDRESS, "home", "home" },
+  { "Ort privat", BZW_CSV_TARGET_CITY, "home", "home" },
+  { "Region privat", BZW_CSV_TARGET_REGION, "home", "home" },
+  { "Bundesland privat", BZW_CSV_TARGET_REGION, "home", "home" },
+  { "Postleitzahl privat", BZW_CSV_TARGET_POSTAL_CODE, "home", "home" },
+  { "Land/Region privat", BZW_CSV_TARGET_COUNTRY, "home", "home" },
+  { "Land privat", BZW_CSV_TARGET_COUNTRY, "home", "home" },
+  { "Weitere Straße", BZW_CSV_TARGET_STREET, "other", "other" },
+  { "Weiterer Ort", BZW_CSV_TARGET_CITY, "other", "other" },
+  { "Weitere Region", BZW_CSV_TARGET_REGION, "other", "other" },
+  { "Weitere Postleitzahl", BZW_CSV_TARGET_POSTAL_CODE, "other", "other" },
+  { "Weiteres Land/Region", BZW_CSV_TARGET_COUNTRY, "other", "other" },
+  { "Fax geschäftlich", BZW_CSV_TARGET_PHONE, "work fax", NULL },
+  { "Telefon geschäftlich", BZW_CSV_TARGET_PHONE, "work", NULL },
+  { "Telefon geschäftlich 2", BZW_CSV_TARGET_PHONE, "work", NULL },
+  { "Telefon privat", BZW_CSV_TARGET_PHONE, "home", NULL },
+  { "Telefon privat 2", BZW_CSV_TARGET_PHONE, "home", NULL },
+  { "Fax privat", BZW_CSV_TARGET_PHONE, "home fax", NULL },
+  { "Mobiltelefon", BZW_CSV_TARGET_PHONE, "mobile", NULL },
+  { "Weiteres Telefon", BZW_CSV_TARGET_PHONE, "other", NULL },
+  { "Haupttelefon", BZW_CSV_TARGET_PHONE, "main", NULL },
+  { "Telefon Firma", BZW_CSV_TARGET_PHONE, "work main", NULL },
+  { "Autotelefon", BZW_CSV_TARGET_PHONE, "car", NULL },
+  { "E-Mail-Adresse", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "E-Mail 2: Adresse", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "E-Mail 3: Adresse", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "Geburtstag", BZW_CSV_TARGET_BIRTHDAY, NULL, NULL },
+  { "Jahrestag", BZW_CSV_TARGET_DATE, "anniversary", NULL },
+  { "Notizen", BZW_CSV_TARGET_NOTES, NULL, NULL },
+  { "Webseite", BZW_CSV_TARGET_URL, NULL, NULL },
+  { "Kategorien", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  { "Partner", BZW_CSV_TARGET_RELATED, "spouse", NULL },
+  { "Kinder", BZW_CSV_TARGET_RELATED, "child", NULL },
+  /* Google */
+  { "Name", BZW_CSV_TARGET_DISPLAY_NAME, NULL, NULL },
+  { "Given Name", BZW_CSV_TARGET_GIVEN_NAME, NULL, NULL },
+  { "Additional Name", BZW_CSV_TARGET_ADDITIONAL_NAMES, NULL, NULL },
+  { "Family Name", BZW_CSV_TARGET_FAMILY_NAME, NULL, NULL },
+  { "Name Prefix", BZW_CSV_TARGET_PREFIX, NULL, NULL },
+  { "Name Suffix", BZW_CSV_TARGET_SUFFIX, NULL, NULL },
+  { "Organization Name", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "Organization Title", BZW_CSV_TARGET_ROLE, NULL, NULL },
+  { "Organization Department", BZW_CSV_TARGET_DEPARTMENT, NULL, NULL },
+  { "Photo", BZW_CSV_TARGET_PHOTO_URI, NULL, NULL },
+  { "Labels", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  { "Group Membership", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  /* Common spellings of hand-made lists */
+  { "Full Name", BZW_CSV_TARGET_DISPLAY_NAME, NULL, NULL },
+  { "Display Name", BZW_CSV_TARGET_DISPLAY_NAME, NULL, NULL },
+  { "E-Mail", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "Email", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "E-mail", BZW_CSV_TARGET_EMAIL, NULL, NULL },
+  { "Telefon", BZW_CSV_TARGET_PHONE, NULL, NULL },
+  { "Phone", BZW_CSV_TARGET_PHONE, NULL, NULL },
+  { "Mobil", BZW_CSV_TARGET_PHONE, "mobile", NULL },
+  { "Mobile", BZW_CSV_TARGET_PHONE, "mobile", NULL },
+  { "Organisation", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "Organization", BZW_CSV_TARGET_ORGANISATION, NULL, NULL },
+  { "Notiz", BZW_CSV_TARGET_NOTES, NULL, NULL },
+  { "Note", BZW_CSV_TARGET_NOTES, NULL, NULL },
+  { "Website", BZW_CSV_TARGET_URL, NULL, NULL },
+  { "Straße", BZW_CSV_TARGET_STREET, NULL, NULL },
+  { "Street", BZW_CSV_TARGET_STREET, NULL, NULL },
+  { "PLZ", BZW_CSV_TARGET_POSTAL_CODE, NULL, NULL },
+  { "Postleitzahl", BZW_CSV_TARGET_POSTAL_CODE, NULL, NULL },
+  { "Postal Code", BZW_CSV_TARGET_POSTAL_CODE, NULL, NULL },
+  { "ZIP", BZW_CSV_TARGET_POSTAL_CODE, NULL, NULL },
+  { "Ort", BZW_CSV_TARGET_CITY, NULL, NULL },
+  { "Stadt", BZW_CSV_TARGET_CITY, NULL, NULL },
+  { "City", BZW_CSV_TARGET_CITY, NULL, NULL },
+  { "Land", BZW_CSV_TARGET_COUNTRY, NULL, NULL },
+  { "Country", BZW_CSV_TARGET_COUNTRY, NULL, NULL },
+  { "Gruppen", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  { "Kreise", BZW_CSV_TARGET_CATEGORIES, NULL, NULL },
+  { "UID", BZW_CSV_TARGET_UID, NULL, NULL },
+};
+
+static const char * const target_titles[] = {
+  N_("Ignore"),
+  N_("Display name"),
+  N_("Name prefix"),
+  N_("Given name"),
+  N_("Additional names"),
+  N_("Family name"),
+  N_("Name suffix"),
+  N_("Nickname"),
+  N_("Organisation"),
+  N_("Department"),
+  N_("Role"),
+  N_("Birthday"),
+  N_("Notes"),
+  N_("Note with column name"),
+  N_("E-mail"),
+  N_("Phone"),
+  N_("Web link"),
+  N_("Messenger"),
+  N_("Date"),
+  N_("Related person"),
+  N_("PO box"),
+  N_("Address line 2"),
+  N_("Street"),
+  N_("City"),
+  N_("Region"),
+  N_("Postal code"),
+  N_("Country"),
+  N_("Circles"),
+  N_("Met on"),
+  N_("Photo link"),
+  N_("Unique ID"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (target_titles) == BZW_CSV_N_TARGETS);
+
+static void
+column_clear (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->header);
+  g_free (column->label);
+  g_free (column->slot);
+}
+
+static void
+bzw_csv_reader_finalize (GObject *object)
+{
+  BzwCsvReader *self = BZW_CSV_READER (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->row_lines, g_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_free (self->met_how);
+
+  G_OBJECT_CLASS (bzw_csv_reader_parent_class)->finalize (object);
+}
+
+static void
+bzw_csv_reader_class_init (BzwCsvReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bzw_csv_reader_finalize;
+}
+
+static void
+bzw_csv_reader_init (BzwCsvReader *self)
+{
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_array_set_clear_func (self->columns, column_clear);
+  self->delimiter = ',';
+  self->encoding = "UTF-8";
+}
+
+/* Bytes */
+
+static char *
+decode_bytes (const char  *data,
+              gsize        length,
+              const char **encoding)
+{
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *encoding = "UTF-8";
+      return bzw_io_to_utf8 (data + 3, length - 3, "UTF-8");
+    }
+
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      char *converted = g_convert (data + 2, length - 2, "UTF-8",
+                                   (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                                   NULL, NULL, NULL);
+
+      if (converted != NULL && g_utf8_validate (converted, -1, NULL))
+        {
+          *encoding = "UTF-16";
+          return converted;
+        }
+      g_free (converted);
+    }
+
+  if (length == 0)
+    {
+      *encoding = "UTF-8";
+      return g_strdup ("");
+    }
+
+  if (g_utf8_validate (data, length, NULL) && memchr (data, 0, length) == NULL)
+    {
+      *encoding = "UTF-8";
+      return g_strndup (data, length);
+    }
+
+  *encoding = "Windows-1252";
+  return bzw_io_windows1252_to_utf8 (data, length);
+}
+
+/* The separator that splits the first lines into the most columns. */
+static char
+detect_delimiter (const char *text)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint best[G_N_ELEMENTS (candidates)] = { 0, };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0, };
+  gboolean quoted = FALSE;
+  guint lines = 0;
+  guint winner = 0;
+
+  for (const char *p = text; *p != '\0' && lines < 20; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == '\n')
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+            {
+              best[i] = MAX (best[i], counts[i]);
+              counts[i] = 0;
+            }
+          lines++;
+        }
+      else if (!quoted)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+            if (*p == candidates[i])
+              counts[i]++;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      best[i] = MAX (best[i], counts[i]);
+      if (best[i] > best[winner])
+        winner = i;
+    }
+
+  return candidates[winner];
+}
+
+/* RFC 4180, leniently: a quote inside an unquoted field is a character,
+ * an unclosed quote runs to the end.  Returns the rows with the line each
+ * starts on.
+ */
+static GPtrArray *
+split_rows (const char *text,
+            char        delimiter,
+            GArray     *lines)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+  guint line = 1;
+  guint row_line = 1;
+  gboolean quoted = FALSE;
+  gboolean was_quoted = FALSE;
+
+  for (;;)
+    {
+      char c = *p;
+
+      if (quoted)
+        {
+          if (c == '\0')
+            quoted = FALSE;
+          else if (c == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p += 2;
+              continue;
+            }
+          else if (c == '"')
+            {
+              quoted = FALSE;
+              p++;
+              continue;
+            }
+          else
+            {
+              if (c == '\n')
+                line++;
+              if (c != '\r')
+                g_string_append_c (field, c);
+              p++;
+              continue;
+            }
+        }
+
+      if (c == '"' && field->len == 0 && !was_quoted)
+        {
+          quoted = TRUE;
+          was_quoted = TRUE;
+          p++;
+          continue;
+        }
+
+      if (c == delimiter || c == '\n' || c == '\0' || (c == '\r' && p[1] != '\n'))
+        {
+          if (row->len < BZW_CSV_MAX_COLUMNS)
+            g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+
+          if (c != delimiter)
+            {
+              gboolean empty = row->len == 1 && ((char *) g_ptr_array_index (row, 0))[0] == '\0';
+
+              if (!empty)
+                {
+                  g_ptr_array_add (rows, row);
+                  g_array_append_val (lines, row_line);
+                  row = g_ptr_array_new_with_free_func (g_free);
+                }
+              else
+                g_ptr_array_set_size (row, 0);
+
+              if (c == '\0')
+                break;
+              line++;
+              row_line = line;
+            }
+          p++;
+          continue;
+        }
+
+      if (c != '\r')
+        g_string_append_c (field, c);
+      p++;
+    }
+
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+/* Headers */
+
+static char *
+clean_header (const char *header)
+{
+  return g_strstrip (g_strdup (header));
+}
+
+static const KnownHeader *
+lookup_header (const char *header)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_headers); i++)
+    if (g_ascii_strcasecmp (header, known_headers[i].header) == 0)
+      return &known_headers[i];
+
+  return NULL;
+}
+
+/* Google's "E-mail 1 - Value", "Address 2 - City", "Phone 1 - Label". */
+static gboolean
+map_google_header (Column     *column,
+                   const char *header)
+{
+  static const struct { const char *prefix; BzwCsvTarget target; } kinds[] = {
+    { "E-mail", BZW_CSV_TARGET_EMAIL },
+    { "Phone", BZW_CSV_TARGET_PHONE },
+    { "Website", BZW_CSV_TARGET_URL },
+    { "Event", BZW_CSV_TARGET_DATE },
+    { "Relation", BZW_CSV_TARGET_RELATED },
+    { "IM", BZW_CSV_TARGET_IMPP },
+    { "Address", BZW_CSV_TARGET_STREET },
+    { "Organization", BZW_CSV_TARGET_ORGANISATION },
+  };
+  static const struct { const char *suffix; BzwCsvTarget target; } address_parts[] = {
+    { "Street", BZW_CSV_TARGET_STREET },
+    { "City", BZW_CSV_TARGET_CITY },
+    { "PO Box", BZW_CSV_TARGET_PO_BOX },
+    { "Region", BZW_CSV_TARGET_REGION },
+    { "Postal Code", BZW_CSV_TARGET_POSTAL_CODE },
+    { "Country", BZW_CSV_TARGET_COUNTRY },
+    { "Extended Address", BZW_CSV_TARGET_EXTENDED_ADDRESS },
+  };
+  const char *dash = strstr (header, " - ");
+  const char *suffix;
+  g_autofree char *slot = NULL;
+
+  if (dash == NULL)
+    return FALSE;
+
+  slot = g_strndup (header, dash - header);
+  suffix = dash + 3;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gsize n = strlen (kinds[i].prefix);
+
+      if (strncmp (slot, kinds[i].prefix, n) != 0 || slot[n] != ' ' || !g_ascii_isdigit (slot[n + 1]))
+        continue;
+
+      column->slot = g_strdup (slot);
+
+      if (g_str_equal (suffix, "Label") || g_str_equal (suffix, "Type"))
+        {
+          /* Found again by its slot when the value columns are mapped. */
+          column->target = BZW_CSV_TARGET_IGNORE;
+          return TRUE;
+        }
+
+      if (kinds[i].target == BZW_CSV_TARGET_ORGANISATION)
+        {
+          if (g_str_equal (suffix, "Name"))
+            column->target = BZW_CSV_TARGET_ORGANISATION;
+          else if (g_str_equal (suffix, "Title"))
+            column->target = BZW_CSV_TARGET_ROLE;
+          else if (g_str_equal (suffix, "Department"))
+            column->target = BZW_CSV_TARGET_DEPARTMENT;
+          return TRUE;
+        }
+
+      if (kinds[i].target == BZW_CSV_TARGET_STREET)
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (address_parts); k++)
+            if (g_str_equal (suffix, address_parts[k].suffix))
+              column->target = address_parts[k].target;
+          return TRUE;
+        }
+
+      if (g_str_equal (suffix, "Value"))
+        column->target = kinds[i].target;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+map_columns (BzwCsvReader *self,
+             GPtrArray    *header_row)
+{
+  g_array_set_size (self->columns, 0);
+
+  for (guint i = 0; i < header_row->len; i++)
+    {
+      Column column = { 0, };
+      const KnownHeader *known;
+
+      column.header = clean_header (g_ptr_array_index (header_row, i));
+      column.label_column = -1;
+      if ((known = lookup_header (column.header)) != NULL)
+        {
+          column.target = known->target;
+          column.label = g_strdup (known->label);
+          column.slot = g_strdup (known->slot);
+        }
+      else
+        map_google_header (&column, column.header);
+
+      g_array_append_val (self->columns, column);
+    }
+
+  /* Google: the "… - Label" (or "… - Type") column labels its slot. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = &g_array_index (self->columns, Column, i);
+
+      if (column->slot == NULL || column->target == BZW_CSV_TARGET_IGNORE)
+        continue;
+
+      for (guint j = 0; j < self->columns->len; j++)
+        {
+          Column *other = &g_array_index (self->columns, Column, j);
+
+          if (other->target == BZW_CSV_TARGET_IGNORE && g_strcmp0 (other->slot, column->slot) == 0 &&
+              (g_str_has_suffix (other->header, " - Label") || g_str_has_suffix (other->header, " - Type")))
+            column->label_column = j;
+        }
+    }
+}
+
+static guint
+count_known (GPtrArray *row)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < row->len; i++)
+    {
+      g_autofree char *header = clean_header (g_ptr_array_index (row, i));
+      Column column = { 0, };
+
+      if (lookup_header (header) != NULL)
+        n++;
+      else if (map_google_header (&column, header))
+        n++;
+      g_free (column.slot);
+    }
+
+  return n;
+}
+
+static const char *
+detect_format (BzwCsvReader *self)
+{
+  gboolean has[6] = { FALSE, };
+  static const char *markers[] = {
+    "Connected On", "XING-Profil", "Kontakt seit", "E-mail 1 - Value", "E-mail Address", "E-Mail-Adresse",
+  };
+
+  for (guint i = 0; i < self->columns->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (markers); k++)
+      if (g_ascii_strcasecmp (g_array_index (self->columns, Column, i).header, markers[k]) == 0)
+        has[k] = TRUE;
+
+  if (has[0])
+    return "LinkedIn";
+  if (has[1] || has[2])
+    return "XING";
+  if (has[3])
+    return "Google";
+  if (has[4] || has[5])
+    return "Outlook";
+  return NULL;
+}
+
+gboolean
+bzw_csv_reader_looks_like (const char *data,
+                           gsize       length)
+{
+  gsize n = MIN (length, 4096);
+
+  if (data == NULL || n == 0)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == ',' || data[i] == ';' || data[i] == '\t')
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * bzw_csv_reader_new:
+ *
+ * Reads the rows of a CSV file, finds its header row and maps the known
+ * headers.  Fails only when there is no row at all.
+ */
+BzwCsvReader *
+bzw_csv_reader_new (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(BzwCsvReader) self = g_object_new (BZW_TYPE_CSV_READER, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint header = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  text = decode_bytes (data != NULL ? data : "", length, &self->encoding);
+  self->delimiter = detect_delimiter (text);
+  rows = split_rows (text, self->delimiter, lines);
+
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The CSV file has no rows."));
+      return NULL;
+    }
+
+  /* The header is the first row that names two known columns. */
+  for (guint i = 0; i < MIN (rows->len, 20); i++)
+    if (count_known (g_ptr_array_index (rows, i)) >= 2)
+      {
+        header = i;
+        break;
+      }
+
+  self->header_line = g_array_index (lines, guint, header);
+  map_columns (self, g_ptr_array_index (rows, header));
+  for (guint i = header + 1; i < rows->len; i++)
+    {
+      g_ptr_array_add (self->rows, g_ptr_array_ref (g_ptr_array_index (rows, i)));
+      g_array_append_val (self->row_lines, g_array_index (lines, guint, i));
+    }
+
+  self->format = detect_format (self);
+  if (g_strcmp0 (self->format, "LinkedIn") == 0 || g_strcmp0 (self->format, "XING") == 0)
+    self->met_how = g_strdup (self->format);
+
+  /* LinkedIn's "URL" is the profile. */
+  if (g_strcmp0 (self->format, "LinkedIn") == 0)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        Column *column = &g_array_index (self->columns, Column, i);
+
+        if (g_ascii_strcasecmp (column->header, "URL") == 0 && column->label == NULL)
+          column->label = g_strdup ("LinkedIn");
+      }
+
+  return g_steal_pointer (&self);
+}
+
+guint
+bzw_csv_reader_get_n_columns (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), 0);
+
+  return self->columns->len;
+}
+
+guint
+bzw_csv_reader_get_n_rows (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), 0);
+
+  return self->rows->len;
+}
+
+const char *
+bzw_csv_reader_get_header (BzwCsvReader *self,
+                           guint         column)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return g_array_index (self->columns, Column, column).header;
+}
+
+/* The first non-empty value of @column, to show beside its header. */
+const char *
+bzw_csv_reader_get_sample (BzwCsvReader *self,
+                           guint         column)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (self->rows, i);
+
+      if (column < row->len && ((char *) g_ptr_array_index (row, column))[0] != '\0')
+        return g_ptr_array_index (row, column);
+    }
+
+  return NULL;
+}
+
+BzwCsvTarget
+bzw_csv_reader_get_target (BzwCsvReader *self,
+                           guint         column)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), BZW_CSV_TARGET_IGNORE);
+  g_return_val_if_fail (column < self->columns->len, BZW_CSV_TARGET_IGNORE);
+
+  return g_array_index (self->columns, Column, column).target;
+}
+
+const char *
+bzw_csv_reader_get_label (BzwCsvReader *self,
+                          guint         column)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return g_array_index (self->columns, Column, column).label;
+}
+
+/**
+ * bzw_csv_reader_set_target:
+ * @label: (nullable): the label of the values, e.g. "work"; address parts
+ *   with the same label form one address
+ *
+ * Maps @column by the user's choice.
+ */
+void
+bzw_csv_reader_set_target (BzwCsvReader *self,
+                           guint         column,
+                           BzwCsvTarget  target,
+                           const char   *label)
+{
+  Column *c;
+
+  g_return_if_fail (BZW_IS_CSV_READER (self));
+  g_return_if_fail (column < self->columns->len);
+  g_return_if_fail (target < BZW_CSV_N_TARGETS);
+
+  c = &g_array_index (self->columns, Column, column);
+  c->target = target;
+  g_free (c->label);
+  c->label = g_strdup (label);
+  g_free (c->slot);
+  c->slot = g_strdup (label);
+  c->label_column = -1;
+}
+
+/* "LinkedIn", "XING", "Google", "Outlook" or %NULL. */
+const char *
+bzw_csv_reader_get_format (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+
+  return self->format;
+}
+
+char
+bzw_csv_reader_get_delimiter (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), ',');
+
+  return self->delimiter;
+}
+
+const char *
+bzw_csv_reader_get_encoding (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+
+  return self->encoding;
+}
+
+guint
+bzw_csv_reader_get_header_line (BzwCsvReader *self)
+{
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), 0);
+
+  return self->header_line;
+}
+
+const char *
+bzw_csv_target_get_title (BzwCsvTarget target)
+{
+  g_return_val_if_fail (target < BZW_CSV_N_TARGETS, NULL);
+
+  return _(target_titles[target]);
+}
+
+/* Rows */
+
+/* Google writes "* Work" for the primary value, "Mobile", "Home Fax". */
+static char *
+google_label (const char *text,
+              int        *pref)
+{
+  static const char * const known[] = {
+    "home", "work", "other", "mobile", "main", "pager", "anniversary", "spouse", "child",
+    "mother", "father", "parent", "brother", "sister", "friend", "partner", "assistant",
+    "manager", "home fax", "work fax", "other fax", "homepage", "blog", "profile",
+  };
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *lower = NULL;
+  const char *s = trimmed;
+
+  if (g_str_has_prefix (s, "* "))
+    {
+      s += 2;
+      *pref = 1;
+    }
+  if (*s == '\0')
+    return NULL;
+
+  lower = g_utf8_strdown (s, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (lower, known[i]))
+      return g_strdup (known[i]);
+
+  return g_strdup (s);
+}
+
+typedef struct
+{
+  char *parts[7];
+  char *label;
+  int   pref;
+} Address;
+
+static void
+address_free (gpointer data)
+{
+  Address *address = data;
+
+  for (guint i = 0; i < 7; i++)
+    g_free (address->parts[i]);
+  g_free (address->label);
+  g_free (address);
+}
+
+static void
+append_to (char      **slot,
+           const char *value,
+           const char *sep)
+{
+  char *joined;
+
+  if (*slot == NULL || (*slot)[0] == '\0')
+    {
+      g_free (*slot);
+      *slot = g_strdup (value);
+      return;
+    }
+
+  joined = g_strconcat (*slot, sep, value, NULL);
+  g_free (*slot);
+  *slot = joined;
+}
+
+static void
+append_note_line (GString    *notes,
+                  const char *header,
+                  const char *value)
+{
+  if (notes->len > 0)
+    g_string_append_c (notes, '\n');
+  g_string_append_printf (notes, "%s: %s", header, value);
+}
+
+/* Outlook writes "0/0/00" or "0.0.00" for "no date". */
+static gboolean
+is_null_date (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '0' && *p != '.' && *p != '/' && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static int
+address_part_index (BzwCsvTarget target)
+{
+  switch (target)
+    {
+    case BZW_CSV_TARGET_PO_BOX:
+      return 0;
+    case BZW_CSV_TARGET_EXTENDED_ADDRESS:
+      return 1;
+    case BZW_CSV_TARGET_STREET:
+      return 2;
+    case BZW_CSV_TARGET_CITY:
+      return 3;
+    case BZW_CSV_TARGET_REGION:
+      return 4;
+    case BZW_CSV_TARGET_POSTAL_CODE:
+      return 5;
+    case BZW_CSV_TARGET_COUNTRY:
+      return 6;
+    default:
+      return -1;
+    }
+}
+
+static void
+add_field (BzwContact   *c,
+           BzwFieldKind  kind,
+           const char   *label,
+           const char   *value,
+           int           pref)
+{
+  GPtrArray *fields;
+
+  bzw_contact_add_field (c, kind, label, value);
+  fields = bzw_contact_get_fields (c);
+  ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = pref;
+}
+
+static void
+read_row (BzwCsvReader   *self,
+          BzwParseResult *result,
+          GPtrArray      *row,
+          guint           line)
+{
+  g_autoptr(BzwParsedCard) card = bzw_parsed_card_new (line);
+  BzwContact *c = card->contact;
+  g_autoptr(GHashTable) addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, address_free);
+  g_autoptr(GPtrArray) address_order = g_ptr_array_new ();
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GString) extra_notes = g_string_new (NULL);
+  char *scalars[BZW_CSV_N_TARGETS] = { NULL, };
+  gboolean any = FALSE;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < MIN (row->len, self->columns->len); i++)
+    {
+      Column *column = &g_array_index (self->columns, Column, i);
+      g_autofree char *value = g_strstrip (g_strdup (g_ptr_array_index (row, i)));
+      g_autofree char *label = NULL;
+      g_auto(GStrv) values = NULL;
+      int pref = 0;
+      int part;
+
+      if (value[0] == '\0')
+        continue;
+      any = TRUE;
+
+      if (column->target == BZW_CSV_TARGET_IGNORE)
+        continue;
+
+      if (column->label_column >= 0 && (guint) column->label_column < row->len)
+        label = google_label (g_ptr_array_index (row, column->label_column), &pref);
+      if (label == NULL)
+        label = g_strdup (column->label);
+
+      /* Google joins several values of one cell by " ::: ". */
+      values = g_strsplit (value, " ::: ", 64);
+
+      if ((part = address_part_index (column->target)) >= 0)
+        {
+          const char *key = column->slot != NULL ? column->slot : "";
+          Address *address = g_hash_table_lookup (addresses, key);
+
+          if (address == NULL)
+            {
+              address = g_new0 (Address, 1);
+              address->label = g_strdup (label);
+              address->pref = pref;
+              g_hash_table_insert (addresses, g_strdup (key), address);
+              g_ptr_array_add (address_order, address);
+            }
+          append_to (&address->parts[part], value, part == 1 ? ", " : " ");
+          continue;
+        }
+
+      for (guint v = 0; values[v] != NULL; v++)
+        {
+          const char *one = g_strstrip (values[v]);
+
+          if (one[0] == '\0')
+            continue;
+
+          switch (column->target)
+            {
+            case BZW_CSV_TARGET_EMAIL:
+              if (strchr (one, '@') == NULL)
+                {
+                  append_note_line (extra_notes, column->header, one);
+                  break;
+                }
+              add_field (c, BZW_FIELD_EMAIL, label, one, pref);
+              break;
+            case BZW_CSV_TARGET_PHONE:
+              add_field (c, BZW_FIELD_PHONE, label, one, pref);
+              break;
+            case BZW_CSV_TARGET_URL:
+              add_field (c, BZW_FIELD_URL, label, one, pref);
+              break;
+            case BZW_CSV_TARGET_IMPP:
+              add_field (c, BZW_FIELD_IMPP, label, one, pref);
+              break;
+            case BZW_CSV_TARGET_RELATED:
+              add_field (c, BZW_FIELD_RELATED, label, one, pref);
+              break;
+            case BZW_CSV_TARGET_DATE:
+              {
+                g_autofree char *date = bzw_io_parse_date (one, 0);
+
+                if (date != NULL)
+                  add_field (c, BZW_FIELD_DATE, label, date, pref);
+                else if (!is_null_date (one))
+                  append_note_line (extra_notes, column->header, one);
+              }
+              break;
+            case BZW_CSV_TARGET_CATEGORIES:
+              {
+                /* Outlook separates categories by ";", others by ",". */
+                g_auto(GStrv) names = g_strsplit_set (one, ";,", -1);
+
+                for (guint k = 0; names[k] != NULL; k++)
+                  bzw_parsed_card_add_category (card, names[k]);
+              }
+              break;
+            case BZW_CSV_TARGET_NOTE:
+              append_note_line (extra_notes, column->header, one);
+              break;
+            case BZW_CSV_TARGET_NOTES:
+              if (notes->len > 0)
+                g_string_append (notes, "\n\n");
+              g_string_append (notes, one);
+              break;
+            case BZW_CSV_TARGET_BIRTHDAY:
+            case BZW_CSV_TARGET_MET_ON:
+              {
+                g_autofree char *date = bzw_io_parse_date (one, 0);
+
+                if (date != NULL && scalars[column->target] == NULL)
+                  scalars[column->target] = g_steal_pointer (&date);
+                else if (!is_null_date (one))
+                  append_note_line (extra_notes, column->header, one);
+              }
+              break;
+            case BZW_CSV_TARGET_PREFIX:
+            case BZW_CSV_TARGET_GIVEN_NAME:
+            case BZW_CSV_TARGET_ADDITIONAL_NAMES:
+            case BZW_CSV_TARGET_FAMILY_NAME:
+            case BZW_CSV_TARGET_SUFFIX:
+            case BZW_CSV_TARGET_DISPLAY_NAME:
+              append_to (&scalars[column->target], one, " ");
+              break;
+            case BZW_CSV_TARGET_IGNORE:
+            case BZW_CSV_TARGET_PO_BOX:
+            case BZW_CSV_TARGET_EXTENDED_ADDRESS:
+            case BZW_CSV_TARGET_STREET:
+            case BZW_CSV_TARGET_CITY:
+            case BZW_CSV_TARGET_REGION:
+            case BZW_CSV_TARGET_POSTAL_CODE:
+            case BZW_CSV_TARGET_COUNTRY:
+            case BZW_CSV_TARGET_NICKNAME:
+            case BZW_CSV_TARGET_ORGANISATION:
+            case BZW_CSV_TARGET_DEPARTMENT:
+            case BZW_CSV_TARGET_ROLE:
+            case BZW_CSV_TARGET_PHOTO_URI:
+            case BZW_CSV_TARGET_UID:
+            case BZW_CSV_N_TARGETS:
+            default:
+              append_to (&scalars[column->target], one, ", ");
+              break;
+            }
+        }
+    }
+
+  if (!any)
+    return;
+
+  bzw_contact_set_display_name (c, scalars[BZW_CSV_TARGET_DISPLAY_NAME]);
+  bzw_contact_set_prefix (c, scalars[BZW_CSV_TARGET_PREFIX]);
+  bzw_contact_set_given_name (c, scalars[BZW_CSV_TARGET_GIVEN_NAME]);
+  bzw_contact_set_additional_names (c, scalars[BZW_CSV_TARGET_ADDITIONAL_NAMES]);
+  bzw_contact_set_family_name (c, scalars[BZW_CSV_TARGET_FAMILY_NAME]);
+  bzw_contact_set_suffix (c, scalars[BZW_CSV_TARGET_SUFFIX]);
+  bzw_contact_set_nickname (c, scalars[BZW_CSV_TARGET_NICKNAME]);
+  if (scalars[BZW_CSV_TARGET_DEPARTMENT] != NULL)
+    append_to (&scalars[BZW_CSV_TARGET_ORGANISATION], scalars[BZW_CSV_TARGET_DEPARTMENT], ", ");
+  bzw_contact_set_organisation (c, scalars[BZW_CSV_TARGET_ORGANISATION]);
+  bzw_contact_set_role (c, scalars[BZW_CSV_TARGET_ROLE]);
+  bzw_contact_set_birthday (c, scalars[BZW_CSV_TARGET_BIRTHDAY]);
+  bzw_contact_set_met_on (c, scalars[BZW_CSV_TARGET_MET_ON]);
+  bzw_contact_set_photo_uri (c, scalars[BZW_CSV_TARGET_PHOTO_URI]);
+  bzw_contact_set_uid (c, scalars[BZW_CSV_TARGET_UID]);
+  if (self->met_how != NULL)
+    bzw_contact_set_met_how (c, self->met_how);
+
+  for (guint i = 0; i < address_order->len; i++)
+    {
+      Address *address = g_ptr_array_index (address_order, i);
+      GString *value = g_string_new (NULL);
+      GPtrArray *fields;
+
+      for (guint k = 0; k < 7; k++)
+        {
+          if (k > 0)
+            g_string_append (value, BZW_ADDRESS_SEPARATOR);
+          if (address->parts[k] != NULL)
+            g_string_append (value, address->parts[k]);
+        }
+      bzw_contact_add_field (c, BZW_FIELD_ADDRESS, address->label, value->str);
+      fields = bzw_contact_get_fields (c);
+      ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = address->pref;
+      g_string_free (value, TRUE);
+    }
+
+  if (extra_notes->len > 0)
+    {
+      if (notes->len > 0)
+        g_string_append (notes, "\n\n");
+      g_string_append_len (notes, extra_notes->str, extra_notes->len);
+    }
+  bzw_contact_set_notes (c, notes->str);
+
+  for (guint i = 0; i < BZW_CSV_N_TARGETS; i++)
+    g_free (scalars[i]);
+
+  name = bzw_contact_dup_best_name (c);
+  if (name[0] == '\0')
+    {
+      const char *fallback = bzw_contact_get_first_value (c, BZW_FIELD_PHONE);
+
+      if (fallback == NULL)
+        fallback = bzw_contact_get_first_value (c, BZW_FIELD_URL);
+      if (fallback == NULL)
+        {
+          bzw_parse_result_add_problem (result, line, TRUE, "%s",
+                                        _("The row has no name, organisation, e-mail address or phone number."));
+          return;
+        }
+      bzw_contact_set_display_name (c, fallback);
+    }
+
+  g_ptr_array_add (result->cards, g_steal_pointer (&card));
+}
+
+/**
+ * bzw_csv_reader_read_cards:
+ *
+ * Turns every data row into a card with the current mapping.  Rows
+ * without a name are reported with their line and left out.
+ *
+ * Returns: (transfer full):
+ */
+BzwParseResult *
+bzw_csv_reader_read_cards (BzwCsvReader *self)
+{
+  BzwParseResult *result;
+
+  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
+
+  result = bzw_parse_result_new ();
+  for (guint i = 0; i < self->rows->len; i++)
+    read_row (self, result, g_ptr_array_index (self->rows, i), g_array_index (self->row_lines, guint, i));
+
+  return result;
+}

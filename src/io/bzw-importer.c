@@ -1,0 +1,996 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-importer"
+
+#include "config.h"
+
+#include "bzw-importer.h"
+
+#include "bzw-io-util.h"
+#include "bzw-store-io.h"
+#include "bzw-vcard-reader.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* An import in two steps: a preview that sorts the cards into new ones and
+ * ones that match a contact already there (by UID, then e-mail address,
+ * then normalised name), and the import itself, in one transaction, with a
+ * choice per match: merge, skip or add as new.  On any error nothing is
+ * written.
+ */
+
+typedef struct
+{
+  BzwParsedCard   *card;
+  BzwImportMatch   match;
+  gint64           match_id;
+  BzwImportAction  action;
+} Item;
+
+struct _BzwImporter
+{
+  GObject          parent_instance;
+
+  BzwStore        *store;
+  BzwImportFormat  format;
+  BzwCsvReader    *csv;
+  BzwParseResult  *result;
+  GArray          *items;   /* Item */
+  GPtrArray       *groups;  /* (element-type BzwParsedCard) borrowed from result */
+  GHashTable      *store_uids;
+  GHashTable      *circle_ids;  /* casefolded name → gint64 id */
+};
+
+G_DEFINE_FINAL_TYPE (BzwImporter, bzw_importer, G_TYPE_OBJECT)
+
+static void
+bzw_importer_finalize (GObject *object)
+{
+  BzwImporter *self = BZW_IMPORTER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->csv);
+  g_clear_pointer (&self->result, bzw_parse_result_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->store_uids, g_hash_table_unref);
+  g_clear_pointer (&self->circle_ids, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bzw_importer_parent_class)->finalize (object);
+}
+
+static void
+bzw_importer_class_init (BzwImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bzw_importer_finalize;
+}
+
+static void
+bzw_importer_init (BzwImporter *self)
+{
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->groups = g_ptr_array_new ();
+  self->store_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->circle_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+BzwImporter *
+bzw_importer_new (BzwStore *store)
+{
+  BzwImporter *self;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  self = g_object_new (BZW_TYPE_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/* Matching */
+
+static gint64 *
+id_dup (gint64 id)
+{
+  gint64 *copy = g_new (gint64, 1);
+
+  *copy = id;
+  return copy;
+}
+
+static char *
+fold_email (const char *email)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (email));
+
+  return g_utf8_casefold (trimmed, -1);
+}
+
+/* Up to two keys: from given and family name, and from the display name;
+ * a contact with neither is known by its organisation.
+ */
+static void
+name_keys (const char *display_name,
+           const char *given_name,
+           const char *family_name,
+           const char *organisation,
+           char      **keys)
+{
+  keys[0] = NULL;
+  keys[1] = NULL;
+
+  if (given_name != NULL || family_name != NULL)
+    {
+      g_autofree char *joined = g_strjoin (" ", given_name != NULL ? given_name : "",
+                                           family_name != NULL ? family_name : "", NULL);
+
+      keys[0] = bzw_io_normalize_name (joined);
+    }
+
+  if (display_name != NULL)
+    keys[keys[0] != NULL ? 1 : 0] = bzw_io_normalize_name (display_name);
+
+  if (keys[0] == NULL && organisation != NULL)
+    {
+      g_autofree char *org = bzw_io_normalize_name (organisation);
+
+      keys[0] = g_strconcat ("org:", org, NULL);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    if (keys[i] != NULL && (keys[i][0] == '\0' || g_str_equal (keys[i], "org:")))
+      g_clear_pointer (&keys[i], g_free);
+}
+
+static void
+collect_circles (BzwImporter  *self,
+                 GError      **error_unused)
+{
+  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+
+  g_hash_table_remove_all (self->circle_ids);
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+
+      g_hash_table_insert (self->circle_ids, g_utf8_casefold (bzw_circle_get_name (circle), -1),
+                           id_dup (bzw_circle_get_id (circle)));
+    }
+}
+
+static gboolean
+compute_preview (BzwImporter  *self,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) keys = bzw_store_list_contact_keys (self->store, error);
+  g_autoptr(GHashTable) by_email = NULL;
+  g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GHashTable) file_uids = NULL;
+
+  if (keys == NULL)
+    return FALSE;
+
+  g_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->groups, 0);
+  g_hash_table_remove_all (self->store_uids);
+  by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  file_uids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      BzwContactKey *key = g_ptr_array_index (keys, i);
+      char *names[2];
+
+      if (key->uid != NULL)
+        g_hash_table_insert (self->store_uids, g_strdup (key->uid), id_dup (key->id));
+      for (guint j = 0; key->emails != NULL && key->emails[j] != NULL; j++)
+        {
+          char *folded = fold_email (key->emails[j]);
+
+          if (!g_hash_table_contains (by_email, folded))
+            g_hash_table_insert (by_email, folded, id_dup (key->id));
+          else
+            g_free (folded);
+        }
+      name_keys (key->display_name, key->given_name, key->family_name, key->organisation, names);
+      for (guint j = 0; j < 2; j++)
+        {
+          if (names[j] != NULL && !g_hash_table_contains (by_name, names[j]))
+            g_hash_table_insert (by_name, names[j], id_dup (key->id));
+          else
+            g_free (names[j]);
+        }
+    }
+
+  collect_circles (self, NULL);
+
+  for (guint i = 0; i < self->result->cards->len; i++)
+    {
+      BzwParsedCard *card = g_ptr_array_index (self->result->cards, i);
+      BzwContact *c = card->contact;
+      const char *uid = bzw_contact_get_uid (c);
+      GPtrArray *fields = bzw_contact_get_fields (c);
+      Item item = { card, BZW_IMPORT_MATCH_NONE, 0, BZW_IMPORT_ACTION_ADD };
+      gint64 *id;
+
+      if (card->is_group)
+        {
+          g_ptr_array_add (self->groups, card);
+          continue;
+        }
+
+      /* The same card twice in one file becomes one contact. */
+      if (uid != NULL)
+        {
+          BzwParsedCard *earlier = g_hash_table_lookup (file_uids, uid);
+
+          if (earlier != NULL)
+            {
+              bzw_importer_merge_contact (earlier->contact, c);
+              for (guint k = 0; k < card->categories->len; k++)
+                bzw_parsed_card_add_category (earlier, g_ptr_array_index (card->categories, k));
+              continue;
+            }
+          g_hash_table_insert (file_uids, (gpointer) uid, card);
+        }
+
+      if (uid != NULL && (id = g_hash_table_lookup (self->store_uids, uid)) != NULL)
+        {
+          item.match = BZW_IMPORT_MATCH_UID;
+          item.match_id = *id;
+        }
+
+      for (guint k = 0; item.match == BZW_IMPORT_MATCH_NONE && k < fields->len; k++)
+        {
+          const BzwContactField *field = g_ptr_array_index (fields, k);
+          g_autofree char *folded = NULL;
+
+          if (field->kind != BZW_FIELD_EMAIL)
+            continue;
+          folded = fold_email (field->value);
+          if ((id = g_hash_table_lookup (by_email, folded)) != NULL)
+            {
+              item.match = BZW_IMPORT_MATCH_EMAIL;
+              item.match_id = *id;
+            }
+        }
+
+      if (item.match == BZW_IMPORT_MATCH_NONE)
+        {
+          char *names[2];
+
+          name_keys (bzw_contact_get_display_name (c), bzw_contact_get_given_name (c),
+                     bzw_contact_get_family_name (c), bzw_contact_get_organisation (c), names);
+          for (guint k = 0; k < 2; k++)
+            {
+              if (item.match == BZW_IMPORT_MATCH_NONE && names[k] != NULL &&
+                  (id = g_hash_table_lookup (by_name, names[k])) != NULL)
+                {
+                  item.match = BZW_IMPORT_MATCH_NAME;
+                  item.match_id = *id;
+                }
+              g_free (names[k]);
+            }
+        }
+
+      if (item.match != BZW_IMPORT_MATCH_NONE)
+        item.action = BZW_IMPORT_ACTION_MERGE;
+
+      g_array_append_val (self->items, item);
+    }
+
+  return TRUE;
+}
+
+/**
+ * bzw_importer_set_result:
+ * @result: cards read by a reader (or made by hand)
+ *
+ * Takes the cards and computes the preview against the store.
+ */
+gboolean
+bzw_importer_set_result (BzwImporter     *self,
+                         BzwParseResult  *result,
+                         GError         **error)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  bzw_parse_result_ref (result);
+  g_clear_pointer (&self->result, bzw_parse_result_unref);
+  self->result = result;
+
+  return compute_preview (self, error);
+}
+
+static gboolean
+has_suffix_ci (const char *name,
+               const char *suffix)
+{
+  gsize n = strlen (name);
+  gsize m = strlen (suffix);
+
+  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
+/**
+ * bzw_importer_load_data:
+ * @filename: (nullable): the file's name, to tell vCard from CSV when the
+ *   content does not
+ *
+ * Reads a vCard or CSV file from memory, chosen by content, else by name,
+ * and computes the preview.
+ */
+gboolean
+bzw_importer_load_data (BzwImporter  *self,
+                        const char   *data,
+                        gsize         length,
+                        const char   *filename,
+                        GError      **error)
+{
+  g_autoptr(BzwParseResult) result = NULL;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  g_clear_object (&self->csv);
+  self->format = BZW_IMPORT_FORMAT_NONE;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is empty."));
+      return FALSE;
+    }
+
+  if (bzw_vcard_reader_looks_like (data, length) ||
+      (filename != NULL && (has_suffix_ci (filename, ".vcf") || has_suffix_ci (filename, ".vcard"))))
+    {
+      self->format = BZW_IMPORT_FORMAT_VCARD;
+      result = bzw_vcard_reader_parse (data, length);
+      if (result->cards->len == 0 && result->problems->len == 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The file contains no vCard."));
+          return FALSE;
+        }
+    }
+  else if (bzw_csv_reader_looks_like (data, length) ||
+           (filename != NULL && (has_suffix_ci (filename, ".csv") || has_suffix_ci (filename, ".tsv"))))
+    {
+      self->csv = bzw_csv_reader_new (data, length, error);
+      if (self->csv == NULL)
+        return FALSE;
+      self->format = BZW_IMPORT_FORMAT_CSV;
+      result = bzw_csv_reader_read_cards (self->csv);
+    }
+  else
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This is neither a vCard nor a CSV file."));
+      return FALSE;
+    }
+
+  return bzw_importer_set_result (self, result, error);
+}
+
+gboolean
+bzw_importer_load_file (BzwImporter  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *basename = NULL;
+  GStatBuf st;
+  gsize length = 0;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) == 0 && st.st_size > BZW_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The file is larger than %d MiB."), BZW_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+
+  basename = g_path_get_basename (path);
+  return bzw_importer_load_data (self, data, length, basename, error);
+}
+
+BzwImportFormat
+bzw_importer_get_format (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), BZW_IMPORT_FORMAT_NONE);
+
+  return self->format;
+}
+
+/**
+ * bzw_importer_get_csv_reader:
+ *
+ * Returns: (transfer none) (nullable): the CSV reader, to show and change
+ *   the column mapping; call bzw_importer_reload_csv() after a change
+ */
+BzwCsvReader *
+bzw_importer_get_csv_reader (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), NULL);
+
+  return self->csv;
+}
+
+gboolean
+bzw_importer_reload_csv (BzwImporter  *self,
+                         GError      **error)
+{
+  g_autoptr(BzwParseResult) result = NULL;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (self->csv != NULL, FALSE);
+
+  result = bzw_csv_reader_read_cards (self->csv);
+  return bzw_importer_set_result (self, result, error);
+}
+
+/* Preview */
+
+guint
+bzw_importer_get_n_items (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  return self->items->len;
+}
+
+static Item *
+get_item (BzwImporter *self,
+          guint        index)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return &g_array_index (self->items, Item, index);
+}
+
+/**
+ * bzw_importer_get_item:
+ *
+ * Returns: (transfer none): the card, with its contact, circles and line
+ */
+BzwParsedCard *
+bzw_importer_get_item (BzwImporter *self,
+                       guint        index)
+{
+  Item *item = get_item (self, index);
+
+  return item != NULL ? item->card : NULL;
+}
+
+BzwImportMatch
+bzw_importer_get_item_match (BzwImporter *self,
+                             guint        index)
+{
+  Item *item = get_item (self, index);
+
+  return item != NULL ? item->match : BZW_IMPORT_MATCH_NONE;
+}
+
+/* The id of the contact the card matches, or 0. */
+gint64
+bzw_importer_get_item_match_id (BzwImporter *self,
+                                guint        index)
+{
+  Item *item = get_item (self, index);
+
+  return item != NULL ? item->match_id : 0;
+}
+
+BzwImportAction
+bzw_importer_get_item_action (BzwImporter *self,
+                              guint        index)
+{
+  Item *item = get_item (self, index);
+
+  return item != NULL ? item->action : BZW_IMPORT_ACTION_SKIP;
+}
+
+/* Merging needs a match; a new card can only be added or skipped. */
+void
+bzw_importer_set_item_action (BzwImporter     *self,
+                              guint            index,
+                              BzwImportAction  action)
+{
+  Item *item = get_item (self, index);
+
+  g_return_if_fail (item != NULL);
+
+  if (action == BZW_IMPORT_ACTION_MERGE && item->match == BZW_IMPORT_MATCH_NONE)
+    return;
+
+  item->action = action;
+}
+
+/* Sets the action of every card that matches a contact. */
+void
+bzw_importer_set_match_action (BzwImporter     *self,
+                               BzwImportAction  action)
+{
+  g_return_if_fail (BZW_IS_IMPORTER (self));
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, Item, i).match != BZW_IMPORT_MATCH_NONE)
+      g_array_index (self->items, Item, i).action = action;
+}
+
+guint
+bzw_importer_get_n_new (BzwImporter *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, Item, i).match == BZW_IMPORT_MATCH_NONE)
+      n++;
+
+  return n;
+}
+
+guint
+bzw_importer_get_n_matches (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  return self->items->len - bzw_importer_get_n_new (self);
+}
+
+/* Group cards (KIND:group), which become circles. */
+guint
+bzw_importer_get_n_groups (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  return self->groups->len;
+}
+
+/**
+ * bzw_importer_get_problems:
+ *
+ * Returns: (transfer none) (element-type BzwParseProblem): what could not
+ *   be read, with line numbers and reasons
+ */
+GPtrArray *
+bzw_importer_get_problems (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), NULL);
+
+  return self->result != NULL ? self->result->problems : NULL;
+}
+
+static char *
+group_name (BzwParsedCard *card)
+{
+  g_autofree char *name = bzw_contact_dup_best_name (card->contact);
+
+  return g_strstrip (g_steal_pointer (&name));
+}
+
+static void
+add_needed_circle (BzwImporter *self,
+                   GPtrArray   *names,
+                   GHashTable  *seen,
+                   const char  *name)
+{
+  char *folded = g_utf8_casefold (name, -1);
+
+  if (g_hash_table_contains (self->circle_ids, folded) || g_hash_table_contains (seen, folded))
+    {
+      g_free (folded);
+      return;
+    }
+
+  g_hash_table_add (seen, folded);
+  g_ptr_array_add (names, g_strdup (name));
+}
+
+/**
+ * bzw_importer_dup_new_circles:
+ *
+ * Returns: (transfer full) (element-type utf8): the circles the import
+ *   will create, from categories and group cards
+ */
+GPtrArray *
+bzw_importer_dup_new_circles (BzwImporter *self)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), names);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->action == BZW_IMPORT_ACTION_SKIP)
+        continue;
+      for (guint k = 0; k < item->card->categories->len; k++)
+        add_needed_circle (self, names, seen, g_ptr_array_index (item->card->categories, k));
+    }
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      g_autofree char *name = group_name (g_ptr_array_index (self->groups, i));
+
+      if (name[0] != '\0')
+        add_needed_circle (self, names, seen, name);
+    }
+
+  return names;
+}
+
+/* Merging */
+
+static gboolean
+same_value (BzwFieldKind  kind,
+            const char   *a,
+            const char   *b)
+{
+  if (kind == BZW_FIELD_EMAIL)
+    {
+      g_autofree char *fa = fold_email (a);
+      g_autofree char *fb = fold_email (b);
+
+      return g_str_equal (fa, fb);
+    }
+
+  if (kind == BZW_FIELD_PHONE)
+    {
+      g_autofree char *na = bzw_io_normalize_phone (a);
+      g_autofree char *nb = bzw_io_normalize_phone (b);
+
+      if (na[0] != '\0' || nb[0] != '\0')
+        return g_str_equal (na, nb);
+    }
+
+  return g_strcmp0 (a, b) == 0;
+}
+
+#define MERGE_STRING(field)                                                   \
+  G_STMT_START {                                                              \
+    if (bzw_contact_get_##field (into) == NULL)                               \
+      bzw_contact_set_##field (into, bzw_contact_get_##field (from));         \
+  } G_STMT_END
+
+/**
+ * bzw_importer_merge_contact:
+ *
+ * Merges @from into @into keeping every field of both: what @into lacks is
+ * taken from @from, labelled values and kept vCard lines are joined without
+ * duplicates, notes are joined.  Where both have a single value (a name,
+ * the organisation) the one of @into stays.
+ */
+void
+bzw_importer_merge_contact (BzwContact *into,
+                            BzwContact *from)
+{
+  GPtrArray *into_fields;
+  GPtrArray *from_fields;
+  const char *notes;
+
+  g_return_if_fail (BZW_IS_CONTACT (into));
+  g_return_if_fail (BZW_IS_CONTACT (from));
+
+  MERGE_STRING (uid);
+  MERGE_STRING (display_name);
+  MERGE_STRING (prefix);
+  MERGE_STRING (given_name);
+  MERGE_STRING (additional_names);
+  MERGE_STRING (family_name);
+  MERGE_STRING (suffix);
+  MERGE_STRING (nickname);
+  MERGE_STRING (organisation);
+  MERGE_STRING (role);
+  MERGE_STRING (birthday);
+  MERGE_STRING (photo_uri);
+  MERGE_STRING (met_how);
+  MERGE_STRING (met_on);
+  MERGE_STRING (offers);
+  MERGE_STRING (seeks);
+  MERGE_STRING (trust_for);
+
+  if (bzw_contact_get_photo (into) == NULL)
+    bzw_contact_set_photo (into, bzw_contact_get_photo (from));
+  if (bzw_contact_get_trust (into) == BZW_TRUST_UNKNOWN)
+    bzw_contact_set_trust (into, bzw_contact_get_trust (from));
+  if (bzw_contact_get_interval_ideal (into) == 0)
+    bzw_contact_set_interval_ideal (into, bzw_contact_get_interval_ideal (from));
+  if (bzw_contact_get_interval_max (into) == 0)
+    bzw_contact_set_interval_max (into, bzw_contact_get_interval_max (from));
+  if (bzw_contact_get_met_in_person (from))
+    bzw_contact_set_met_in_person (into, TRUE);
+
+  notes = bzw_contact_get_notes (from);
+  if (notes != NULL)
+    {
+      const char *mine = bzw_contact_get_notes (into);
+
+      if (mine == NULL)
+        bzw_contact_set_notes (into, notes);
+      else if (strstr (mine, notes) == NULL)
+        {
+          g_autofree char *joined = g_strconcat (mine, "\n\n", notes, NULL);
+
+          bzw_contact_set_notes (into, joined);
+        }
+    }
+
+  if (bzw_contact_get_extra (from) != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (bzw_contact_get_extra (from), "\n", -1);
+      g_autoptr(GString) extra = g_string_new (bzw_contact_get_extra (into));
+      g_auto(GStrv) mine = g_strsplit (extra->str, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (lines[i][0] == '\0' || g_strv_contains ((const char * const *) mine, lines[i]))
+            continue;
+          if (extra->len > 0)
+            g_string_append_c (extra, '\n');
+          g_string_append (extra, lines[i]);
+        }
+      bzw_contact_set_extra (into, extra->str);
+    }
+
+  into_fields = bzw_contact_get_fields (into);
+  from_fields = bzw_contact_get_fields (from);
+  for (guint i = 0; i < from_fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (from_fields, i);
+      BzwContactField *same = NULL;
+
+      for (guint k = 0; k < into_fields->len && same == NULL; k++)
+        {
+          BzwContactField *other = g_ptr_array_index (into_fields, k);
+
+          if (other->kind == field->kind && same_value (field->kind, field->value, other->value))
+            same = other;
+        }
+
+      if (same == NULL)
+        g_ptr_array_add (into_fields, bzw_contact_field_copy (field));
+      else if (same->label == NULL && field->label != NULL)
+        same->label = g_strdup (field->label);
+    }
+
+  for (guint i = 0; i < bzw_contact_get_circle_ids (from)->len; i++)
+    {
+      gint64 id = g_array_index (bzw_contact_get_circle_ids (from), gint64, i);
+
+      if (!bzw_contact_has_circle (into, id))
+        g_array_append_val (bzw_contact_get_circle_ids (into), id);
+    }
+}
+
+/* Import */
+
+static gint64
+ensure_circle (BzwImporter       *self,
+               const char        *name,
+               BzwImportSummary  *summary,
+               GError           **error)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autoptr(BzwCircle) circle = NULL;
+  gint64 *id = g_hash_table_lookup (self->circle_ids, folded);
+
+  if (id != NULL)
+    return *id;
+
+  circle = bzw_circle_new ();
+  bzw_circle_set_name (circle, name);
+  if (!bzw_store_save_circle (self->store, circle, error))
+    return 0;
+
+  summary->circles_created++;
+  g_hash_table_insert (self->circle_ids, g_steal_pointer (&folded), id_dup (bzw_circle_get_id (circle)));
+  return bzw_circle_get_id (circle);
+}
+
+static gboolean
+add_circles (BzwImporter       *self,
+             BzwContact        *contact,
+             BzwParsedCard     *card,
+             BzwImportSummary  *summary,
+             GError           **error)
+{
+  for (guint k = 0; k < card->categories->len; k++)
+    {
+      gint64 id = ensure_circle (self, g_ptr_array_index (card->categories, k), summary, error);
+
+      if (id == 0)
+        return FALSE;
+      if (!bzw_contact_has_circle (contact, id))
+        g_array_append_val (bzw_contact_get_circle_ids (contact), id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_items (BzwImporter       *self,
+              GHashTable        *imported,
+              BzwImportSummary  *summary,
+              GError           **error)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      g_autoptr(BzwContact) contact = NULL;
+
+      if (item->action == BZW_IMPORT_ACTION_SKIP)
+        {
+          summary->skipped++;
+          continue;
+        }
+
+      if (item->action == BZW_IMPORT_ACTION_MERGE && item->match_id != 0)
+        {
+          contact = bzw_store_dup_contact (self->store, item->match_id, error);
+          if (contact == NULL)
+            return FALSE;
+          bzw_importer_merge_contact (contact, item->card->contact);
+          summary->merged++;
+        }
+      else
+        {
+          const char *uid;
+
+          contact = bzw_contact_copy (item->card->contact);
+          bzw_contact_set_id (contact, 0);
+          /* Added as new beside a contact with the same UID: a new UID. */
+          uid = bzw_contact_get_uid (contact);
+          if (uid != NULL && g_hash_table_contains (self->store_uids, uid))
+            bzw_contact_set_uid (contact, NULL);
+          summary->added++;
+        }
+
+      if (!add_circles (self, contact, item->card, summary, error) ||
+          !bzw_store_save_contact (self->store, contact, error))
+        {
+          g_prefix_error (error, _("Line %u: "), item->card->line);
+          return FALSE;
+        }
+
+      if (bzw_contact_get_uid (item->card->contact) != NULL)
+        g_hash_table_insert (imported, g_strdup (bzw_contact_get_uid (item->card->contact)),
+                             id_dup (bzw_contact_get_id (contact)));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_groups (BzwImporter       *self,
+               GHashTable        *imported,
+               BzwImportSummary  *summary,
+               GError           **error)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      BzwParsedCard *card = g_ptr_array_index (self->groups, i);
+      g_autofree char *name = group_name (card);
+      gint64 circle_id;
+
+      if (name[0] == '\0')
+        continue;
+
+      circle_id = ensure_circle (self, name, summary, error);
+      if (circle_id == 0)
+        return FALSE;
+
+      for (guint k = 0; k < card->members->len; k++)
+        {
+          const char *member = g_ptr_array_index (card->members, k);
+          gint64 *id = g_hash_table_lookup (imported, member);
+          gint64 contact_id = id != NULL ? *id : bzw_store_find_contact_by_uid (self->store, member);
+
+          if (contact_id != 0 &&
+              !bzw_store_set_circle_member (self->store, contact_id, circle_id, TRUE, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * bzw_importer_import:
+ * @summary: (out caller-allocates) (optional): what was done
+ *
+ * Imports the cards with the chosen actions in one transaction, creating
+ * missing circles.  On any error nothing is written.
+ */
+gboolean
+bzw_importer_import (BzwImporter       *self,
+                     BzwImportSummary  *summary,
+                     GError           **error)
+{
+  g_autoptr(GHashTable) imported = NULL;
+  BzwImportSummary local = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
+
+  /* The store may have changed since the preview. */
+  collect_circles (self, NULL);
+
+  bzw_store_set_bulk_cache (self->store, TRUE);
+  if (!bzw_store_begin (self->store, error))
+    {
+      bzw_store_set_bulk_cache (self->store, FALSE);
+      return FALSE;
+    }
+
+  imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = import_items (self, imported, &local, error) && import_groups (self, imported, &local, error);
+
+  if (ok)
+    ok = bzw_store_commit (self->store, error);
+  else
+    bzw_store_rollback (self->store);
+  bzw_store_set_bulk_cache (self->store, FALSE);
+
+  /* Ids of circles made in a rolled-back transaction mean nothing. */
+  collect_circles (self, NULL);
+
+  if (!ok)
+    return FALSE;
+
+  local.failed = bzw_parse_result_count_skipped (self->result);
+  if (summary != NULL)
+    *summary = local;
+
+  g_debug ("Imported: %u added, %u merged, %u skipped, %u circles",
+           local.added, local.merged, local.skipped, local.circles_created);
+  return TRUE;
+}
+
+/**
+ * bzw_importer_import_file:
+ * @match_action: what to do with cards that match a contact
+ * @summary: (out caller-allocates) (optional):
+ * @problems: (out) (optional) (transfer container) (element-type BzwParseProblem):
+ *   what could not be read
+ *
+ * Reads and imports a vCard or CSV file in one go, as `--import=FILE`
+ * does.  On any error nothing is written.
+ */
+gboolean
+bzw_importer_import_file (BzwStore          *store,
+                          const char        *path,
+                          BzwImportAction    match_action,
+                          BzwImportSummary  *summary,
+                          GPtrArray        **problems,
+                          GError           **error)
+{
+  g_autoptr(BzwImporter) self = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  self = bzw_importer_new (store);
+  if (!bzw_importer_load_file (self, path, error))
+    return FALSE;
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (self->result->problems);
+
+  bzw_importer_set_match_action (self, match_action);
+  return bzw_importer_import (self, summary, error);
+}

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Introduction suggestions
+ * ========================
+ *
+ * „A sucht, was B bietet“: contact A is a good introduction for contact B
+ * when the words of what A is looking for („sucht“) meet the words of what
+ * B offers („bietet“), and A and B do not know each other yet (no
+ * relationship between them, in either direction).
+ *
+ * Words are compared folded: case is ignored, ä/ö/ü count as ae/oe/ue and
+ * ß as ss (so „Übersetzung“ meets „uebersetzung“), other accents are
+ * dropped.  A word is significant when it has at least three letters and is
+ * not a German (or common English) stop word; a light stemmer removes one
+ * German ending (-ern, -en, -er, -es, -e, -s) when four letters remain, so
+ * „Webseiten“ meets „Webseite“ and „Kunden“ meets „Kunde“.
+ *
+ * Rare words say more than common ones: each shared word scores
+ * ln (1 + N / n), N being the number of contacts who offer anything and n
+ * those who offer this word.  A word offered by more than a tenth of them
+ * (and by more than 25) is too common to suggest anyone.  Suggestions come
+ * best first: highest score, then most shared words.
+ */
+
+#define G_LOG_DOMAIN "bzw-introductions"
+
+#include "config.h"
+
+#include "bzw-introductions.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MIN_WORD_CHARS    3
+#define MIN_STEM_CHARS    4
+#define COMMON_MIN_OFFERS 25
+#define COMMON_SHARE      10
+
+static const char * const stop_words[] = {
+  /* German */
+  "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander", "andere",
+  "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "bitte",
+  "da", "damit", "dann", "das", "dass", "dem", "den", "denen", "der", "des", "deren", "dessen", "die",
+  "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine",
+  "einem", "einen", "einer", "eines", "einige", "er", "es", "etwa", "etwas", "euch", "euer", "für",
+  "gegen", "ganz", "gern", "gerne", "gibt", "gut", "gute", "guten", "guter", "hab", "habe", "haben",
+  "hat", "hatte", "hier", "hin", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+  "im", "immer", "in", "ins", "ist", "ja", "je", "jede", "jedem", "jeden", "jeder", "jedes", "jemand",
+  "jemanden", "jetzt", "kann", "kein", "keine", "keinen", "können", "könnte", "mal", "man", "mehr",
+  "mein", "meine", "meinem", "meinen", "meiner", "mich", "mir", "mit", "möchte", "muss", "nach",
+  "neu", "neue", "neuen", "neuer", "nicht", "nichts", "noch", "nur", "ob", "oder", "ohne", "sehr",
+  "sein", "seine", "seinem", "seinen", "seiner", "sich", "sie", "sind", "so", "solche", "soll",
+  "sollte", "sowie", "über", "um", "und", "uns", "unser", "unsere", "unter", "viel", "viele", "vom",
+  "von", "vor", "war", "waren", "was", "weg", "weil", "welche", "welchen", "welcher", "wenn", "wer",
+  "werden", "wie", "wieder", "will", "wir", "wird", "wo", "wollen", "zu", "zum", "zur", "zwischen",
+  /* What people write around their offers and goals */
+  "biete", "bieten", "bietet", "angebot", "suche", "suchen", "sucht", "gesucht", "brauche",
+  "brauchen", "braucht", "hilfe", "helfe", "helfen", "hilft", "unterstützung", "kontakt", "kontakte",
+  "kontakten", "thema", "themen", "bereich", "bereichen", "rund", "zwecks", "bzw", "usw", "etc",
+  /* English */
+  "and", "the", "for", "with", "from", "into", "about", "looking", "offer", "offers", "offering",
+  "need", "needs", "help", "some", "any", "our", "your", "you", "are", "can",
+};
+
+static GHashTable *
+get_stop_words (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
+        g_hash_table_add (words, bzw_words_fold (stop_words[i]));
+
+      g_once_init_leave (&table, words);
+    }
+
+  return table;
+}
+
+/**
+ * bzw_words_fold:
+ *
+ * Returns: (transfer full): @text in lower case, with ä/ö/ü as ae/oe/ue,
+ *   ß as ss and other accents removed.
+ */
+char *
+bzw_words_fold (const char *text)
+{
+  g_autofree char *nfc = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) mapped = NULL;
+  GString *result;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most words are plain ASCII: nothing to normalise. */
+  {
+    const char *p = text;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    if (*p == '\0')
+      return g_ascii_strdown (text, -1);
+  }
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (nfc, -1);
+  mapped = g_string_sized_new (strlen (folded) + 8);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case 0x00E4: /* ä */
+          g_string_append (mapped, "ae");
+          break;
+        case 0x00F6: /* ö */
+          g_string_append (mapped, "oe");
+          break;
+        case 0x00FC: /* ü */
+          g_string_append (mapped, "ue");
+          break;
+        case 0x00DF: /* ß */
+          g_string_append (mapped, "ss");
+          break;
+        default:
+          g_string_append_unichar (mapped, c);
+          break;
+        }
+    }
+
+  decomposed = g_utf8_normalize (mapped->str, mapped->len, G_NORMALIZE_NFD);
+  result = g_string_sized_new (mapped->len);
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (result, c);
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+/* @folded must come from bzw_words_fold(). */
+gboolean
+bzw_words_is_stop_word (const char *folded)
+{
+  return g_hash_table_contains (get_stop_words (), folded);
+}
+
+static char *
+stem (const char *folded)
+{
+  static const char * const endings[] = { "ern", "en", "er", "es", "e", "s" };
+  gsize len = strlen (folded);
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize end_len = strlen (endings[i]);
+
+      if (len <= end_len || !g_str_has_suffix (folded, endings[i]))
+        continue;
+      if (endings[i][0] == 's' && folded[len - end_len - 1] == 's')
+        continue;
+      if (g_utf8_strlen (folded, len - end_len) < MIN_STEM_CHARS)
+        continue;
+
+      return g_strndup (folded, len - end_len);
+    }
+
+  return g_strdup (folded);
+}
+
+typedef struct
+{
+  char *stem;
+  char *original;
+} Token;
+
+static void
+token_free (gpointer data)
+{
+  Token *token = data;
+
+  g_free (token->stem);
+  g_free (token->original);
+  g_free (token);
+}
+
+static void
+add_word (GPtrArray  *tokens,
+          const char *start,
+          gsize       len)
+{
+  g_autofree char *original = g_strndup (start, len);
+  g_autofree char *folded = bzw_words_fold (original);
+  g_autofree char *stemmed = NULL;
+  Token *token;
+
+  if (g_utf8_strlen (folded, -1) < MIN_WORD_CHARS || bzw_words_is_stop_word (folded))
+    return;
+
+  stemmed = stem (folded);
+  for (guint i = 0; i < tokens->len; i++)
+    if (strcmp (((Token *) g_ptr_array_index (tokens, i))->stem, stemmed) == 0)
+      return;
+
+  token = g_new0 (Token, 1);
+  token->stem = g_steal_pointer (&stemmed);
+  token->original = g_steal_pointer (&original);
+  g_ptr_array_add (tokens, token);
+}
+
+/* The significant words of @text, each once, in order. */
+static GPtrArray *
+tokenize (const char *text)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
+  const char *start = NULL;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return tokens;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          if (start == NULL)
+            start = p;
+        }
+      else if (start != NULL)
+        {
+          add_word (tokens, start, p - start);
+          start = NULL;
+        }
+    }
+  if (start != NULL)
+    add_word (tokens, start, p - start);
+
+  return tokens;
+}
+
+/**
+ * bzw_words_significant:
+ *
+ * Returns: (transfer full) (element-type utf8): the folded, stemmed,
+ *   significant words of @text, each once, in order.
+ */
+GPtrArray *
+bzw_words_significant (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = tokenize (text);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tokens->len; i++)
+    g_ptr_array_add (words, g_strdup (((Token *) g_ptr_array_index (tokens, i))->stem));
+
+  return words;
+}
+
+void
+bzw_introduction_clear (BzwIntroduction *introduction)
+{
+  g_clear_pointer (&introduction->seeker_name, g_free);
+  g_clear_pointer (&introduction->offerer_name, g_free);
+  g_clear_pointer (&introduction->shared_words, g_free);
+}
+
+static guint
+pair_hash (gconstpointer key)
+{
+  const BzwKnownPair *pair = key;
+
+  return g_int64_hash (&pair->a_id) * 31 + g_int64_hash (&pair->b_id);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const BzwKnownPair *pa = a;
+  const BzwKnownPair *pb = b;
+
+  return pa->a_id == pb->a_id && pa->b_id == pb->b_id;
+}
+
+static BzwKnownPair
+ordered_pair (gint64 a,
+              gint64 b)
+{
+  return (BzwKnownPair) { MIN (a, b), MAX (a, b) };
+}
+
+typedef struct
+{
+  guint  seeker;
+  guint  offerer;
+  guint  n_shared;
+  double score;
+} Match;
+
+typedef struct
+{
+  const BzwIntroductionCandidate *candidates;
+} SortData;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const Match *ma = a;
+  const Match *mb = b;
+  const SortData *data = user_data;
+
+  if (ma->score != mb->score)
+    return ma->score > mb->score ? -1 : 1;
+  if (ma->n_shared != mb->n_shared)
+    return ma->n_shared > mb->n_shared ? -1 : 1;
+  if (ma->seeker != mb->seeker)
+    return data->candidates[ma->seeker].id < data->candidates[mb->seeker].id ? -1 : 1;
+  if (ma->offerer != mb->offerer)
+    return data->candidates[ma->offerer].id < data->candidates[mb->offerer].id ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+would_keep (GArray         *matches,
+            const Match    *match,
+            guint           max,
+            const SortData *data)
+{
+  if (max == 0)
+    return FALSE;
+
+  return matches->len < max ||
+         compare_matches (match, &g_array_index (matches, Match, max - 1), (gpointer) data) < 0;
+}
+
+/* Keeps the @max best matches in @matches, sorted best first: there may be
+ * many more pairs than are shown.
+ */
+static void
+keep_best (GArray         *matches,
+           const Match    *match,
+           guint           max,
+           const SortData *data)
+{
+  guint lo = 0, hi = matches->len;
+
+  if (!would_keep (matches, match, max, data))
+    return;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (compare_matches (&g_array_index (matches, Match, mid), match, (gpointer) data) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  g_array_insert_val (matches, lo, *match);
+  if (matches->len > max)
+    g_array_set_size (matches, max);
+}
+
+/**
+ * bzw_introductions_find:
+ * @candidates: (array length=n_candidates): contacts with what they offer
+ *   and seek
+ * @known: (array length=n_known): pairs who already know each other
+ * @max_results: how many suggestions to return at most
+ *
+ * Returns: (transfer full) (element-type BzwIntroduction): suggestions,
+ *   best first.
+ */
+GArray *
+bzw_introductions_find (const BzwIntroductionCandidate *candidates,
+                        gsize                           n_candidates,
+                        const BzwKnownPair             *known,
+                        gsize                           n_known,
+                        guint                           max_results)
+{
+  g_autoptr(GPtrArray) offers = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) seeks = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) postings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) known_pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autofree double *scores = NULL;
+  g_autofree guint *shared = NULL;
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *result;
+  guint n_offerers = 0;
+  guint common_limit;
+  SortData sort_data = { candidates };
+
+  g_return_val_if_fail (candidates != NULL || n_candidates == 0, NULL);
+  g_return_val_if_fail (known != NULL || n_known == 0, NULL);
+
+  result = g_array_new (FALSE, TRUE, sizeof (BzwIntroduction));
+  g_array_set_clear_func (result, (GDestroyNotify) bzw_introduction_clear);
+
+  for (gsize i = 0; i < n_known; i++)
+    {
+      BzwKnownPair *pair = g_new (BzwKnownPair, 1);
+
+      *pair = ordered_pair (known[i].a_id, known[i].b_id);
+      g_hash_table_add (known_pairs, pair);
+    }
+
+  /* Who offers which word. */
+  for (gsize i = 0; i < n_candidates; i++)
+    {
+      GPtrArray *o = tokenize (candidates[i].offers);
+
+      g_ptr_array_add (offers, o);
+      g_ptr_array_add (seeks, tokenize (candidates[i].seeks));
+      if (o->len > 0)
+        n_offerers++;
+
+      for (guint j = 0; j < o->len; j++)
+        {
+          Token *token = g_ptr_array_index (o, j);
+          GArray *list = g_hash_table_lookup (postings, token->stem);
+          guint index = i;
+
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (postings, token->stem, list);
+            }
+          g_array_append_val (list, index);
+        }
+    }
+
+  common_limit = MAX (COMMON_MIN_OFFERS, n_offerers / COMMON_SHARE);
+  scores = g_new0 (double, MAX (n_candidates, 1));
+  shared = g_new0 (guint, MAX (n_candidates, 1));
+
+  for (gsize i = 0; i < n_candidates; i++)
+    {
+      GPtrArray *s = g_ptr_array_index (seeks, i);
+
+      for (guint j = 0; j < s->len; j++)
+        {
+          Token *token = g_ptr_array_index (s, j);
+          GArray *list = g_hash_table_lookup (postings, token->stem);
+          double idf;
+
+          if (list == NULL || list->len > common_limit)
+            continue;
+
+          idf = log1p ((double) n_offerers / list->len);
+          for (guint k = 0; k < list->len; k++)
+            {
+              guint b = g_array_index (list, guint, k);
+
+              if (b == i || candidates[b].id == candidates[i].id)
+                continue;
+              if (shared[b] == 0)
+                g_array_append_val (touched, b);
+              shared[b]++;
+              scores[b] += idf;
+            }
+        }
+
+      for (guint k = 0; k < touched->len; k++)
+        {
+          guint b = g_array_index (touched, guint, k);
+          BzwKnownPair pair = ordered_pair (candidates[i].id, candidates[b].id);
+          Match match = { i, b, shared[b], scores[b] };
+
+          /* Look the pair up only when it would make the list. */
+          if (would_keep (matches, &match, max_results, &sort_data) &&
+              !g_hash_table_contains (known_pairs, &pair))
+            keep_best (matches, &match, max_results, &sort_data);
+          shared[b] = 0;
+          scores[b] = 0.0;
+        }
+      g_array_set_size (touched, 0);
+    }
+
+  for (guint m = 0; m < matches->len && m < max_results; m++)
+    {
+      const Match *match = &g_array_index (matches, Match, m);
+      GPtrArray *s = g_ptr_array_index (seeks, match->seeker);
+      GPtrArray *o = g_ptr_array_index (offers, match->offerer);
+      g_autoptr(GString) words = g_string_new (NULL);
+      BzwIntroduction intro = { 0 };
+
+      /* The shared words as the offerer wrote them, in the offer's order. */
+      for (guint j = 0; j < o->len; j++)
+        {
+          Token *token = g_ptr_array_index (o, j);
+          GArray *list = g_hash_table_lookup (postings, token->stem);
+
+          if (list->len > common_limit)
+            continue;
+          for (guint k = 0; k < s->len; k++)
+            if (strcmp (((Token *) g_ptr_array_index (s, k))->stem, token->stem) == 0)
+              {
+                if (words->len > 0)
+                  g_string_append (words, ", ");
+                g_string_append (words, token->original);
+                break;
+              }
+        }
+
+      intro.seeker_id = candidates[match->seeker].id;
+      intro.seeker_name = g_strdup (candidates[match->seeker].name);
+      intro.offerer_id = candidates[match->offerer].id;
+      intro.offerer_name = g_strdup (candidates[match->offerer].name);
+      intro.shared_words = g_string_free (g_steal_pointer (&words), FALSE);
+      intro.n_shared = match->n_shared;
+      intro.score = match->score;
+      g_array_append_val (result, intro);
+    }
+
+  return result;
+}

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-import-dialog"
+
+#include "config.h"
+
+#include "bzw-import-dialog.h"
+#include "bzw-importer.h"
+
+#include <glib/gi18n.h>
+
+/* The preview before an import: how many contacts are new, how many are
+ * there already (merge, skip or add them anyway), which cards could not be
+ * read and why, and for CSV files which column becomes what.  Nothing is
+ * written before "Importieren", and then everything in one transaction.
+ */
+struct _BzwImportDialog
+{
+  AdwWindow    parent_instance;
+
+  BzwStore    *store;
+  BzwImporter *importer;
+  gboolean     filling;
+
+  GtkWidget   *page;
+  GtkWidget   *summary_group;
+  GtkWidget   *matches_row;
+  GtkWidget   *problems_group;
+  GtkWidget   *columns_group;
+  GtkWidget   *import_button;
+  GPtrArray   *problem_rows;
+  GPtrArray   *summary_rows;
+};
+
+G_DEFINE_FINAL_TYPE (BzwImportDialog, bzw_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_rows (GtkWidget *group,
+            GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_summary_row (BzwImportDialog *self,
+                 const char      *title,
+                 const char      *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), row);
+  g_ptr_array_add (self->summary_rows, row);
+}
+
+static void
+update_preview (BzwImportDialog *self)
+{
+  guint n_new = bzw_importer_get_n_new (self->importer);
+  guint n_matches = bzw_importer_get_n_matches (self->importer);
+  GPtrArray *problems = bzw_importer_get_problems (self->importer);
+  g_autoptr(GPtrArray) circles = bzw_importer_dup_new_circles (self->importer);
+  g_autofree char *new_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new contact", "%u new contacts", n_new),
+                                               n_new);
+
+  clear_rows (self->summary_group, self->summary_rows);
+  add_summary_row (self, new_text, NULL);
+
+  if (circles != NULL && circles->len > 0)
+    {
+      g_autofree char *joined = NULL;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new circle", "%u new circles",
+                                                             circles->len),
+                                                circles->len);
+
+      g_ptr_array_add (circles, NULL);
+      joined = g_strjoinv (", ", (char **) circles->pdata);
+      add_summary_row (self, title, joined);
+    }
+
+  gtk_widget_set_visible (self->matches_row, n_matches > 0);
+  if (n_matches > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u contact is already there",
+                                                             "%u contacts are already there", n_matches),
+                                                n_matches);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->matches_row), title);
+    }
+
+  clear_rows (self->problems_group, self->problem_rows);
+  gtk_widget_set_visible (self->problems_group, problems != NULL && problems->len > 0);
+  for (guint i = 0; problems != NULL && i < MIN (problems->len, 50); i++)
+    {
+      const BzwParseProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->problems_group), row);
+      g_ptr_array_add (self->problem_rows, row);
+    }
+
+  gtk_widget_set_sensitive (self->import_button, n_new + n_matches > 0);
+}
+
+static void
+matches_changed_cb (BzwImportDialog *self)
+{
+  static const BzwImportAction actions[] = {
+    BZW_IMPORT_ACTION_MERGE, BZW_IMPORT_ACTION_SKIP, BZW_IMPORT_ACTION_ADD,
+  };
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->matches_row));
+
+  bzw_importer_set_match_action (self->importer, actions[MIN (selected, G_N_ELEMENTS (actions) - 1)]);
+}
+
+static void
+column_changed_cb (AdwComboRow     *row,
+                   GParamSpec      *pspec,
+                   BzwImportDialog *self)
+{
+  BzwCsvReader *reader = bzw_importer_get_csv_reader (self->importer);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bzw-column"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || reader == NULL)
+    return;
+
+  bzw_csv_reader_set_target (reader, column, adw_combo_row_get_selected (row),
+                             bzw_csv_reader_get_label (reader, column));
+  if (!bzw_importer_reload_csv (self->importer, &error))
+    g_warning ("Cannot read the file again: %s", error->message);
+  update_preview (self);
+}
+
+/* For CSV: each column with what it becomes, as recognised or as chosen. */
+static void
+fill_columns (BzwImportDialog *self)
+{
+  BzwCsvReader *reader = bzw_importer_get_csv_reader (self->importer);
+  g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
+  const char *format;
+
+  gtk_widget_set_visible (self->columns_group, reader != NULL);
+  if (reader == NULL)
+    return;
+
+  format = bzw_csv_reader_get_format (reader);
+  if (format != NULL)
+    {
+      g_autofree char *description = g_strdup_printf (_("Recognised as an export from %s. Check what each column becomes."),
+                                                      format);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->columns_group), description);
+    }
+
+  for (BzwCsvTarget t = 0; t < BZW_CSV_N_TARGETS; t++)
+    gtk_string_list_append (targets, bzw_csv_target_get_title (t));
+
+  self->filling = TRUE;
+  for (guint c = 0; c < bzw_csv_reader_get_n_columns (reader); c++)
+    {
+      GtkWidget *row = adw_combo_row_new ();
+      const char *sample = bzw_csv_reader_get_sample (reader, c);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bzw_csv_reader_get_header (reader, c));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (sample != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (targets));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), bzw_csv_reader_get_target (reader, c));
+      g_object_set_data (G_OBJECT (row), "bzw-column", GUINT_TO_POINTER (c));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (column_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->columns_group), row);
+    }
+  self->filling = FALSE;
+}
+
+static void
+import_cb (BzwImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  BzwImportSummary summary = { 0 };
+  g_autofree char *message = NULL;
+
+  if (!bzw_importer_import (self->importer, &summary, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: the numbers of contacts added and merged. */
+  message = g_strdup_printf (_("Imported: %u new, %u merged"), summary.added, summary.merged);
+  g_signal_emit (self, signals[IMPORTED], 0, message);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cancel_cb (BzwImportDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_shortcut (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static void
+bzw_import_dialog_dispose (GObject *object)
+{
+  BzwImportDialog *self = BZW_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->importer);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bzw_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+bzw_import_dialog_class_init (BzwImportDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_import_dialog_dispose;
+
+  signals[IMPORTED] = g_signal_new ("imported",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+}
+
+static void
+bzw_import_dialog_init (BzwImportDialog *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  const char *choices[] = { _("Merge them with the existing ones"), _("Skip them"), _("Add them as new contacts"), NULL };
+
+  self->problem_rows = g_ptr_array_new ();
+  self->summary_rows = g_ptr_array_new ();
+
+  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
+  gtk_widget_add_css_class (self->import_button, "suggested-action");
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_cb), self);
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_cb), self);
+  gtk_box_append (GTK_BOX (content), header);
+
+  self->page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (self->page, TRUE);
+
+  self->summary_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->summary_group), _("What Will Be Imported"));
+  self->matches_row = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->matches_row), G_LIST_MODEL (gtk_string_list_new (choices)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->matches_row),
+                               _("Found by UID, e-mail address or name"));
+  g_signal_connect_swapped (self->matches_row, "notify::selected", G_CALLBACK (matches_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), self->matches_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->summary_group));
+
+  self->problems_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->problems_group), _("Could Not Be Read"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->problems_group),
+                                         _("These cards are left out; everything else is imported."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->problems_group));
+
+  self->columns_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->columns_group), _("Columns"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->columns_group));
+
+  gtk_box_append (GTK_BOX (content), self->page);
+  adw_window_set_content (ADW_WINDOW (self), content);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+}
+
+/**
+ * bzw_import_dialog_new:
+ *
+ * Reads @file and returns the preview, or %NULL with @error set when the
+ * file cannot be read at all.
+ */
+GtkWidget *
+bzw_import_dialog_new (GtkWindow  *parent,
+                       BzwStore   *store,
+                       GFile      *file,
+                       GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  g_autoptr(BzwImporter) importer = bzw_importer_new (store);
+  BzwImportDialog *self;
+
+  if (path == NULL || !bzw_importer_load_file (importer, path, error))
+    {
+      if (path == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("“%s” is not a local file."), basename);
+      return NULL;
+    }
+
+  self = g_object_new (BZW_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->store = g_object_ref (store);
+  self->importer = g_steal_pointer (&importer);
+
+  /* Translators: %s is a file name. */
+  title = g_strdup_printf (_("Import “%s”"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  fill_columns (self);
+  update_preview (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-recommend-dialog"
+
+#include "config.h"
+
+#include "bzw-labels.h"
+#include "bzw-recommend-dialog.h"
+#include "bzw-store-recommend.h"
+
+#include <glib/gi18n.h>
+
+/* „Wen kann ich empfehlen?“: the user types a need and sees the contacts
+ * who offer it, trusted ones first, each with a button to open them.
+ */
+
+#define MAX_RESULTS 100
+
+struct _BzwRecommendDialog
+{
+  AdwWindow       parent_instance;
+
+  BzwStore       *store;
+  GtkSearchEntry *entry;
+  GtkStack       *stack;
+  GtkListBox     *list;
+  AdwStatusPage  *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (BzwRecommendDialog, bzw_recommend_dialog, ADW_TYPE_WINDOW)
+
+static void
+open_clicked_cb (GtkButton          *button,
+                 BzwRecommendDialog *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "bzw-id");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-contact", "x", id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static GtkWidget *
+result_row (BzwRecommendDialog *self,
+            BzwContact         *contact)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = bzw_contact_dup_best_name (contact);
+  g_autofree char *open_label = g_strdup_printf (_("Open “%s”"), name);
+  g_autoptr(GString) offer = g_string_new (bzw_contact_get_offers (contact));
+  BzwTrust trust = bzw_contact_get_trust (contact);
+  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+  g_autofree char *escaped_offer = NULL;
+  GtkWidget *trust_label;
+  GtkWidget *button;
+  gint64 id = bzw_contact_get_id (contact);
+
+  if (bzw_contact_get_role (contact) != NULL)
+    g_string_append_printf (offer, "%s%s", offer->len > 0 ? " · " : "", bzw_contact_get_role (contact));
+  if (bzw_contact_get_organisation (contact) != NULL)
+    g_string_append_printf (offer, "%s%s", offer->len > 0 ? " · " : "", bzw_contact_get_organisation (contact));
+  escaped_offer = g_markup_escape_text (offer->str, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_offer);
+
+  trust_label = gtk_label_new (bzw_labels_trust (trust));
+  gtk_widget_add_css_class (trust_label, trust == BZW_TRUST_YES ? "success"
+                                         : trust == BZW_TRUST_NO ? "error"
+                                         : trust == BZW_TRUST_WITH_CARE ? "warning" : "dim-label");
+  gtk_widget_set_tooltip_text (trust_label, _("Would I recommend them?"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), trust_label);
+
+  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, open_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+  g_object_set_data_full (G_OBJECT (button), "bzw-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (open_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+search_changed_cb (BzwRecommendDialog *self)
+{
+  const char *need = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (need == NULL || need[0] == '\0')
+    {
+      adw_status_page_set_title (self->empty_page, _("Whom Can I Recommend?"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Type what someone needs, such as “tax adviser” or “web design”, "
+                                         "to see who offers it. Those you would recommend come first."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  ids = bzw_store_find_recommendations (self->store, need, MAX_RESULTS, &error);
+  if (ids == NULL)
+    g_warning ("Cannot look for recommendations: %s", error->message);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store, g_array_index (ids, gint64, i), NULL);
+
+      if (contact != NULL)
+        gtk_list_box_append (self->list, result_row (self, contact));
+    }
+
+  if (ids == NULL || ids->len == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nobody Offers That Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No contact’s offer, role or organisation matches. "
+                                         "Note on a contact page what they are good at."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+bzw_recommend_dialog_dispose (GObject *object)
+{
+  BzwRecommendDialog *self = BZW_RECOMMEND_DIALOG (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (bzw_recommend_dialog_parent_class)->dispose (object);
+}
+
+static void
+bzw_recommend_dialog_class_init (BzwRecommendDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bzw_recommend_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bzw_recommend_dialog_init (BzwRecommendDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *entry_clamp = adw_clamp_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Whom Can I Recommend?"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->entry, "placeholder-text", _("What is needed, e.g. tax adviser"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What is needed"), -1);
+  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  adw_clamp_set_maximum_size (ADW_CLAMP (entry_clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (entry_clamp), GTK_WIDGET (self->entry));
+  gtk_widget_set_margin_start (entry_clamp, 12);
+  gtk_widget_set_margin_end (entry_clamp, 12);
+  gtk_widget_set_margin_top (entry_clamp, 12);
+  gtk_box_append (GTK_BOX (box), entry_clamp);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Contacts who offer it"), -1);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->stack, scrolled, "results");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+  search_changed_cb (self);
+}
+
+GtkWidget *
+bzw_recommend_dialog_new (GtkWindow *parent,
+                          BzwStore  *store)
+{
+  BzwRecommendDialog *self;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  self = g_object_new (BZW_TYPE_RECOMMEND_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return GTK_WIDGET (self);
+}

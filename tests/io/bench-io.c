@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Imports a generated 10,000-contact vCard file into a fresh store and
+ * prints JSON lines: seconds, contacts per second, peak RSS; also the
+ * reading alone and an export of the result.
+ */
+
+#include "config.h"
+
+#include "bzw-importer.h"
+#include "bzw-store.h"
+#include "bzw-vcard-reader.h"
+#include "bzw-vcard-writer.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#define N_CONTACTS 10000
+
+static const char * const given[] = {
+  "Anna", "Bernd", "Clara", "Dieter", "Emma", "Frank", "Greta", "Hans", "Ines", "Jürgen",
+  "Käthe", "Lars", "Mia", "Nils", "Olga", "Paul", "Rita", "Sven", "Tanja", "Uwe",
+};
+static const char * const family[] = {
+  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
+  "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
+  "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange",
+};
+static const char * const circles[] = {
+  "Familie", "Freunde", "Ehemalige Kollegen", "Verein", "Alumni", "Kunden", "Empfehlungsgruppe",
+};
+
+/* The same file on every run: a fixed seed. */
+static char *
+generate (gsize *length)
+{
+  GString *out = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (20240601);
+
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      const char *g = given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))];
+      const char *f = family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))];
+      guint version = i % 3;
+
+      g_string_append (out, "BEGIN:VCARD\r\n");
+      g_string_append (out, version == 0 ? "VERSION:3.0\r\n" : version == 1 ? "VERSION:4.0\r\n" : "VERSION:2.1\r\n");
+      g_string_append_printf (out, "UID:bench-%08u\r\n", i);
+      g_string_append_printf (out, "FN:%s %s %u\r\nN:%s;%s;;;\r\n", g, f, i, f, g);
+      g_string_append_printf (out, "ORG:Firma %u GmbH;Abteilung %u\r\nTITLE:Rolle %u\r\n",
+                              g_rand_int_range (rand, 0, 500), i % 7, i % 13);
+      g_string_append_printf (out, "EMAIL;TYPE=work:person%u@firma.example\r\n", i);
+      g_string_append_printf (out, "EMAIL;TYPE=home:p%u@privat.example\r\n", i);
+      g_string_append_printf (out, "TEL;TYPE=cell:+49 170 %07u\r\nTEL;TYPE=work:+49 30 %07u\r\n",
+                              g_rand_int_range (rand, 0, 9999999), i);
+      g_string_append_printf (out, "ADR;TYPE=home:;;Straße %u;Berlin;;%05u;Deutschland\r\n",
+                              i % 200, 10000 + i % 9000);
+      g_string_append_printf (out, "BDAY:%04u-%02u-%02u\r\n", 1950 + i % 50, 1 + i % 12, 1 + i % 28);
+      g_string_append_printf (out, "item1.URL:https://example.org/%u\r\nitem1.X-ABLabel:Blog\r\n", i);
+      if (version == 2)
+        g_string_append (out, "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Notiz mit Umlauten =C3=A4=C3=B6=C3=BC=\r\n"
+                              " und einer Fortsetzung=0D=0Azweite Zeile\r\n");
+      else
+        g_string_append (out, "NOTE:Kennengelernt bei einer Veranstaltung\\, dann öfter gesprochen.\\nZweite Zeile\r\n");
+      g_string_append_printf (out, "CATEGORIES:%s,%s\r\n",
+                              circles[i % G_N_ELEMENTS (circles)], circles[(i / 7) % G_N_ELEMENTS (circles)]);
+      g_string_append (out, "X-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/example\r\n");
+      g_string_append (out, "END:VCARD\r\n");
+    }
+
+  g_rand_free (rand);
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static double
+peak_rss_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  double kib = 0;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  if ((line = strstr (status, "VmHWM:")) != NULL)
+    kib = g_ascii_strtod (line + strlen ("VmHWM:"), NULL);
+
+  return kib / 1024.0;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bzw-bench-io-XXXXXX", &error);
+  g_autofree char *vcf = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(BzwStore) store = NULL;
+  g_autoptr(BzwParseResult) parsed = NULL;
+  BzwImportSummary summary = { 0 };
+  gsize length;
+  gint64 start;
+  double parse_s, import_s, export_s;
+
+  setlocale (LC_ALL, "");
+
+  if (dir == NULL)
+    {
+      g_printerr ("bench-io: %s\n", error->message);
+      return 1;
+    }
+
+  vcf = g_build_filename (dir, "contacts.vcf", NULL);
+  db = g_build_filename (dir, "bench.db", NULL);
+  export = g_build_filename (dir, "export.vcf", NULL);
+
+  data = generate (&length);
+  if (!g_file_set_contents (vcf, data, length, &error))
+    {
+      g_printerr ("bench-io: %s\n", error->message);
+      return 1;
+    }
+
+  /* Reading alone. */
+  start = g_get_monotonic_time ();
+  parsed = bzw_vcard_reader_parse (data, length);
+  parse_s = (g_get_monotonic_time () - start) / 1e6;
+  if (parsed->cards->len != N_CONTACTS)
+    {
+      g_printerr ("bench-io: read %u cards, expected %u\n", parsed->cards->len, N_CONTACTS);
+      return 1;
+    }
+  g_clear_pointer (&parsed, bzw_parse_result_unref);
+  g_clear_pointer (&data, g_free);
+
+  /* The whole --import: read the file, preview, one transaction. */
+  store = bzw_store_open (db, BZW_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_printerr ("bench-io: %s\n", error->message);
+      return 1;
+    }
+
+  start = g_get_monotonic_time ();
+  if (!bzw_importer_import_file (store, vcf, BZW_IMPORT_ACTION_MERGE, &summary, NULL, &error))
+    {
+      g_printerr ("bench-io: %s\n", error->message);
+      return 1;
+    }
+  import_s = (g_get_monotonic_time () - start) / 1e6;
+
+  if (summary.added != N_CONTACTS || bzw_store_count_contacts (store) != N_CONTACTS)
+    {
+      g_printerr ("bench-io: imported %u contacts, expected %u\n", summary.added, N_CONTACTS);
+      return 1;
+    }
+
+  start = g_get_monotonic_time ();
+  if (!bzw_vcard_export_store (store, NULL, export, &error))
+    {
+      g_printerr ("bench-io: %s\n", error->message);
+      return 1;
+    }
+  export_s = (g_get_monotonic_time () - start) / 1e6;
+
+  printf ("{\"group\": \"io\", \"name\": \"Import of 10,000 vCards into a fresh store\", "
+          "\"value\": %.3f, \"unit\": \"s\", \"goal\": \"≤ 1 s\", \"ratio\": %.3f}\n",
+          import_s, import_s / 1.0);
+  printf ("{\"group\": \"io\", \"name\": \"Import rate\", \"value\": %.0f, \"unit\": \"contacts/s\", "
+          "\"goal\": \"≥ 10,000/s\"}\n", N_CONTACTS / import_s);
+  printf ("{\"group\": \"io\", \"name\": \"Reading 10,000 vCards (%.1f MiB), no store\", "
+          "\"value\": %.3f, \"unit\": \"s\"}\n", length / (1024.0 * 1024.0), parse_s);
+  printf ("{\"group\": \"io\", \"name\": \"Export of 10,000 contacts as vCard 4.0\", "
+          "\"value\": %.3f, \"unit\": \"s\"}\n", export_s);
+  printf ("{\"group\": \"io\", \"name\": \"Peak RSS of the import benchmark\", "
+          "\"value\": %.1f, \"unit\": \"MiB\"}\n", peak_rss_mib ());
+
+  g_clear_object (&store);
+  remove_dir (dir);
+  return 0;
+}

@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Builds the libFuzzer targets of the vCard and CSV readers with clang
+# (-fsanitize=fuzzer,address,undefined) straight from the sources and runs
+# each for a bounded time on the seed corpus in tests/io/data.  Exits
+# non-zero when a fuzzer finds a crash, a leak or undefined behaviour; the
+# input that did it is left in the work directory and printed.
+#
+#   tests/io/run-fuzzers.sh [SECONDS-PER-TARGET]   (default 30)
+
+set -euo pipefail
+
+seconds=${1:-30}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work=${BZW_FUZZ_DIR:-$(mktemp -d -t bzw-fuzz-XXXXXX)}
+mkdir -p "$work"
+
+command -v clang >/dev/null || { echo "run-fuzzers: clang is missing" >&2; exit 1; }
+
+cat > "$work/config.h" <<'CONFIG'
+#pragma once
+#define APP_ID "de.bzw.Beziehungsweise"
+#define GETTEXT_PACKAGE "beziehungsweise"
+#define LOCALEDIR "/usr/local/share/locale"
+#define PACKAGE_NAME "Beziehungsweise"
+#define PACKAGE_VERSION "fuzz"
+#define RESOURCE_PREFIX "/de/bzw/Beziehungsweise"
+CONFIG
+
+glib-compile-resources --sourcedir="$top/src/store" --generate-source --manual-register \
+  --c-name bzw_store --target="$work/bzw-store-resources.c" "$top/src/store/bzw-store.gresource.xml"
+glib-compile-resources --sourcedir="$top/src/store" --generate-header --manual-register \
+  --c-name bzw_store --target="$work/bzw-store-resources.h" "$top/src/store/bzw-store.gresource.xml"
+
+pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo"
+cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+        -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io $(pkg-config --cflags $pkgs)"
+libs="$(pkg-config --libs $pkgs) -lm"
+sources="$top/src/model/*.c $top/src/store/*.c $top/src/io/*.c $work/bzw-store-resources.c"
+
+status=0
+for target in vcard csv; do
+  echo "run-fuzzers: building fuzz-$target"
+  # shellcheck disable=SC2086
+  clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources $libs
+
+  mkdir -p "$work/corpus-$target"
+  echo "run-fuzzers: running fuzz-$target for ${seconds}s"
+  if ! (cd "$work" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        ASAN_OPTIONS=detect_leaks=1 \
+        "./fuzz-$target" -max_total_time="$seconds" -seed="${BZW_FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 \
+          -max_len=65536 -artifact_prefix="$work/crash-$target-" \
+          "$work/corpus-$target" "$top/tests/io/data" > "$work/fuzz-$target.log" 2>&1); then
+    echo "run-fuzzers: fuzz-$target FAILED; see $work/fuzz-$target.log" >&2
+    ls "$work"/crash-"$target"-* 2>/dev/null >&2 || true
+    tail -40 "$work/fuzz-$target.log" >&2
+    status=1
+  else
+    grep -E "^#[0-9]+.*DONE" "$work/fuzz-$target.log" | tail -1 || true
+  fi
+done
+
+exit $status

@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line: options that write a file run without a window, exit
+non-zero with a clear German message on bad input, and never leave a
+half-written file or a changed database behind."""
+
+import hashlib
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+n = 0
+
+
+def ok(description):
+    global n
+    n += 1
+    print(f"ok {n} - {description}", flush=True)
+
+
+def fail(message):
+    print(f"not ok - {message}", flush=True)
+    sys.exit(1)
+
+
+home = tempfile.mkdtemp(prefix="bzw-cli-")
+env = dict(os.environ, LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8", LANGUAGE="", HOME=home,
+           XDG_DATA_HOME=os.path.join(home, "data"), GSETTINGS_BACKEND="memory")
+env.pop("DISPLAY", None)
+env.pop("WAYLAND_DISPLAY", None)
+
+
+def run(*args):
+    return subprocess.run([os.environ["BZW_BINARY"], *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def count(db, table):
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        return c.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+p = run("--version")
+if p.returncode != 0 or not re.match(r"^Beziehungsweise \d+\.\d+\.\d+$", p.stdout.strip()):
+    fail(f"--version printed {p.stdout!r}")
+ok("--version prints the version")
+
+db = os.path.join(home, "a.db")
+pdf = os.path.join(home, "overview.pdf")
+p = run(f"--database={db}", "--demo", f"--print-overview={pdf}")
+if p.returncode != 0 or not os.path.exists(pdf):
+    fail(f"--demo --print-overview failed: {p.stderr}")
+if os.stat(db).st_mode & 0o777 != 0o600:
+    fail("the database is not private")
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+if pages < 2 or "A4" not in info:
+    fail(f"unexpected PDF: {info}")
+ok(f"--demo fills the database and --print-overview writes an A4 PDF of {pages} pages")
+
+before = digest(db)
+p = run(f"--database={db}", "--demo")
+if p.returncode == 0 or "leere Datenbank" not in p.stderr or digest(db) != before:
+    fail(f"--demo on a full database: exit {p.returncode}, {p.stderr!r}")
+ok("--demo refuses a database that has data, in German, and changes nothing")
+
+bad = os.path.join(home, "overview.txt")
+p = run(f"--database={db}", f"--print-overview={bad}")
+if p.returncode == 0 or os.path.exists(bad) or "„" not in p.stderr:
+    fail("--print-overview accepted a file that is not a PDF")
+ok("--print-overview refuses a name that is not .pdf and writes nothing")
+
+vcf = os.path.join(home, "all.vcf")
+p = run(f"--database={db}", f"--export-vcard={vcf}")
+contacts = count(db, "contacts")
+with open(vcf, encoding="utf-8") as f:
+    text = f.read()
+if p.returncode != 0 or text.count("BEGIN:VCARD") != contacts or "VERSION:4.0" not in text:
+    fail("--export-vcard did not write every contact as vCard 4.0")
+if os.stat(vcf).st_mode & 0o777 != 0o600:
+    fail("the vCard file is not private")
+ok(f"--export-vcard writes all {contacts} contacts as vCard 4.0, mode 0600")
+
+fresh = os.path.join(home, "b.db")
+p = run(f"--database={fresh}", f"--import={vcf}")
+if p.returncode != 0 or count(fresh, "contacts") != contacts:
+    fail(f"--import brought {count(fresh, 'contacts')} of {contacts}: {p.stderr}")
+p = run(f"--database={fresh}", f"--import={vcf}")
+if p.returncode != 0 or count(fresh, "contacts") != contacts or f"{contacts} zusammengeführt" not in p.stdout:
+    fail(f"a second import did not merge: {p.stdout!r}")
+ok("--import reads the export back whole, and a second import merges instead of doubling")
+
+svg = os.path.join(home, "map.svg")
+p = run(f"--database={db}", f"--export-map={svg}")
+with open(svg, encoding="utf-8") as f:
+    drawing = f.read()
+if p.returncode != 0 or "Anna Klein" not in drawing or "Claudia Becker" not in drawing:
+    fail("--export-map did not write the map with its labels")
+gif = os.path.join(home, "map.gif")
+p = run(f"--database={db}", f"--export-map={gif}")
+if p.returncode == 0 or os.path.exists(gif):
+    fail("--export-map accepted .gif")
+ok("--export-map writes an SVG with the names and refuses an unknown format")
+
+foreign = os.path.join(home, "notes.txt")
+with open(foreign, "w", encoding="utf-8") as f:
+    f.write("Einkaufsliste\n")
+before = digest(foreign)
+p = run(f"--database={foreign}", f"--print-overview={pdf}")
+if p.returncode == 0 or "keine Beziehungsweise-Datenbank" not in p.stderr or digest(foreign) != before:
+    fail(f"a foreign file: {p.stderr!r}")
+if os.path.exists(foreign + "-wal") or os.path.exists(foreign + "-journal"):
+    fail("files were created next to a foreign file")
+ok("a file that is not a database is refused in German and left byte for byte")
+
+print(f"1..{n}")
