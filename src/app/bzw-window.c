@@ -389,6 +389,12 @@ search_action (GtkWidget  *widget,
       return;
     }
 
+  if (g_strcmp0 (view, "map") == 0 && self->map_page != NULL)
+    {
+      bzw_map_page_focus_search (BZW_MAP_PAGE (self->map_page));
+      return;
+    }
+
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
