@@ -32,7 +32,7 @@ def focus_window():
 
 def reopen(database, contact_id, name, x, y):
     """The second start: the contact is still pinned where it was left."""
-    with App(database=database) as app:
+    with App(database=database, env=APP_ENV) as app:
         app.select_view("Karte")
         widget = map_widget(app)
         entry = app.find(Atspi.Role.ENTRY, "Auf der Karte suchen")
@@ -90,6 +90,11 @@ def stable_position(app, contact_id, timeout=20.0):
     fail(f"the position of contact {contact_id} did not settle: {last}")
 
 
+# Under the sanitizers the app's exit status must tell crashes only: at exit
+# LeakSanitizer reports 128 bytes from an already unloaded platform module,
+# with or without the map, which no suppression can name.
+APP_ENV = {"ASAN_OPTIONS": os.environ["ASAN_OPTIONS"] + ":detect_leaks=0"} if "ASAN_OPTIONS" in os.environ else {}
+
 if len(sys.argv) > 1 and sys.argv[1] == "--reopen":
     tap.n = int(sys.argv[7])
     reopen(sys.argv[2], int(sys.argv[3]), sys.argv[4], float(sys.argv[5]), float(sys.argv[6]))
@@ -100,7 +105,7 @@ workdir = tempfile.mkdtemp(prefix="bzw-map-e2e-")
 database = os.path.join(workdir, "map.db")
 
 try:
-    with App("--demo", database=database) as app:
+    with App("--demo", database=database, env=APP_ENV) as app:
         app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$", timeout=20)
 
         # A first-degree contact whose name no other contact shares a word with.
