@@ -2025,8 +2025,8 @@ bzw_map_widget_export (BzwMapWidget  *self,
  * @cr: the area to draw into, starting at (0, 0), in points
  *
  * Draws the whole map fitted into @width × @height in the light style, with
- * the legend to the right or below, whichever leaves the map more room.
- * Selection and filters of the screen are left out.
+ * a smaller legend to the right or below, whichever leaves the map the
+ * larger square.  Selection and filters of the screen are left out.
  */
 void
 bzw_map_widget_draw_for_print (BzwMapWidget *self,
@@ -2034,8 +2034,10 @@ bzw_map_widget_draw_for_print (BzwMapWidget *self,
                                double        width,
                                double        height)
 {
+  const double legend_scale = 0.75;
+  const double gap = 12.0;
   BzwMapView view;
-  double legend_w, legend_h, gap = 12.0;
+  double legend_w, legend_h;
   double right_w, below_h;
   gboolean beside;
 
@@ -2050,8 +2052,9 @@ bzw_map_widget_draw_for_print (BzwMapWidget *self,
   view.draw_background = FALSE;
   view.style = BZW_MAP_STYLE_LIGHT;
   bzw_map_renderer_measure_legend (self->renderer, &view, &legend_w, &legend_h);
+  legend_w *= legend_scale;
+  legend_h *= legend_scale;
 
-  /* Which placement leaves the larger square for the map? */
   right_w = width - legend_w - gap;
   below_h = height - legend_h - gap;
   beside = MIN (right_w, height) >= MIN (width, below_h);
@@ -2061,13 +2064,17 @@ bzw_map_widget_draw_for_print (BzwMapWidget *self,
   else
     view.height = (int) MAX (below_h, 1.0);
 
-  bzw_map_view_fit (&view, self->graph, 16.0);
+  bzw_map_view_fit (&view, self->graph, 8.0);
   cairo_save (cr);
   bzw_map_renderer_draw (self->renderer, cr, &view);
   cairo_restore (cr);
 
+  cairo_save (cr);
   if (beside)
-    bzw_map_renderer_draw_legend (self->renderer, cr, &view, width - legend_w, 0.0);
+    cairo_translate (cr, width - legend_w, 0.0);
   else
-    bzw_map_renderer_draw_legend (self->renderer, cr, &view, 0.0, height - legend_h);
+    cairo_translate (cr, 0.0, height - legend_h);
+  cairo_scale (cr, legend_scale, legend_scale);
+  bzw_map_renderer_draw_legend (self->renderer, cr, &view, 0.0, 0.0);
+  cairo_restore (cr);
 }
