@@ -15,6 +15,7 @@ struct _BzwWindow
   GSettings            *settings;
   GtkWidget            *contacts_view;
   GtkWidget            *journal_view;
+  GtkWidget            *map_page;
   GtkWidget            *overview_view;
 
   GtkButton            *add_button;

@@ -13,6 +13,7 @@
 #include "bzw-import-dialog.h"
 #include "bzw-vcard-writer.h"
 #include "bzw-journal-view.h"
+#include "bzw-map-page.h"
 #include "bzw-overview-view.h"
 #include "bzw-print-operation.h"
 #include "bzw-recommend-dialog.h"
@@ -88,6 +89,17 @@ show_store_error (BzwWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
 }
 
+static void
+map_open_contact_cb (BzwWindow *self,
+                     gint64     id)
+{
+  if (self->contacts_view == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_show_contact (BZW_CONTACTS_VIEW (self->contacts_view), id);
+}
+
 void
 _bzw_window_set_store (BzwWindow *self,
                        BzwStore  *store)
@@ -113,6 +125,11 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_remove (self->journal_stack, self->journal_view);
       self->journal_view = NULL;
     }
+  if (self->map_page != NULL)
+    {
+      gtk_stack_remove (self->map_stack, self->map_page);
+      self->map_page = NULL;
+    }
   if (self->overview_view != NULL)
     {
       gtk_stack_remove (self->overview_stack, self->overview_view);
@@ -125,6 +142,10 @@ _bzw_window_set_store (BzwWindow *self,
       gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
       self->journal_view = bzw_journal_view_new (store);
       gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
+      self->map_page = bzw_map_page_new (store);
+      g_signal_connect_object (self->map_page, "open-contact", G_CALLBACK (map_open_contact_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->map_stack, self->map_page, "content");
       self->overview_view = bzw_overview_view_new (store);
       gtk_stack_add_named (self->overview_stack, self->overview_view, "content");
 
@@ -368,6 +389,12 @@ search_action (GtkWidget  *widget,
       return;
     }
 
+  if (g_strcmp0 (view, "map") == 0 && self->map_page != NULL)
+    {
+      bzw_map_page_focus_search (BZW_MAP_PAGE (self->map_page));
+      return;
+    }
+
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
@@ -393,6 +420,19 @@ print_done_cb (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
+/* The last page of the "Kontaktübersicht". */
+static void
+print_map_page (cairo_t  *cr,
+                double    width,
+                double    height,
+                gpointer  user_data)
+{
+  BzwWindow *self = BZW_WINDOW (user_data);
+
+  if (self->map_page != NULL)
+    bzw_map_page_draw_for_print (BZW_MAP_PAGE (self->map_page), cr, width, height);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -410,6 +450,7 @@ print_action (GtkWidget  *widget,
     shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
   operation = bzw_print_operation_new (self->store, self->settings, shown);
+  bzw_print_operation_set_map_page_func (operation, print_map_page, self);
   g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
