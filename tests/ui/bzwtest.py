@@ -57,16 +57,19 @@ class App:
         if env:
             environment.update(env)
         binary = os.environ["BZW_BINARY"]
-        self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
-                                        env=environment,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Files, not pipes: a chatty app must never block on a full pipe.
+        self.log_path = os.path.join(self.home, "app.log")
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
+                                            env=environment,
+                                            stdout=log, stderr=subprocess.STDOUT)
         self.app = None
         self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
 
     def _find_frame(self):
         if self.process.poll() is not None:
-            out, err = self.process.communicate()
-            fail(f"the app exited with {self.process.returncode}: {err.decode(errors='replace')}")
+            self.process.wait()
+            fail(f"the app exited with {self.process.returncode}: {self.log()}")
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
@@ -83,6 +86,11 @@ class App:
                     self.app = app
                     return child
         return None
+
+    def log(self):
+        """What the app wrote to stdout and stderr so far."""
+        with open(self.log_path, "rb") as log:
+            return log.read().decode(errors="replace")
 
     def close(self):
         if self.process.poll() is None:
