@@ -154,6 +154,7 @@ restore_timeout_cb (gpointer data)
 
   /* Something still holds the database: give up and carry on with it. */
   job->timeout_id = 0;
+  g_debug ("Restore given up: the store is still referenced %u times", G_OBJECT (job->store)->ref_count);
   g_object_weak_unref (G_OBJECT (job->store), store_finalized_cb, job);
   g_set_error_literal (&error, BZW_STORE_ERROR, BZW_STORE_ERROR_LOCKED,
                        _("Nothing was restored: the database is still in use. Close other windows of "
@@ -191,6 +192,7 @@ restore_cb (BzwRestoreDialog *dialog,
   job->store = self->store;
   g_object_weak_ref (G_OBJECT (job->store), store_finalized_cb, job);
   job->timeout_id = g_timeout_add_seconds (RESTORE_WAIT_SECONDS, restore_timeout_cb, job);
+
   _bzw_window_set_store (self, NULL);
   if (app != NULL)
     bzw_application_release_store (BZW_APPLICATION (app));

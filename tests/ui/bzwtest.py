@@ -16,6 +16,13 @@ import time
 
 SKIP = 77
 
+# Each test in a session bus of its own: the accessibility bus of a previous
+# test's session does not outlive it reliably, and a fresh one is cheap.
+if os.environ.get("BZW_TEST_SESSION") != "1" and shutil.which("dbus-run-session"):
+    os.environ["BZW_TEST_SESSION"] = "1"
+    sys.stdout.flush()
+    os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable, *sys.argv])
+
 try:
     import gi
     gi.require_version("Atspi", "2.0")
