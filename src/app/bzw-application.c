@@ -323,3 +323,32 @@ bzw_application_get_settings (BzwApplication *self)
 
   return self->settings;
 }
+
+/**
+ * bzw_application_dup_database_path:
+ *
+ * Returns: the database this instance works on: --database, or the default.
+ */
+char *
+bzw_application_dup_database_path (BzwApplication *self)
+{
+  g_return_val_if_fail (BZW_IS_APPLICATION (self), NULL);
+
+  return self->database != NULL ? g_strdup (self->database) : bzw_store_dup_default_path ();
+}
+
+/**
+ * bzw_application_release_store:
+ *
+ * Drops the application's reference to the store it opened at start-up (and
+ * the error it may have failed with), so the window can close the database,
+ * e.g. to restore a backup over it.
+ */
+void
+bzw_application_release_store (BzwApplication *self)
+{
+  g_return_if_fail (BZW_IS_APPLICATION (self));
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+}

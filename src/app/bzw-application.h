@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (BzwApplication, bzw_application, BZW, APPLICATION, AdwAppl
 BzwApplication *bzw_application_new           (void);
 BzwStore       *bzw_application_get_store     (BzwApplication *self);
 GSettings      *bzw_application_get_settings  (BzwApplication *self);
+char           *bzw_application_dup_database_path (BzwApplication *self);
+void            bzw_application_release_store (BzwApplication *self);
 
 G_END_DECLS

@@ -30,6 +30,14 @@ struct _BzwWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
+
+  /* Backups, preferences and the daily reminder: bzw-window-care.c. */
+  GtkButton            *open_other_button;
+  GtkButton            *restore_backup_button;
+  GtkButton            *try_again_button;
+  gulong                care_paint_handler;
+  guint                 care_timeout_id;
+  gboolean              care_started;
 };
 
 void _bzw_window_set_store  (BzwWindow    *self,
@@ -39,5 +47,14 @@ void _bzw_window_toast      (BzwWindow    *self,
 void _bzw_window_show_error (BzwWindow    *self,
                              const char   *heading,
                              const GError *error);
+
+void _bzw_window_reopen           (BzwWindow         *self,
+                                   const char        *path,
+                                   BzwStoreOpenFlags  flags);
+void _bzw_window_care_class_init  (GtkWidgetClass *widget_class);
+void _bzw_window_care_init        (BzwWindow      *self);
+void _bzw_window_care_dispose     (BzwWindow      *self);
+void _bzw_window_show_recovery    (BzwWindow      *self,
+                                   const GError   *error);
 
 G_END_DECLS

@@ -82,9 +82,7 @@ static void
 show_store_error (BzwWindow    *self,
                   const GError *error)
 {
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_read_only_button),
-                          g_error_matches (error, BZW_STORE_ERROR, BZW_STORE_ERROR_READ_ONLY));
+  _bzw_window_show_recovery (self, error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
 }
@@ -468,10 +466,10 @@ show_view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
-static void
-reopen (BzwWindow         *self,
-        const char        *path,
-        BzwStoreOpenFlags  flags)
+void
+_bzw_window_reopen (BzwWindow         *self,
+                    const char        *path,
+                    BzwStoreOpenFlags  flags)
 {
   g_autoptr(BzwStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -494,7 +492,7 @@ open_read_only_action (GtkWidget  *widget,
   BzwWindow *self = BZW_WINDOW (widget);
   g_autofree char *path = self->store_path != NULL ? g_strdup (self->store_path) : bzw_store_dup_default_path ();
 
-  reopen (self, path, BZW_STORE_OPEN_READ_ONLY);
+  _bzw_window_reopen (self, path, BZW_STORE_OPEN_READ_ONLY);
   if (self->store != NULL)
     _bzw_window_toast (self, _("Opened read-only: nothing can be changed"));
 }
@@ -513,7 +511,7 @@ open_database_response_cb (GtkNativeDialog *dialog,
         {
           g_free (self->store_path);
           self->store_path = g_strdup (path);
-          reopen (self, path, BZW_STORE_OPEN_DEFAULT);
+          _bzw_window_reopen (self, path, BZW_STORE_OPEN_DEFAULT);
         }
     }
 
@@ -581,6 +579,7 @@ bzw_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  _bzw_window_care_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->store_path, g_free);
@@ -674,6 +673,8 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.recommend", NULL, contacts_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.manage-circles", NULL, contacts_dialog_action);
+
+  _bzw_window_care_class_init (widget_class);
 }
 
 static void
@@ -686,6 +687,7 @@ bzw_window_init (BzwWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
                            self, G_CONNECT_SWAPPED);
+  _bzw_window_care_init (self);
 }
 
 BzwWindow *
@@ -717,6 +719,7 @@ bzw_window_new (BzwApplication *app,
     }
   else
     {
+      self->store_path = bzw_application_dup_database_path (app);
       show_store_error (self, store_error);
     }
 

@@ -16,6 +16,13 @@ import time
 
 SKIP = 77
 
+# Each test in a session bus of its own: the accessibility bus of a previous
+# test's session does not outlive it reliably, and a fresh one is cheap.
+if os.environ.get("BZW_TEST_SESSION") != "1" and shutil.which("dbus-run-session"):
+    os.environ["BZW_TEST_SESSION"] = "1"
+    sys.stdout.flush()
+    os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable, *sys.argv])
+
 try:
     import gi
     gi.require_version("Atspi", "2.0")
@@ -59,10 +66,10 @@ class App:
         binary = os.environ["BZW_BINARY"]
         # The app's output goes to a file: a pipe nobody reads fills up and
         # then blocks the app.
-        self.log = open(os.path.join(self.home, "app.log"), "w+b")
+        self.log_file = open(os.path.join(self.home, "app.log"), "w+b")
         self.process = subprocess.Popen([binary, f"--database={self.database}", *args],
                                         env=environment, cwd=self.home,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+                                        stdout=self.log_file, stderr=subprocess.STDOUT)
         self.app = None
         self.frame = self.wait(self._find_frame, "the window to appear", timeout=30)
 
@@ -99,12 +106,17 @@ class App:
             return None
         return self.wait(look, f"a window titled /{pattern}/", timeout)
 
+    def log(self):
+        """What the app wrote to stdout and stderr so far."""
+        self.log_file.flush()
+        with open(self.log_file.name, "rb") as log:
+            return log.read().decode(errors="replace")
+
     def died(self):
         """Says why the app is gone, if it is: its exit and its last words."""
         if self.process.poll() is None:
             return None
-        self.log.seek(0)
-        err = self.log.read().decode(errors="replace")
+        err = self.log()
         tail = "\n".join("# " + line for line in err.splitlines()[-40:])
         return f"the app ended with {self.process.returncode}\n{tail}"
 
@@ -115,7 +127,7 @@ class App:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        self.log.close()
+        self.log_file.close()
         shutil.rmtree(self.home, ignore_errors=True)
 
     def __enter__(self):

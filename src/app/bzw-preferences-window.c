@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-preferences-window"
+
+#include "config.h"
+
+#include "bzw-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+/* Preferences: the user's name for the printout, the printout's grouping,
+ * and the daily „Zeit, sich zu melden“ notification.  Everything lives in
+ * GSettings; the name also goes into the database, where the command line's
+ * --print-overview finds it.
+ */
+struct _BzwPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  BzwStore             *store;
+  GtkWidget            *name_row;
+  GtkWidget            *grouping_row;
+  GtkWidget            *notify_switch;
+};
+
+G_DEFINE_FINAL_TYPE (BzwPreferencesWindow, bzw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char *groupings[] = { "alphabetical", "circle" };
+
+static gboolean
+grouping_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *grouping = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
+    if (g_strcmp0 (grouping, groupings[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static GVariant *
+grouping_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (groupings))
+    return NULL;
+
+  return g_variant_new_string (groupings[selected]);
+}
+
+/* The name goes into the database when the window closes, not on every
+ * key: one small transaction instead of many.
+ */
+static void
+save_name_to_store (BzwPreferencesWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  stored = bzw_store_dup_setting (self->store, "user-name");
+  if (g_strcmp0 (name, stored != NULL ? stored : "") == 0)
+    return;
+
+  if (!bzw_store_set_setting (self->store, "user-name", name, &error))
+    g_warning ("Cannot save the user's name: %s", error->message);
+}
+
+static void
+name_changed_cb (BzwPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  g_settings_set_string (self->settings, "user-name", name);
+}
+
+static gboolean
+bzw_preferences_window_close_request (GtkWindow *window)
+{
+  save_name_to_store (BZW_PREFERENCES_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (bzw_preferences_window_parent_class)->close_request (window);
+}
+
+static void
+bzw_preferences_window_dispose (GObject *object)
+{
+  BzwPreferencesWindow *self = BZW_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bzw_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+bzw_preferences_window_class_init (BzwPreferencesWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bzw_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bzw_preferences_window_close_request;
+}
+
+static void
+bzw_preferences_window_init (BzwPreferencesWindow *self)
+{
+  const char *grouping_labels[] = { _("Alphabetically"), _("By circle"), NULL };
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *print_group = adw_preferences_group_new ();
+  GtkWidget *notify_group = adw_preferences_group_new ();
+  GtkWidget *notify_row = adw_action_row_new ();
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (print_group), _("Printed Overview"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (print_group),
+                                         _("Your name appears in the header of the printed contact overview."));
+  self->name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Your name"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (print_group), self->name_row);
+
+  self->grouping_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->grouping_row), _("Grouping"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->grouping_row),
+                           G_LIST_MODEL (gtk_string_list_new (grouping_labels)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (print_group), self->grouping_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (print_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (notify_group), _("Notifications"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notify_row), _("Daily reminder"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (notify_row),
+                               _("Once a day, a notification when it is time to get in touch with someone"));
+  self->notify_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->notify_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notify_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Daily reminder"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (notify_row), self->notify_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (notify_row), self->notify_switch);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (notify_group), notify_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (notify_group));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
+}
+
+GtkWidget *
+bzw_preferences_window_new (GtkWindow *parent,
+                            GSettings *settings,
+                            BzwStore  *store)
+{
+  BzwPreferencesWindow *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || BZW_IS_STORE (store), NULL);
+
+  self = g_object_new (BZW_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
+  self->settings = g_object_ref (settings);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+
+  /* GSettings first; a database filled from the command line may know the
+   * name when the settings do not.
+   */
+  name = g_settings_get_string (settings, "user-name");
+  if (name[0] == '\0' && store != NULL)
+    {
+      g_autofree char *stored = bzw_store_dup_setting (store, "user-name");
+
+      if (stored != NULL)
+        {
+          g_free (name);
+          name = g_steal_pointer (&stored);
+        }
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_settings_bind_with_mapping (settings, "print-grouping", self->grouping_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, grouping_get_mapping, grouping_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (settings, "notify-due", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  return GTK_WIDGET (self);
+}
