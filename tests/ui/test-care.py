@@ -103,6 +103,7 @@ try:
             body = re.match(r"^(\d+) Kontakte warten darauf, von Ihnen zu hören: (.+?)(,| und) ", calls[0]["body"])
             if len(calls) != 1 or calls[0]["summary"] != "Zeit, sich zu melden" or body is None:
                 fail(f"notifications sent: {calls}")
+            app.select_view("Überblick")
             due_list = app.find(Atspi.Role.LIST, "Zeit, sich zu melden")
             first = due_list.get_child_at_index(0).get_name()
             if not first.startswith(body.group(2)):

@@ -76,6 +76,8 @@ def number(text, pattern):
 
 
 with App("--demo") as app:
+    # The Überblick is computed when it is shown.
+    app.select_view("Überblick")
     muscle = label_matching(app, r"Begegnungen in den letzten 52 Wochen")
     encounters_before = number(muscle.get_name(), r"^(\d+) Begegnungen")
     give_take = label_matching(app, r"^In den letzten zwölf Monaten haben Sie")
@@ -84,6 +86,7 @@ with App("--demo") as app:
     tap.ok(f"the Überblick shows {encounters_before} encounters, {given_before} given, {received_before} received")
 
     # 1. An encounter, logged from a contact page.
+    app.select_view("Kontakte")
     contacts = app.find(Atspi.Role.LIST, "Kontakte")
     Atspi.Selection.select_child(contacts, 0)
     person = contacts.get_child_at_index(0).get_child_at_index(0).get_name()
@@ -105,6 +108,7 @@ with App("--demo") as app:
         fail(f"the database holds {rows} for the new encounter")
     tap.ok("the encounter is saved with its participant and notes")
 
+    app.select_view("Überblick")
     app.wait(lambda: number(muscle.get_name(), r"^(\d+) Begegnungen") == encounters_before + 1,
              "the Überblick to count the new encounter")
     tap.ok("the Überblick counts one encounter more")
@@ -145,9 +149,11 @@ with App("--demo") as app:
                                f"Lebenslauf gegenlesen {MARK}") == [("done",)], "the favour to be done")
     tap.ok("two clicks in the journal move the favour to „Zugesagt“ and „Erledigt“")
 
+    app.select_view("Überblick")
     app.wait(lambda: number(give_take.get_name(), r"Sie (\d+)-mal gegeben") == given_before + 1,
              "the Überblick to count the favour as given")
     tap.ok("the Überblick counts the done favour as given")
+    app.select_view("Journal")
 
     # 3. A referral someone gave me, worth 2.400 €, then thanked.
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Neuer Journaleintrag"))
