@@ -21,12 +21,9 @@
  */
 
 #define CARE_RECHECK_SECONDS   (60 * 60)
-#define RESTORE_WAIT_SECONDS   10
-
 typedef struct
 {
   BzwWindow *window;
-  BzwStore  *store;        /* not a reference: watched until finalized */
   char      *backup_path;
   guint      timeout_id;
 } RestoreJob;
@@ -131,40 +128,6 @@ restore_when_closed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The store is being finalized: its connection closes right after this, so
- * the restore runs from an idle.
- */
-static void
-store_finalized_cb (gpointer  data,
-                    GObject  *where_the_object_was)
-{
-  RestoreJob *job = data;
-
-  job->store = NULL;
-  g_clear_handle_id (&job->timeout_id, g_source_remove);
-  g_idle_add_full (G_PRIORITY_DEFAULT, restore_when_closed_cb, job, (GDestroyNotify) restore_job_free);
-}
-
-static gboolean
-restore_timeout_cb (gpointer data)
-{
-  RestoreJob *job = data;
-  BzwWindow *self = job->window;
-  g_autoptr(GError) error = NULL;
-
-  /* Something still holds the database: give up and carry on with it. */
-  job->timeout_id = 0;
-  g_debug ("Restore given up: the store is still referenced %u times", G_OBJECT (job->store)->ref_count);
-  g_object_weak_unref (G_OBJECT (job->store), store_finalized_cb, job);
-  g_set_error_literal (&error, BZW_STORE_ERROR, BZW_STORE_ERROR_LOCKED,
-                       _("Nothing was restored: the database is still in use. Close other windows of "
-                         "Beziehungsweise and try again."));
-  _bzw_window_reopen (self, get_store_path (self), BZW_STORE_OPEN_DEFAULT);
-  _bzw_window_show_error (self, _("The Backup Could Not Be Restored"), error);
-  restore_job_free (job);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 restore_cb (BzwRestoreDialog *dialog,
             const char       *backup_path,
@@ -186,16 +149,20 @@ restore_cb (BzwRestoreDialog *dialog,
     }
 
   /* The database must be closed before it is replaced: the views, the
-   * window and the application let go of it, and the restore waits until
-   * the last reference is gone.
+   * window and the application let go of it, and the connection is closed
+   * at once, so that anything still holding the store gets errors instead
+   * of writing into the file that is being replaced.
    */
-  job->store = self->store;
-  g_object_weak_ref (G_OBJECT (job->store), store_finalized_cb, job);
-  job->timeout_id = g_timeout_add_seconds (RESTORE_WAIT_SECONDS, restore_timeout_cb, job);
+  {
+    g_autoptr(BzwStore) store = g_object_ref (self->store);
 
-  _bzw_window_set_store (self, NULL);
-  if (app != NULL)
-    bzw_application_release_store (BZW_APPLICATION (app));
+    _bzw_window_set_store (self, NULL);
+    if (app != NULL)
+      bzw_application_release_store (BZW_APPLICATION (app));
+    bzw_store_close (store);
+  }
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, restore_when_closed_cb, job, (GDestroyNotify) restore_job_free);
 }
 
 static void

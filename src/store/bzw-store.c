@@ -135,7 +135,15 @@ _bzw_store_prepare (BzwStore    *self,
                     const char  *sql,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED, _("The database is closed."));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
@@ -179,6 +187,12 @@ _bzw_store_exec (BzwStore    *self,
                  const char  *sql,
                  GError     **error)
 {
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED, _("The database is closed."));
+      return FALSE;
+    }
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return _bzw_store_set_error (self, error, sql);
 
@@ -743,6 +757,26 @@ bzw_store_open (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * bzw_store_close:
+ *
+ * Closes the connection now, whoever still holds the store: every later
+ * call fails with an error instead of touching the file.  For replacing the
+ * file, e.g. when a backup is restored.
+ */
+void
+bzw_store_close (BzwStore *self)
+{
+  g_return_if_fail (BZW_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  self->read_only = TRUE;
 }
 
 const char *

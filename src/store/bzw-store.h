@@ -98,6 +98,7 @@ char           *bzw_store_dup_default_path        (void);
 BzwStore       *bzw_store_open                    (const char             *path,
                                                    BzwStoreOpenFlags       flags,
                                                    GError                **error);
+void            bzw_store_close                   (BzwStore               *self);
 const char     *bzw_store_get_path                (BzwStore               *self);
 int             bzw_store_get_schema_version      (BzwStore               *self);
 gboolean        bzw_store_is_read_only            (BzwStore               *self);

@@ -143,11 +143,18 @@ try:
             fail(f"the restore dialog shows {labels}")
         tap.ok("the restore dialog lists both backups with German date, kind and number of contacts")
 
-        # Restoring while the database is open is not exercised here yet: the
-        # window refuses safely when something still holds the store, and the
-        # views' teardown is not clean yet (see the report).  Close the dialog.
-        app.click(app.find(Atspi.Role.PUSH_BUTTON, "Schließen", root=dialog))
-        top_level_gone(app, "Aus Sicherung wiederherstellen")
+        # The newest is the one made by hand, before the name was set.
+        app.click(restore[0])
+        confirm = top_level(app, "Diese Sicherung wiederherstellen?")
+        app.click(app.find(Atspi.Role.PUSH_BUTTON, "_Wiederherstellen", root=confirm, contains=True))
+        app.wait(lambda: backups(app, "restore"), "the previous state kept as a backup")
+        app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$", timeout=20)
+        if app.query("SELECT value FROM meta WHERE key = 'user-name'") != []:
+            fail("the restored database still has the name set after the backup")
+        kept = backups(app, "restore")[0]
+        if mode(kept) != 0o600 or query(kept, "SELECT value FROM meta WHERE key = 'user-name'") != [(name,)]:
+            fail("the state before the restore was not kept as a private backup")
+        tap.ok("restoring the backup from the menu brings back its state and keeps the previous one")
 
         # 5. „Datenbank prüfen“
         menu(app, "Datenbank prüfen")
