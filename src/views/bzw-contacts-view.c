@@ -11,6 +11,8 @@
 #include "bzw-contacts-view.h"
 #include "bzw-labels.h"
 
+#include "bzw-ui-utils.h"
+
 #include <glib/gi18n.h>
 
 /* The "Kontakte" screen: the list beside the page of the selected contact,
@@ -37,29 +39,6 @@ static GtkWindow *
 get_window (BzwContactsView *self)
 {
   return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-}
-
-static void
-toast (BzwContactsView *self,
-       AdwToast        *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (BzwContactsView *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -105,7 +84,7 @@ toggle_circle_cb (GtkButton       *button,
     bzw_store_rollback (self->store);
 
   if (!ok)
-    show_error (self, _("The Circles Could Not Be Changed"), error);
+    bzw_ui_show_error (GTK_WIDGET (self), _("The Circles Could Not Be Changed"), error);
 }
 
 /* Several contacts selected: offer to put them into circles at once. */
@@ -216,7 +195,7 @@ edit_action (GtkWidget  *widget,
   contact = bzw_store_dup_contact (self->store, bzw_contact_page_get_contact_id (self->page), &error);
   if (contact == NULL)
     {
-      show_error (self, _("The Contact Cannot Be Edited"), error);
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Contact Cannot Be Edited"), error);
       return;
     }
 
@@ -244,12 +223,12 @@ toggle_archived_action (GtkWidget  *widget,
           message = g_strdup_printf (bzw_contact_get_archived (contact) ? _("“%s” archived")
                                                                         : _("“%s” taken out of the archive"),
                                      name);
-          toast (self, adw_toast_new (message));
+          bzw_ui_toast (GTK_WIDGET (self), adw_toast_new (message));
           return;
         }
     }
 
-  show_error (self, _("The Contact Cannot Be Archived"), error);
+  bzw_ui_show_error (GTK_WIDGET (self), _("The Contact Cannot Be Archived"), error);
 }
 
 static void
@@ -285,7 +264,7 @@ delete_contact (BzwContactsView *self,
   snapshot = bzw_store_delete_contact_undoable (self->store, id, mode, &error);
   if (snapshot == NULL)
     {
-      show_error (self, _("The Contact Cannot Be Deleted"), error);
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Contact Cannot Be Deleted"), error);
       return;
     }
 
@@ -299,7 +278,7 @@ delete_contact (BzwContactsView *self,
   g_object_set_data_full (G_OBJECT (undo_toast), "bzw-store", g_object_ref (self->store), g_object_unref);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb),
                          snapshot, snapshot_free_notify, 0);
-  toast (self, undo_toast);
+  bzw_ui_toast (GTK_WIDGET (self), undo_toast);
 }
 
 static void
@@ -389,12 +368,12 @@ relationship_response_cb (AdwMessageDialog *dialog,
     {
       g_set_error_literal (&error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
                            _("Choose the other person from your contacts."));
-      show_error (self, _("The Relationship Cannot Be Added"), error);
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Relationship Cannot Be Added"), error);
       return;
     }
 
   if (!bzw_store_save_relationship (self->store, rel, &error))
-    show_error (self, _("The Relationship Cannot Be Added"), error);
+    bzw_ui_show_error (GTK_WIDGET (self), _("The Relationship Cannot Be Added"), error);
 }
 
 static void
@@ -464,23 +443,7 @@ advance_entry_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *label = NULL;
-  gint64 id;
-  int kind;
-
-  g_variant_get (parameter, "(ix)", &kind, &id);
-  if (!bzw_store_advance_journal_entry (self->store, kind, id, &label, &error))
-    {
-      show_error (self, _("The Entry Cannot Be Changed"), error);
-      return;
-    }
-
-  message = g_strdup_printf (kind == BZW_JOURNAL_FAVOUR ? _("Favour marked as “%s”") : _("Referral marked as “%s”"),
-                             label);
-  toast (self, adw_toast_new (message));
+  bzw_ui_advance_entry (widget, BZW_CONTACTS_VIEW (widget)->store, parameter);
 }
 
 static void

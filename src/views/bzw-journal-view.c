@@ -9,6 +9,8 @@
 #include "bzw-journal-row.h"
 #include "bzw-journal-view.h"
 
+#include "bzw-ui-utils.h"
+
 #include <glib/gi18n.h>
 
 /* The "Journal" screen: every encounter, favour and referral, newest first
@@ -38,29 +40,6 @@ static GtkWindow *
 get_window (BzwJournalView *self)
 {
   return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-}
-
-static void
-toast (BzwJournalView *self,
-       AdwToast       *toast_)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_);
-  else
-    g_object_unref (g_object_ref_sink (toast_));
-}
-
-static void
-show_error (BzwJournalView *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -102,7 +81,7 @@ open_entry (BzwJournalView *self,
 
   if (editor == NULL)
     {
-      show_error (self, _("The Entry Cannot Be Opened"), error);
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Entry Cannot Be Opened"), error);
       return;
     }
 
@@ -125,24 +104,7 @@ advance_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  BzwJournalView *self = BZW_JOURNAL_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *label = NULL;
-  gint64 id;
-  int kind;
-
-  g_variant_get (parameter, "(ix)", &kind, &id);
-
-  if (!bzw_store_advance_journal_entry (self->store, kind, id, &label, &error))
-    {
-      show_error (self, _("The Entry Cannot Be Changed"), error);
-      return;
-    }
-
-  message = g_strdup_printf (kind == BZW_JOURNAL_FAVOUR ? _("Favour marked as “%s”") : _("Referral marked as “%s”"),
-                             label);
-  toast (self, adw_toast_new (message));
+  bzw_ui_advance_entry (widget, BZW_JOURNAL_VIEW (widget)->store, parameter);
 }
 
 typedef struct
@@ -212,7 +174,7 @@ delete_action (GtkWidget  *widget,
 
   if (entry == NULL || !bzw_store_delete_journal_entry (self->store, kind, id, &error))
     {
-      show_error (self, _("The Entry Cannot Be Deleted"), error);
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Entry Cannot Be Deleted"), error);
       return;
     }
 
@@ -225,7 +187,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (undo_toast, _("_Undo"));
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo, undo_free, 0);
-  toast (self, undo_toast);
+  bzw_ui_toast (GTK_WIDGET (self), undo_toast);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "bzw-store.h"
 #include "bzw-ui-utils.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -213,4 +214,55 @@ bzw_ui_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* Shows a toast in the window around @widget. */
+void
+bzw_ui_toast (GtkWidget *widget,
+              AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* A dialog over the window of @widget that says what went wrong. */
+void
+bzw_ui_show_error (GtkWidget    *widget,
+                   const char   *heading,
+                   const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The action behind „Als „…“ markieren“, with its (kind, id) parameter:
+ * moves the entry on and says so in a toast.
+ */
+void
+bzw_ui_advance_entry (GtkWidget *widget,
+                      BzwStore  *store,
+                      GVariant  *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *label = NULL;
+  gint64 id;
+  int kind;
+
+  g_variant_get (parameter, "(ix)", &kind, &id);
+  if (!bzw_store_advance_journal_entry (store, kind, id, &label, &error))
+    {
+      bzw_ui_show_error (widget, _("The Entry Cannot Be Changed"), error);
+      return;
+    }
+
+  message = g_strdup_printf (kind == BZW_JOURNAL_FAVOUR ? _("Favour marked as “%s”") : _("Referral marked as “%s”"),
+                             label);
+  bzw_ui_toast (widget, adw_toast_new (message));
 }

@@ -2,9 +2,9 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
-#include "bzw-contact.h"
+#include "bzw-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +22,13 @@ void          bzw_ui_show_invalid        (GtkLabel    *error_label,
                                           const char  *message);
 void          bzw_ui_clear_invalid       (GtkWidget   *field);
 void          bzw_ui_unparent_children   (GtkWidget   *widget);
+void          bzw_ui_toast               (GtkWidget   *widget,
+                                          AdwToast    *toast);
+void          bzw_ui_show_error          (GtkWidget   *widget,
+                                          const char  *heading,
+                                          const GError *error);
+void          bzw_ui_advance_entry       (GtkWidget   *widget,
+                                          BzwStore    *store,
+                                          GVariant    *parameter);
 
 G_END_DECLS
