@@ -8,6 +8,7 @@
 
 #include "bzw-enums.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -57,6 +58,7 @@ clear_node (gpointer data)
 
   g_clear_pointer (&node->label, g_free);
   g_clear_pointer (&node->initials, g_free);
+  g_clear_pointer (&node->photo, cairo_surface_destroy);
   g_clear_pointer (&node->circle_ids, g_array_unref);
 }
 
@@ -1004,6 +1006,8 @@ read_contacts (BzwMapGraph              *self,
       index = bzw_map_graph_add_node (self, bzw_contact_get_id (contact), name, initials);
       node = bzw_map_graph_get_node (self, index);
       node->archived = bzw_contact_get_archived (contact);
+      if (bzw_contact_get_photo (contact) != NULL)
+        node->photo = bzw_map_photo_new (bzw_contact_get_photo (contact), 64);
       /* Borrow the last encounter; turned into days later. */
       node->days_since = -1;
       node->x = (double) bzw_contact_get_last_encounter (contact);
@@ -1191,4 +1195,78 @@ bzw_map_graph_new_from_store_full (BzwStore                  *store,
 
   self->serial++;
   return g_steal_pointer (&self);
+}
+
+/**
+ * bzw_map_photo_new:
+ * @size: the side of the square in pixels
+ *
+ * Decodes a contact photo (JPEG, PNG, … through gdk-pixbuf) into a square
+ * cairo surface, the middle of the picture scaled to fill it.
+ *
+ * Returns: (transfer full) (nullable): the surface, or %NULL when the bytes
+ *   are not a picture
+ */
+cairo_surface_t *
+bzw_map_photo_new (GBytes *bytes,
+                   int     size)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  g_autoptr(GdkPixbuf) square = NULL;
+  cairo_surface_t *surface;
+  const guchar *pixels;
+  guchar *out;
+  int w, h, side, stride, channels, row_stride;
+
+  if (pixbuf == NULL)
+    return NULL;
+
+  w = gdk_pixbuf_get_width (pixbuf);
+  h = gdk_pixbuf_get_height (pixbuf);
+  side = MIN (w, h);
+  if (side <= 0)
+    return NULL;
+
+  square = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, size, size);
+  gdk_pixbuf_fill (square, 0);
+  gdk_pixbuf_scale (pixbuf, square, 0, 0, size, size,
+                    -(w - side) / 2.0 * size / side, -(h - side) / 2.0 * size / side,
+                    (double) size / side, (double) size / side, GDK_INTERP_BILINEAR);
+  if (!gdk_pixbuf_get_has_alpha (pixbuf))
+    {
+      /* gdk_pixbuf_scale keeps the alpha of the destination: make it opaque. */
+      guchar *p = gdk_pixbuf_get_pixels (square);
+
+      for (int i = 0; i < size * size; i++)
+        p[i * 4 + 3] = 255;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  out = cairo_image_surface_get_data (surface);
+  pixels = gdk_pixbuf_get_pixels (square);
+  channels = gdk_pixbuf_get_n_channels (square);
+  row_stride = gdk_pixbuf_get_rowstride (square);
+
+  /* RGBA to cairo's premultiplied native-endian ARGB. */
+  for (int y = 0; y < size; y++)
+    {
+      const guchar *src = pixels + y * row_stride;
+      guint32 *dst = (guint32 *) (gpointer) (out + y * stride);
+
+      for (int x = 0; x < size; x++)
+        {
+          guint a = src[x * channels + 3];
+          guint r = src[x * channels + 0] * a / 255;
+          guint g = src[x * channels + 1] * a / 255;
+          guint b = src[x * channels + 2] * a / 255;
+
+          dst[x] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+    }
+
+  cairo_surface_mark_dirty (surface);
+  return surface;
 }

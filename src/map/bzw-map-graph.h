@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib-object.h>
 
 #include "bzw-store.h"
@@ -68,6 +69,7 @@ typedef struct
   guint        second_degree : 1;
   double       x;
   double       y;
+  cairo_surface_t *photo;
 } BzwMapNode;
 
 /* An edge between two nodes (indexes into the node array).  Favours and
@@ -184,5 +186,8 @@ gboolean           bzw_map_color_parse                (const char               
                                                        BzwMapColor              *color);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwMapGraph, bzw_map_graph_unref)
+
+cairo_surface_t *bzw_map_photo_new (GBytes *bytes,
+                                    int     size);
 
 G_END_DECLS

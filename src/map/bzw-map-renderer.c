@@ -1312,6 +1312,29 @@ draw_initials (BzwMapRenderer    *self,
   cairo_restore (cr);
 }
 
+/* A photo fills the node's circle instead of the initials. */
+static void
+draw_photo (BzwMapRenderer *self,
+            cairo_t        *cr,
+            guint           i,
+            cairo_surface_t *photo)
+{
+  double r = self->sr[i];
+  int size = cairo_image_surface_get_width (photo);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, self->sx[i], self->sy[i], r * 0.86, 0, 2 * G_PI);
+  cairo_clip (cr);
+  cairo_translate (cr, self->sx[i] - r, self->sy[i] - r);
+  cairo_scale (cr, 2 * r / size, 2 * r / size);
+  cairo_set_source_surface (cr, photo, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
 static void
 draw_nodes (BzwMapRenderer   *self,
             cairo_t          *cr,
@@ -1426,7 +1449,9 @@ draw_nodes (BzwMapRenderer   *self,
         {
           guint i = g_array_index (list, guint, j);
 
-          if (self->sr[i] >= 9.0)
+          if (nodes[i].photo != NULL && self->sr[i] >= 6.0)
+            draw_photo (self, cr, i, nodes[i].photo);
+          else if (self->sr[i] >= 9.0)
             draw_initials (self, cr, i, &nodes[i].color, c == self->n_colors);
         }
     }

@@ -272,6 +272,95 @@ test_draw_and_fit (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A contact's photo fills its node on the map: a pure red picture saved as
+ * PNG in a real store shows red where the node is drawn.
+ */
+static void
+test_photo (void)
+{
+  g_autofree char *dir = map_fixture_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "photo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(BzwMapGraph) graph = NULL;
+  g_autoptr(BzwMapRenderer) renderer = NULL;
+  cairo_surface_t *picture = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 30);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  BzwMapNode *node;
+  BzwMapView view;
+  cairo_t *cr;
+  guint index;
+  guint32 pixel;
+  int sx, sy;
+
+  g_assert_no_error (error);
+
+  cr = cairo_create (picture);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (picture, append_png, png);
+  cairo_surface_destroy (picture);
+  photo = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+
+  bzw_contact_set_display_name (contact, "Rita Rot");
+  bzw_contact_set_photo (contact, photo);
+  g_assert_true (bzw_store_save_contact (store, contact, &error));
+
+  graph = bzw_map_graph_new_from_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_map_graph_lookup (graph, bzw_contact_get_id (contact), &index));
+  node = bzw_map_graph_get_node (graph, index);
+  g_assert_nonnull (node->photo);
+  g_assert_cmpint (cairo_image_surface_get_width (node->photo), ==, 64);
+
+  /* Not a picture: no photo, and no harm. */
+  {
+    g_autoptr(GBytes) junk = g_bytes_new_static ("not a picture", 13);
+
+    g_assert_null (bzw_map_photo_new (junk, 64));
+  }
+
+  node->x = 120;
+  node->y = 0;
+  node->radius = 20;
+  node->placed = TRUE;
+  renderer = bzw_map_renderer_new (graph);
+  bzw_map_view_init (&view, 400, 300);
+  view.scale = 1.0;
+  view.offset_x = 150;
+  view.offset_y = 150;
+  cr = cairo_create (surface);
+  bzw_map_renderer_draw (renderer, cr, &view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  sx = (int) (node->x * view.scale + view.offset_x);
+  sy = (int) (node->y * view.scale + view.offset_y);
+  pixel = *(guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                  sy * cairo_image_surface_get_stride (surface) + sx * 4);
+  /* Red, not the circle colour and not initials. */
+  g_assert_cmpuint ((pixel >> 16) & 0xff, >, 200);
+  g_assert_cmpuint ((pixel >> 8) & 0xff, <, 60);
+  g_assert_cmpuint (pixel & 0xff, <, 60);
+
+  cairo_surface_destroy (surface);
+  g_clear_object (&store);
+  map_fixture_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/map/renderer/hit-edges", test_hit_edges);
   g_test_add_func ("/map/renderer/filters", test_filters);
   g_test_add_func ("/map/renderer/draw-and-fit", test_draw_and_fit);
+  g_test_add_func ("/map/renderer/photo", test_photo);
 
   return g_test_run ();
 }
