@@ -321,15 +321,6 @@ save_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-close_shortcut (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 fill_circles (BzwContactEditor *self)
 {
@@ -463,7 +454,7 @@ bzw_contact_editor_class_init (BzwContactEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_error);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
 

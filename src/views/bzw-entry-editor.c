@@ -592,15 +592,6 @@ save_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-close_shortcut (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 bzw_entry_editor_dispose (GObject *object)
 {
@@ -626,7 +617,7 @@ bzw_entry_editor_class_init (BzwEntryEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
 

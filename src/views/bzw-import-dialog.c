@@ -7,6 +7,8 @@
 #include "bzw-import-dialog.h"
 #include "bzw-importer.h"
 
+#include "bzw-ui-utils.h"
+
 #include <glib/gi18n.h>
 
 /* The preview before an import: how many contacts are new, how many are
@@ -220,15 +222,6 @@ cancel_cb (BzwImportDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-close_shortcut (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 bzw_import_dialog_dispose (GObject *object)
 {
@@ -255,7 +248,7 @@ bzw_import_dialog_class_init (BzwImportDialogClass *klass)
                                     0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
 }
 
 static void

@@ -7,6 +7,8 @@
 #include "bzw-backups.h"
 #include "bzw-restore-dialog.h"
 
+#include "bzw-ui-utils.h"
+
 #include <glib/gi18n.h>
 
 /* „Aus Sicherung wiederherstellen“: the backups of one database, newest
@@ -155,15 +157,6 @@ bzw_restore_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (bzw_restore_dialog_parent_class)->finalize (object);
 }
 
-static gboolean
-close_shortcut (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
 {
@@ -181,7 +174,7 @@ bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
 }
 
 static void

@@ -266,3 +266,15 @@ bzw_ui_advance_entry (GtkWidget *widget,
                              label);
   bzw_ui_toast (widget, adw_toast_new (message));
 }
+
+/* Escape closes a dialog without saving: a GtkShortcutFunc for
+ * gtk_widget_class_add_binding() on a window class.
+ */
+gboolean
+bzw_ui_close_window_shortcut (GtkWidget *widget,
+                              GVariant  *args,
+                              gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+  return TRUE;
+}

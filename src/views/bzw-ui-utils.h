@@ -27,6 +27,9 @@ void          bzw_ui_toast               (GtkWidget   *widget,
 void          bzw_ui_show_error          (GtkWidget   *widget,
                                           const char  *heading,
                                           const GError *error);
+gboolean      bzw_ui_close_window_shortcut (GtkWidget *widget,
+                                            GVariant  *args,
+                                            gpointer   user_data);
 void          bzw_ui_advance_entry       (GtkWidget   *widget,
                                           BzwStore    *store,
                                           GVariant    *parameter);
