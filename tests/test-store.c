@@ -5,6 +5,7 @@
 #include "bzw-contact-list.h"
 #include "bzw-demo.h"
 #include "bzw-journal-list.h"
+#include "bzw-migrations.h"
 #include "bzw-store.h"
 
 #include <glib/gstdio.h>
@@ -65,6 +66,15 @@ close_store (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+static void
+changed_cb (BzwStore *store,
+            guint     what,
+            gint64    id,
+            gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+}
+
 static gint64
 add_contact (Fixture    *fixture,
              const char *name)
@@ -99,7 +109,7 @@ test_open_creates_private_file (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
-  g_assert_cmpint (bzw_store_get_schema_version (fixture->store), ==, 1);
+  g_assert_cmpint (bzw_store_get_schema_version (fixture->store), ==, BZW_SCHEMA_VERSION);
   g_assert_true (bzw_store_is_empty (fixture->store));
   g_assert_true (bzw_store_check_integrity (fixture->store, FALSE, NULL));
 }
@@ -271,6 +281,195 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 0);
 }
 
+/* How many contacts a search finds, with or without the archived ones. */
+static guint
+count_found (BzwStore   *store,
+             const char *text,
+             gboolean    include_archived)
+{
+  BzwContactQuery query = { .text = text, .include_archived = include_archived };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = bzw_store_list_contact_ids (store, &query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Search as you type filters a list order the store keeps in memory; every
+ * change must show at once: an edit, archiving, deleting, a rollback, and a
+ * commit of another process.
+ */
+static void
+test_search_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(BzwContact) bernd = NULL;
+  g_autoptr(BzwContact) anna = NULL;
+  g_autoptr(BzwStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 anna_id = add_contact (fixture, "Anna Schmidt");
+  gint64 bernd_id = add_contact (fixture, "Bernd Schulz");
+  BzwContactQuery query = { .text = "sch" };
+
+  add_contact (fixture, "Carla Jäger");
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 2);
+  g_assert_cmpuint (count_found (fixture->store, NULL, FALSE), ==, 3);
+
+  /* Renamed: found under the new name only, in its new place. */
+  bernd = bzw_store_dup_contact (fixture->store, bernd_id, &error);
+  bzw_contact_set_display_name (bernd, "Bernd Adler");
+  g_assert_true (bzw_store_save_contact (fixture->store, bernd, &error));
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "adl", FALSE), ==, 1);
+  ids = bzw_store_list_contact_ids (fixture->store, NULL, &error);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, bernd_id);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Archived: gone from the list unless archived ones are asked for. */
+  anna = bzw_store_dup_contact (fixture->store, anna_id, &error);
+  bzw_contact_set_archived (anna, TRUE);
+  g_assert_true (bzw_store_save_contact (fixture->store, anna, &error));
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 0);
+  g_assert_cmpuint (count_found (fixture->store, "sch", TRUE), ==, 1);
+
+  /* Inside a transaction the new contact shows; after the rollback not. */
+  g_assert_true (bzw_store_begin (fixture->store, &error));
+  add_contact (fixture, "Sabine Schubert");
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 1);
+  bzw_store_rollback (fixture->store);
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 0);
+  g_assert_cmpuint (count_found (fixture->store, NULL, TRUE), ==, 3);
+
+  /* Another process adds a contact: the next search sees it. */
+  other = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BzwContact) contact = bzw_contact_new ();
+
+    bzw_contact_set_display_name (contact, "Dora Schneider");
+    g_assert_true (bzw_store_save_contact (other, contact, &error));
+  }
+  g_assert_cmpuint (count_found (fixture->store, "sch", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, NULL, FALSE), ==, 3);
+
+  /* Deleted: gone. */
+  g_assert_true (bzw_store_delete_contact (fixture->store, bernd_id, &error));
+  g_assert_cmpuint (count_found (fixture->store, "adl", FALSE), ==, 0);
+  query.include_archived = TRUE;
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+}
+
+/* A bulk write takes no savepoints and indexes its contacts for search at
+ * its end; a nested write that fails takes the whole bulk write with it.
+ */
+static void
+test_bulk_write (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwContact) first = bzw_contact_new ();
+  g_autoptr(BzwContact) twin = bzw_contact_new ();
+  gint64 kept = add_contact (fixture, "Vorher Dagewesen");
+  gint64 gone;
+  guint emitted = 0;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &emitted);
+
+  /* A failing nested write dooms the transaction: nothing is saved. */
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  bzw_contact_set_uid (first, "same-uid");
+  bzw_contact_set_display_name (first, "Erste Zeile");
+  g_assert_true (bzw_store_save_contact (fixture->store, first, &error));
+  bzw_contact_set_uid (twin, "same-uid");
+  bzw_contact_set_display_name (twin, "Zweite Zeile");
+  g_assert_false (bzw_store_save_contact (fixture->store, twin, &error));
+  g_clear_error (&error);
+  g_assert_false (bzw_store_commit (fixture->store, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (emitted, ==, 0);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "erste", FALSE), ==, 0);
+
+  /* A good one: new, edited twice, deleted again, and an old one edited. */
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(BzwContact) contact = bzw_contact_new ();
+      g_autofree char *name = g_strdup_printf ("Massen Import %u", i);
+      g_autofree char *mail = g_strdup_printf ("import%u@beispiel.de", i);
+
+      bzw_contact_set_display_name (contact, name);
+      bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, mail);
+      g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+      if (i == 7)
+        {
+          bzw_contact_set_display_name (contact, "Umbenannt Zwischendurch");
+          g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+          bzw_contact_set_organisation (contact, "Kanzlei Querbeet");
+          g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+        }
+    }
+  gone = add_contact (fixture, "Gleich Wieder Weg");
+  g_assert_true (bzw_store_delete_contact (fixture->store, gone, &error));
+  {
+    g_autoptr(BzwContact) old = bzw_store_dup_contact (fixture->store, kept, &error);
+
+    bzw_contact_set_display_name (old, "Nachher Umbenannt");
+    bzw_contact_add_field (old, BZW_FIELD_EMAIL, NULL, "alt@beispiel.de");
+    g_assert_true (bzw_store_save_contact (fixture->store, old, &error));
+  }
+  g_assert_true (bzw_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emitted, ==, 1);
+
+  g_assert_cmpuint (count_found (fixture->store, "massen", FALSE), ==, 49);
+  g_assert_cmpuint (count_found (fixture->store, "import12@beispiel", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "umbenannt", FALSE), ==, 2);
+  g_assert_cmpuint (count_found (fixture->store, "querbeet", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "vorher", FALSE), ==, 0);
+  g_assert_cmpuint (count_found (fixture->store, "alt@beispiel", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "weg", FALSE), ==, 0);
+
+  /* Nothing of the deferral is left, and the index agrees with the rows. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM meta WHERE key = 'search-index-deferred'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM search_index_pending"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM contacts_fts"), ==, 51);
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  reopen (fixture);
+
+  /* Outside a bulk write the index follows every save at once again. */
+  add_contact (fixture, "Danach Normal");
+  g_assert_cmpuint (count_found (fixture->store, "danach", FALSE), ==, 1);
+}
+
 static void
 test_journal (Fixture       *fixture,
               gconstpointer  data)
@@ -355,15 +554,6 @@ test_journal (Fixture       *fixture,
   bzw_favour_set_value_cents (favour, -1);
   g_assert_false (bzw_store_save_favour (fixture->store, favour, &error));
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
-}
-
-static void
-changed_cb (BzwStore *store,
-            guint     what,
-            gint64    id,
-            gpointer  user_data)
-{
-  (*(guint *) user_data)++;
 }
 
 static void
@@ -738,6 +928,10 @@ main (int   argc,
               open_temp_store, test_sort_order_german, close_store);
   g_test_add ("/store/contact/search", Fixture, NULL,
               open_temp_store, test_search, close_store);
+  g_test_add ("/store/contact/search-follows-changes", Fixture, NULL,
+              open_temp_store, test_search_follows_changes, close_store);
+  g_test_add ("/store/transaction/bulk", Fixture, NULL,
+              open_temp_store, test_bulk_write, close_store);
   g_test_add ("/store/contact/delete-tombstone", Fixture, NULL,
               open_temp_store, test_delete_keeps_tombstone, close_store);
   g_test_add ("/store/journal/save-list", Fixture, NULL,

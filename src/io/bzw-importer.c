@@ -930,12 +930,8 @@ bzw_importer_import (BzwImporter       *self,
   /* The store may have changed since the preview. */
   collect_circles (self, NULL);
 
-  bzw_store_set_bulk_cache (self->store, TRUE);
-  if (!bzw_store_begin (self->store, error))
-    {
-      bzw_store_set_bulk_cache (self->store, FALSE);
-      return FALSE;
-    }
+  if (!bzw_store_begin_bulk (self->store, error))
+    return FALSE;
 
   imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ok = import_items (self, imported, &local, error) && import_groups (self, imported, &local, error);
@@ -944,7 +940,6 @@ bzw_importer_import (BzwImporter       *self,
     ok = bzw_store_commit (self->store, error);
   else
     bzw_store_rollback (self->store);
-  bzw_store_set_bulk_cache (self->store, FALSE);
 
   /* Ids of circles made in a rolled-back transaction mean nothing. */
   collect_circles (self, NULL);

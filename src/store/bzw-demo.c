@@ -1313,55 +1313,6 @@ check_empty (BzwStore  *store,
   return TRUE;
 }
 
-static void
-set_bulk_pragmas (BzwStore *store,
-                  gboolean  bulk)
-{
-  if (bulk)
-    {
-      _bzw_store_exec (store, "PRAGMA cache_size = -262144", NULL);
-      _bzw_store_exec (store, "PRAGMA temp_store = MEMORY", NULL);
-    }
-  else
-    {
-      _bzw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-      _bzw_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-    }
-}
-
-/* A big transaction spills pages to the WAL again and again when the cache
- * is small, and every nested save writes a statement journal to a temporary
- * file; both stay in memory for the time of the fill.  The temporary storage
- * can only change outside a transaction.
- */
-static gboolean
-begin_bulk (BzwStore  *store,
-            GError   **error)
-{
-  set_bulk_pragmas (store, TRUE);
-  if (!bzw_store_begin (store, error))
-    {
-      set_bulk_pragmas (store, FALSE);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-end_bulk (BzwStore  *store,
-          gboolean   ok,
-          GError   **error)
-{
-  if (ok)
-    ok = bzw_store_commit (store, error);
-  else
-    bzw_store_rollback (store);
-
-  set_bulk_pragmas (store, FALSE);
-  return ok;
-}
-
 /**
  * bzw_demo_fill:
  * @store: an empty store
@@ -1400,7 +1351,7 @@ bzw_demo_fill (BzwStore   *store,
   filler.contact_ids = contact_ids;
   filler.pairs = pairs;
 
-  if (!begin_bulk (store, error))
+  if (!bzw_store_begin_bulk (store, error))
     return FALSE;
 
   ok = add_circles (&filler, error) &&
@@ -1413,7 +1364,7 @@ bzw_demo_fill (BzwStore   *store,
 
   g_debug ("Example network: %u relationships", filler.n_relationships);
 
-  return end_bulk (store, ok, error);
+  return _bzw_store_finish (store, ok, error);
 }
 
 /* Synthetic networks for benchmarks */
@@ -1485,7 +1436,7 @@ bzw_demo_fill_synthetic (BzwStore   *store,
   filler.now = now;
   filler.now_unix = g_date_time_to_unix (now);
 
-  if (!begin_bulk (store, error))
+  if (!bzw_store_begin_bulk (store, error))
     return FALSE;
 
   ok = add_circles (&filler, error);
@@ -1617,5 +1568,5 @@ bzw_demo_fill_synthetic (BzwStore   *store,
         }
     }
 
-  return end_bulk (store, ok, error);
+  return _bzw_store_finish (store, ok, error);
 }

@@ -119,20 +119,3 @@ bzw_store_list_contact_keys (BzwStore  *self,
 
   return g_steal_pointer (&keys);
 }
-
-/**
- * bzw_store_set_bulk_cache:
- * @bulk: %TRUE before a large transaction, %FALSE after it
- *
- * A large import in one transaction outgrows SQLite's default page cache
- * (2 MB) and then writes every spilled page to the WAL during the
- * transaction; a 64 MiB cache for its duration keeps them in memory.
- */
-void
-bzw_store_set_bulk_cache (BzwStore *self,
-                          gboolean  bulk)
-{
-  g_return_if_fail (BZW_IS_STORE (self));
-
-  _bzw_store_exec (self, bulk ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000", NULL);
-}

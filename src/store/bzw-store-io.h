@@ -21,8 +21,6 @@ typedef struct
 void       bzw_contact_key_free        (BzwContactKey  *key);
 GPtrArray *bzw_store_list_contact_keys (BzwStore       *self,
                                         GError        **error);
-void       bzw_store_set_bulk_cache    (BzwStore       *self,
-                                        gboolean        bulk);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwContactKey, bzw_contact_key_free)
 

@@ -18,8 +18,18 @@ struct _BzwStore
   GHashTable     *statements;
   gboolean        read_only;
   guint           depth;
+  gboolean        bulk;
+  gboolean        doomed;
   BzwStoreChange  pending;
   gint64          pending_id;
+
+  /* Every contact in list order, for search as you type
+   * (bzw-store-contacts.c); valid while no row of this connection and no
+   * commit of another one has changed since it was read.
+   */
+  GArray         *contact_order;
+  gint64          contact_order_changes;
+  gint64          contact_order_data_version;
 };
 
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
@@ -28,6 +38,8 @@ sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
 gboolean      _bzw_store_step_done       (BzwStore      *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
+void          _bzw_store_forget_caches   (BzwStore      *self);
+gint64        _bzw_store_data_version    (BzwStore      *self);
 gboolean      _bzw_store_exec            (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);

@@ -39,6 +39,7 @@ bzw_store_finalize (GObject *object)
 {
   BzwStore *self = BZW_STORE (object);
 
+  _bzw_store_forget_caches (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -228,6 +229,31 @@ _bzw_store_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/* Drops what the store keeps in memory about its rows. */
+void
+_bzw_store_forget_caches (BzwStore *self)
+{
+  g_clear_pointer (&self->contact_order, g_array_unref);
+}
+
+/* Changes whenever another connection commits (not for this one's own
+ * writes: sqlite3_total_changes64() counts those).
+ */
+gint64
+_bzw_store_data_version (BzwStore *self)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 gint64
 _bzw_store_now (void)
 {
@@ -264,6 +290,14 @@ bzw_store_begin (BzwStore  *self,
       return FALSE;
     }
 
+  /* Inside a bulk transaction a nested write takes no savepoint: its
+   * failure dooms the whole transaction instead (see below). */
+  if (self->depth > 0 && self->bulk)
+    {
+      self->depth++;
+      return TRUE;
+    }
+
   if (!_bzw_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
     return FALSE;
 
@@ -271,10 +305,84 @@ bzw_store_begin (BzwStore  *self,
     {
       self->pending = 0;
       self->pending_id = 0;
+      self->doomed = FALSE;
     }
 
   self->depth++;
   return TRUE;
+}
+
+static void
+end_transaction (BzwStore *self)
+{
+  self->depth = 0;
+  if (self->bulk)
+    {
+      self->bulk = FALSE;
+      _bzw_store_exec (self, "PRAGMA cache_size = -2000", NULL);
+      _bzw_store_exec (self, "PRAGMA temp_store = DEFAULT", NULL);
+    }
+}
+
+/**
+ * bzw_store_begin_bulk:
+ *
+ * Begins a large write — an import, the example network — as one
+ * transaction like bzw_store_begin(), with two differences for its
+ * duration: a page cache of up to 256 MiB and temporary storage in memory,
+ * so that SQLite does not spill pages to the WAL or to temporary files
+ * before the commit, and no savepoints for the writes nested in it.
+ * Every savepoint makes FTS5 flush its pending index data into a new
+ * segment, which for thousands of small writes costs more than the writes
+ * themselves.  The price: a nested write that fails cannot be undone on its
+ * own, so it dooms the transaction, and bzw_store_commit() then rolls back
+ * and fails.  Must not be called inside another transaction.
+ */
+gboolean
+bzw_store_begin_bulk (BzwStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* The temporary storage can only change outside a transaction. */
+  _bzw_store_exec (self, "PRAGMA cache_size = -262144", NULL);
+  _bzw_store_exec (self, "PRAGMA temp_store = MEMORY", NULL);
+  self->bulk = TRUE;
+  if (!bzw_store_begin (self, error))
+    {
+      end_transaction (self);
+      return FALSE;
+    }
+
+  /* The contact search index is built at the end (schema 0002). */
+  if (!_bzw_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search-index-deferred', '1')",
+                        error))
+    {
+      bzw_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Indexes the contacts a bulk write noted, with one statement for all. */
+static gboolean
+index_deferred_contacts (BzwStore  *self,
+                         GError   **error)
+{
+  return _bzw_store_exec (self,
+                          "DELETE FROM meta WHERE key = 'search-index-deferred';"
+                          "DELETE FROM contacts_fts WHERE rowid IN (SELECT contact_id FROM search_index_pending);"
+                          "INSERT INTO contacts_fts (rowid, name, organisation, role, emails, notes, offers, seeks)"
+                          " SELECT c.id, coalesce (c.display_name, '') || ' ' || coalesce (c.nickname, ''),"
+                          "        c.organisation, c.role,"
+                          "        (SELECT group_concat (value, ' ') FROM contact_fields"
+                          "          WHERE contact_id = c.id AND kind = 'email'),"
+                          "        c.notes, c.offers, c.seeks"
+                          "   FROM search_index_pending p JOIN contacts c ON c.id = p.contact_id;"
+                          "DELETE FROM search_index_pending;",
+                          error);
 }
 
 gboolean
@@ -289,10 +397,24 @@ bzw_store_commit (BzwStore  *self,
 
   if (self->depth > 1)
     {
-      if (!_bzw_store_exec (self, "RELEASE nested", error))
+      if (!self->bulk && !_bzw_store_exec (self, "RELEASE nested", error))
         return FALSE;
       self->depth--;
       return TRUE;
+    }
+
+  if (self->bulk && !self->doomed && !index_deferred_contacts (self, error))
+    {
+      bzw_store_rollback (self);
+      return FALSE;
+    }
+
+  if (self->doomed)
+    {
+      bzw_store_rollback (self);
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED,
+                           _("A part of this change failed, so none of it was saved."));
+      return FALSE;
     }
 
   if (!_bzw_store_exec (self, "COMMIT", error))
@@ -301,7 +423,7 @@ bzw_store_commit (BzwStore  *self,
       return FALSE;
     }
 
-  self->depth = 0;
+  end_transaction (self);
   pending = self->pending;
   pending_id = self->pending_id;
   self->pending = 0;
@@ -321,13 +443,20 @@ bzw_store_rollback (BzwStore *self)
 
   if (self->depth > 1)
     {
-      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      if (self->bulk)
+        self->doomed = TRUE;
+      else
+        sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      _bzw_store_forget_caches (self);
       self->depth--;
       return;
     }
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->depth = 0;
+  /* What was read inside the transaction may be gone now. */
+  _bzw_store_forget_caches (self);
+  end_transaction (self);
+  self->doomed = FALSE;
   self->pending = 0;
   self->pending_id = 0;
 }

@@ -112,6 +112,8 @@ gboolean        bzw_store_backup_to               (BzwStore               *self,
 
 gboolean        bzw_store_begin                   (BzwStore               *self,
                                                    GError                **error);
+gboolean        bzw_store_begin_bulk              (BzwStore               *self,
+                                                   GError                **error);
 gboolean        bzw_store_commit                  (BzwStore               *self,
                                                    GError                **error);
 void            bzw_store_rollback                (BzwStore               *self);

@@ -103,7 +103,7 @@ build_store (BzwStore  *store,
   };
   gboolean ok = TRUE;
 
-  if (!bzw_store_begin (store, error))
+  if (!bzw_store_begin_bulk (store, error))
     return FALSE;
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (circles); i++)
