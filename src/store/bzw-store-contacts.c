@@ -90,14 +90,22 @@ validate_contact (BzwContact  *contact,
   return TRUE;
 }
 
+/* The key the list sorts by: German collation of the best name. */
+static char *
+dup_sort_key (BzwContact *contact)
+{
+  g_autofree char *name = bzw_contact_dup_best_name (contact);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
 gboolean
 _bzw_store_update_sort_key (BzwStore    *self,
                             BzwContact  *contact,
                             GError     **error)
 {
-  g_autofree char *name = bzw_contact_dup_best_name (contact);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *key = g_utf8_collate_key (folded, -1);
+  g_autofree char *key = dup_sort_key (contact);
   sqlite3_stmt *stmt;
 
   stmt = _bzw_store_prepare (self, "UPDATE contacts SET sort_key = ?2 WHERE id = ?1", error);
@@ -149,9 +157,11 @@ bind_contact (sqlite3_stmt *stmt,
   _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
 }
 
+/* A new contact has no fields and circles to replace yet. */
 static gboolean
 save_contact_fields (BzwStore    *self,
                      BzwContact  *contact,
+                     gboolean     is_new,
                      GError     **error)
 {
   GPtrArray *fields = bzw_contact_get_fields (contact);
@@ -159,11 +169,14 @@ save_contact_fields (BzwStore    *self,
   gint64 id = bzw_contact_get_id (contact);
   sqlite3_stmt *stmt;
 
-  if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_fields WHERE contact_id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_bzw_store_step_done (self, stmt, error))
-    return FALSE;
+  if (!is_new)
+    {
+      if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_fields WHERE contact_id = ?1", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < fields->len; i++)
     {
@@ -186,11 +199,14 @@ save_contact_fields (BzwStore    *self,
         return FALSE;
     }
 
-  if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_circles WHERE contact_id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_bzw_store_step_done (self, stmt, error))
-    return FALSE;
+  if (!is_new)
+    {
+      if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_circles WHERE contact_id = ?1", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < circles->len; i++)
     {
@@ -248,9 +264,9 @@ bzw_store_save_contact (BzwStore    *self,
                              bzw_contact_get_created (contact) > 0 ? bzw_contact_get_created (contact) : now,
                              now);
       stmt = _bzw_store_prepare (self,
-                                 "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES"
+                                 "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES"
                                  " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
                                  error);
     }
   else
@@ -263,14 +279,17 @@ bzw_store_save_contact (BzwStore    *self,
                                  " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
                                  " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
                                  " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
-                                 " archived = ?27, extra = ?28 WHERE id = ?1",
+                                 " archived = ?27, extra = ?28, sort_key = ?29 WHERE id = ?1",
                                  error);
     }
 
   ok = stmt != NULL;
   if (ok)
     {
+      g_autofree char *sort_key = dup_sort_key (contact);
+
       bind_contact (stmt, contact);
+      sqlite3_bind_blob (stmt, 29, sort_key, strlen (sort_key), SQLITE_TRANSIENT);
       ok = _bzw_store_step_done (self, stmt, error);
     }
 
@@ -284,7 +303,7 @@ bzw_store_save_contact (BzwStore    *self,
   if (ok && is_new)
     bzw_contact_set_id (contact, sqlite3_last_insert_rowid (self->db));
 
-  ok = ok && save_contact_fields (self, contact, error) && _bzw_store_update_sort_key (self, contact, error);
+  ok = ok && save_contact_fields (self, contact, is_new, error);
 
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, bzw_contact_get_id (contact));

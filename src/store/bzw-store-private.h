@@ -20,6 +20,7 @@ struct _BzwStore
   guint           depth;
   gboolean        bulk;
   gboolean        doomed;
+  GPtrArray      *suspended_triggers;
   BzwStoreChange  pending;
   gint64          pending_id;
 

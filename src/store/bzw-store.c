@@ -316,6 +316,7 @@ static void
 end_transaction (BzwStore *self)
 {
   self->depth = 0;
+  g_clear_pointer (&self->suspended_triggers, g_ptr_array_unref);
   if (self->bulk)
     {
       self->bulk = FALSE;
@@ -324,19 +325,72 @@ end_transaction (BzwStore *self)
     }
 }
 
+/* Every statement that changes a full-text table (also through a trigger)
+ * makes FTS5 write its pending index data to disk, and a trigger costs a
+ * sub-program run for every row.  For the duration of a bulk write the
+ * triggers that keep contacts_fts up to date on inserts and updates are
+ * dropped (inside the transaction: a rollback or a crash brings them back);
+ * temporary triggers note the contacts instead, and
+ * resume_contact_index() indexes them all at the end.  E-mail addresses are
+ * indexed with their contact's row, which bzw_store_save_contact() always
+ * writes with them.  Deleting still updates the index at once.
+ */
+static gboolean
+suspend_contact_index (BzwStore  *self,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                             " ('contacts_fts_insert', 'contacts_fts_update',"
+                             "  'contact_fields_fts_insert', 'contact_fields_fts_delete')",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _bzw_store_set_error (self, error, "suspend_contact_index");
+
+  if (!_bzw_store_exec (self,
+                        "DROP TRIGGER IF EXISTS contacts_fts_insert;"
+                        "DROP TRIGGER IF EXISTS contacts_fts_update;"
+                        "DROP TRIGGER IF EXISTS contact_fields_fts_insert;"
+                        "DROP TRIGGER IF EXISTS contact_fields_fts_delete;"
+                        "CREATE TEMP TABLE search_index_pending (contact_id INTEGER PRIMARY KEY);"
+                        "CREATE TEMP TRIGGER search_index_note_insert AFTER INSERT ON main.contacts BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_pending (contact_id) VALUES (new.id);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_update AFTER UPDATE ON main.contacts BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_pending (contact_id) VALUES (new.id);"
+                        "END;",
+                        error))
+    return FALSE;
+
+  self->suspended_triggers = g_steal_pointer (&triggers);
+  return TRUE;
+}
+
 /**
  * bzw_store_begin_bulk:
  *
  * Begins a large write — an import, the example network — as one
- * transaction like bzw_store_begin(), with two differences for its
+ * transaction like bzw_store_begin(), with three differences for its
  * duration: a page cache of up to 256 MiB and temporary storage in memory,
  * so that SQLite does not spill pages to the WAL or to temporary files
- * before the commit, and no savepoints for the writes nested in it.
- * Every savepoint makes FTS5 flush its pending index data into a new
- * segment, which for thousands of small writes costs more than the writes
- * themselves.  The price: a nested write that fails cannot be undone on its
- * own, so it dooms the transaction, and bzw_store_commit() then rolls back
- * and fails.  Must not be called inside another transaction.
+ * before the commit; no savepoints for the writes nested in it (every
+ * savepoint makes FTS5 flush its pending index data into a new segment,
+ * which for thousands of small writes costs more than the writes
+ * themselves); and the contact search index is built once, at the end
+ * (see suspend_contact_index()).  The price: a nested write that fails
+ * cannot be undone on its own, so it dooms the transaction, and
+ * bzw_store_commit() then rolls back and fails.  Must not be called inside
+ * another transaction.
  */
 gboolean
 bzw_store_begin_bulk (BzwStore  *self,
@@ -355,9 +409,7 @@ bzw_store_begin_bulk (BzwStore  *self,
       return FALSE;
     }
 
-  /* The contact search index is built at the end (schema 0002). */
-  if (!_bzw_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search-index-deferred', '1')",
-                        error))
+  if (!suspend_contact_index (self, error))
     {
       bzw_store_rollback (self);
       return FALSE;
@@ -366,23 +418,38 @@ bzw_store_begin_bulk (BzwStore  *self,
   return TRUE;
 }
 
-/* Indexes the contacts a bulk write noted, with one statement for all. */
+/* Indexes the contacts the bulk write noted, with one statement for all,
+ * and puts the index triggers back as they were.
+ */
 static gboolean
-index_deferred_contacts (BzwStore  *self,
-                         GError   **error)
+resume_contact_index (BzwStore  *self,
+                      GError   **error)
 {
-  return _bzw_store_exec (self,
-                          "DELETE FROM meta WHERE key = 'search-index-deferred';"
-                          "DELETE FROM contacts_fts WHERE rowid IN (SELECT contact_id FROM search_index_pending);"
-                          "INSERT INTO contacts_fts (rowid, name, organisation, role, emails, notes, offers, seeks)"
-                          " SELECT c.id, coalesce (c.display_name, '') || ' ' || coalesce (c.nickname, ''),"
-                          "        c.organisation, c.role,"
-                          "        (SELECT group_concat (value, ' ') FROM contact_fields"
-                          "          WHERE contact_id = c.id AND kind = 'email'),"
-                          "        c.notes, c.offers, c.seeks"
-                          "   FROM search_index_pending p JOIN contacts c ON c.id = p.contact_id;"
-                          "DELETE FROM search_index_pending;",
-                          error);
+  g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
+
+  if (!_bzw_store_exec (self,
+                        "DELETE FROM contacts_fts WHERE rowid IN (SELECT contact_id FROM temp.search_index_pending);"
+                        "INSERT INTO contacts_fts (rowid, name, organisation, role, emails, notes, offers, seeks)"
+                        " SELECT c.id, coalesce (c.display_name, '') || ' ' || coalesce (c.nickname, ''),"
+                        "        c.organisation, c.role,"
+                        "        (SELECT group_concat (value, ' ') FROM contact_fields"
+                        "          WHERE contact_id = c.id AND kind = 'email'),"
+                        "        c.notes, c.offers, c.seeks"
+                        "   FROM temp.search_index_pending p JOIN contacts c ON c.id = p.contact_id;"
+                        "DROP TRIGGER temp.search_index_note_insert;"
+                        "DROP TRIGGER temp.search_index_note_update;"
+                        "DROP TABLE temp.search_index_pending;",
+                        error))
+    return FALSE;
+
+  for (guint i = 0; triggers != NULL && i < triggers->len; i++)
+    {
+      /* check-sql: allow, the trigger's own text from sqlite_master. */
+      if (sqlite3_exec (self->db, g_ptr_array_index (triggers, i), NULL, NULL, NULL) != SQLITE_OK)
+        return _bzw_store_set_error (self, error, "resume_contact_index");
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -403,7 +470,7 @@ bzw_store_commit (BzwStore  *self,
       return TRUE;
     }
 
-  if (self->bulk && !self->doomed && !index_deferred_contacts (self, error))
+  if (self->bulk && !self->doomed && !resume_contact_index (self, error))
     {
       bzw_store_rollback (self);
       return FALSE;
