@@ -93,3 +93,35 @@ bzw_id_set_add_rows (BzwIdSet     *self,
 
   return rc == SQLITE_DONE;
 }
+
+/* The smallest member greater than @after (-1 for the first one), or -1
+ * when there is none: for walking the set in order.
+ */
+gint64
+bzw_id_set_next (const BzwIdSet *self,
+                 gint64          after)
+{
+  gint64 id = after + 1;
+  gsize word;
+
+  if (id < 0)
+    id = 0;
+
+  word = (gsize) (id / 64);
+  if (word >= self->n_words)
+    return -1;
+
+  /* The rest of the first word, then whole words. */
+  {
+    guint64 bits = self->words[word] & (~G_GUINT64_CONSTANT (0) << (id % 64));
+
+    while (bits == 0)
+      {
+        if (++word >= self->n_words)
+          return -1;
+        bits = self->words[word];
+      }
+
+    return (gint64) word * 64 + __builtin_ctzll (bits);
+  }
+}

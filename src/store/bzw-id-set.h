@@ -20,6 +20,8 @@ void      bzw_id_set_add          (BzwIdSet      *self,
 gboolean  bzw_id_set_contains     (const BzwIdSet *self,
                                    gint64         id);
 guint     bzw_id_set_get_size     (const BzwIdSet *self);
+gint64    bzw_id_set_next         (const BzwIdSet *self,
+                                   gint64          after);
 gboolean  bzw_id_set_add_rows     (BzwIdSet      *self,
                                    sqlite3_stmt  *stmt);
 

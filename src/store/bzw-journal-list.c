@@ -22,6 +22,15 @@
 #define FIRST_PAGE 64
 #define NEXT_PAGE  4096
 
+/* A search with at most this many matches (of one kind of entry) reads
+ * them all at once and sorts them; with more, the timeline streams as
+ * without a search and keeps the matches, which then lie close together
+ * in it.  A page without any match makes the next one larger.
+ */
+#define SORT_LIMIT      1024
+#define FILTER_PAGE     1024
+#define FILTER_PAGE_MAX 16384
+
 /* One table read through its time index, newest first. */
 typedef struct
 {
@@ -46,6 +55,8 @@ struct _BzwJournalList
   GHashTable      *names;
 
   Source           sources[3];
+  BzwIdSet        *matches;
+  guint            n_matches[4];
   guint            stream_id;
   gboolean         streaming;
 };
@@ -73,7 +84,6 @@ bzw_journal_list_dup_party_name (BzwJournalList *self,
                                  const BzwParty *party)
 {
   const char *cached;
-  g_autoptr(BzwContact) contact = NULL;
   char *name;
   gint64 *key;
 
@@ -87,8 +97,9 @@ bzw_journal_list_dup_party_name (BzwJournalList *self,
   if (cached != NULL)
     return g_strdup (cached);
 
-  contact = bzw_store_dup_contact (self->store, party->contact_id, NULL);
-  name = contact != NULL ? bzw_contact_dup_best_name (contact) : g_strdup ("?");
+  name = bzw_store_dup_contact_name (self->store, party->contact_id);
+  if (name == NULL)
+    name = g_strdup ("?");
   key = g_new (gint64, 1);
   *key = party->contact_id;
   g_hash_table_insert (self->names, key, g_strdup (name));
@@ -279,6 +290,23 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = bzw_journal_list_get_item;
 }
 
+static void
+keep_matches (const BzwIdSet *matches,
+              GArray         *refs)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const BzwJournalRef *ref = &g_array_index (refs, BzwJournalRef, i);
+
+      if (bzw_id_set_contains (matches, bzw_journal_ref_key (ref->kind, ref->id)))
+        g_array_index (refs, BzwJournalRef, kept++) = *ref;
+    }
+
+  g_array_set_size (refs, kept);
+}
+
 static gboolean
 source_fill (BzwJournalList *self,
              Source         *source,
@@ -290,19 +318,31 @@ source_fill (BzwJournalList *self,
   if (source->next < source->buffer->len || source->exhausted || !source->wanted)
     return TRUE;
 
-  g_array_set_size (source->buffer, 0);
-  source->next = 0;
-  n = bzw_store_list_journal_before (self->store, source->kind, self->query.contact_id,
-                                     &source->before_when, &source->before_id, limit,
-                                     source->buffer, &error);
-  if (n < 0)
-    {
-      g_warning ("Cannot read the journal: %s", error->message);
-      source->exhausted = TRUE;
-      return FALSE;
-    }
+  if (self->matches != NULL)
+    limit = MAX (limit, FILTER_PAGE);
 
-  source->exhausted = (guint) n < limit;
+  /* With a search, pages without a match are skipped. */
+  do
+    {
+      g_array_set_size (source->buffer, 0);
+      source->next = 0;
+      n = bzw_store_list_journal_before (self->store, source->kind, self->query.contact_id,
+                                         &source->before_when, &source->before_id, limit,
+                                         source->buffer, &error);
+      if (n < 0)
+        {
+          g_warning ("Cannot read the journal: %s", error->message);
+          source->exhausted = TRUE;
+          return FALSE;
+        }
+
+      source->exhausted = (guint) n < limit;
+      if (self->matches != NULL)
+        keep_matches (self->matches, source->buffer);
+      limit = MIN (limit * 2, FILTER_PAGE_MAX);
+    }
+  while (source->buffer->len == 0 && !source->exhausted);
+
   return TRUE;
 }
 
@@ -380,6 +420,32 @@ stop_streaming (BzwJournalList *self)
   self->streaming = FALSE;
 }
 
+static void
+load_few_matches (BzwJournalList *self,
+                  Source         *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_matches[source->kind]);
+
+  source->exhausted = TRUE;
+  if (self->n_matches[source->kind] == 0)
+    return;
+
+  for (gint64 key = bzw_id_set_next (self->matches, -1); key >= 0; key = bzw_id_set_next (self->matches, key))
+    {
+      if (key % 4 == source->kind)
+        {
+          gint64 id = key / 4;
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  if (!bzw_store_list_journal_entries (self->store, source->kind, self->query.contact_id,
+                                       ids, source->buffer, &error))
+    g_warning ("Cannot search the journal: %s", error->message);
+}
+
 /* Without a search text the timeline streams through the time indexes. */
 static void
 start_streaming (BzwJournalList *self)
@@ -388,8 +454,6 @@ start_streaming (BzwJournalList *self)
   guint old_len = self->refs->len;
 
   stop_streaming (self);
-  g_hash_table_remove_all (self->cache);
-  g_hash_table_remove_all (self->names);
   g_array_set_size (self->refs, 0);
 
   for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)
@@ -403,6 +467,12 @@ start_streaming (BzwJournalList *self)
       source->before_id = G_MAXINT64;
       source->next = 0;
       g_array_set_size (source->buffer, 0);
+
+      /* A kind with few matches: all of them at once, sorted in SQL,
+       * instead of a walk through its whole timeline for them.
+       */
+      if (self->matches != NULL && source->wanted && self->n_matches[source->kind] <= SORT_LIMIT)
+        load_few_matches (self, source);
     }
 
   stream_more (self, FIRST_PAGE);
@@ -434,12 +504,30 @@ reload (BzwJournalList *self)
   g_autoptr(GArray) refs = NULL;
   guint old_len = self->refs->len;
 
+  g_clear_pointer (&self->matches, bzw_id_set_free);
   if (self->query.text == NULL || self->query.text[0] == '\0')
     {
       start_streaming (self);
       return;
     }
 
+  /* Typing one letter may match most of the journal: then the timeline
+   * streams and keeps the matches, instead of sorting them all first.
+   */
+  self->matches = bzw_store_match_journal (self->store, self->query.text, self->n_matches, &error);
+  if (self->matches == NULL)
+    {
+      g_warning ("Cannot search the journal: %s", error->message);
+      return;
+    }
+
+  if (self->n_matches[1] + self->n_matches[2] + self->n_matches[3] > SORT_LIMIT)
+    {
+      start_streaming (self);
+      return;
+    }
+
+  g_clear_pointer (&self->matches, bzw_id_set_free);
   stop_streaming (self);
   refs = bzw_store_list_journal (self->store, &self->query, &error);
   if (refs == NULL)
@@ -448,8 +536,6 @@ reload (BzwJournalList *self)
       return;
     }
 
-  g_hash_table_remove_all (self->cache);
-  g_hash_table_remove_all (self->names);
   g_array_unref (self->refs);
   self->refs = g_steal_pointer (&refs);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->refs->len);
@@ -460,8 +546,15 @@ store_changed_cb (BzwJournalList *self,
                   guint           what,
                   gint64          id)
 {
+  /* The rows made and the names read stay valid while only the search
+   * changes; a change in the store may touch any of them.
+   */
   if (what & (BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS))
-    reload (self);
+    {
+      g_hash_table_remove_all (self->cache);
+      g_hash_table_remove_all (self->names);
+      reload (self);
+    }
 }
 
 static void
@@ -483,6 +576,7 @@ bzw_journal_list_finalize (GObject *object)
   BzwJournalList *self = BZW_JOURNAL_LIST (object);
 
   g_clear_pointer (&self->refs, g_array_unref);
+  g_clear_pointer (&self->matches, bzw_id_set_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   for (guint k = 0; k < G_N_ELEMENTS (self->sources); k++)

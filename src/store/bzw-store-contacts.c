@@ -647,6 +647,58 @@ bzw_store_list_contact_ids (BzwStore               *self,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * bzw_store_dup_contact_name:
+ *
+ * The name a contact is shown by (bzw_contact_dup_best_name()), read
+ * without the rest of the contact: no photo, no notes, no fields but the
+ * first e-mail address.  For lists that name many contacts.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL when there is no
+ *   such contact
+ */
+char *
+bzw_store_dup_contact_name (BzwStore *self,
+                            gint64    id)
+{
+  g_autoptr(BzwContact) c = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT display_name, prefix, given_name, additional_names, family_name, suffix,"
+                             "       nickname, organisation,"
+                             "       (SELECT value FROM contact_fields WHERE contact_id = ?1 AND kind = 'email'"
+                             "         ORDER BY position LIMIT 1)"
+                             "  FROM contacts WHERE id = ?1",
+                             NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  c = bzw_contact_new ();
+  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 0));
+  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 1));
+  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 2));
+  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 3));
+  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 4));
+  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 5));
+  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 6));
+  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 7));
+  if (sqlite3_column_type (stmt, 8) == SQLITE_TEXT)
+    bzw_contact_add_field (c, BZW_FIELD_EMAIL, NULL, _bzw_store_column_text (stmt, 8));
+  sqlite3_reset (stmt);
+
+  return bzw_contact_dup_best_name (c);
+}
+
 guint
 bzw_store_count_contacts (BzwStore *self)
 {

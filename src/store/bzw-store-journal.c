@@ -4,9 +4,12 @@
 
 #include "config.h"
 
+#include "bzw-id-set.h"
 #include "bzw-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
 
 static void
 ensure_uid (GObject *object)
@@ -538,6 +541,180 @@ bzw_store_delete_journal_entry (BzwStore        *self,
     }
 }
 
+/* What the user typed as one quoted FTS5 prefix phrase, so no character
+ * of it is read as query syntax; NULL for no text.
+ */
+static char *
+journal_fts_query (const char *text)
+{
+  g_autoptr(GString) q = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  q = g_string_new ("\"");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (q, '"');
+      g_string_append_c (q, *p);
+    }
+  g_string_append (q, "\"*");
+  return g_string_free (g_steal_pointer (&q), FALSE);
+}
+
+/**
+ * bzw_store_match_journal:
+ * @text: what the user typed
+ * @n_by_kind: (out caller-allocates) (array fixed-size=4) (optional): how
+ *   many matches of each #BzwJournalKind there are
+ *
+ * The entries whose text matches @text as bzw_store_list_journal() finds
+ * them, unordered, as a set of keys made by bzw_journal_ref_key(): one
+ * FTS5 lookup, for filtering the timeline while it streams.
+ *
+ * Returns: (transfer full): the set, or %NULL with @error set
+ */
+BzwIdSet *
+bzw_store_match_journal (BzwStore    *self,
+                         const char  *text,
+                         guint       *n_by_kind,
+                         GError     **error)
+{
+  g_autofree char *fts = journal_fts_query (text);
+  g_autoptr(BzwIdSet) matches = bzw_id_set_new ();
+  guint counts[4] = { 0, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  if (n_by_kind != NULL)
+    memset (n_by_kind, 0, sizeof counts);
+
+  if (fts == NULL)
+    return g_steal_pointer (&matches);
+
+  /* The row id of journal_fts is the key: id * 4 + kind. */
+  stmt = _bzw_store_prepare (self, "SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      bzw_id_set_add (matches, key);
+      counts[key % 4]++;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _bzw_store_set_error (self, error, "match_journal");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  if (n_by_kind != NULL)
+    memcpy (n_by_kind, counts, sizeof counts);
+  return g_steal_pointer (&matches);
+}
+
+static int
+compare_refs_newest_first (gconstpointer a,
+                           gconstpointer b)
+{
+  const BzwJournalRef *x = a;
+  const BzwJournalRef *y = b;
+
+  if (x->when != y->when)
+    return x->when > y->when ? -1 : 1;
+
+  return (x->id < y->id) - (x->id > y->id);
+}
+
+/**
+ * bzw_store_list_journal_entries:
+ * @ids: (element-type gint64): ids of entries of @kind
+ * @refs: (element-type BzwJournalRef): where the entries are appended
+ *
+ * The entries of @kind with the given ids (those of @contact_id only,
+ * unless it is 0), newest first, as bzw_store_list_journal_before() orders
+ * them: for a search that found few entries of one kind.
+ */
+gboolean
+bzw_store_list_journal_entries (BzwStore        *self,
+                                BzwJournalKind   kind,
+                                gint64           contact_id,
+                                GArray          *ids,
+                                GArray          *refs,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint first = refs->len;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  switch (kind)
+    {
+    case BZW_JOURNAL_ENCOUNTER:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT e.happened_at FROM encounters e WHERE e.id = ?1"
+                                 "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM encounter_participants p"
+                                 "                              WHERE p.encounter_id = e.id AND p.contact_id = ?2))",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_FAVOUR:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT unixepoch (f.day, '+12 hours') FROM favours f WHERE f.id = ?1"
+                                 "   AND (?2 IS NULL OR f.from_id = ?2 OR f.to_id = ?2)",
+                                 error);
+      break;
+
+    case BZW_JOURNAL_REFERRAL:
+      stmt = _bzw_store_prepare (self,
+                                 "SELECT unixepoch (r.day, '+12 hours') FROM referrals r WHERE r.id = ?1"
+                                 "   AND (?2 IS NULL OR r.giver_id = ?2 OR r.receiver_id = ?2 OR r.referred_id = ?2)",
+                                 error);
+      break;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (stmt == NULL)
+    return FALSE;
+
+  _bzw_store_bind_id (stmt, 2, contact_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      BzwJournalRef ref = { kind, g_array_index (ids, gint64, i), 0 };
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ref.id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          ref.when = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (refs, ref);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          _bzw_store_set_error (self, error, "list_journal_entries");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  qsort (&g_array_index (refs, BzwJournalRef, first), refs->len - first, sizeof (BzwJournalRef),
+         compare_refs_newest_first);
+  return TRUE;
+}
+
 /**
  * bzw_store_list_journal:
  *
@@ -560,19 +737,7 @@ bzw_store_list_journal (BzwStore               *self,
   if (query == NULL)
     query = &all;
 
-  if (query->text != NULL && query->text[0] != '\0')
-    {
-      g_autoptr(GString) q = g_string_new ("\"");
-
-      for (const char *p = query->text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (q, '"');
-          g_string_append_c (q, *p);
-        }
-      g_string_append (q, "\"*");
-      fts = g_string_free (g_steal_pointer (&q), FALSE);
-    }
+  fts = journal_fts_query (query->text);
 
   /* Dates of favours and referrals count from noon UTC, so a day never
    * slips across midnight in the timeline.  With a search text the query

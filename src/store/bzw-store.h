@@ -6,6 +6,7 @@
 
 #include "bzw-circle.h"
 #include "bzw-contact.h"
+#include "bzw-id-set.h"
 #include "bzw-encounter.h"
 #include "bzw-favour.h"
 #include "bzw-referral.h"
@@ -61,6 +62,14 @@ typedef struct
   gint64         id;
   gint64         when;
 } BzwJournalRef;
+
+/* The key of an entry in the journal's search index: id * 4 + kind. */
+static inline gint64
+bzw_journal_ref_key (BzwJournalKind kind,
+                     gint64         id)
+{
+  return id * 4 + kind;
+}
 
 typedef struct
 {
@@ -148,6 +157,8 @@ GArray         *bzw_store_list_contact_ids        (BzwStore               *self,
                                                    const BzwContactQuery  *query,
                                                    GError                **error);
 guint           bzw_store_count_contacts          (BzwStore               *self);
+char           *bzw_store_dup_contact_name        (BzwStore               *self,
+                                                   gint64                  id);
 gint64          bzw_store_find_contact_by_uid     (BzwStore               *self,
                                                    const char             *uid);
 
@@ -212,6 +223,16 @@ int             bzw_store_list_journal_before     (BzwStore               *self,
                                                    GArray                 *refs,
                                                    GError                **error);
 guint           bzw_store_count_journal           (BzwStore               *self);
+gboolean        bzw_store_list_journal_entries    (BzwStore               *self,
+                                                   BzwJournalKind          kind,
+                                                   gint64                  contact_id,
+                                                   GArray                 *ids,
+                                                   GArray                 *refs,
+                                                   GError                **error);
+BzwIdSet       *bzw_store_match_journal           (BzwStore               *self,
+                                                   const char             *text,
+                                                   guint                  *n_by_kind,
+                                                   GError                **error);
 gboolean        bzw_store_advance_journal_entry   (BzwStore               *self,
                                                    BzwJournalKind          kind,
                                                    gint64                  id,
