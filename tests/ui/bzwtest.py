@@ -64,6 +64,11 @@ class App:
         if env:
             environment.update(env)
         binary = os.environ["BZW_BINARY"]
+        # Xvfb runs with -noreset (build-aux/dev), so its root window may
+        # still name the accessibility bus of an earlier test's session bus,
+        # long gone; the app would register there and stay invisible.
+        # Without the property it asks this session's bus.
+        subprocess.run(["xprop", "-root", "-remove", "AT_SPI_BUS"], check=False, capture_output=True)
         # The app's output goes to a file: a pipe nobody reads fills up and
         # then blocks the app.
         self.log_file = open(os.path.join(self.home, "app.log"), "w+b")
