@@ -22,11 +22,11 @@ struct _BzwContactEditor
   BzwContact         *contact;
   GPtrArray          *email_rows;
   GPtrArray          *phone_rows;
-  GPtrArray          *circle_checks;
+  GPtrArray          *circle_switches;
 
   AdwEntryRow        *additional_row;
   AdwEntryRow        *birthday_row;
-  GtkBox             *circles_box;
+  GtkListBox         *circles_box;
   AdwPreferencesGroup *circles_group;
   AdwEntryRow        *display_row;
   AdwPreferencesGroup *emails_group;
@@ -286,12 +286,12 @@ save_cb (BzwContactEditor *self)
   notes = get_notes (self);
   bzw_contact_set_notes (contact, g_strstrip (notes));
 
-  for (guint i = 0; i < self->circle_checks->len; i++)
+  for (guint i = 0; i < self->circle_switches->len; i++)
     {
-      GtkCheckButton *check = g_ptr_array_index (self->circle_checks, i);
-      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "bzw-id");
+      GtkSwitch *toggle = g_ptr_array_index (self->circle_switches, i);
+      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toggle), "bzw-id");
 
-      if (gtk_check_button_get_active (check))
+      if (gtk_switch_get_active (toggle))
         g_array_append_val (circles, id);
     }
   bzw_contact_set_circle_ids (contact, circles);
@@ -329,17 +329,28 @@ fill_circles (BzwContactEditor *self)
   for (guint i = 0; circles != NULL && i < circles->len; i++)
     {
       BzwCircle *circle = g_ptr_array_index (circles, i);
-      GtkWidget *check = gtk_check_button_new_with_label (bzw_circle_get_name (circle));
+      const char *name = bzw_circle_get_name (circle);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
       gint64 *id = g_new (gint64, 1);
 
+      /* A switch per circle: unlike a check button in GTK 4.8 it can be
+       * toggled by assistive technology too.  The row names it.
+       */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
       *id = bzw_circle_get_id (circle);
-      g_object_set_data_full (G_OBJECT (check), "bzw-id", id, g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), bzw_contact_has_circle (self->contact, *id));
-      gtk_box_append (self->circles_box, check);
-      g_ptr_array_add (self->circle_checks, check);
+      g_object_set_data_full (G_OBJECT (toggle), "bzw-id", id, g_free);
+      gtk_switch_set_active (GTK_SWITCH (toggle), bzw_contact_has_circle (self->contact, *id));
+      gtk_list_box_append (self->circles_box, row);
+      g_ptr_array_add (self->circle_switches, toggle);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->circles_group), self->circle_checks->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->circles_group), self->circle_switches->len > 0);
 }
 
 static void
@@ -401,7 +412,7 @@ bzw_contact_editor_dispose (GObject *object)
 
   g_clear_pointer (&self->email_rows, g_ptr_array_unref);
   g_clear_pointer (&self->phone_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->circle_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->circle_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->contact);
   g_clear_object (&self->store);
@@ -465,7 +476,7 @@ bzw_contact_editor_init (BzwContactEditor *self)
 
   self->email_rows = g_ptr_array_new ();
   self->phone_rows = g_ptr_array_new ();
-  self->circle_checks = g_ptr_array_new ();
+  self->circle_switches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (BzwTrust t = BZW_TRUST_UNKNOWN; t <= BZW_TRUST_YES; t++)

@@ -462,6 +462,9 @@ add_circles (BzwContactPage *self)
                                         bzw_circle_get_color (circle), bzw_circle_get_name (circle));
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
+      /* Read out as the circle's name, without the coloured dot. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      bzw_circle_get_name (circle), -1);
       gtk_widget_add_css_class (label, "caption");
       gtk_flow_box_append (self->circles_box, label);
     }

@@ -26,7 +26,7 @@ if os.environ.get("BZW_TEST_SESSION") != "1" and shutil.which("dbus-run-session"
 try:
     import gi
     gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as e:  # pragma: no cover
     print(f"# AT-SPI is not available: {e}")
     sys.exit(SKIP)
@@ -144,9 +144,18 @@ class App:
 
     def wait(self, predicate, what, timeout=10.0):
         deadline = time.monotonic() + timeout
+        last_error = None
         while time.monotonic() < deadline:
             try:
                 result = predicate()
+            except GLib.Error as e:
+                # A widget read a moment ago went away while the window
+                # updated ("The application no longer exists"): look again.
+                gone = self.died()
+                if gone:
+                    fail(f"while waiting for {what}, {gone}")
+                last_error = e
+                result = None
             except Exception:
                 gone = self.died()
                 if gone:
@@ -156,7 +165,8 @@ class App:
                 return result
             time.sleep(0.1)
         gone = self.died()
-        fail(f"timed out waiting for {what}" + (f"; {gone}" if gone else ""))
+        fail(f"timed out waiting for {what}" + (f"; {gone}" if gone else "")
+             + (f" (last AT-SPI error: {last_error.message})" if last_error else ""))
 
     # Finding widgets
 
@@ -185,7 +195,10 @@ class App:
                     name is None or (name in node_name if contains else node_name == name)):
                 found.append(node)
             for i in range(n - 1, -1, -1):
-                stack.append(node.get_child_at_index(i))
+                try:
+                    stack.append(node.get_child_at_index(i))
+                except Exception:
+                    continue
         return found
 
     def find(self, role=None, name=None, root=None, timeout=10.0, contains=False):
