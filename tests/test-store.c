@@ -398,7 +398,9 @@ test_search_follows_changes (Fixture       *fixture,
 
 #define INDEX_TRIGGERS_SQL \
   "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN" \
-  " ('contacts_fts_insert', 'contacts_fts_update', 'contact_fields_fts_insert', 'contact_fields_fts_delete')"
+  " ('contacts_fts_insert', 'contacts_fts_update', 'contact_fields_fts_insert', 'contact_fields_fts_delete'," \
+  "  'encounters_fts_insert', 'encounters_fts_update', 'favours_fts_insert', 'favours_fts_update'," \
+  "  'referrals_fts_insert', 'referrals_fts_update')"
 
 /* A bulk write takes no savepoints and indexes its contacts for search at
  * its end; a nested write that fails takes the whole bulk write with it.
@@ -431,7 +433,7 @@ test_bulk_write (Fixture       *fixture,
   g_assert_cmpuint (emitted, ==, 0);
   g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
   g_assert_cmpuint (count_found (fixture->store, "erste", FALSE), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, INDEX_TRIGGERS_SQL), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, INDEX_TRIGGERS_SQL), ==, 10);
 
   /* A good one: new, edited twice, deleted again, and an old one edited. */
   g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
@@ -452,6 +454,34 @@ test_bulk_write (Fixture       *fixture,
           g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
         }
     }
+  {
+    g_autoptr(BzwEncounter) met = bzw_encounter_new ();
+    g_autoptr(BzwFavour) favour = bzw_favour_new ();
+    g_autoptr(BzwEncounter) dropped = bzw_encounter_new ();
+    BzwParty me = { 0, NULL };
+    BzwParty someone = { kept, NULL };
+
+    bzw_encounter_set_happened_at (met, 1700000000);
+    bzw_encounter_set_channel (met, BZW_CHANNEL_PHONE);
+    bzw_encounter_set_notes (met, "Über Massenimporte gesprochen");
+    bzw_encounter_add_participant (met, kept, NULL);
+    g_assert_true (bzw_store_save_encounter (fixture->store, met, &error));
+    bzw_encounter_set_place (met, "Kaffeerösterei am Ring");
+    g_assert_true (bzw_store_save_encounter (fixture->store, met, &error));
+    bzw_encounter_set_happened_at (dropped, 1700000000);
+    bzw_encounter_set_channel (dropped, BZW_CHANNEL_PHONE);
+    bzw_encounter_set_notes (dropped, "Verworfene Notiz");
+    bzw_encounter_add_participant (dropped, kept, NULL);
+    g_assert_true (bzw_store_save_encounter (fixture->store, dropped, &error));
+    g_assert_true (bzw_store_delete_journal_entry (fixture->store, BZW_JOURNAL_ENCOUNTER,
+                                                   bzw_encounter_get_id (dropped), &error));
+    bzw_favour_set_day (favour, "2024-01-15");
+    bzw_favour_set_from (favour, &me);
+    bzw_favour_set_to (favour, &someone);
+    bzw_favour_set_description (favour, "Steuerbescheid erklärt");
+    g_assert_true (bzw_store_save_favour (fixture->store, favour, &error));
+    g_assert_no_error (error);
+  }
   gone = add_contact (fixture, "Gleich Wieder Weg");
   g_assert_true (bzw_store_delete_contact (fixture->store, gone, &error));
   {
@@ -472,18 +502,33 @@ test_bulk_write (Fixture       *fixture,
   g_assert_cmpuint (count_found (fixture->store, "vorher", FALSE), ==, 0);
   g_assert_cmpuint (count_found (fixture->store, "alt@beispiel", FALSE), ==, 1);
   g_assert_cmpuint (count_found (fixture->store, "weg", FALSE), ==, 0);
+  {
+    const char *texts[] = { "massenimport", "kaffeeröst", "steuerbescheid", "verworfen" };
+    const guint expected[] = { 1, 1, 1, 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        BzwJournalQuery query = { texts[i], TRUE, TRUE, TRUE, 0 };
+        g_autoptr(GArray) refs = bzw_store_list_journal (fixture->store, &query, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (refs->len, ==, expected[i]);
+      }
+  }
 
   /* The index triggers are back as they were, and the index agrees with
    * the rows.
    */
   g_clear_object (&fixture->store);
-  g_assert_cmpint (query_int (fixture->path, INDEX_TRIGGERS_SQL), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, INDEX_TRIGGERS_SQL), ==, 10);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM contacts_fts"), ==, 51);
   {
     sqlite3 *db;
 
     g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
   }

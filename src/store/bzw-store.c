@@ -328,16 +328,16 @@ end_transaction (BzwStore *self)
 /* Every statement that changes a full-text table (also through a trigger)
  * makes FTS5 write its pending index data to disk, and a trigger costs a
  * sub-program run for every row.  For the duration of a bulk write the
- * triggers that keep contacts_fts up to date on inserts and updates are
- * dropped (inside the transaction: a rollback or a crash brings them back);
- * temporary triggers note the contacts instead, and
- * resume_contact_index() indexes them all at the end.  E-mail addresses are
+ * triggers that keep contacts_fts and journal_fts up to date on inserts and
+ * updates are dropped (inside the transaction: a rollback or a crash brings
+ * them back); temporary triggers note the rows instead, and
+ * resume_search_index() indexes them all at the end.  E-mail addresses are
  * indexed with their contact's row, which bzw_store_save_contact() always
- * writes with them.  Deleting still updates the index at once.
+ * writes with them.  Deleting still updates the indexes at once.
  */
 static gboolean
-suspend_contact_index (BzwStore  *self,
-                       GError   **error)
+suspend_search_index (BzwStore  *self,
+                      GError   **error)
 {
   g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
@@ -346,7 +346,10 @@ suspend_contact_index (BzwStore  *self,
   stmt = _bzw_store_prepare (self,
                              "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
                              " ('contacts_fts_insert', 'contacts_fts_update',"
-                             "  'contact_fields_fts_insert', 'contact_fields_fts_delete')",
+                             "  'contact_fields_fts_insert', 'contact_fields_fts_delete',"
+                             "  'encounters_fts_insert', 'encounters_fts_update',"
+                             "  'favours_fts_insert', 'favours_fts_update',"
+                             "  'referrals_fts_insert', 'referrals_fts_update')",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -355,19 +358,47 @@ suspend_contact_index (BzwStore  *self,
     g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _bzw_store_set_error (self, error, "suspend_contact_index");
+    return _bzw_store_set_error (self, error, "suspend_search_index");
 
   if (!_bzw_store_exec (self,
                         "DROP TRIGGER IF EXISTS contacts_fts_insert;"
                         "DROP TRIGGER IF EXISTS contacts_fts_update;"
                         "DROP TRIGGER IF EXISTS contact_fields_fts_insert;"
                         "DROP TRIGGER IF EXISTS contact_fields_fts_delete;"
-                        "CREATE TEMP TABLE search_index_pending (contact_id INTEGER PRIMARY KEY);"
-                        "CREATE TEMP TRIGGER search_index_note_insert AFTER INSERT ON main.contacts BEGIN"
-                        "  INSERT OR IGNORE INTO search_index_pending (contact_id) VALUES (new.id);"
+                        "DROP TRIGGER IF EXISTS encounters_fts_insert;"
+                        "DROP TRIGGER IF EXISTS encounters_fts_update;"
+                        "DROP TRIGGER IF EXISTS favours_fts_insert;"
+                        "DROP TRIGGER IF EXISTS favours_fts_update;"
+                        "DROP TRIGGER IF EXISTS referrals_fts_insert;"
+                        "DROP TRIGGER IF EXISTS referrals_fts_update;"
+                        "CREATE TEMP TABLE search_index_contacts (id INTEGER PRIMARY KEY);"
+                        "CREATE TEMP TABLE search_index_journal (key INTEGER PRIMARY KEY);"
+                        "CREATE TEMP TRIGGER search_index_note_contact_insert AFTER INSERT ON main.contacts BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.id);"
                         "END;"
-                        "CREATE TEMP TRIGGER search_index_note_update AFTER UPDATE ON main.contacts BEGIN"
-                        "  INSERT OR IGNORE INTO search_index_pending (contact_id) VALUES (new.id);"
+                        "CREATE TEMP TRIGGER search_index_note_contact_update AFTER UPDATE ON main.contacts BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.id);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_encounter_insert AFTER INSERT ON main.encounters BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 1);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_encounter_update AFTER UPDATE OF place, notes"
+                        " ON main.encounters BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 1);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_favour_insert AFTER INSERT ON main.favours BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 2);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_favour_update AFTER UPDATE OF description"
+                        " ON main.favours BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 2);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_referral_insert AFTER INSERT ON main.referrals BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 3);"
+                        "END;"
+                        "CREATE TEMP TRIGGER search_index_note_referral_update AFTER UPDATE OF referred_name, notes"
+                        " ON main.referrals BEGIN"
+                        "  INSERT OR IGNORE INTO search_index_journal (key) VALUES (new.id * 4 + 3);"
                         "END;",
                         error))
     return FALSE;
@@ -386,8 +417,8 @@ suspend_contact_index (BzwStore  *self,
  * before the commit; no savepoints for the writes nested in it (every
  * savepoint makes FTS5 flush its pending index data into a new segment,
  * which for thousands of small writes costs more than the writes
- * themselves); and the contact search index is built once, at the end
- * (see suspend_contact_index()).  The price: a nested write that fails
+ * themselves); and the search indexes are built once, at the end (see
+ * suspend_search_index()).  The price: a nested write that fails
  * cannot be undone on its own, so it dooms the transaction, and
  * bzw_store_commit() then rolls back and fails.  Must not be called inside
  * another transaction.
@@ -409,7 +440,7 @@ bzw_store_begin_bulk (BzwStore  *self,
       return FALSE;
     }
 
-  if (!suspend_contact_index (self, error))
+  if (!suspend_search_index (self, error))
     {
       bzw_store_rollback (self);
       return FALSE;
@@ -418,27 +449,40 @@ bzw_store_begin_bulk (BzwStore  *self,
   return TRUE;
 }
 
-/* Indexes the contacts the bulk write noted, with one statement for all,
- * and puts the index triggers back as they were.
+/* Indexes the rows the bulk write noted, with one statement per table,
+ * and puts the index triggers back as they were.  The texts indexed are
+ * those of the triggers in sql/0001-initial.sql.
  */
 static gboolean
-resume_contact_index (BzwStore  *self,
-                      GError   **error)
+resume_search_index (BzwStore  *self,
+                     GError   **error)
 {
   g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
 
   if (!_bzw_store_exec (self,
-                        "DELETE FROM contacts_fts WHERE rowid IN (SELECT contact_id FROM temp.search_index_pending);"
+                        "DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM temp.search_index_contacts);"
                         "INSERT INTO contacts_fts (rowid, name, organisation, role, emails, notes, offers, seeks)"
                         " SELECT c.id, coalesce (c.display_name, '') || ' ' || coalesce (c.nickname, ''),"
                         "        c.organisation, c.role,"
                         "        (SELECT group_concat (value, ' ') FROM contact_fields"
                         "          WHERE contact_id = c.id AND kind = 'email'),"
                         "        c.notes, c.offers, c.seeks"
-                        "   FROM temp.search_index_pending p JOIN contacts c ON c.id = p.contact_id;"
-                        "DROP TRIGGER temp.search_index_note_insert;"
-                        "DROP TRIGGER temp.search_index_note_update;"
-                        "DROP TABLE temp.search_index_pending;",
+                        "   FROM temp.search_index_contacts p JOIN contacts c ON c.id = p.id;"
+                        "DELETE FROM journal_fts WHERE rowid IN (SELECT key FROM temp.search_index_journal);"
+                        "INSERT INTO journal_fts (rowid, body)"
+                        " SELECT p.key, coalesce (e.place, '') || ' ' || coalesce (e.notes, '')"
+                        "   FROM temp.search_index_journal p JOIN encounters e ON e.id = p.key / 4"
+                        "  WHERE p.key % 4 = 1;"
+                        "INSERT INTO journal_fts (rowid, body)"
+                        " SELECT p.key, f.description"
+                        "   FROM temp.search_index_journal p JOIN favours f ON f.id = p.key / 4"
+                        "  WHERE p.key % 4 = 2;"
+                        "INSERT INTO journal_fts (rowid, body)"
+                        " SELECT p.key, coalesce (r.referred_name, '') || ' ' || coalesce (r.notes, '')"
+                        "   FROM temp.search_index_journal p JOIN referrals r ON r.id = p.key / 4"
+                        "  WHERE p.key % 4 = 3;"
+                        "DROP TABLE temp.search_index_contacts;"
+                        "DROP TABLE temp.search_index_journal;",
                         error))
     return FALSE;
 
@@ -446,7 +490,7 @@ resume_contact_index (BzwStore  *self,
     {
       /* check-sql: allow, the trigger's own text from sqlite_master. */
       if (sqlite3_exec (self->db, g_ptr_array_index (triggers, i), NULL, NULL, NULL) != SQLITE_OK)
-        return _bzw_store_set_error (self, error, "resume_contact_index");
+        return _bzw_store_set_error (self, error, "resume_search_index");
     }
 
   return TRUE;
@@ -470,7 +514,7 @@ bzw_store_commit (BzwStore  *self,
       return TRUE;
     }
 
-  if (self->bulk && !self->doomed && !resume_contact_index (self, error))
+  if (self->bulk && !self->doomed && !resume_search_index (self, error))
     {
       bzw_store_rollback (self);
       return FALSE;
