@@ -42,6 +42,8 @@ struct _BzwWindow
 
 void _bzw_window_set_store  (BzwWindow    *self,
                              BzwStore     *store);
+void _bzw_window_fail_store (BzwWindow    *self,
+                             const GError *error);
 void _bzw_window_toast      (BzwWindow    *self,
                              const char   *title);
 void _bzw_window_show_error (BzwWindow    *self,

@@ -87,6 +87,30 @@ show_store_error (BzwWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
 }
 
+/**
+ * _bzw_window_fail_store:
+ *
+ * The database turned out to be unusable after it was opened (its deferred
+ * check failed): the window, the views and the application let go of it,
+ * the connection is closed without writing, and the recovery page explains
+ * @error.
+ */
+void
+_bzw_window_fail_store (BzwWindow    *self,
+                        const GError *error)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(BzwStore) store = self->store != NULL ? g_object_ref (self->store) : NULL;
+
+  _bzw_window_set_store (self, NULL);
+  if (app != NULL)
+    bzw_application_release_store (BZW_APPLICATION (app));
+  if (store != NULL)
+    bzw_store_close (store);
+
+  show_store_error (self, error);
+}
+
 static void
 map_open_contact_cb (BzwWindow *self,
                      gint64     id)
