@@ -17,6 +17,9 @@ struct _BzwWindow
   GtkWidget            *journal_view;
   GtkWidget            *map_page;
   GtkWidget            *overview_view;
+  gulong                views_paint_handler;
+  guint                 views_idle_id;
+  gboolean              drawn;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;

@@ -111,15 +111,133 @@ _bzw_window_fail_store (BzwWindow    *self,
   show_store_error (self, error);
 }
 
+static GtkWidget *ensure_contacts_view (BzwWindow *self);
+
 static void
 map_open_contact_cb (BzwWindow *self,
                      gint64     id)
 {
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_show_contact (BZW_CONTACTS_VIEW (self->contacts_view), id);
+}
+
+/* A view is built when it is first shown or needed, not at start-up: the
+ * first frame waits only for the view on screen.
+ */
+static GtkWidget *
+ensure_view (BzwWindow  *self,
+             const char *name)
+{
+  GtkWidget **view;
+  GtkStack *stack;
+
+  if (self->store == NULL || name == NULL)
+    return NULL;
+
+  if (g_str_equal (name, "contacts"))
+    {
+      view = &self->contacts_view;
+      stack = self->contacts_stack;
+    }
+  else if (g_str_equal (name, "journal"))
+    {
+      view = &self->journal_view;
+      stack = self->journal_stack;
+    }
+  else if (g_str_equal (name, "map"))
+    {
+      view = &self->map_page;
+      stack = self->map_stack;
+    }
+  else if (g_str_equal (name, "overview"))
+    {
+      view = &self->overview_view;
+      stack = self->overview_stack;
+    }
+  else
+    {
+      return NULL;
+    }
+
+  if (*view != NULL)
+    return *view;
+
+  if (view == &self->contacts_view)
+    *view = bzw_contacts_view_new (self->store);
+  else if (view == &self->journal_view)
+    *view = bzw_journal_view_new (self->store);
+  else if (view == &self->overview_view)
+    *view = bzw_overview_view_new (self->store);
+  else
+    {
+      *view = bzw_map_page_new (self->store);
+      g_signal_connect_object (*view, "open-contact", G_CALLBACK (map_open_contact_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_stack_add_named (stack, *view, "content");
+  update_empty_states (self);
+  return *view;
+}
+
+static GtkWidget *
+ensure_contacts_view (BzwWindow *self)
+{
+  return ensure_view (self, "contacts");
+}
+
+/* The views not on screen are built after the first frame, one per idle,
+ * so that switching to them later is quick.
+ */
+static gboolean
+build_views_cb (gpointer data)
+{
+  BzwWindow *self = data;
+  const char *names[] = { "contacts", "journal", "overview", "map" };
+  GtkWidget *views[] = { self->contacts_view, self->journal_view, self->overview_view, self->map_page };
+
+  for (guint i = 0; self->store != NULL && i < G_N_ELEMENTS (names); i++)
+    {
+      if (views[i] == NULL)
+        {
+          ensure_view (self, names[i]);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->views_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_views (BzwWindow *self)
+{
+  if (self->drawn && self->store != NULL && self->views_idle_id == 0)
+    self->views_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_views_cb, self, NULL);
+}
+
+static void
+views_after_paint_cb (GdkFrameClock *clock,
+                      BzwWindow     *self)
+{
+  g_clear_signal_handler (&self->views_paint_handler, clock);
+  self->drawn = TRUE;
+  schedule_views (self);
+}
+
+static void
+views_map_cb (BzwWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->drawn || self->views_paint_handler != 0 || clock == NULL)
+    return;
+
+  self->views_paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (views_after_paint_cb),
+                                                         self, 0);
 }
 
 void
@@ -160,16 +278,8 @@ _bzw_window_set_store (BzwWindow *self,
 
   if (store != NULL)
     {
-      self->contacts_view = bzw_contacts_view_new (store);
-      gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
-      self->journal_view = bzw_journal_view_new (store);
-      gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
-      self->map_page = bzw_map_page_new (store);
-      g_signal_connect_object (self->map_page, "open-contact", G_CALLBACK (map_open_contact_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->map_stack, self->map_page, "content");
-      self->overview_view = bzw_overview_view_new (store);
-      gtk_stack_add_named (self->overview_stack, self->overview_view, "content");
+      ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
+      schedule_views (self);
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
@@ -214,7 +324,7 @@ new_contact_action (GtkWidget  *widget,
 {
   BzwWindow *self = BZW_WINDOW (widget);
 
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -321,7 +431,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GArray) ids = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (g_strcmp0 (which, "shown") == 0 && self->contacts_view != NULL)
+      if (g_strcmp0 (which, "shown") == 0 && ensure_contacts_view (self) != NULL)
         ids = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
       if (path == NULL || !bzw_vcard_export_store (self->store, ids, path, &error))
@@ -387,7 +497,7 @@ show_contact_action (GtkWidget  *widget,
 {
   BzwWindow *self = BZW_WINDOW (widget);
 
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -402,21 +512,22 @@ search_action (GtkWidget  *widget,
   BzwWindow *self = BZW_WINDOW (widget);
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (self->contacts_view == NULL || bzw_store_is_empty (self->store))
+  if (self->store == NULL || bzw_store_is_empty (self->store))
     return;
 
   if (g_strcmp0 (view, "journal") == 0)
     {
-      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (self->journal_view));
+      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (ensure_view (self, "journal")));
       return;
     }
 
-  if (g_strcmp0 (view, "map") == 0 && self->map_page != NULL)
+  if (g_strcmp0 (view, "map") == 0)
     {
-      bzw_map_page_focus_search (BZW_MAP_PAGE (self->map_page));
+      bzw_map_page_focus_search (BZW_MAP_PAGE (ensure_view (self, "map")));
       return;
     }
 
+  ensure_contacts_view (self);
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
@@ -451,7 +562,7 @@ print_map_page (cairo_t  *cr,
 {
   BzwWindow *self = BZW_WINDOW (user_data);
 
-  if (self->map_page != NULL)
+  if (ensure_view (self, "map") != NULL)
     bzw_map_page_draw_for_print (BZW_MAP_PAGE (self->map_page), cr, width, height);
 }
 
@@ -468,7 +579,7 @@ print_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  if (self->contacts_view != NULL)
+  if (ensure_contacts_view (self) != NULL)
     shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
   operation = bzw_print_operation_new (self->store, self->settings, shown);
@@ -565,6 +676,7 @@ visible_child_cb (BzwWindow *self)
   gboolean journal = g_strcmp0 (name, "journal") == 0;
   const char *label = journal ? _("New Journal Entry") : _("New Contact");
 
+  ensure_view (self, name);
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 
@@ -603,6 +715,10 @@ bzw_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_handle_id (&self->views_idle_id, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_clear_signal_handler (&self->views_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->views_paint_handler = 0;
   _bzw_window_care_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -711,6 +827,7 @@ bzw_window_init (BzwWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (views_map_cb), NULL);
   _bzw_window_care_init (self);
 }
 
