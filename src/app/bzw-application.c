@@ -256,6 +256,7 @@ bzw_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.recommend", { "<Control>r", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -39,4 +39,16 @@ with App() as app:
         fail(f"database mode is {oct(mode)}")
     tap.ok("the database file is private (0600)")
 
+    # The shortcuts window is built on first use, not with the window.
+    def shortcuts_window():
+        for j in range(app.app.get_child_count()):
+            child = app.app.get_child_at_index(j)
+            if child is not None and child != app.frame and \
+                    app.find_all(Atspi.Role.LABEL, "Tastenkürzel anzeigen", root=child):
+                return child
+        return None
+    app.key("ctrl+question")
+    app.wait(shortcuts_window, "the shortcuts window after Ctrl+?")
+    tap.ok("Ctrl+? opens the keyboard shortcuts")
+
 tap.done()
