@@ -16,10 +16,11 @@
 
 /* GTK 4.8's list view makes a row for up to 200 items as soon as it is in
  * a window, far more than a window shows.  Until the list is first on
- * screen it sees only as many contacts as rows fit on the tallest monitor
- * (a row is at least ROW_HEIGHT high), then all.
+ * screen it sees only as many contacts as rows fit into the window (or on
+ * the tallest monitor, for a maximized one; a row is at least ROW_HEIGHT
+ * high: the avatar and its margins), then all.
  */
-#define ROW_HEIGHT 48
+#define ROW_HEIGHT 52
 #define MIN_FIRST_ROWS 12
 
 struct _BzwContactListView
@@ -200,13 +201,23 @@ after_paint_cb (GdkFrameClock      *clock,
     self->all_rows_id = g_idle_add (all_rows_cb, self);
 }
 
-static void
-bzw_contact_list_view_root (GtkWidget *widget)
+static int
+get_first_height (GtkWidget *widget)
 {
-  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GListModel *monitors;
+  int width = 0;
   int height = 0;
 
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (height > 0)
+        return height;
+    }
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
@@ -216,9 +227,18 @@ bzw_contact_list_view_root (GtkWidget *widget)
       height = MAX (height, geometry.height);
     }
 
+  return height;
+}
+
+static void
+bzw_contact_list_view_root (GtkWidget *widget)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
+  int height = get_first_height (widget);
+
   /* Before the rows are made: the list view is rooted after this. */
   if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
-    gtk_slice_list_model_set_size (self->slice, MAX (MIN_FIRST_ROWS, height / ROW_HEIGHT + 2));
+    gtk_slice_list_model_set_size (self->slice, MAX (MIN_FIRST_ROWS, height / ROW_HEIGHT + 1));
 
   GTK_WIDGET_CLASS (bzw_contact_list_view_parent_class)->root (widget);
 }
