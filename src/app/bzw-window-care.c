@@ -495,10 +495,6 @@ _bzw_window_care_dispose (BzwWindow *self)
 void
 _bzw_window_care_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, open_other_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, restore_backup_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, try_again_button);
-
   gtk_widget_class_install_action (widget_class, "win.create-backup", NULL, create_backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.check-database", NULL, check_database_action);

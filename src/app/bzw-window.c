@@ -50,18 +50,54 @@ _bzw_window_show_error (BzwWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The empty states and the recovery page are built when first needed,
+ * from bzw-window-pages.ui: most databases never show them.
+ */
+static GObject *
+build_page (const char  *id,
+            GtkBuilder **builder)
+{
+  const char *ids[] = { id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  *builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (*builder, RESOURCE_PREFIX "/app/bzw-window-pages.ui",
+                                              ids, &error))
+    g_error ("Cannot build %s: %s", id, error->message);
+
+  return gtk_builder_get_object (*builder, id);
+}
+
+static void
+ensure_empty_page (GtkStack   *stack,
+                   const char *id)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (stack, "empty") == NULL)
+    gtk_stack_add_named (stack, GTK_WIDGET (build_page (id, &builder)), "empty");
+}
+
 /* Shows each view's empty state while the database holds nothing. */
 static void
 update_empty_states (BzwWindow *self)
 {
   gboolean empty = self->store == NULL || bzw_store_is_empty (self->store);
   GtkStack *stacks[] = { self->contacts_stack, self->journal_stack, self->map_stack, self->overview_stack };
+  const char *ids[] = { "contacts_empty", "journal_empty", "map_empty", "overview_empty" };
 
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
     {
-      gboolean has_content = gtk_stack_get_child_by_name (stacks[i], "content") != NULL;
-
-      gtk_stack_set_visible_child_name (stacks[i], empty || !has_content ? "empty" : "content");
+      /* A view not built yet is built when it is shown. */
+      if (empty && self->store != NULL)
+        {
+          ensure_empty_page (stacks[i], ids[i]);
+          gtk_stack_set_visible_child_name (stacks[i], "empty");
+        }
+      else if (!empty && gtk_stack_get_child_by_name (stacks[i], "content") != NULL)
+        {
+          gtk_stack_set_visible_child_name (stacks[i], "content");
+        }
     }
 
   if (self->store != NULL)
@@ -79,9 +115,26 @@ store_changed_cb (BzwWindow *self,
 }
 
 static void
+ensure_error_page (BzwWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->error_page != NULL)
+    return;
+
+  self->error_page = ADW_STATUS_PAGE (build_page ("error_page", &builder));
+  self->restore_backup_button = GTK_BUTTON (gtk_builder_get_object (builder, "restore_backup_button"));
+  self->try_again_button = GTK_BUTTON (gtk_builder_get_object (builder, "try_again_button"));
+  self->open_read_only_button = GTK_BUTTON (gtk_builder_get_object (builder, "open_read_only_button"));
+  self->open_other_button = GTK_BUTTON (gtk_builder_get_object (builder, "open_other_button"));
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
+}
+
+static void
 show_store_error (BzwWindow    *self,
                   const GError *error)
 {
+  ensure_error_page (self);
   _bzw_window_show_recovery (self, error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
@@ -810,12 +863,10 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/app/bzw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, contacts_stack);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, journal_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, map_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, open_read_only_button);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, overview_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, switcher_title);
