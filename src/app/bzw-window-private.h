@@ -23,6 +23,7 @@ struct _BzwWindow
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;
+  GtkBox               *content_box;
   AdwStatusPage        *error_page;
   GtkStack             *journal_stack;
   GtkStack             *main_stack;
@@ -32,6 +33,8 @@ struct _BzwWindow
   GtkStack             *overview_stack;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_id;
   AdwToastOverlay      *toast_overlay;
 
   /* Backups, preferences and the daily reminder: bzw-window-care.c. */

@@ -281,6 +281,32 @@ views_after_paint_cb (GdkFrameClock *clock,
   schedule_views (self);
 }
 
+/* The switcher at the bottom is for narrow windows: it is built when the
+ * header bar first has no room for the view switcher (after that layout,
+ * not during it).
+ */
+static gboolean
+add_switcher_bar_cb (gpointer data)
+{
+  BzwWindow *self = data;
+
+  self->switcher_bar_id = 0;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_cb (BzwWindow *self)
+{
+  if (self->switcher_bar == NULL && self->switcher_bar_id == 0 &&
+      adw_view_switcher_title_get_title_visible (self->switcher_title))
+    self->switcher_bar_id = g_idle_add (add_switcher_bar_cb, self);
+}
+
 static void
 views_map_cb (BzwWindow *self)
 {
@@ -792,6 +818,7 @@ bzw_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_handle_id (&self->views_idle_id, g_source_remove);
+  g_clear_handle_id (&self->switcher_bar_id, g_source_remove);
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_clear_signal_handler (&self->views_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   self->views_paint_handler = 0;
@@ -863,6 +890,7 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/app/bzw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, contacts_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, journal_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, map_stack);
@@ -903,6 +931,8 @@ bzw_window_init (BzwWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (views_map_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb),
+                           self, G_CONNECT_SWAPPED);
   _bzw_window_care_init (self);
 }
 

@@ -4,6 +4,7 @@
 example network loads."""
 
 import os
+import subprocess
 
 from bzwtest import App, Atspi, Tap, fail
 
@@ -17,6 +18,16 @@ with App() as app:
     for view in ("Kontakte", "Journal", "Karte", "Überblick"):
         app.find(Atspi.Role.PAGE_TAB, view)
     tap.ok("the view switcher shows the four views in German")
+
+    # A narrow window gets the switcher at the bottom (built only then).
+    wide = len(app.find_all(Atspi.Role.PAGE_TAB, "Journal"))
+    ids = subprocess.run(["xdotool", "search", "--pid", str(app.process.pid)],
+                         capture_output=True, text=True).stdout.split()
+    subprocess.run(["xdotool", "windowsize", ids[-1], "400", "700"], check=True)
+    app.wait(lambda: len(app.find_all(Atspi.Role.PAGE_TAB, "Journal")) == wide + 1,
+             "the view switcher at the bottom of a narrow window")
+    subprocess.run(["xdotool", "windowsize", ids[-1], "1100", "720"], check=True)
+    tap.ok("a narrow window shows the view switcher at the bottom")
 
     app.find(Atspi.Role.LABEL, "Noch keine Kontakte")
     tap.ok("an empty database shows the contacts empty state")
