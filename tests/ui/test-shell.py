@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""End-to-end: the window opens in German, the view switcher switches, the
-example network loads."""
+"""End-to-end: the window opens in German, the view switcher switches (also
+at the bottom of a narrow window), the example network loads, the shortcuts
+window opens, and a list started with contacts gets a row for each."""
 
 import os
 import subprocess
@@ -61,5 +62,14 @@ with App() as app:
     app.key("ctrl+question")
     app.wait(shortcuts_window, "the shortcuts window after Ctrl+?")
     tap.ok("Ctrl+? opens the keyboard shortcuts")
+
+# A database with contacts at start-up: the first frame has rows only for
+# what the window shows, then the list has one for every contact.
+with App("--demo") as app:
+    label = app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$", timeout=20)
+    n = int(label.get_name().split()[0])
+    contacts = app.find(Atspi.Role.LIST, "Kontakte")
+    app.wait(lambda: contacts.get_child_count() == n, f"a row for each of the {n} contacts")
+    tap.ok(f"started with {n} contacts, the list soon has a row for each")
 
 tap.done()
