@@ -10,8 +10,14 @@
 
 Prints a table and writes bench-results.json.  Runs under the display and
 session bus that build-aux/dev provides; GSK_RENDERER=cairo unless set.
+
+  bench.py [BUILD] [--only start-up|bench-NAME]…
+
+--only runs just the start-up group or just the named bench programs (and
+then writes no bench-results.json, which holds the figures of a full run).
 """
 
+import argparse
 import json
 import os
 import statistics
@@ -20,8 +26,14 @@ import sys
 import tempfile
 import time
 
+parser = argparse.ArgumentParser(description="Every figure measured side by side in one run.")
+parser.add_argument("build", nargs="?", default="_build-bench", help="the build folder (default: _build-bench)")
+parser.add_argument("--only", action="append", metavar="GROUP",
+                    help="run only the start-up group or only this bench program (e.g. bench-journal); repeatable")
+args = parser.parse_args()
+
 top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-build = os.path.join(top, sys.argv[1] if len(sys.argv) > 1 else "_build-bench")
+build = os.path.join(top, args.build)
 runs = int(os.environ.get("BZW_BENCH_RUNS", "10"))
 renderer = os.environ.setdefault("GSK_RENDERER", "cairo")
 results = []
@@ -51,7 +63,12 @@ def first_frame(argv, env):
 
 
 def startup():
-    home = tempfile.mkdtemp(prefix="bzw-bench-")
+    # The synthetic network is 22 MB: gone with the folder after the run.
+    with tempfile.TemporaryDirectory(prefix="bzw-bench-") as home:
+        measure_startup(home)
+
+
+def measure_startup(home):
     db = os.path.join(home, "network.db")
     t = time.monotonic()
     # Written in the locale the app runs in, so its sort keys are current.
@@ -95,6 +112,8 @@ def programs():
             if name.startswith("bench-") and os.access(path, os.X_OK) and "." not in name:
                 found.append(path)
     for path in sorted(found):
+        if args.only and os.path.basename(path) not in args.only:
+            continue
         print(f"# {os.path.basename(path)}", flush=True)
         p = subprocess.run([path], capture_output=True, text=True, timeout=900, cwd=os.path.dirname(path))
         if p.returncode != 0:
@@ -121,9 +140,13 @@ def table():
         print(f"{r['group']:<10} {r['name']:<{width}} {r['value']:>12.2f}  {r['unit']:<6} {r.get('goal', ''):<22} {ratio}")
 
 
-startup()
-programs()
+if not args.only or "start-up" in args.only:
+    startup()
+if not args.only or any(name != "start-up" for name in args.only):
+    programs()
 table()
+if args.only:
+    sys.exit(0)
 with open(os.path.join(top, "bench-results.json"), "w", encoding="utf-8") as f:
     json.dump({"renderer": renderer, "results": results}, f, ensure_ascii=False, indent=2)
 print(f"\nwrote {os.path.join(top, 'bench-results.json')}")

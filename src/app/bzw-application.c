@@ -60,7 +60,8 @@ dup_option_path (GVariantDict *options,
 }
 
 static void
-open_store (BzwApplication *self)
+open_store (BzwApplication    *self,
+            BzwStoreOpenFlags  flags)
 {
   g_autofree char *path = NULL;
 
@@ -68,7 +69,7 @@ open_store (BzwApplication *self)
     return;
 
   path = self->database != NULL ? g_strdup (self->database) : bzw_store_dup_default_path ();
-  self->store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &self->store_error);
+  self->store = bzw_store_open (path, flags, &self->store_error);
 }
 
 /* Options that write a file run here, before the application registers, so
@@ -104,7 +105,7 @@ bzw_application_handle_local_options (GApplication *app,
   if (!demo && !writes)
     return -1;
 
-  open_store (self);
+  open_store (self, BZW_STORE_OPEN_DEFAULT);
   if (self->store == NULL)
     {
       g_printerr ("%s\n", self->store_error->message);
@@ -164,7 +165,10 @@ bzw_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      open_store (self);
+      /* The quick_check reads every page; the window runs it once it is on
+       * screen (see bzw-window-care.c), unless opening has to write.
+       */
+      open_store (self, BZW_STORE_OPEN_DEFER_CHECK);
       window = GTK_WINDOW (bzw_window_new (self, self->store, self->store_error));
       if (g_getenv ("BZW_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
@@ -252,6 +256,7 @@ bzw_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.recommend", { "<Control>r", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

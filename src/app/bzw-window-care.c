@@ -16,8 +16,10 @@
 /* Taking care of the data and of the user's relationships: backups (make
  * one, restore one, check the database), the recovery page when the
  * database cannot be opened, the preferences, and the daily „Zeit, sich zu
- * melden“ notification.  After the first frame the window makes the daily
- * backup and checks for due contacts, then checks again every hour.
+ * melden“ notification.  After the first frame the window finishes the
+ * check of the database that opening left out (in a thread), then makes
+ * the daily backup and checks for due contacts, then checks again every
+ * hour.
  */
 
 #define CARE_RECHECK_SECONDS   (60 * 60)
@@ -382,7 +384,67 @@ schedule_daily (BzwWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, daily_cb, g_object_ref (self), g_object_unref);
 }
 
-/* The daily work starts once the first frame is on screen. */
+/* The deferred check of the database */
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (bzw_store_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BzwWindow *self = BZW_WINDOW (source_object);
+  g_autoptr(BzwStore) store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Another database was opened meanwhile: it was checked when opened. */
+  if (store != self->store)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("The deferred check of the database failed");
+      _bzw_window_fail_store (self, error);
+      return;
+    }
+
+  g_debug ("The deferred check of the database found no problems");
+  schedule_daily (self);
+}
+
+/* The daily backup copies the database: it waits for the check. */
+static gboolean
+start_check_cb (gpointer data)
+{
+  BzwWindow *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || !bzw_store_is_check_deferred (self->store))
+    {
+      schedule_daily (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  task = g_task_new (self, NULL, check_done_cb, g_object_ref (self->store));
+  g_task_set_source_tag (task, start_check_cb);
+  g_task_set_task_data (task, g_strdup (bzw_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, check_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* The work starts once the first frame is on screen. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 BzwWindow     *self)
@@ -391,7 +453,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (!self->care_started)
     {
       self->care_started = TRUE;
-      schedule_daily (self);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_check_cb, g_object_ref (self), g_object_unref);
     }
 }
 
@@ -433,10 +495,6 @@ _bzw_window_care_dispose (BzwWindow *self)
 void
 _bzw_window_care_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, open_other_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, restore_backup_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, try_again_button);
-
   gtk_widget_class_install_action (widget_class, "win.create-backup", NULL, create_backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.check-database", NULL, check_database_action);

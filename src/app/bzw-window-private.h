@@ -17,9 +17,13 @@ struct _BzwWindow
   GtkWidget            *journal_view;
   GtkWidget            *map_page;
   GtkWidget            *overview_view;
+  gulong                views_paint_handler;
+  guint                 views_idle_id;
+  gboolean              drawn;
 
   GtkButton            *add_button;
   GtkStack             *contacts_stack;
+  GtkBox               *content_box;
   AdwStatusPage        *error_page;
   GtkStack             *journal_stack;
   GtkStack             *main_stack;
@@ -29,6 +33,8 @@ struct _BzwWindow
   GtkStack             *overview_stack;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_id;
   AdwToastOverlay      *toast_overlay;
 
   /* Backups, preferences and the daily reminder: bzw-window-care.c. */
@@ -42,6 +48,8 @@ struct _BzwWindow
 
 void _bzw_window_set_store  (BzwWindow    *self,
                              BzwStore     *store);
+void _bzw_window_fail_store (BzwWindow    *self,
+                             const GError *error);
 void _bzw_window_toast      (BzwWindow    *self,
                              const char   *title);
 void _bzw_window_show_error (BzwWindow    *self,

@@ -50,18 +50,54 @@ _bzw_window_show_error (BzwWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The empty states and the recovery page are built when first needed,
+ * from bzw-window-pages.ui: most databases never show them.
+ */
+static GObject *
+build_page (const char  *id,
+            GtkBuilder **builder)
+{
+  const char *ids[] = { id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  *builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (*builder, RESOURCE_PREFIX "/app/bzw-window-pages.ui",
+                                              ids, &error))
+    g_error ("Cannot build %s: %s", id, error->message);
+
+  return gtk_builder_get_object (*builder, id);
+}
+
+static void
+ensure_empty_page (GtkStack   *stack,
+                   const char *id)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (stack, "empty") == NULL)
+    gtk_stack_add_named (stack, GTK_WIDGET (build_page (id, &builder)), "empty");
+}
+
 /* Shows each view's empty state while the database holds nothing. */
 static void
 update_empty_states (BzwWindow *self)
 {
   gboolean empty = self->store == NULL || bzw_store_is_empty (self->store);
   GtkStack *stacks[] = { self->contacts_stack, self->journal_stack, self->map_stack, self->overview_stack };
+  const char *ids[] = { "contacts_empty", "journal_empty", "map_empty", "overview_empty" };
 
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
     {
-      gboolean has_content = gtk_stack_get_child_by_name (stacks[i], "content") != NULL;
-
-      gtk_stack_set_visible_child_name (stacks[i], empty || !has_content ? "empty" : "content");
+      /* A view not built yet is built when it is shown. */
+      if (empty && self->store != NULL)
+        {
+          ensure_empty_page (stacks[i], ids[i]);
+          gtk_stack_set_visible_child_name (stacks[i], "empty");
+        }
+      else if (!empty && gtk_stack_get_child_by_name (stacks[i], "content") != NULL)
+        {
+          gtk_stack_set_visible_child_name (stacks[i], "content");
+        }
     }
 
   if (self->store != NULL)
@@ -79,23 +115,208 @@ store_changed_cb (BzwWindow *self,
 }
 
 static void
+ensure_error_page (BzwWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->error_page != NULL)
+    return;
+
+  self->error_page = ADW_STATUS_PAGE (build_page ("error_page", &builder));
+  self->restore_backup_button = GTK_BUTTON (gtk_builder_get_object (builder, "restore_backup_button"));
+  self->try_again_button = GTK_BUTTON (gtk_builder_get_object (builder, "try_again_button"));
+  self->open_read_only_button = GTK_BUTTON (gtk_builder_get_object (builder, "open_read_only_button"));
+  self->open_other_button = GTK_BUTTON (gtk_builder_get_object (builder, "open_other_button"));
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
+}
+
+static void
 show_store_error (BzwWindow    *self,
                   const GError *error)
 {
+  ensure_error_page (self);
   _bzw_window_show_recovery (self, error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
 }
 
+/**
+ * _bzw_window_fail_store:
+ *
+ * The database turned out to be unusable after it was opened (its deferred
+ * check failed): the window, the views and the application let go of it,
+ * the connection is closed without writing, and the recovery page explains
+ * @error.
+ */
+void
+_bzw_window_fail_store (BzwWindow    *self,
+                        const GError *error)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(BzwStore) store = self->store != NULL ? g_object_ref (self->store) : NULL;
+
+  _bzw_window_set_store (self, NULL);
+  if (app != NULL)
+    bzw_application_release_store (BZW_APPLICATION (app));
+  if (store != NULL)
+    bzw_store_close (store);
+
+  show_store_error (self, error);
+}
+
+static GtkWidget *ensure_contacts_view (BzwWindow *self);
+
 static void
 map_open_contact_cb (BzwWindow *self,
                      gint64     id)
 {
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_show_contact (BZW_CONTACTS_VIEW (self->contacts_view), id);
+}
+
+/* A view is built when it is first shown or needed, not at start-up: the
+ * first frame waits only for the view on screen.
+ */
+static GtkWidget *
+ensure_view (BzwWindow  *self,
+             const char *name)
+{
+  GtkWidget **view;
+  GtkStack *stack;
+
+  if (self->store == NULL || name == NULL)
+    return NULL;
+
+  if (g_str_equal (name, "contacts"))
+    {
+      view = &self->contacts_view;
+      stack = self->contacts_stack;
+    }
+  else if (g_str_equal (name, "journal"))
+    {
+      view = &self->journal_view;
+      stack = self->journal_stack;
+    }
+  else if (g_str_equal (name, "map"))
+    {
+      view = &self->map_page;
+      stack = self->map_stack;
+    }
+  else if (g_str_equal (name, "overview"))
+    {
+      view = &self->overview_view;
+      stack = self->overview_stack;
+    }
+  else
+    {
+      return NULL;
+    }
+
+  if (*view != NULL)
+    return *view;
+
+  if (view == &self->contacts_view)
+    *view = bzw_contacts_view_new (self->store);
+  else if (view == &self->journal_view)
+    *view = bzw_journal_view_new (self->store);
+  else if (view == &self->overview_view)
+    *view = bzw_overview_view_new (self->store);
+  else
+    {
+      *view = bzw_map_page_new (self->store);
+      g_signal_connect_object (*view, "open-contact", G_CALLBACK (map_open_contact_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_stack_add_named (stack, *view, "content");
+  update_empty_states (self);
+  return *view;
+}
+
+static GtkWidget *
+ensure_contacts_view (BzwWindow *self)
+{
+  return ensure_view (self, "contacts");
+}
+
+/* The views not on screen are built after the first frame, one per idle,
+ * so that switching to them later is quick.
+ */
+static gboolean
+build_views_cb (gpointer data)
+{
+  BzwWindow *self = data;
+  const char *names[] = { "contacts", "journal", "overview", "map" };
+  GtkWidget *views[] = { self->contacts_view, self->journal_view, self->overview_view, self->map_page };
+
+  for (guint i = 0; self->store != NULL && i < G_N_ELEMENTS (names); i++)
+    {
+      if (views[i] == NULL)
+        {
+          ensure_view (self, names[i]);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->views_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_views (BzwWindow *self)
+{
+  if (self->drawn && self->store != NULL && self->views_idle_id == 0)
+    self->views_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_views_cb, self, NULL);
+}
+
+static void
+views_after_paint_cb (GdkFrameClock *clock,
+                      BzwWindow     *self)
+{
+  g_clear_signal_handler (&self->views_paint_handler, clock);
+  self->drawn = TRUE;
+  schedule_views (self);
+}
+
+/* The switcher at the bottom is for narrow windows: it is built when the
+ * header bar first has no room for the view switcher (after that layout,
+ * not during it).
+ */
+static gboolean
+add_switcher_bar_cb (gpointer data)
+{
+  BzwWindow *self = data;
+
+  self->switcher_bar_id = 0;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_cb (BzwWindow *self)
+{
+  if (self->switcher_bar == NULL && self->switcher_bar_id == 0 &&
+      adw_view_switcher_title_get_title_visible (self->switcher_title))
+    self->switcher_bar_id = g_idle_add (add_switcher_bar_cb, self);
+}
+
+static void
+views_map_cb (BzwWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->drawn || self->views_paint_handler != 0 || clock == NULL)
+    return;
+
+  self->views_paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (views_after_paint_cb),
+                                                         self, 0);
 }
 
 void
@@ -136,16 +357,8 @@ _bzw_window_set_store (BzwWindow *self,
 
   if (store != NULL)
     {
-      self->contacts_view = bzw_contacts_view_new (store);
-      gtk_stack_add_named (self->contacts_stack, self->contacts_view, "content");
-      self->journal_view = bzw_journal_view_new (store);
-      gtk_stack_add_named (self->journal_stack, self->journal_view, "content");
-      self->map_page = bzw_map_page_new (store);
-      g_signal_connect_object (self->map_page, "open-contact", G_CALLBACK (map_open_contact_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->map_stack, self->map_page, "content");
-      self->overview_view = bzw_overview_view_new (store);
-      gtk_stack_add_named (self->overview_stack, self->overview_view, "content");
+      ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
+      schedule_views (self);
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
@@ -190,7 +403,7 @@ new_contact_action (GtkWidget  *widget,
 {
   BzwWindow *self = BZW_WINDOW (widget);
 
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -297,7 +510,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GArray) ids = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (g_strcmp0 (which, "shown") == 0 && self->contacts_view != NULL)
+      if (g_strcmp0 (which, "shown") == 0 && ensure_contacts_view (self) != NULL)
         ids = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
       if (path == NULL || !bzw_vcard_export_store (self->store, ids, path, &error))
@@ -363,7 +576,7 @@ show_contact_action (GtkWidget  *widget,
 {
   BzwWindow *self = BZW_WINDOW (widget);
 
-  if (self->contacts_view == NULL)
+  if (ensure_contacts_view (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, "contacts");
@@ -378,21 +591,22 @@ search_action (GtkWidget  *widget,
   BzwWindow *self = BZW_WINDOW (widget);
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (self->contacts_view == NULL || bzw_store_is_empty (self->store))
+  if (self->store == NULL || bzw_store_is_empty (self->store))
     return;
 
   if (g_strcmp0 (view, "journal") == 0)
     {
-      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (self->journal_view));
+      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (ensure_view (self, "journal")));
       return;
     }
 
-  if (g_strcmp0 (view, "map") == 0 && self->map_page != NULL)
+  if (g_strcmp0 (view, "map") == 0)
     {
-      bzw_map_page_focus_search (BZW_MAP_PAGE (self->map_page));
+      bzw_map_page_focus_search (BZW_MAP_PAGE (ensure_view (self, "map")));
       return;
     }
 
+  ensure_contacts_view (self);
   if (g_strcmp0 (view, "contacts") != 0)
     adw_view_stack_set_visible_child_name (self->stack, "contacts");
   bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
@@ -427,7 +641,7 @@ print_map_page (cairo_t  *cr,
 {
   BzwWindow *self = BZW_WINDOW (user_data);
 
-  if (self->map_page != NULL)
+  if (ensure_view (self, "map") != NULL)
     bzw_map_page_draw_for_print (BZW_MAP_PAGE (self->map_page), cr, width, height);
 }
 
@@ -444,7 +658,7 @@ print_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  if (self->contacts_view != NULL)
+  if (ensure_contacts_view (self) != NULL)
     shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
   operation = bzw_print_operation_new (self->store, self->settings, shown);
@@ -454,6 +668,29 @@ print_action (GtkWidget  *widget,
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+}
+
+/* The shortcuts window is built when first asked for, not with every
+ * window as GtkApplication does with gtk/help-overlay.ui: it is a large
+ * tree of widgets.
+ */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/app/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -541,6 +778,7 @@ visible_child_cb (BzwWindow *self)
   gboolean journal = g_strcmp0 (name, "journal") == 0;
   const char *label = journal ? _("New Journal Entry") : _("New Contact");
 
+  ensure_view (self, name);
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 
@@ -579,6 +817,11 @@ bzw_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_handle_id (&self->views_idle_id, g_source_remove);
+  g_clear_handle_id (&self->switcher_bar_id, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_clear_signal_handler (&self->views_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->views_paint_handler = 0;
   _bzw_window_care_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -647,12 +890,11 @@ bzw_window_class_init (BzwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/app/bzw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, contacts_stack);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BzwWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, journal_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, map_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, BzwWindow, open_read_only_button);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, overview_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BzwWindow, switcher_title);
@@ -660,6 +902,7 @@ bzw_window_class_init (BzwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -686,6 +929,9 @@ bzw_window_init (BzwWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (views_map_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb),
                            self, G_CONNECT_SWAPPED);
   _bzw_window_care_init (self);
 }

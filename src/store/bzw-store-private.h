@@ -17,6 +17,7 @@ struct _BzwStore
   char           *path;
   GHashTable     *statements;
   gboolean        read_only;
+  gboolean        check_deferred;
   guint           depth;
   gboolean        bulk;
   gboolean        doomed;

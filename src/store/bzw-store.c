@@ -624,21 +624,24 @@ bzw_store_dup_default_path (void)
 }
 
 /* Looks at the file before SQLite does, so that a file which is not ours is
- * reported and left alone, byte for byte.
+ * reported and left alone, byte for byte.  @wal says whether its header is
+ * in WAL mode already, so that opening it writes nothing.
  */
 static gboolean
 check_file (const char         *path,
             BzwStoreOpenFlags   flags,
             gboolean           *exists,
+            gboolean           *wal,
             GError            **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  char header[16] = { 0 };
+  guint8 header[20] = { 0 };
   GStatBuf st;
   int fd;
   gssize n;
 
   *exists = g_stat (path, &st) == 0;
+  *wal = FALSE;
 
   if (!*exists)
     {
@@ -701,12 +704,15 @@ check_file (const char         *path,
   n = read (fd, header, sizeof header);
   close (fd);
 
-  if (n != sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+  if (n != sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
     {
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
       return FALSE;
     }
+
+  /* The file format's read and write versions: 2 is WAL. */
+  *wal = header[18] == 2 && header[19] == 2;
 
   if (!(flags & BZW_STORE_OPEN_READ_ONLY) &&
       (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
@@ -801,10 +807,14 @@ read_int (sqlite3    *db,
 
 /* Looks at an existing database through a connection that cannot write:
  * is it ours, not from a newer version, and does it pass quick_check?
- * Nothing is written, nor created beside it.
+ * Nothing is written, nor created beside it.  With @may_defer, quick_check
+ * (the slow part: it reads every page) is left out when the schema is
+ * current, and @deferred says so.
  */
 static gboolean
 inspect_file (const char  *path,
+              gboolean     may_defer,
+              gboolean    *deferred,
               GError     **error)
 {
   sqlite3 *db = NULL;
@@ -813,6 +823,8 @@ inspect_file (const char  *path,
   int n_tables = -1;
   gboolean ok = FALSE;
   int rc;
+
+  *deferred = FALSE;
 
   rc = open_for_reading (path, &db);
   if (rc == SQLITE_OK)
@@ -843,6 +855,12 @@ inspect_file (const char  *path,
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
       goto done;
+    }
+
+  if (may_defer && version == BZW_SCHEMA_VERSION)
+    {
+      *deferred = TRUE;
+      goto out;
     }
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
@@ -883,17 +901,32 @@ query_int (BzwStore   *self,
  * made anew so the list stays in the user's order.
  */
 static gboolean
+sort_keys_current (BzwStore *self)
+{
+  const char *locale = setlocale (LC_COLLATE, NULL);
+  g_autofree char *stored = NULL;
+
+  if (locale == NULL || self->read_only)
+    return TRUE;
+
+  stored = bzw_store_dup_setting (self, "collate-locale");
+  return g_strcmp0 (stored, locale) == 0;
+}
+
+static gboolean
 refresh_sort_keys (BzwStore  *self,
                    GError   **error)
 {
   const char *locale = setlocale (LC_COLLATE, NULL);
-  g_autofree char *stored = bzw_store_dup_setting (self, "collate-locale");
+  g_autofree char *stored = NULL;
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
-  if (locale == NULL || g_strcmp0 (stored, locale) == 0 || self->read_only)
+  if (sort_keys_current (self))
     return TRUE;
+
+  stored = bzw_store_dup_setting (self, "collate-locale");
 
   g_debug ("Collation changed from %s to %s; refreshing sort keys", stored, locale);
 
@@ -930,23 +963,30 @@ bzw_store_open (const char         *path,
 {
   g_autoptr(BzwStore) self = NULL;
   gboolean exists;
+  gboolean wal;
+  gboolean deferred = FALSE;
   int version;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file (path, flags, &exists, error))
+  if (!check_file (path, flags, &exists, &wal, error))
     return NULL;
 
   /* Read before writing anything: a foreign, damaged or too new file must
-   * stay as it was, and so must its folder.
+   * stay as it was, and so must its folder.  The quick_check may wait only
+   * when opening writes nothing: no migration, no change of journal mode
+   * (and no new sort keys, see below).
    */
-  if (exists && !inspect_file (path, error))
+  if (exists &&
+      !inspect_file (path, (flags & BZW_STORE_OPEN_DEFER_CHECK) && (wal || (flags & BZW_STORE_OPEN_READ_ONLY)),
+                     &deferred, error))
     return NULL;
 
   self = g_object_new (BZW_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = (flags & BZW_STORE_OPEN_READ_ONLY) != 0;
+  self->check_deferred = deferred;
 
   if (self->read_only)
     rc = open_for_reading (path, &self->db);
@@ -992,6 +1032,13 @@ bzw_store_open (const char         *path,
       if (!_bzw_migrations_run (self, version, error))
         return NULL;
     }
+
+  /* New sort keys are a write: a file whose check was deferred is checked
+   * first.
+   */
+  if (self->check_deferred && !sort_keys_current (self) &&
+      !bzw_store_check_integrity (self, TRUE, error))
+    return NULL;
 
   if (!refresh_sort_keys (self, error))
     return NULL;
@@ -1076,8 +1123,46 @@ bzw_store_check_integrity (BzwStore  *self,
   if (!ok)
     g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
                  _("The database “%s” is damaged. The file was left unchanged."), self->path);
+  else
+    self->check_deferred = FALSE;
 
   return ok;
+}
+
+/**
+ * bzw_store_is_check_deferred:
+ *
+ * Returns: %TRUE when @self was opened with %BZW_STORE_OPEN_DEFER_CHECK and
+ *   its quick_check was left out; the caller then runs
+ *   bzw_store_check_file() (or bzw_store_check_integrity()) soon, before
+ *   anything writes to the database.
+ */
+gboolean
+bzw_store_is_check_deferred (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  return self->check_deferred;
+}
+
+/**
+ * bzw_store_check_file:
+ * @path: a database, open or not
+ *
+ * The check bzw_store_open() makes before it writes anything (is the file
+ * ours, not too new, does it pass quick_check), through a read-only
+ * connection of its own: safe to call in a thread while a #BzwStore has the
+ * file open.  Fails with the error bzw_store_open() would have given.
+ */
+gboolean
+bzw_store_check_file (const char  *path,
+                      GError     **error)
+{
+  gboolean deferred;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return inspect_file (path, FALSE, &deferred, error);
 }
 
 /* A consistent copy through the SQLite backup API, written to a temporary

@@ -33,6 +33,7 @@ typedef enum
 {
   BZW_STORE_OPEN_DEFAULT = 0,
   BZW_STORE_OPEN_READ_ONLY = 1 << 0,
+  BZW_STORE_OPEN_DEFER_CHECK = 1 << 1,
 } BzwStoreOpenFlags;
 
 /* What a BzwStore::changed signal announces, as a mask. */
@@ -114,6 +115,9 @@ gboolean        bzw_store_is_read_only            (BzwStore               *self)
 gboolean        bzw_store_is_empty                (BzwStore               *self);
 gboolean        bzw_store_check_integrity         (BzwStore               *self,
                                                    gboolean                quick,
+                                                   GError                **error);
+gboolean        bzw_store_is_check_deferred       (BzwStore               *self);
+gboolean        bzw_store_check_file              (const char             *path,
                                                    GError                **error);
 gboolean        bzw_store_backup_to               (BzwStore               *self,
                                                    const char             *path,

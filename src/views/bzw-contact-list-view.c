@@ -14,12 +14,22 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+/* GTK 4.8's list view makes a row for up to 200 items as soon as it is in
+ * a window, far more than a window shows.  Until the list is first on
+ * screen it sees only as many contacts as rows fit into the window (or on
+ * the tallest monitor, for a maximized one; a row is at least ROW_HEIGHT
+ * high: the avatar and its margins), then all.
+ */
+#define ROW_HEIGHT 52
+#define MIN_FIRST_ROWS 12
+
 struct _BzwContactListView
 {
   GtkWidget          parent_instance;
 
   BzwStore          *store;
   BzwContactList    *list;
+  GtkSliceListModel *slice;
   GtkMultiSelection *selection;
   BzwDue            *due;
   GArray            *circle_ids;
@@ -33,6 +43,9 @@ struct _BzwContactListView
   GtkListView       *list_view;
   GtkCheckButton    *online_check;
   GtkSearchEntry    *search_entry;
+
+  gulong             paint_handler;
+  guint              all_rows_id;
 };
 
 G_DEFINE_FINAL_TYPE (BzwContactListView, bzw_contact_list_view, GTK_TYPE_WIDGET)
@@ -163,6 +176,100 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_all_rows (BzwContactListView *self)
+{
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+all_rows_cb (gpointer data)
+{
+  BzwContactListView *self = data;
+
+  self->all_rows_id = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock      *clock,
+                BzwContactListView *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    self->all_rows_id = g_idle_add (all_rows_cb, self);
+}
+
+static int
+get_first_height (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GListModel *monitors;
+  int width = 0;
+  int height = 0;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (height > 0)
+        return height;
+    }
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
+static void
+bzw_contact_list_view_root (GtkWidget *widget)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
+  int height = get_first_height (widget);
+
+  /* Before the rows are made: the list view is rooted after this. */
+  if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->slice, MAX (MIN_FIRST_ROWS, height / ROW_HEIGHT + 1));
+
+  GTK_WIDGET_CLASS (bzw_contact_list_view_parent_class)->root (widget);
+}
+
+static void
+bzw_contact_list_view_map (GtkWidget *widget)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (bzw_contact_list_view_parent_class)->map (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock != NULL && self->paint_handler == 0 && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    self->paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+}
+
+static void
+bzw_contact_list_view_unmap (GtkWidget *widget)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  self->paint_handler = 0;
+
+  GTK_WIDGET_CLASS (bzw_contact_list_view_parent_class)->unmap (widget);
+}
+
+static void
 selection_changed_cb (BzwContactListView *self)
 {
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -186,9 +293,11 @@ bzw_contact_list_view_dispose (GObject *object)
 {
   BzwContactListView *self = BZW_CONTACT_LIST_VIEW (object);
 
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_LIST_VIEW);
   bzw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->due);
   g_clear_object (&self->store);
@@ -210,6 +319,9 @@ bzw_contact_list_view_class_init (BzwContactListViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bzw_contact_list_view_dispose;
   widget_class->grab_focus = bzw_contact_list_view_grab_focus;
+  widget_class->root = bzw_contact_list_view_root;
+  widget_class->map = bzw_contact_list_view_map;
+  widget_class->unmap = bzw_contact_list_view_unmap;
 
   signals[CONTACT_ACTIVATED] = g_signal_new ("contact-activated",
                                              G_TYPE_FROM_CLASS (klass),
@@ -259,7 +371,8 @@ bzw_contact_list_view_new (BzwStore *store)
   self->store = g_object_ref (store);
   self->due = bzw_due_new (store);
   self->list = bzw_contact_list_new (store);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, MIN_FIRST_ROWS);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -339,6 +452,7 @@ bzw_contact_list_view_select (BzwContactListView *self,
   if (position == G_MAXUINT)
     return;
 
+  show_all_rows (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }

@@ -114,7 +114,11 @@ bzw_contact_row_set_due (BzwContactRow *self,
   g_return_if_fail (BZW_IS_CONTACT_ROW (self));
 
   gtk_widget_set_visible (icon, level > 0);
-  gtk_widget_set_tooltip_text (icon, tooltip);
+  /* Setting a tooltip asks the display where the pointer is: only when it
+   * changes.
+   */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (icon), tooltip) != 0)
+    gtk_widget_set_tooltip_text (icon, tooltip);
   gtk_widget_remove_css_class (icon, "warning");
   gtk_widget_remove_css_class (icon, "error");
   if (level == 1)

@@ -517,6 +517,8 @@ build_page_pane (BzwContactsView *self)
   self->page_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->page_stack), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->page_stack), TRUE);
+  gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
 
   none = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "avatar-default-symbolic");

@@ -109,25 +109,147 @@ test_truncated (Fixture       *fixture,
   assert_refused (fixture->path, BZW_STORE_OPEN_READ_ONLY, BZW_STORE_ERROR_CORRUPT);
 }
 
+/* Overwrites three pages in the middle of @path: the header and the schema
+ * stay intact, so only reading every page (quick_check) finds the damage.
+ */
+static void
+damage_pages (const char *path)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (815);
+  g_autoptr(GBytes) bytes = safety_read_bytes (path);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  contents = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  for (gsize i = len / 3; i < len / 3 + 3 * 4096; i++)
+    contents[i] = g_rand_int (rand);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  safety_assert_no_side_files (path);
+}
+
 /* A real database whose pages in the middle were overwritten. */
 static void
 test_damaged_pages (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (815);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-
   safety_make_store (fixture->path, 2000);
-  bytes = safety_read_bytes (fixture->path);
-  contents = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
-  for (gsize i = len / 3; i < len / 3 + 3 * 4096; i++)
-    contents[i] = g_rand_int (rand);
-  g_assert_true (g_file_set_contents (fixture->path, contents, len, NULL));
+  damage_pages (fixture->path);
 
   assert_refused (fixture->path, BZW_STORE_OPEN_DEFAULT, BZW_STORE_ERROR_CORRUPT);
   assert_refused (fixture->path, BZW_STORE_OPEN_READ_ONLY, BZW_STORE_ERROR_CORRUPT);
+}
+
+/* The start-up of the app: the quick_check of a current file waits until
+ * the window is on screen.  The damaged file opens, nothing is written to
+ * it, and the deferred check finds the damage, through a connection of its
+ * own as in the app's thread and through the store's.
+ */
+static void
+test_deferred_check_damaged (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+
+  safety_make_store (fixture->path, 2000);
+  damage_pages (fixture->path);
+  before = safety_read_bytes (fixture->path);
+
+  /* Without the flag, as before: refused at once. */
+  assert_refused (fixture->path, BZW_STORE_OPEN_DEFAULT, BZW_STORE_ERROR_CORRUPT);
+
+  store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_store_is_check_deferred (store));
+
+  g_assert_false (bzw_store_check_file (fixture->path, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_clear_error (&error);
+
+  g_assert_false (bzw_store_check_integrity (store, TRUE, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT);
+  g_assert_true (bzw_store_is_check_deferred (store));
+
+  bzw_store_close (store);
+  g_clear_object (&store);
+  after = safety_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  safety_assert_no_side_files (fixture->path);
+}
+
+/* A healthy file passes the deferred check, and only a current file opened
+ * with the flag defers it.
+ */
+static void
+test_deferred_check_healthy (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+
+  safety_make_store (fixture->path, 2000);
+
+  store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (bzw_store_is_check_deferred (store));
+  g_clear_object (&store);
+
+  store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_store_is_check_deferred (store));
+  g_assert_cmpuint (bzw_store_count_contacts (store), ==, 2000);
+  g_assert_true (bzw_store_check_file (fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (bzw_store_check_integrity (store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (bzw_store_is_check_deferred (store));
+  g_clear_object (&store);
+
+  store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFER_CHECK | BZW_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (bzw_store_is_check_deferred (store));
+  g_clear_object (&store);
+
+  /* A new file has nothing to check. */
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (bzw_store_is_check_deferred (store));
+}
+
+/* When opening has to write, the check comes first even with the flag:
+ * a damaged file is refused and left as it was.
+ */
+static void
+test_deferred_check_before_writing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  /* Not in WAL mode: switching to it rewrites the header. */
+  safety_make_store (fixture->path, 2000);
+  exec_sql (fixture->path, "PRAGMA journal_mode = DELETE");
+  damage_pages (fixture->path);
+  assert_refused (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, BZW_STORE_ERROR_CORRUPT);
+  safety_remove_tree (fixture->path);
+
+  /* Sort keys of another locale: they are written anew. */
+  safety_make_store (fixture->path, 2000);
+  exec_sql (fixture->path, "UPDATE meta SET value = 'C' WHERE key = 'collate-locale'");
+  damage_pages (fixture->path);
+  assert_refused (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, BZW_STORE_ERROR_CORRUPT);
 }
 
 /* An SQLite file of some other program: never add our tables to it. */
@@ -309,6 +431,9 @@ main (int   argc,
   ADD ("random-bytes", test_random_bytes);
   ADD ("truncated", test_truncated);
   ADD ("damaged-pages", test_damaged_pages);
+  ADD ("deferred-check-damaged", test_deferred_check_damaged);
+  ADD ("deferred-check-healthy", test_deferred_check_healthy);
+  ADD ("deferred-check-before-writing", test_deferred_check_before_writing);
   ADD ("foreign-sqlite", test_foreign_sqlite);
   ADD ("newer-version", test_newer_version);
   ADD ("read-only-file", test_read_only_file);
