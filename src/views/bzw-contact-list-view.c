@@ -362,15 +362,35 @@ bzw_contact_list_view_init (BzwContactListView *self)
 GtkWidget *
 bzw_contact_list_view_new (BzwStore *store)
 {
-  BzwContactListView *self;
-  GtkListItemFactory *factory;
+  g_autoptr(BzwContactList) list = NULL;
 
   g_return_val_if_fail (BZW_IS_STORE (store), NULL);
 
+  list = bzw_contact_list_new (store);
+  return bzw_contact_list_view_new_for_list (list);
+}
+
+/**
+ * bzw_contact_list_view_new_for_list:
+ * @list: all contacts of a store, unfiltered, e.g. read in a thread while
+ *   the app started
+ *
+ * The list view shows @list and applies its filters to it.
+ */
+GtkWidget *
+bzw_contact_list_view_new_for_list (BzwContactList *list)
+{
+  BzwContactListView *self;
+  GtkListItemFactory *factory;
+  BzwStore *store;
+
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST (list), NULL);
+
+  store = bzw_contact_list_get_store (list);
   self = g_object_new (BZW_TYPE_CONTACT_LIST_VIEW, NULL);
   self->store = g_object_ref (store);
   self->due = bzw_due_new (store);
-  self->list = bzw_contact_list_new (store);
+  self->list = g_object_ref (list);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, MIN_FIRST_ROWS);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
 

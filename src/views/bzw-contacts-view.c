@@ -549,16 +549,36 @@ build_page_pane (BzwContactsView *self)
 GtkWidget *
 bzw_contacts_view_new (BzwStore *store)
 {
-  BzwContactsView *self = g_object_new (BZW_TYPE_CONTACTS_VIEW, NULL);
+  g_autoptr(BzwContactList) list = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  list = bzw_contact_list_new (store);
+  return bzw_contacts_view_new_for_list (list);
+}
+
+/**
+ * bzw_contacts_view_new_for_list:
+ * @list: all contacts of a store, unfiltered
+ *
+ * The contacts screen on @list's store, its list showing @list.
+ */
+GtkWidget *
+bzw_contacts_view_new_for_list (BzwContactList *list)
+{
+  BzwContactsView *self;
   GtkWidget *sidebar;
   AdwLeafletPage *page;
 
-  self->store = g_object_ref (store);
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST (list), NULL);
+
+  self = g_object_new (BZW_TYPE_CONTACTS_VIEW, NULL);
+  self->store = g_object_ref (bzw_contact_list_get_store (list));
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
 
-  self->list_view = BZW_CONTACT_LIST_VIEW (bzw_contact_list_view_new (store));
+  self->list_view = BZW_CONTACT_LIST_VIEW (bzw_contact_list_view_new_for_list (list));
   sidebar = GTK_WIDGET (self->list_view);
   gtk_widget_set_size_request (sidebar, 300, -1);
   g_signal_connect_swapped (self->list_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);
