@@ -40,6 +40,7 @@ struct _BzwContactListView
   GtkCheckButton    *due_check;
   GtkMenuButton     *filter_button;
   GtkStack          *list_stack;
+  AdwStatusPage     *no_results_page;
   GtkListView       *list_view;
   GtkCheckButton    *online_check;
   GtkSearchEntry    *search_entry;
@@ -65,6 +66,9 @@ update_count (BzwContactListView *self)
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
 
   gtk_label_set_label (self->count_label, text);
+  /* Its large icon is loaded only when the page is shown. */
+  if (n == 0)
+    adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
 }
 
@@ -343,6 +347,7 @@ bzw_contact_list_view_class_init (BzwContactListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, online_check);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);

@@ -129,6 +129,8 @@ show_multi_selection (BzwContactsView *self,
       gtk_box_append (self->selection_circles, row);
     }
 
+  /* Its large icon is loaded only when the page is shown. */
+  adw_status_page_set_icon_name (self->selection_page, "edit-select-all-symbolic");
   gtk_stack_set_visible_child_name (self->page_stack, "selection");
   update_actions (self);
 }
@@ -533,7 +535,6 @@ build_page_pane (BzwContactsView *self)
 
   selection = adw_status_page_new ();
   self->selection_page = ADW_STATUS_PAGE (selection);
-  adw_status_page_set_icon_name (self->selection_page, "edit-select-all-symbolic");
   adw_status_page_set_description (self->selection_page, _("Put them into circles or take them out:"));
   self->selection_circles = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_widget_set_halign (GTK_WIDGET (self->selection_circles), GTK_ALIGN_CENTER);
