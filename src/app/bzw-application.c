@@ -6,6 +6,7 @@
 
 #include "bzw-application.h"
 #include "bzw-cli.h"
+#include "bzw-contact-list.h"
 #include "bzw-demo.h"
 #include "bzw-window.h"
 
@@ -21,6 +22,12 @@ struct _BzwApplication
   BzwStore       *store;
   GError         *store_error;
   char           *database;
+
+  /* Opening the database and reading the contact list, in a thread while
+   * GTK starts up: see bzw_application_startup().
+   */
+  GThread        *open_thread;
+  BzwContactList *first_list;
 };
 
 G_DEFINE_FINAL_TYPE (BzwApplication, bzw_application, ADW_TYPE_APPLICATION)
@@ -70,6 +77,45 @@ open_store (BzwApplication    *self,
 
   path = self->database != NULL ? g_strdup (self->database) : bzw_store_dup_default_path ();
   self->store = bzw_store_open (path, flags, &self->store_error);
+}
+
+typedef struct
+{
+  char           *path;
+  BzwStore       *store;
+  GError         *error;
+  BzwContactList *list;
+} OpenJob;
+
+/* The store is not shared while the thread runs: the main thread takes it
+ * only after g_thread_join().
+ */
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->store = bzw_store_open (job->path, BZW_STORE_OPEN_DEFER_CHECK, &job->error);
+  if (job->store != NULL)
+    job->list = bzw_contact_list_new (job->store);
+
+  return job;
+}
+
+static void
+join_open_thread (BzwApplication *self)
+{
+  OpenJob *job;
+
+  if (self->open_thread == NULL)
+    return;
+
+  job = g_thread_join (g_steal_pointer (&self->open_thread));
+  self->store = job->store;
+  self->store_error = job->error;
+  self->first_list = job->list;
+  g_free (job->path);
+  g_free (job);
 }
 
 /* Options that write a file run here, before the application registers, so
@@ -168,6 +214,7 @@ bzw_application_activate (GApplication *app)
       /* The quick_check reads every page; the window runs it once it is on
        * screen (see bzw-window-care.c), unless opening has to write.
        */
+      join_open_thread (self);
       open_store (self, BZW_STORE_OPEN_DEFER_CHECK);
       window = GTK_WINDOW (bzw_window_new (self, self->store, self->store_error));
       if (g_getenv ("BZW_BENCH_FIRST_FRAME") != NULL)
@@ -260,6 +307,17 @@ bzw_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  /* The primary instance opens the database and reads its contact list on
+   * the other core while GTK starts up.
+   */
+  if (self->store == NULL && self->store_error == NULL)
+    {
+      OpenJob *job = g_new0 (OpenJob, 1);
+
+      job->path = bzw_application_dup_database_path (self);
+      self->open_thread = g_thread_new ("bzw-open", open_thread, job);
+    }
+
   G_APPLICATION_CLASS (bzw_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
@@ -274,6 +332,8 @@ bzw_application_dispose (GObject *object)
 {
   BzwApplication *self = BZW_APPLICATION (object);
 
+  join_open_thread (self);
+  g_clear_object (&self->first_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
@@ -343,6 +403,28 @@ bzw_application_dup_database_path (BzwApplication *self)
 }
 
 /**
+ * bzw_application_steal_contact_list:
+ * @store: the store the list is wanted for
+ *
+ * Returns: (transfer full) (nullable): the list of all contacts read in a
+ *   thread while the app started, once, if it belongs to @store
+ */
+BzwContactList *
+bzw_application_steal_contact_list (BzwApplication *self,
+                                    BzwStore       *store)
+{
+  g_return_val_if_fail (BZW_IS_APPLICATION (self), NULL);
+
+  if (self->first_list == NULL || bzw_contact_list_get_store (self->first_list) != store)
+    {
+      g_clear_object (&self->first_list);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self->first_list);
+}
+
+/**
  * bzw_application_release_store:
  *
  * Drops the application's reference to the store it opened at start-up (and
@@ -354,6 +436,7 @@ bzw_application_release_store (BzwApplication *self)
 {
   g_return_if_fail (BZW_IS_APPLICATION (self));
 
+  g_clear_object (&self->first_list);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "bzw-contact-list.h"
 #include "bzw-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ BzwStore       *bzw_application_get_store     (BzwApplication *self);
 GSettings      *bzw_application_get_settings  (BzwApplication *self);
 char           *bzw_application_dup_database_path (BzwApplication *self);
 void            bzw_application_release_store (BzwApplication *self);
+BzwContactList *bzw_application_steal_contact_list (BzwApplication *self,
+                                                    BzwStore       *store);
 
 G_END_DECLS

@@ -219,7 +219,14 @@ ensure_view (BzwWindow  *self,
     return *view;
 
   if (view == &self->contacts_view)
-    *view = bzw_contacts_view_new (self->store);
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      g_autoptr(BzwContactList) list = NULL;
+
+      if (app != NULL)
+        list = bzw_application_steal_contact_list (BZW_APPLICATION (app), self->store);
+      *view = list != NULL ? bzw_contacts_view_new_for_list (list) : bzw_contacts_view_new (self->store);
+    }
   else if (view == &self->journal_view)
     *view = bzw_journal_view_new (self->store);
   else if (view == &self->overview_view)

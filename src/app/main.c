@@ -15,6 +15,10 @@ main (int   argc,
   const char *localedir = g_getenv ("BZW_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* Done above; GTK must not set the locale again while the thread that
+   * opens the database reads it (see bzw_application_startup()).
+   */
+  gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -40,6 +40,7 @@ struct _BzwContactListView
   GtkCheckButton    *due_check;
   GtkMenuButton     *filter_button;
   GtkStack          *list_stack;
+  AdwStatusPage     *no_results_page;
   GtkListView       *list_view;
   GtkCheckButton    *online_check;
   GtkSearchEntry    *search_entry;
@@ -65,6 +66,9 @@ update_count (BzwContactListView *self)
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
 
   gtk_label_set_label (self->count_label, text);
+  /* Its large icon is loaded only when the page is shown. */
+  if (n == 0)
+    adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
 }
 
@@ -343,6 +347,7 @@ bzw_contact_list_view_class_init (BzwContactListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactListView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, online_check);
   gtk_widget_class_bind_template_child (widget_class, BzwContactListView, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -362,15 +367,35 @@ bzw_contact_list_view_init (BzwContactListView *self)
 GtkWidget *
 bzw_contact_list_view_new (BzwStore *store)
 {
-  BzwContactListView *self;
-  GtkListItemFactory *factory;
+  g_autoptr(BzwContactList) list = NULL;
 
   g_return_val_if_fail (BZW_IS_STORE (store), NULL);
 
+  list = bzw_contact_list_new (store);
+  return bzw_contact_list_view_new_for_list (list);
+}
+
+/**
+ * bzw_contact_list_view_new_for_list:
+ * @list: all contacts of a store, unfiltered, e.g. read in a thread while
+ *   the app started
+ *
+ * The list view shows @list and applies its filters to it.
+ */
+GtkWidget *
+bzw_contact_list_view_new_for_list (BzwContactList *list)
+{
+  BzwContactListView *self;
+  GtkListItemFactory *factory;
+  BzwStore *store;
+
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST (list), NULL);
+
+  store = bzw_contact_list_get_store (list);
   self = g_object_new (BZW_TYPE_CONTACT_LIST_VIEW, NULL);
   self->store = g_object_ref (store);
   self->due = bzw_due_new (store);
-  self->list = bzw_contact_list_new (store);
+  self->list = g_object_ref (list);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, MIN_FIRST_ROWS);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
 

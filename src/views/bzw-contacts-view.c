@@ -129,6 +129,8 @@ show_multi_selection (BzwContactsView *self,
       gtk_box_append (self->selection_circles, row);
     }
 
+  /* Its large icon is loaded only when the page is shown. */
+  adw_status_page_set_icon_name (self->selection_page, "edit-select-all-symbolic");
   gtk_stack_set_visible_child_name (self->page_stack, "selection");
   update_actions (self);
 }
@@ -533,7 +535,6 @@ build_page_pane (BzwContactsView *self)
 
   selection = adw_status_page_new ();
   self->selection_page = ADW_STATUS_PAGE (selection);
-  adw_status_page_set_icon_name (self->selection_page, "edit-select-all-symbolic");
   adw_status_page_set_description (self->selection_page, _("Put them into circles or take them out:"));
   self->selection_circles = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_widget_set_halign (GTK_WIDGET (self->selection_circles), GTK_ALIGN_CENTER);
@@ -549,16 +550,36 @@ build_page_pane (BzwContactsView *self)
 GtkWidget *
 bzw_contacts_view_new (BzwStore *store)
 {
-  BzwContactsView *self = g_object_new (BZW_TYPE_CONTACTS_VIEW, NULL);
+  g_autoptr(BzwContactList) list = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+
+  list = bzw_contact_list_new (store);
+  return bzw_contacts_view_new_for_list (list);
+}
+
+/**
+ * bzw_contacts_view_new_for_list:
+ * @list: all contacts of a store, unfiltered
+ *
+ * The contacts screen on @list's store, its list showing @list.
+ */
+GtkWidget *
+bzw_contacts_view_new_for_list (BzwContactList *list)
+{
+  BzwContactsView *self;
   GtkWidget *sidebar;
   AdwLeafletPage *page;
 
-  self->store = g_object_ref (store);
+  g_return_val_if_fail (BZW_IS_CONTACT_LIST (list), NULL);
+
+  self = g_object_new (BZW_TYPE_CONTACTS_VIEW, NULL);
+  self->store = g_object_ref (bzw_contact_list_get_store (list));
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
 
-  self->list_view = BZW_CONTACT_LIST_VIEW (bzw_contact_list_view_new (store));
+  self->list_view = BZW_CONTACT_LIST_VIEW (bzw_contact_list_view_new_for_list (list));
   sidebar = GTK_WIDGET (self->list_view);
   gtk_widget_set_size_request (sidebar, 300, -1);
   g_signal_connect_swapped (self->list_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);

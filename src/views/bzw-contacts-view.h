@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "bzw-contact-list.h"
 #include "bzw-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BzwContactsView, bzw_contacts_view, BZW, CONTACTS_VIEW, GtkWidget)
 
 GtkWidget *bzw_contacts_view_new           (BzwStore        *store);
+GtkWidget *bzw_contacts_view_new_for_list  (BzwContactList  *list);
 void       bzw_contacts_view_new_contact   (BzwContactsView *self);
 void       bzw_contacts_view_show_contact  (BzwContactsView *self,
                                             gint64           id);
