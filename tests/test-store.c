@@ -313,6 +313,10 @@ count_found (BzwStore   *store,
   return ids->len;
 }
 
+/* Unlike safety_query_int() (immutable, for closed files), this reads a
+ * live WAL database as another process would, with its uncheckpointed
+ * commits.
+ */
 static gint64
 query_int (const char *path,
            const char *sql)
