@@ -6,6 +6,7 @@
 
 #include "bzw-importer.h"
 
+#include "bzw-contact-merge.h"
 #include "bzw-io-util.h"
 #include "bzw-store-io.h"
 #include "bzw-vcard-reader.h"
@@ -99,14 +100,6 @@ id_dup (gint64 id)
   return copy;
 }
 
-static char *
-fold_email (const char *email)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (email));
-
-  return g_utf8_casefold (trimmed, -1);
-}
-
 /* Up to two keys: from given and family name, and from the display name;
  * a contact with neither is known by its organisation.
  */
@@ -187,7 +180,7 @@ compute_preview (BzwImporter  *self,
         g_hash_table_insert (self->store_uids, g_strdup (key->uid), id_dup (key->id));
       for (guint j = 0; key->emails != NULL && key->emails[j] != NULL; j++)
         {
-          char *folded = fold_email (key->emails[j]);
+          char *folded = bzw_contact_fold_email (key->emails[j]);
 
           if (!g_hash_table_contains (by_email, folded))
             g_hash_table_insert (by_email, folded, id_dup (key->id));
@@ -228,7 +221,7 @@ compute_preview (BzwImporter  *self,
 
           if (earlier != NULL)
             {
-              bzw_importer_merge_contact (earlier->contact, c);
+              bzw_contact_merge (earlier->contact, c);
               for (guint k = 0; k < card->categories->len; k++)
                 bzw_parsed_card_add_category (earlier, g_ptr_array_index (card->categories, k));
               continue;
@@ -249,7 +242,7 @@ compute_preview (BzwImporter  *self,
 
           if (field->kind != BZW_FIELD_EMAIL)
             continue;
-          folded = fold_email (field->value);
+          folded = bzw_contact_fold_email (field->value);
           if ((id = g_hash_table_lookup (by_email, folded)) != NULL)
             {
               item.match = BZW_IMPORT_MATCH_EMAIL;
@@ -633,149 +626,6 @@ bzw_importer_dup_new_circles (BzwImporter *self)
   return names;
 }
 
-/* Merging */
-
-static gboolean
-same_value (BzwFieldKind  kind,
-            const char   *a,
-            const char   *b)
-{
-  if (kind == BZW_FIELD_EMAIL)
-    {
-      g_autofree char *fa = fold_email (a);
-      g_autofree char *fb = fold_email (b);
-
-      return g_str_equal (fa, fb);
-    }
-
-  if (kind == BZW_FIELD_PHONE)
-    {
-      g_autofree char *na = bzw_io_normalize_phone (a);
-      g_autofree char *nb = bzw_io_normalize_phone (b);
-
-      if (na[0] != '\0' || nb[0] != '\0')
-        return g_str_equal (na, nb);
-    }
-
-  return g_strcmp0 (a, b) == 0;
-}
-
-#define MERGE_STRING(field)                                                   \
-  G_STMT_START {                                                              \
-    if (bzw_contact_get_##field (into) == NULL)                               \
-      bzw_contact_set_##field (into, bzw_contact_get_##field (from));         \
-  } G_STMT_END
-
-/**
- * bzw_importer_merge_contact:
- *
- * Merges @from into @into keeping every field of both: what @into lacks is
- * taken from @from, labelled values and kept vCard lines are joined without
- * duplicates, notes are joined.  Where both have a single value (a name,
- * the organisation) the one of @into stays.
- */
-void
-bzw_importer_merge_contact (BzwContact *into,
-                            BzwContact *from)
-{
-  GPtrArray *into_fields;
-  GPtrArray *from_fields;
-  const char *notes;
-
-  g_return_if_fail (BZW_IS_CONTACT (into));
-  g_return_if_fail (BZW_IS_CONTACT (from));
-
-  MERGE_STRING (uid);
-  MERGE_STRING (display_name);
-  MERGE_STRING (prefix);
-  MERGE_STRING (given_name);
-  MERGE_STRING (additional_names);
-  MERGE_STRING (family_name);
-  MERGE_STRING (suffix);
-  MERGE_STRING (nickname);
-  MERGE_STRING (organisation);
-  MERGE_STRING (role);
-  MERGE_STRING (birthday);
-  MERGE_STRING (photo_uri);
-  MERGE_STRING (met_how);
-  MERGE_STRING (met_on);
-  MERGE_STRING (offers);
-  MERGE_STRING (seeks);
-  MERGE_STRING (trust_for);
-
-  if (bzw_contact_get_photo (into) == NULL)
-    bzw_contact_set_photo (into, bzw_contact_get_photo (from));
-  if (bzw_contact_get_trust (into) == BZW_TRUST_UNKNOWN)
-    bzw_contact_set_trust (into, bzw_contact_get_trust (from));
-  if (bzw_contact_get_interval_ideal (into) == 0)
-    bzw_contact_set_interval_ideal (into, bzw_contact_get_interval_ideal (from));
-  if (bzw_contact_get_interval_max (into) == 0)
-    bzw_contact_set_interval_max (into, bzw_contact_get_interval_max (from));
-  if (bzw_contact_get_met_in_person (from))
-    bzw_contact_set_met_in_person (into, TRUE);
-
-  notes = bzw_contact_get_notes (from);
-  if (notes != NULL)
-    {
-      const char *mine = bzw_contact_get_notes (into);
-
-      if (mine == NULL)
-        bzw_contact_set_notes (into, notes);
-      else if (strstr (mine, notes) == NULL)
-        {
-          g_autofree char *joined = g_strconcat (mine, "\n\n", notes, NULL);
-
-          bzw_contact_set_notes (into, joined);
-        }
-    }
-
-  if (bzw_contact_get_extra (from) != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (bzw_contact_get_extra (from), "\n", -1);
-      g_autoptr(GString) extra = g_string_new (bzw_contact_get_extra (into));
-      g_auto(GStrv) mine = g_strsplit (extra->str, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (lines[i][0] == '\0' || g_strv_contains ((const char * const *) mine, lines[i]))
-            continue;
-          if (extra->len > 0)
-            g_string_append_c (extra, '\n');
-          g_string_append (extra, lines[i]);
-        }
-      bzw_contact_set_extra (into, extra->str);
-    }
-
-  into_fields = bzw_contact_get_fields (into);
-  from_fields = bzw_contact_get_fields (from);
-  for (guint i = 0; i < from_fields->len; i++)
-    {
-      const BzwContactField *field = g_ptr_array_index (from_fields, i);
-      BzwContactField *same = NULL;
-
-      for (guint k = 0; k < into_fields->len && same == NULL; k++)
-        {
-          BzwContactField *other = g_ptr_array_index (into_fields, k);
-
-          if (other->kind == field->kind && same_value (field->kind, field->value, other->value))
-            same = other;
-        }
-
-      if (same == NULL)
-        g_ptr_array_add (into_fields, bzw_contact_field_copy (field));
-      else if (same->label == NULL && field->label != NULL)
-        same->label = g_strdup (field->label);
-    }
-
-  for (guint i = 0; i < bzw_contact_get_circle_ids (from)->len; i++)
-    {
-      gint64 id = g_array_index (bzw_contact_get_circle_ids (from), gint64, i);
-
-      if (!bzw_contact_has_circle (into, id))
-        g_array_append_val (bzw_contact_get_circle_ids (into), id);
-    }
-}
-
 /* Import */
 
 static gint64
@@ -843,7 +693,7 @@ import_items (BzwImporter       *self,
           contact = bzw_store_dup_contact (self->store, item->match_id, error);
           if (contact == NULL)
             return FALSE;
-          bzw_importer_merge_contact (contact, item->card->contact);
+          bzw_contact_merge (contact, item->card->contact);
           summary->merged++;
         }
       else

@@ -95,7 +95,5 @@ gboolean         bzw_importer_import_file        (BzwStore           *store,
                                                   BzwImportSummary   *summary,
                                                   GPtrArray         **problems,
                                                   GError            **error);
-void             bzw_importer_merge_contact      (BzwContact         *into,
-                                                  BzwContact         *from);
 
 G_END_DECLS

@@ -400,16 +400,3 @@ bzw_io_normalize_name (const char *name)
 
   return g_string_free (out, FALSE);
 }
-
-/* Digits and a leading plus only, for comparing phone numbers. */
-char *
-bzw_io_normalize_phone (const char *phone)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = phone; p != NULL && *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) || (*p == '+' && out->len == 0))
-      g_string_append_c (out, *p);
-
-  return g_string_free (out, FALSE);
-}

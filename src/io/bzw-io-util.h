@@ -19,6 +19,5 @@ char     *bzw_io_apple_label_decode  (const char *label);
 char     *bzw_io_apple_label_encode  (const char *label);
 gboolean  bzw_io_is_year_unknown     (const char *date);
 char     *bzw_io_normalize_name      (const char *name);
-char     *bzw_io_normalize_phone     (const char *phone);
 
 G_END_DECLS

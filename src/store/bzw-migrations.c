@@ -70,7 +70,7 @@ _bzw_migrations_run (BzwStore  *store,
        */
       ok = _bzw_store_exec (store, sql, error);
 
-      if (!_bzw_store_finish (store, ok, error))
+      if (!bzw_store_finish (store, ok, error))
         return FALSE;
     }
 

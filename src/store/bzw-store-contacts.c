@@ -310,7 +310,7 @@ bzw_store_save_contact (BzwStore    *self,
   else if (is_new)
     bzw_contact_set_id (contact, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 BzwContact *
@@ -800,7 +800,7 @@ bzw_store_save_circle (BzwStore   *self,
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES, bzw_circle_get_id (circle));
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 gboolean
@@ -889,7 +889,7 @@ bzw_store_set_circle_member (BzwStore  *self,
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, contact_id);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 /* Relationships */
@@ -959,7 +959,7 @@ bzw_store_save_relationship (BzwStore         *self,
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, bzw_relationship_get_id (rel));
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 gboolean

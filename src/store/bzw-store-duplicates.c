@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "bzw-importer.h"
+#include "bzw-contact-merge.h"
 #include "bzw-introductions.h"
 #include "bzw-store-duplicates.h"
 #include "bzw-store-private.h"
@@ -21,7 +21,7 @@
  * space, and titles such as „Dr.“ or „Prof.“ left out.
  *
  * Merging keeps one of them and moves everything of the other onto it in
- * one transaction: its fields (bzw_importer_merge_contact()), journal links,
+ * one transaction: its fields (bzw_contact_merge()), journal links,
  * relationships (without the one between the two and without a second one
  * to the same person), circles and, if the kept one has none, its map
  * position.  Then the other is deleted.
@@ -297,7 +297,7 @@ merge (BzwStore  *self,
       (other = bzw_store_dup_contact (self, other_id, error)) == NULL)
     return FALSE;
 
-  bzw_importer_merge_contact (keep, other);
+  bzw_contact_merge (keep, other);
 
   return bzw_store_save_contact (self, keep, error) &&
          run_merge_sql (self, keep_id, other_id, error);
@@ -330,7 +330,7 @@ bzw_store_merge_contacts (BzwStore  *self,
                               BZW_STORE_CHANGE_RELATIONSHIPS | BZW_STORE_CHANGE_JOURNAL |
                               BZW_STORE_CHANGE_MAP, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 void
@@ -385,7 +385,7 @@ bzw_store_merge_contacts_undoable (BzwStore  *self,
                               BZW_STORE_CHANGE_RELATIONSHIPS | BZW_STORE_CHANGE_JOURNAL |
                               BZW_STORE_CHANGE_MAP, 0);
 
-  if (!_bzw_store_finish (self, ok, error))
+  if (!bzw_store_finish (self, ok, error))
     return NULL;
 
   return g_steal_pointer (&undo);
@@ -435,5 +435,5 @@ bzw_store_undo_merge (BzwStore      *self,
                               BZW_STORE_CHANGE_RELATIONSHIPS | BZW_STORE_CHANGE_JOURNAL |
                               BZW_STORE_CHANGE_MAP, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }

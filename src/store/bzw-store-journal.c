@@ -213,7 +213,7 @@ bzw_store_save_encounter (BzwStore      *self,
   else if (is_new)
     bzw_encounter_set_id (encounter, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 BzwEncounter *
@@ -330,7 +330,7 @@ bzw_store_save_favour (BzwStore   *self,
   else if (is_new)
     bzw_favour_set_id (favour, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 BzwFavour *
@@ -461,7 +461,7 @@ bzw_store_save_referral (BzwStore     *self,
   else if (is_new)
     bzw_referral_set_id (referral, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 BzwReferral *
@@ -998,7 +998,7 @@ bzw_store_save_map_positions (BzwStore              *self,
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_MAP, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 /**

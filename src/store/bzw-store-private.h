@@ -48,9 +48,6 @@ gboolean      _bzw_store_exec            (BzwStore      *self,
 gboolean      _bzw_store_set_error       (BzwStore      *self,
                                           GError       **error,
                                           const char    *what);
-gboolean      _bzw_store_finish          (BzwStore      *self,
-                                          gboolean       ok,
-                                          GError       **error);
 gboolean      _bzw_store_write_id        (BzwStore      *self,
                                           const char    *sql,
                                           gint64         id,

@@ -254,5 +254,5 @@ bzw_store_restore_circle (BzwStore   *self,
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES | BZW_STORE_CHANGE_CONTACTS, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }

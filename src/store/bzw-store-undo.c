@@ -246,7 +246,7 @@ bzw_store_delete_contact_undoable (BzwStore       *self,
     _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_RELATIONSHIPS |
                               BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_MAP, id);
 
-  if (!_bzw_store_finish (self, ok, error))
+  if (!bzw_store_finish (self, ok, error))
     {
       bzw_contact_snapshot_free (snapshot);
       return NULL;
@@ -313,5 +313,5 @@ bzw_store_restore_contact (BzwStore            *self,
     _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_RELATIONSHIPS |
                               BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_MAP, 0);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }

@@ -572,13 +572,17 @@ bzw_store_rollback (BzwStore *self)
   self->pending_id = 0;
 }
 
-/* Ends a write that began with bzw_store_begin(): commits when @ok, else
+/**
+ * bzw_store_finish:
+ * @ok: whether the writes since bzw_store_begin() worked
+ *
+ * Ends a write that began with bzw_store_begin(): commits when @ok, else
  * rolls back.  Returns @ok && the commit succeeded.
  */
 gboolean
-_bzw_store_finish (BzwStore  *self,
-                   gboolean   ok,
-                   GError   **error)
+bzw_store_finish (BzwStore  *self,
+                  gboolean   ok,
+                  GError   **error)
 {
   if (ok)
     return bzw_store_commit (self, error);
@@ -614,7 +618,7 @@ _bzw_store_write_id (BzwStore        *self,
   if (ok)
     _bzw_store_changed (self, what, changed_id);
 
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 char *
@@ -953,7 +957,7 @@ refresh_sort_keys (BzwStore  *self,
     }
 
   ok = ok && bzw_store_set_setting (self, "collate-locale", locale, error);
-  return _bzw_store_finish (self, ok, error);
+  return bzw_store_finish (self, ok, error);
 }
 
 BzwStore *

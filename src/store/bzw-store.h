@@ -130,6 +130,9 @@ gboolean        bzw_store_begin_bulk              (BzwStore               *self,
 gboolean        bzw_store_commit                  (BzwStore               *self,
                                                    GError                **error);
 void            bzw_store_rollback                (BzwStore               *self);
+gboolean        bzw_store_finish                  (BzwStore               *self,
+                                                   gboolean                ok,
+                                                   GError                **error);
 
 char           *bzw_store_dup_setting             (BzwStore               *self,
                                                    const char             *key);

@@ -35,7 +35,7 @@ glib-compile-resources --sourcedir="$top/src/store" --generate-header --manual-r
 
 pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-        -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io $(pkg-config --cflags $pkgs)"
+        -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io -I$top/src/services $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm"
 sources="$top/src/model/*.c $top/src/store/*.c $top/src/io/*.c $work/bzw-store-resources.c"
 

@@ -387,7 +387,7 @@ bzw_map_page_class_init (BzwMapPageClass *klass)
 
   g_type_ensure (BZW_TYPE_MAP_WIDGET);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/map/bzw-map-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, open_button);

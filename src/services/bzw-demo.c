@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "bzw-demo.h"
-#include "bzw-store-private.h"
+#include "bzw-store.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -1364,7 +1364,7 @@ bzw_demo_fill (BzwStore   *store,
 
   g_debug ("Example network: %u relationships", filler.n_relationships);
 
-  return _bzw_store_finish (store, ok, error);
+  return bzw_store_finish (store, ok, error);
 }
 
 /* Synthetic networks for benchmarks */
@@ -1568,5 +1568,5 @@ bzw_demo_fill_synthetic (BzwStore   *store,
         }
     }
 
-  return _bzw_store_finish (store, ok, error);
+  return bzw_store_finish (store, ok, error);
 }
