@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 /* An entry that completes contact names as one types: the matches appear
- * below it, Down and Enter or a click picks one.  What was typed without
- * picking is kept as free text (for a person who is not a contact).
+ * below it; Down and Up move through them while the focus stays in the
+ * entry, Enter picks the one the keyboard is on (or the first), Escape
+ * closes them, a click picks one.  What was typed without picking is kept
+ * as free text (for a person who is not a contact).
  */
 
 #define MAX_MATCHES 6
@@ -82,19 +84,14 @@ row_activated_cb (BzwContactPicker *self,
   gtk_widget_grab_focus (self->entry);
 }
 
+/* Shows the contacts that match the entry's text. */
 static void
-text_changed_cb (BzwContactPicker *self)
+show_matches (BzwContactPicker *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   guint shown = 0;
 
-  if (self->setting_text)
-    return;
-
-  self->contact_id = 0;
   clear_matches (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-
   if (text[0] == '\0')
     return;
 
@@ -129,14 +126,60 @@ text_changed_cb (BzwContactPicker *self)
   gtk_widget_set_visible (self->matches, shown > 0);
 }
 
-/* Enter picks the first match. */
+static void
+text_changed_cb (BzwContactPicker *self)
+{
+  if (self->setting_text)
+    return;
+
+  self->contact_id = 0;
+  clear_matches (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  show_matches (self);
+}
+
+/* The suggestion the keyboard is on: the selected row, else none. */
+static GtkListBoxRow *
+current_row (BzwContactPicker *self)
+{
+  if (!gtk_widget_get_visible (self->matches))
+    return NULL;
+
+  return gtk_list_box_get_selected_row (GTK_LIST_BOX (self->matches));
+}
+
+/* Moves the keyboard's suggestion by @delta rows.  The focus stays in the
+ * entry, as in any completion: typing goes on, Up from the first row goes
+ * back to the typed text.
+ */
+static void
+move_selection (BzwContactPicker *self,
+                int               delta)
+{
+  GtkListBox *box = GTK_LIST_BOX (self->matches);
+  GtkListBoxRow *row = current_row (self);
+  int index = row != NULL ? gtk_list_box_row_get_index (row) + delta : (delta > 0 ? 0 : -1);
+  GtkListBoxRow *next = index >= 0 ? gtk_list_box_get_row_at_index (box, index) : NULL;
+
+  if (next == NULL && index >= 0)
+    return;
+
+  if (next != NULL)
+    gtk_list_box_select_row (box, next);
+  else
+    gtk_list_box_unselect_all (box);
+}
+
+/* Enter picks the suggestion the keyboard is on, else the first one. */
 static void
 entry_activate_cb (BzwContactPicker *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->matches), 0);
+  GtkListBoxRow *row = current_row (self);
 
-  if (first != NULL && gtk_widget_get_visible (self->matches))
-    row_activated_cb (self, first);
+  if (row == NULL && gtk_widget_get_visible (self->matches))
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->matches), 0);
+  if (row != NULL)
+    row_activated_cb (self, row);
 }
 
 static gboolean
@@ -146,14 +189,71 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 BzwContactPicker      *self)
 {
-  GtkListBoxRow *first;
-
-  if (keyval != GDK_KEY_Down || !gtk_widget_get_visible (self->matches))
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return FALSE;
 
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->matches), 0);
-  if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+  /* Down on typed text whose suggestions were closed opens them again. */
+  if (!gtk_widget_get_visible (self->matches))
+    {
+      if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->contact_id != 0)
+        return FALSE;
+      show_matches (self);
+      if (!gtk_widget_get_visible (self->matches))
+        return FALSE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_selection (self, 1);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_selection (self, -1);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* Handled here, not left to "activate": a dialog must not take the
+       * Return as its default response while a suggestion is on offer.
+       */
+      entry_activate_cb (self);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      clear_matches (self);
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Return or space on a suggestion that has the focus (reached with Tab)
+ * picks it, whatever GtkListBox's own cursor knows of it.
+ */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    BzwContactPicker      *self)
+{
+  GtkWidget *focus = gtk_widget_get_focus_child (self->matches);
+
+  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus))
+    return FALSE;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter &&
+      keyval != GDK_KEY_ISO_Enter && keyval != GDK_KEY_space)
+    return FALSE;
+
+  row_activated_cb (self, GTK_LIST_BOX_ROW (focus));
   return TRUE;
 }
 
@@ -196,6 +296,7 @@ static void
 bzw_contact_picker_init (BzwContactPicker *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *row_keys = gtk_event_controller_key_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -206,6 +307,7 @@ bzw_contact_picker_init (BzwContactPicker *self)
 
   self->matches = gtk_list_box_new ();
   gtk_widget_add_css_class (self->matches, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->matches), GTK_SELECTION_SINGLE);
   gtk_widget_set_visible (self->matches, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->matches),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching contacts"), -1);
@@ -215,7 +317,11 @@ bzw_contact_picker_init (BzwContactPicker *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
   g_signal_connect_swapped (self->matches, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (self->entry, keys);
+  g_signal_connect (row_keys, "key-pressed", G_CALLBACK (row_key_pressed_cb), self);
+  gtk_event_controller_set_propagation_phase (row_keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (self->matches, row_keys);
 }
 
 GtkWidget *
