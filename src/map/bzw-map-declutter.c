@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-map-declutter"
+
+#include "config.h"
+
+#include "bzw-map-declutter.h"
+
+#include <math.h>
+
+/* Making a map readable: node discs pushed apart until none overlaps, and
+ * name labels placed where they cover neither another label nor another
+ * node, the important ones first, the rest hidden.  Both use a uniform
+ * grid, so a pass costs O(n) for evenly spread nodes.  Everything is
+ * deterministic: the same input gives the same picture.
+ */
+
+#define LABEL_PAD 3.0
+
+/* A uniform grid of item indexes. */
+typedef struct
+{
+  double      cell;
+  GHashTable *buckets;   /* cell key → GArray of guint */
+} Grid;
+
+static gint64
+cell_key (int cx,
+          int cy)
+{
+  return ((gint64) cx << 32) ^ (guint32) cy;
+}
+
+static void
+grid_init (Grid   *grid,
+           double  cell)
+{
+  grid->cell = MAX (cell, 1.0);
+  grid->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_array_unref);
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->buckets, g_hash_table_unref);
+}
+
+static int
+cell_of (const Grid *grid,
+         double      v)
+{
+  return (int) floor (v / grid->cell);
+}
+
+static void
+grid_add_rect (Grid   *grid,
+               double  x0,
+               double  y0,
+               double  x1,
+               double  y1,
+               guint   index)
+{
+  for (int cx = cell_of (grid, x0); cx <= cell_of (grid, x1); cx++)
+    for (int cy = cell_of (grid, y0); cy <= cell_of (grid, y1); cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *bucket = g_hash_table_lookup (grid->buckets, &key);
+
+        if (bucket == NULL)
+          {
+            bucket = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (grid->buckets, g_memdup2 (&key, sizeof key), bucket);
+          }
+        g_array_append_val (bucket, index);
+      }
+}
+
+static GArray *
+grid_bucket (const Grid *grid,
+             int         cx,
+             int         cy)
+{
+  gint64 key = cell_key (cx, cy);
+
+  return g_hash_table_lookup (grid->buckets, &key);
+}
+
+/* Discs */
+
+static double
+max_radius (const BzwMapDisc *discs,
+            guint             n)
+{
+  double r = 0;
+
+  for (guint i = 0; i < n; i++)
+    r = MAX (r, discs[i].r);
+  return r;
+}
+
+static void
+grid_of_discs (Grid             *grid,
+               const BzwMapDisc *discs,
+               guint             n,
+               double            gap)
+{
+  grid_init (grid, 2 * max_radius (discs, n) + gap);
+  for (guint i = 0; i < n; i++)
+    grid_add_rect (grid, discs[i].x, discs[i].y, discs[i].x, discs[i].y, i);
+}
+
+/* How far two discs overlap (with @gap between them), or 0. */
+static double
+disc_overlap (const BzwMapDisc *a,
+              const BzwMapDisc *b,
+              double            gap,
+              double           *dx,
+              double           *dy)
+{
+  double d;
+  double need = a->r + b->r + gap;
+
+  *dx = b->x - a->x;
+  *dy = b->y - a->y;
+  d = sqrt (*dx * *dx + *dy * *dy);
+  if (d >= need - 1e-9)
+    return 0;
+  if (d > 1e-9)
+    {
+      *dx /= d;
+      *dy /= d;
+    }
+  else
+    {
+      /* Two discs on one spot: part them along a fixed direction. */
+      *dx = 1;
+      *dy = 0;
+    }
+  return need - d;
+}
+
+/* Visits every pair of discs near each other once. */
+typedef gboolean (*PairFunc) (guint i, guint j, gpointer data);
+
+static void
+for_near_pairs (const Grid       *grid,
+                const BzwMapDisc *discs,
+                guint             n,
+                PairFunc          func,
+                gpointer          data)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      int cx = cell_of (grid, discs[i].x);
+      int cy = cell_of (grid, discs[i].y);
+
+      for (int ox = -1; ox <= 1; ox++)
+        for (int oy = -1; oy <= 1; oy++)
+          {
+            GArray *bucket = grid_bucket (grid, cx + ox, cy + oy);
+
+            for (guint k = 0; bucket != NULL && k < bucket->len; k++)
+              {
+                guint j = g_array_index (bucket, guint, k);
+
+                if (j > i)
+                  func (i, j, data);
+              }
+          }
+    }
+}
+
+typedef struct
+{
+  BzwMapDisc     *discs;
+  const gboolean *fixed;
+  double          gap;
+  guint           moved;
+  guint           overlaps;
+} Separation;
+
+static gboolean
+separate_pair (guint    i,
+               guint    j,
+               gpointer data)
+{
+  Separation *s = data;
+  BzwMapDisc *a = &s->discs[i];
+  BzwMapDisc *b = &s->discs[j];
+  gboolean fixed_a = s->fixed != NULL && s->fixed[i];
+  gboolean fixed_b = s->fixed != NULL && s->fixed[j];
+  double dx;
+  double dy;
+  double overlap = disc_overlap (a, b, s->gap, &dx, &dy);
+  double share_a;
+
+  if (overlap <= 0)
+    return TRUE;
+
+  s->overlaps++;
+  if (fixed_a && fixed_b)
+    return TRUE;
+
+  /* A little more than the overlap, so rounding leaves no touching pair. */
+  overlap += 1e-6;
+  share_a = fixed_a ? 0 : fixed_b ? 1 : 0.5;
+  a->x -= dx * overlap * share_a;
+  a->y -= dy * overlap * share_a;
+  b->x += dx * overlap * (1 - share_a);
+  b->y += dy * overlap * (1 - share_a);
+  s->moved++;
+  return TRUE;
+}
+
+/* Discs packed far tighter than they can lie are first moved apart as a
+ * whole, away from the first fixed disc (or their centre), until their
+ * area is at most a third of the space their centres span: the picture
+ * keeps its shape, and the pairwise pushing that follows has only local
+ * work left.
+ */
+#define MAX_DENSITY 0.3
+
+static void
+spread_out (BzwMapDisc     *discs,
+            guint           n,
+            const gboolean *fixed,
+            double          gap)
+{
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double area = 0;
+  double span;
+  double cx = 0;
+  double cy = 0;
+  double scale;
+
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double r = discs[i].r + gap / 2;
+
+      area += G_PI * r * r;
+      min_x = MIN (min_x, discs[i].x - r);
+      min_y = MIN (min_y, discs[i].y - r);
+      max_x = MAX (max_x, discs[i].x + r);
+      max_y = MAX (max_y, discs[i].y + r);
+      cx += discs[i].x / n;
+      cy += discs[i].y / n;
+    }
+
+  for (guint i = 0; fixed != NULL && i < n; i++)
+    if (fixed[i])
+      {
+        cx = discs[i].x;
+        cy = discs[i].y;
+        break;
+      }
+
+  span = MAX (max_x - min_x, 1e-6) * MAX (max_y - min_y, 1e-6);
+  if (area <= MAX_DENSITY * span)
+    return;
+
+  scale = sqrt (area / (MAX_DENSITY * span));
+  for (guint i = 0; i < n; i++)
+    {
+      if (fixed != NULL && fixed[i])
+        continue;
+      discs[i].x = cx + (discs[i].x - cx) * scale;
+      discs[i].y = cy + (discs[i].y - cy) * scale;
+    }
+}
+
+/**
+ * bzw_map_separate_discs:
+ * @fixed: (nullable): discs that must not move („Ich“, pinned nodes)
+ * @gap: the space to keep between two discs
+ * @max_rounds: at most this many passes
+ *
+ * Pushes overlapping discs apart along the line between their centres,
+ * each by half (a fixed one not at all), until no two overlap.  Returns
+ * the number of overlapping pairs left (0 when it succeeded).
+ */
+guint
+bzw_map_separate_discs (BzwMapDisc     *discs,
+                        guint           n,
+                        const gboolean *fixed,
+                        double          gap,
+                        guint           max_rounds)
+{
+  g_return_val_if_fail (discs != NULL || n == 0, 0);
+
+  if (bzw_map_count_disc_overlaps (discs, n, gap) == 0)
+    return 0;
+
+  spread_out (discs, n, fixed, gap);
+  for (guint round = 0; round < max_rounds; round++)
+    {
+      Separation s = { discs, fixed, gap, 0, 0 };
+      Grid grid;
+
+      grid_of_discs (&grid, discs, n, gap);
+      for_near_pairs (&grid, discs, n, separate_pair, &s);
+      grid_clear (&grid);
+      if (s.moved == 0)
+        break;
+    }
+
+  return bzw_map_count_disc_overlaps (discs, n, gap);
+}
+
+static gboolean
+count_pair (guint    i,
+            guint    j,
+            gpointer data)
+{
+  Separation *s = data;
+  double dx;
+  double dy;
+
+  if (disc_overlap (&s->discs[i], &s->discs[j], s->gap - 1e-6, &dx, &dy) > 0)
+    s->overlaps++;
+  return TRUE;
+}
+
+/* The number of pairs of discs closer than @gap. */
+guint
+bzw_map_count_disc_overlaps (const BzwMapDisc *discs,
+                             guint             n,
+                             double            gap)
+{
+  Separation s = { (BzwMapDisc *) discs, NULL, gap, 0, 0 };
+  Grid grid;
+
+  grid_of_discs (&grid, discs, n, gap);
+  for_near_pairs (&grid, discs, n, count_pair, &s);
+  grid_clear (&grid);
+  return s.overlaps;
+}
+
+/* Labels */
+
+static gboolean
+rects_overlap (const BzwMapRect *a,
+               const BzwMapRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+rect_hits_disc (const BzwMapRect *rect,
+                const BzwMapDisc *disc)
+{
+  double nx = CLAMP (disc->x, rect->x, rect->x + rect->width);
+  double ny = CLAMP (disc->y, rect->y, rect->y + rect->height);
+  double dx = disc->x - nx;
+  double dy = disc->y - ny;
+
+  return dx * dx + dy * dy < disc->r * disc->r;
+}
+
+static gboolean
+rect_inside (const BzwMapRect *rect,
+             const BzwMapRect *bounds)
+{
+  return bounds == NULL ||
+         (rect->x >= bounds->x && rect->y >= bounds->y &&
+          rect->x + rect->width <= bounds->x + bounds->width &&
+          rect->y + rect->height <= bounds->y + bounds->height);
+}
+
+/* The places a label may take around its disc, the preferred first:
+ * right, below, left, above, then the four corners.
+ */
+static void
+candidate (const BzwMapDisc         *disc,
+           const BzwMapLabelRequest *label,
+           guint                     which,
+           BzwMapRect               *rect)
+{
+  double r = disc->r + LABEL_PAD;
+  double d = disc->r * M_SQRT1_2 + LABEL_PAD;
+  double w = label->width;
+  double h = label->height;
+
+  rect->width = w;
+  rect->height = h;
+  switch (which)
+    {
+    case 0: rect->x = disc->x + r;         rect->y = disc->y - h / 2; break;
+    case 1: rect->x = disc->x - w / 2;     rect->y = disc->y + r;     break;
+    case 2: rect->x = disc->x - r - w;     rect->y = disc->y - h / 2; break;
+    case 3: rect->x = disc->x - w / 2;     rect->y = disc->y - r - h; break;
+    case 4: rect->x = disc->x + d;         rect->y = disc->y + d;     break;
+    case 5: rect->x = disc->x + d;         rect->y = disc->y - d - h; break;
+    case 6: rect->x = disc->x - d - w;     rect->y = disc->y + d;     break;
+    default: rect->x = disc->x - d - w;    rect->y = disc->y - d - h; break;
+    }
+}
+
+#define N_CANDIDATES 8
+
+typedef struct
+{
+  const BzwMapDisc         *discs;
+  const BzwMapLabelRequest *labels;
+} Order;
+
+static int
+by_priority (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  const Order *order = data;
+  guint i = *(const guint *) a;
+  guint j = *(const guint *) b;
+  double pi = order->labels[i].priority;
+  double pj = order->labels[j].priority;
+
+  if (pi != pj)
+    return pi > pj ? -1 : 1;
+  return i < j ? -1 : i > j ? 1 : 0;
+}
+
+static gboolean
+free_of_discs (const Grid       *discs_grid,
+               const BzwMapDisc *discs,
+               const BzwMapRect *rect,
+               guint             own)
+{
+  for (int cx = cell_of (discs_grid, rect->x) - 1; cx <= cell_of (discs_grid, rect->x + rect->width) + 1; cx++)
+    for (int cy = cell_of (discs_grid, rect->y) - 1; cy <= cell_of (discs_grid, rect->y + rect->height) + 1; cy++)
+      {
+        GArray *bucket = grid_bucket (discs_grid, cx, cy);
+
+        for (guint k = 0; bucket != NULL && k < bucket->len; k++)
+          {
+            guint j = g_array_index (bucket, guint, k);
+
+            if (j != own && rect_hits_disc (rect, &discs[j]))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static gboolean
+free_of_labels (const Grid                 *labels_grid,
+                const BzwMapLabelPlacement *placements,
+                const BzwMapRect           *rect)
+{
+  for (int cx = cell_of (labels_grid, rect->x); cx <= cell_of (labels_grid, rect->x + rect->width); cx++)
+    for (int cy = cell_of (labels_grid, rect->y); cy <= cell_of (labels_grid, rect->y + rect->height); cy++)
+      {
+        GArray *bucket = grid_bucket (labels_grid, cx, cy);
+
+        for (guint k = 0; bucket != NULL && k < bucket->len; k++)
+          if (rects_overlap (rect, &placements[g_array_index (bucket, guint, k)].rect))
+            return FALSE;
+      }
+  return TRUE;
+}
+
+/**
+ * bzw_map_place_labels:
+ * @discs: the nodes, in the same units as the labels (screen pixels)
+ * @labels: per node its label's size and priority; a width of 0 means none
+ * @bounds: (nullable): the canvas every label must lie inside
+ * @placements: (out caller-allocates): per node where its label goes
+ *
+ * Places labels greedily, the highest priority first, each at the first
+ * of eight places around its disc where it covers no label placed before,
+ * no other disc and does not leave @bounds; a label with no such place is
+ * hidden.  Returns the number of labels shown.
+ */
+guint
+bzw_map_place_labels (const BzwMapDisc         *discs,
+                      const BzwMapLabelRequest *labels,
+                      guint                     n,
+                      const BzwMapRect         *bounds,
+                      BzwMapLabelPlacement     *placements)
+{
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  Order data = { discs, labels };
+  double label_height = 0;
+  Grid discs_grid;
+  Grid labels_grid;
+  guint shown = 0;
+
+  g_return_val_if_fail ((discs != NULL && labels != NULL && placements != NULL) || n == 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      placements[i].visible = FALSE;
+      if (labels[i].width > 0 && labels[i].height > 0)
+        {
+          g_array_append_val (order, i);
+          label_height = MAX (label_height, labels[i].height);
+        }
+    }
+  g_array_sort_with_data (order, by_priority, &data);
+
+  grid_of_discs (&discs_grid, discs, n, 0);
+  grid_init (&labels_grid, MAX (label_height * 4, 16));
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+
+      for (guint which = 0; which < N_CANDIDATES; which++)
+        {
+          BzwMapRect rect;
+
+          candidate (&discs[i], &labels[i], which, &rect);
+          if (!rect_inside (&rect, bounds) ||
+              !free_of_labels (&labels_grid, placements, &rect) ||
+              !free_of_discs (&discs_grid, discs, &rect, i))
+            continue;
+
+          placements[i].visible = TRUE;
+          placements[i].rect = rect;
+          grid_add_rect (&labels_grid, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, i);
+          shown++;
+          break;
+        }
+    }
+
+  grid_clear (&discs_grid);
+  grid_clear (&labels_grid);
+  return shown;
+}
+
+/**
+ * bzw_map_count_label_conflicts:
+ *
+ * Counts, by brute force, what a placement must never have: two shown
+ * labels that overlap, a shown label over a disc other than its own, a
+ * shown label outside @bounds.  For tests and the benchmark.
+ */
+guint
+bzw_map_count_label_conflicts (const BzwMapDisc           *discs,
+                               const BzwMapLabelPlacement *placements,
+                               guint                       n,
+                               const BzwMapRect           *bounds)
+{
+  guint conflicts = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!placements[i].visible)
+        continue;
+      if (!rect_inside (&placements[i].rect, bounds))
+        conflicts++;
+      for (guint j = 0; j < n; j++)
+        {
+          if (j != i && rect_hits_disc (&placements[i].rect, &discs[j]))
+            conflicts++;
+          if (j > i && placements[j].visible && rects_overlap (&placements[i].rect, &placements[j].rect))
+            conflicts++;
+        }
+    }
+  return conflicts;
+}
