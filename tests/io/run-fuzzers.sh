@@ -33,7 +33,7 @@ glib-compile-resources --sourcedir="$top/src/store" --generate-source --manual-r
 glib-compile-resources --sourcedir="$top/src/store" --generate-header --manual-register \
   --c-name bzw_store --target="$work/bzw-store-resources.h" "$top/src/store/bzw-store.gresource.xml"
 
-pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo"
+pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo libical"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io -I$top/src/services $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm"
