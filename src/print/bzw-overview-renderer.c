@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "bzw-overview-renderer.h"
-#include "bzw-next-due.h"
+#include "bzw-keep-in-touch.h"
 #include "bzw-store-print.h"
 
 #include <cairo-pdf.h>
@@ -90,6 +90,8 @@ typedef struct
 
 typedef struct
 {
+  gint64  contact_id;
+  GDate   due;
   char   *cells[N_COLUMNS];
   char   *notes;
   char   *email_broken;
@@ -232,6 +234,19 @@ format_date (gint64      unix_time,
   return g_date_time_format (dt, format);
 }
 
+static char *
+format_gdate (const GDate *date,
+              const char  *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  if (dt == NULL)
+    return NULL;
+
+  return g_date_time_format (dt, format);
+}
+
 static const char *
 short_date_format (void)
 {
@@ -365,7 +380,7 @@ build_row (BzwOverviewRenderer *self,
            BzwContact          *contact,
            GPtrArray           *circles,
            gboolean             include_notes,
-           gint64               now)
+           GDateTime           *now)
 {
   g_autofree char *name = bzw_contact_dup_best_name (contact);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
@@ -374,8 +389,12 @@ build_row (BzwOverviewRenderer *self,
   const char *role = bzw_contact_get_role (contact);
   const char *notes = bzw_contact_get_notes (contact);
   gint64 last = bzw_contact_get_last_encounter (contact);
-  gint64 due = bzw_next_due_time (contact, circles);
+  BzwKeepInTouch kit;
   GString *markup;
+
+  bzw_keep_in_touch_compute_for_contact (&kit, contact, circles, now);
+  row->contact_id = bzw_contact_get_id (contact);
+  row->due = kit.due_ideal;
 
   /* Name, and the circles beneath it with their colours. */
   markup = g_string_new (NULL);
@@ -439,13 +458,15 @@ build_row (BzwOverviewRenderer *self,
     /* Translators: in the "last contact" column: there was no encounter yet. */
     row->cells[COL_LAST] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>", FAINT, C_("overview", "never"));
 
-  if (due > 0)
+  if (g_date_valid (&row->due))
     {
-      g_autofree char *date = format_date (due, short_date_format ());
+      g_autofree char *date = format_gdate (&row->due, short_date_format ());
 
-      if (due < now)
+      if (kit.state == BZW_KEEP_IN_TOUCH_OVERDUE)
         row->cells[COL_DUE] = g_strdup_printf ("<span foreground=\"#%06x\" weight=\"bold\">%s</span>",
                                                OVERDUE, date);
+      else if (kit.state == BZW_KEEP_IN_TOUCH_DUE)
+        row->cells[COL_DUE] = g_strdup_printf ("<span weight=\"bold\">%s</span>", date);
       else
         row->cells[COL_DUE] = g_steal_pointer (&date);
     }
@@ -611,6 +632,22 @@ group_by_circle (BzwOverviewRenderer *self,
       add_entry (self, ENTRY_HEADING, g);
       for (guint i = 0; i < without->len; i++)
         add_entry (self, ENTRY_ROW, g_array_index (without, guint, i));
+    }
+}
+
+/* Keeps the contacts that are due or overdue today. */
+static void
+keep_due (GPtrArray *contacts,
+          GPtrArray *circles,
+          GDateTime *now)
+{
+  for (guint i = contacts->len; i > 0; i--)
+    {
+      BzwKeepInTouch kit;
+
+      bzw_keep_in_touch_compute_for_contact (&kit, g_ptr_array_index (contacts, i - 1), circles, now);
+      if (kit.state != BZW_KEEP_IN_TOUCH_DUE && kit.state != BZW_KEEP_IN_TOUCH_OVERDUE)
+        g_ptr_array_remove_index (contacts, i - 1);
     }
 }
 
@@ -840,7 +877,6 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
   g_autoptr(GPtrArray) circles = NULL;
   g_autoptr(GDateTime) date = NULL;
   gboolean include_notes;
-  gint64 now;
 
   g_return_val_if_fail (BZW_IS_OVERVIEW_RENDERER (self), FALSE);
 
@@ -871,9 +907,6 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
       break;
 
     case BZW_OVERVIEW_SELECTION_DUE:
-      query.due_only = TRUE;
-      ids = bzw_store_list_contact_ids (self->store, &query, error);
-      break;
 
     case BZW_OVERVIEW_SELECTION_ALL:
     default:
@@ -888,16 +921,18 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
   if (contacts == NULL)
     return FALSE;
 
+  date = bzw_overview_options_get_date (options) != NULL
+           ? g_date_time_ref (bzw_overview_options_get_date (options))
+           : g_date_time_new_now_local ();
+  if (selection == BZW_OVERVIEW_SELECTION_DUE)
+    keep_due (contacts, circles, date);
+
   if (contacts->len == 0)
     {
       set_empty_error (self, selection, circles, error);
       return FALSE;
     }
 
-  date = bzw_overview_options_get_date (options) != NULL
-           ? g_date_time_ref (bzw_overview_options_get_date (options))
-           : g_date_time_new_now_local ();
-  now = g_date_time_to_unix (date);
 
   if (bzw_overview_options_get_user_name (options) != NULL)
     self->user_name = g_strdup (bzw_overview_options_get_user_name (options));
@@ -922,7 +957,7 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
   g_array_set_size (self->rows, contacts->len);
   for (guint i = 0; i < contacts->len; i++)
     build_row (self, &g_array_index (self->rows, Row, i), g_ptr_array_index (contacts, i),
-               circles, include_notes, now);
+               circles, include_notes, date);
 
   if (grouping == BZW_OVERVIEW_GROUPING_CIRCLE)
     group_by_circle (self, contacts, circles,
@@ -947,6 +982,35 @@ bzw_overview_renderer_get_n_contacts (BzwOverviewRenderer *self)
   g_return_val_if_fail (BZW_IS_OVERVIEW_RENDERER (self), 0);
 
   return self->n_contacts;
+}
+
+/**
+ * bzw_overview_renderer_get_due_date:
+ * @due: (out caller-allocates): the date printed under „Fällig am“
+ *
+ * Returns: %TRUE when the last load printed a due date for @contact_id
+ */
+gboolean
+bzw_overview_renderer_get_due_date (BzwOverviewRenderer *self,
+                                    gint64               contact_id,
+                                    GDate               *due)
+{
+  g_return_val_if_fail (BZW_IS_OVERVIEW_RENDERER (self), FALSE);
+  g_return_val_if_fail (due != NULL, FALSE);
+
+  g_date_clear (due, 1);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->contact_id == contact_id && g_date_valid (&row->due))
+        {
+          *due = row->due;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* Layout helpers.  One PangoLayout is reused for every piece of text. */

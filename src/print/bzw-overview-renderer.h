@@ -47,6 +47,9 @@ void                 bzw_overview_renderer_set_map_page_func (BzwOverviewRendere
 gboolean             bzw_overview_renderer_load              (BzwOverviewRenderer    *self,
                                                               GError                **error);
 guint                bzw_overview_renderer_get_n_contacts    (BzwOverviewRenderer    *self);
+gboolean             bzw_overview_renderer_get_due_date      (BzwOverviewRenderer    *self,
+                                                              gint64                  contact_id,
+                                                              GDate                  *due);
 int                  bzw_overview_renderer_paginate          (BzwOverviewRenderer    *self,
                                                               cairo_t                *cr,
                                                               double                  width,
