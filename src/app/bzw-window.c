@@ -14,7 +14,7 @@
 #include "bzw-vcard-writer.h"
 #include "bzw-journal-view.h"
 #include "bzw-map-page.h"
-#include "bzw-overview-view.h"
+#include "bzw-dashboard-view.h"
 #include "bzw-print-operation.h"
 #include "bzw-recommend-dialog.h"
 #include "bzw-window-private.h"
@@ -230,7 +230,7 @@ ensure_view (BzwWindow  *self,
   else if (view == &self->journal_view)
     *view = bzw_journal_view_new (self->store);
   else if (view == &self->overview_view)
-    *view = bzw_overview_view_new (self->store);
+    *view = bzw_dashboard_view_new (self->store);
   else
     {
       *view = bzw_map_page_new (self->store);
