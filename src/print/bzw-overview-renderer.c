@@ -6,6 +6,7 @@
 
 #include "bzw-overview-renderer.h"
 #include "bzw-keep-in-touch.h"
+#include "bzw-map-export.h"
 #include "bzw-store-print.h"
 
 #include <cairo-pdf.h>
@@ -132,13 +133,10 @@ struct _BzwOverviewRenderer
   BzwStore               *store;
   BzwOverviewOptions     *options;
 
-  BzwOverviewMapPageFunc  map_func;
-  gpointer                map_data;
-  GDestroyNotify          map_destroy;
-
   /* What load () gathered. */
   gboolean                loaded;
   gboolean                include_map;
+  BzwMapGraph            *map_graph;
   BzwOverviewGrouping     grouping;
   guint                   n_contacts;
   GArray                 *groups;
@@ -672,6 +670,7 @@ clear_loaded (BzwOverviewRenderer *self)
   g_clear_pointer (&self->date_short, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->count_text, g_free);
+  g_clear_pointer (&self->map_graph, bzw_map_graph_unref);
   self->n_contacts = 0;
   self->loaded = FALSE;
 }
@@ -684,10 +683,6 @@ bzw_overview_renderer_dispose (GObject *object)
   clear_pagination (self);
   g_clear_object (&self->store);
   g_clear_object (&self->options);
-  if (self->map_destroy != NULL)
-    g_clear_pointer (&self->map_data, self->map_destroy);
-  self->map_func = NULL;
-
   G_OBJECT_CLASS (bzw_overview_renderer_parent_class)->dispose (object);
 }
 
@@ -748,29 +743,6 @@ bzw_overview_renderer_new (BzwStore           *store,
   self->options = g_object_ref (options);
 
   return self;
-}
-
-/**
- * bzw_overview_renderer_set_map_page_func:
- * @func: (nullable): draws the relationship map
- *
- * With a function set and the option "include-map" on, the overview gets
- * the map as its last page.  Takes effect at the next paginate.
- */
-void
-bzw_overview_renderer_set_map_page_func (BzwOverviewRenderer    *self,
-                                         BzwOverviewMapPageFunc  func,
-                                         gpointer                user_data,
-                                         GDestroyNotify          destroy)
-{
-  g_return_if_fail (BZW_IS_OVERVIEW_RENDERER (self));
-
-  if (self->map_destroy != NULL)
-    g_clear_pointer (&self->map_data, self->map_destroy);
-
-  self->map_func = func;
-  self->map_data = user_data;
-  self->map_destroy = destroy;
 }
 
 static void
@@ -951,6 +923,8 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
                                                    contacts->len),
                                       contacts->len);
   self->include_map = bzw_overview_options_get_include_map (options);
+  if (self->include_map && (self->map_graph = bzw_map_export_read_store (self->store, error)) == NULL)
+    return FALSE;
   self->grouping = grouping;
   self->n_contacts = contacts->len;
 
@@ -1438,7 +1412,7 @@ bzw_overview_renderer_paginate (BzwOverviewRenderer *self,
         }
     }
 
-  if (self->include_map && self->map_func != NULL)
+  if (self->include_map && self->map_graph != NULL)
     new_page (self, TRUE);
 
   g_debug ("Paginated %u contacts on %u pages", self->n_contacts, self->pages->len);
@@ -1733,7 +1707,7 @@ draw_map_page (BzwOverviewRenderer *self,
   top += 4 + layout_height (layout) + 8;
   height = body_bottom (self) - top - 4;
 
-  if (height <= 0 || self->map_func == NULL)
+  if (height <= 0 || self->map_graph == NULL)
     return;
 
   cairo_save (cr);
@@ -1741,7 +1715,7 @@ draw_map_page (BzwOverviewRenderer *self,
   cairo_rectangle (cr, 0, 0, self->width, height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  self->map_func (cr, self->width, height, self->map_data);
+  bzw_map_export_draw_fitted (self->map_graph, cr, self->width, height);
   cairo_restore (cr);
 }
 
