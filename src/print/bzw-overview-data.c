@@ -181,106 +181,126 @@ circle_name (GPtrArray *circles,
   return NULL;
 }
 
-static void
-build_row (BzwOverviewRenderer *self,
-           Row                 *row,
-           BzwContact          *contact,
-           GPtrArray           *circles,
-           gboolean             include_notes,
-           GDateTime           *now)
+/* The name, and the circles beneath it with their colours. */
+static char *
+name_markup (BzwContact *contact,
+             GPtrArray  *circles)
 {
   g_autofree char *name = bzw_contact_dup_best_name (contact);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   GArray *circle_ids = bzw_contact_get_circle_ids (contact);
+  GString *markup = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  g_string_append_printf (markup, "<span weight=\"bold\" size=\"%d\">%s</span>", PT (NAME_SIZE), escaped);
+  for (guint i = 0; i < circle_ids->len; i++)
+    {
+      const char *color = NULL;
+      const char *circle = circle_name (circles, g_array_index (circle_ids, gint64, i), &color);
+      g_autofree char *escaped_circle = NULL;
+      g_autofree char *nbsp_circle = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (circle == NULL)
+        continue;
+
+      /* Break lines between circles, not inside a circle's name. */
+      nbsp_circle = g_strjoinv ("\u00a0", (words = g_strsplit (circle, " ", -1)));
+      escaped_circle = g_markup_escape_text (nbsp_circle, -1);
+      g_string_append (markup, first ? "\n" : "   ");
+      /* A no-break space keeps the dot with its circle. */
+      g_string_append_printf (markup,
+                              "<span size=\"%d\" foreground=\"%s\">●</span>\u00a0"
+                              "<span size=\"%d\" foreground=\"#%06x\">%s</span>",
+                              PT (SMALL_SIZE - 1), valid_color (color),
+                              PT (SMALL_SIZE), SECONDARY, escaped_circle);
+      first = FALSE;
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/* The organisation, and the role beneath it; NULL without either. */
+static char *
+organisation_markup (BzwContact *contact)
+{
   const char *organisation = bzw_contact_get_organisation (contact);
   const char *role = bzw_contact_get_role (contact);
-  const char *notes = bzw_contact_get_notes (contact);
-  gint64 last = bzw_contact_get_last_encounter (contact);
-  BzwKeepInTouch kit;
   GString *markup;
+
+  if (organisation == NULL && role == NULL)
+    return NULL;
+
+  markup = g_string_new (NULL);
+  if (organisation != NULL)
+    {
+      g_autofree char *escaped_org = g_markup_escape_text (organisation, -1);
+
+      g_string_append (markup, escaped_org);
+    }
+  if (role != NULL)
+    {
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      append_secondary (markup, role, BODY_SIZE - 0.5);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static char *
+last_markup (BzwContact *contact)
+{
+  gint64 last = bzw_contact_get_last_encounter (contact);
+
+  if (last > 0)
+    return format_date (last, _bzw_overview_short_date_format ());
+
+  /* Translators: in the "last contact" column: there was no encounter yet. */
+  return g_strdup_printf ("<span foreground=\"#%06x\">%s</span>", FAINT, C_("overview", "never"));
+}
+
+/* „Fällig am“: the ideal date of the keep-in-touch rule, bold when due,
+ * red when overdue.
+ */
+static char *
+due_markup (const BzwKeepInTouch *kit)
+{
+  g_autofree char *date = NULL;
+
+  if (!g_date_valid (&kit->due_ideal))
+    return g_strdup_printf ("<span foreground=\"#%06x\">–</span>", FAINT);
+
+  date = format_gdate (&kit->due_ideal, _bzw_overview_short_date_format ());
+  if (kit->state == BZW_KEEP_IN_TOUCH_OVERDUE)
+    return g_strdup_printf ("<span foreground=\"#%06x\" weight=\"bold\">%s</span>", OVERDUE, date);
+  if (kit->state == BZW_KEEP_IN_TOUCH_DUE)
+    return g_strdup_printf ("<span weight=\"bold\">%s</span>", date);
+
+  return g_steal_pointer (&date);
+}
+
+static void
+build_row (Row        *row,
+           BzwContact *contact,
+           GPtrArray  *circles,
+           gboolean    include_notes,
+           GDateTime  *now)
+{
+  const char *notes = bzw_contact_get_notes (contact);
+  BzwKeepInTouch kit;
 
   bzw_keep_in_touch_compute_for_contact (&kit, contact, circles, now);
   row->contact_id = bzw_contact_get_id (contact);
   row->due = kit.due_ideal;
 
-  /* Name, and the circles beneath it with their colours. */
-  markup = g_string_new (NULL);
-  g_string_append_printf (markup, "<span weight=\"bold\" size=\"%d\">%s</span>", PT (NAME_SIZE), escaped);
-  if (circle_ids->len > 0)
-    {
-      gboolean first = TRUE;
-
-      for (guint i = 0; i < circle_ids->len; i++)
-        {
-          const char *color = NULL;
-          const char *circle = circle_name (circles, g_array_index (circle_ids, gint64, i), &color);
-          g_autofree char *escaped_circle = NULL;
-          g_autofree char *nbsp_circle = NULL;
-          g_auto(GStrv) words = NULL;
-
-          if (circle == NULL)
-            continue;
-
-          /* Break lines between circles, not inside a circle's name. */
-          nbsp_circle = g_strjoinv ("\u00a0", (words = g_strsplit (circle, " ", -1)));
-          escaped_circle = g_markup_escape_text (nbsp_circle, -1);
-          g_string_append (markup, first ? "\n" : "   ");
-          /* A no-break space keeps the dot with its circle. */
-          g_string_append_printf (markup,
-                                  "<span size=\"%d\" foreground=\"%s\">●</span>\u00a0"
-                                  "<span size=\"%d\" foreground=\"#%06x\">%s</span>",
-                                  PT (SMALL_SIZE - 1), valid_color (color),
-                                  PT (SMALL_SIZE), SECONDARY, escaped_circle);
-          first = FALSE;
-        }
-    }
-  row->cells[COL_NAME] = g_string_free (markup, FALSE);
-
-  /* Organisation, and the role beneath it. */
-  if (organisation != NULL || role != NULL)
-    {
-      markup = g_string_new (NULL);
-      if (organisation != NULL)
-        {
-          g_autofree char *escaped_org = g_markup_escape_text (organisation, -1);
-
-          g_string_append (markup, escaped_org);
-        }
-      if (role != NULL)
-        {
-          if (markup->len > 0)
-            g_string_append_c (markup, '\n');
-          append_secondary (markup, role, BODY_SIZE - 0.5);
-        }
-      row->cells[COL_ORG] = g_string_free (markup, FALSE);
-    }
-
+  row->cells[COL_NAME] = name_markup (contact, circles);
+  row->cells[COL_ORG] = organisation_markup (contact);
   row->cells[COL_PHONE] = fields_markup (contact, BZW_FIELD_PHONE, FALSE, NULL);
   row->cells[COL_EMAIL] = fields_markup (contact, BZW_FIELD_EMAIL, FALSE, &row->n_emails);
   row->email_broken = fields_markup (contact, BZW_FIELD_EMAIL, TRUE, NULL);
-
-  if (last > 0)
-    row->cells[COL_LAST] = format_date (last, _bzw_overview_short_date_format ());
-  else
-    /* Translators: in the "last contact" column: there was no encounter yet. */
-    row->cells[COL_LAST] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>", FAINT, C_("overview", "never"));
-
-  if (g_date_valid (&row->due))
-    {
-      g_autofree char *date = format_gdate (&row->due, _bzw_overview_short_date_format ());
-
-      if (kit.state == BZW_KEEP_IN_TOUCH_OVERDUE)
-        row->cells[COL_DUE] = g_strdup_printf ("<span foreground=\"#%06x\" weight=\"bold\">%s</span>",
-                                               OVERDUE, date);
-      else if (kit.state == BZW_KEEP_IN_TOUCH_DUE)
-        row->cells[COL_DUE] = g_strdup_printf ("<span weight=\"bold\">%s</span>", date);
-      else
-        row->cells[COL_DUE] = g_steal_pointer (&date);
-    }
-  else
-    {
-      row->cells[COL_DUE] = g_strdup_printf ("<span foreground=\"#%06x\">–</span>", FAINT);
-    }
+  row->cells[COL_LAST] = last_markup (contact);
+  row->cells[COL_DUE] = due_markup (&kit);
 
   if (include_notes && notes != NULL)
     {
@@ -539,12 +559,71 @@ describe_selection (BzwOverviewRenderer  *self,
   return g_steal_pointer (&what);
 }
 
+/* The ids of the contacts the options select, in list order; the due
+ * selection is narrowed later, by the keep-in-touch rule.
+ */
+static GArray *
+select_ids (BzwOverviewRenderer  *self,
+            GPtrArray            *circles,
+            GError              **error)
+{
+  BzwOverviewSelection selection = bzw_overview_options_get_selection (self->options);
+  BzwContactQuery query = { 0 };
+
+  switch (selection)
+    {
+    case BZW_OVERVIEW_SELECTION_CONTACTS:
+      return g_array_copy (bzw_overview_options_get_contact_ids (self->options));
+
+    case BZW_OVERVIEW_SELECTION_CIRCLE:
+      query.circle_id = bzw_overview_options_get_circle_id (self->options);
+      if (query.circle_id <= 0)
+        {
+          set_empty_error (self, selection, circles, error);
+          return NULL;
+        }
+      return bzw_store_list_contact_ids (self->store, &query, error);
+
+    case BZW_OVERVIEW_SELECTION_DUE:
+    case BZW_OVERVIEW_SELECTION_ALL:
+    default:
+      return bzw_store_list_contact_ids (self->store, &query, error);
+    }
+}
+
+/* The name, date and description in the page frame. */
+static void
+describe (BzwOverviewRenderer *self,
+          GPtrArray           *circles,
+          GDateTime           *date,
+          guint                n_contacts)
+{
+  BzwOverviewOptions *options = self->options;
+
+  if (bzw_overview_options_get_user_name (options) != NULL)
+    self->user_name = g_strdup (bzw_overview_options_get_user_name (options));
+  else
+    self->user_name = bzw_store_dup_setting (self->store, "user-name");
+  if (self->user_name != NULL)
+    g_strstrip (self->user_name);
+  if (self->user_name != NULL && self->user_name[0] == '\0')
+    g_clear_pointer (&self->user_name, g_free);
+
+  /* Translators: the date in the header, for g_date_time_format(); "%-d. %B %Y" in German. */
+  self->date_long = g_date_time_format (date, _("%B %-d, %Y"));
+  self->date_short = g_date_time_format (date, _bzw_overview_short_date_format ());
+  self->summary = describe_selection (self, bzw_overview_options_get_selection (options),
+                                      bzw_overview_options_get_grouping (options), circles);
+  self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n_contacts),
+                                      n_contacts);
+}
+
 /**
  * bzw_overview_renderer_load:
  *
  * Reads the contacts the options select, with everything the overview
- * shows.  Call it again when the options or the store change; it drops the
- * pagination.
+ * shows, and the map when the options ask for the map page.  Call it again
+ * when the options or the store change; it drops the pagination.
  *
  * Returns: %TRUE when there is something to print; else %FALSE with
  *   %BZW_OVERVIEW_ERROR_EMPTY (a message for the user) or a store error
@@ -555,55 +634,20 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
 {
   BzwOverviewOptions *options;
   BzwOverviewSelection selection;
-  BzwOverviewGrouping grouping;
-  BzwContactQuery query = { 0 };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GPtrArray) circles = NULL;
   g_autoptr(GDateTime) date = NULL;
-  gboolean include_notes;
 
   g_return_val_if_fail (BZW_IS_OVERVIEW_RENDERER (self), FALSE);
 
   _bzw_overview_clear_loaded (self);
   options = self->options;
   selection = bzw_overview_options_get_selection (options);
-  grouping = bzw_overview_options_get_grouping (options);
-  include_notes = bzw_overview_options_get_include_notes (options);
 
-  circles = bzw_store_list_circles (self->store, error);
-  if (circles == NULL)
-    return FALSE;
-
-  switch (selection)
-    {
-    case BZW_OVERVIEW_SELECTION_CONTACTS:
-      ids = g_array_copy (bzw_overview_options_get_contact_ids (options));
-      break;
-
-    case BZW_OVERVIEW_SELECTION_CIRCLE:
-      query.circle_id = bzw_overview_options_get_circle_id (options);
-      if (query.circle_id <= 0)
-        {
-          set_empty_error (self, selection, circles, error);
-          return FALSE;
-        }
-      ids = bzw_store_list_contact_ids (self->store, &query, error);
-      break;
-
-    case BZW_OVERVIEW_SELECTION_DUE:
-
-    case BZW_OVERVIEW_SELECTION_ALL:
-    default:
-      ids = bzw_store_list_contact_ids (self->store, &query, error);
-      break;
-    }
-
-  if (ids == NULL)
-    return FALSE;
-
-  contacts = bzw_store_list_contacts_for_print (self->store, ids, error);
-  if (contacts == NULL)
+  if ((circles = bzw_store_list_circles (self->store, error)) == NULL ||
+      (ids = select_ids (self, circles, error)) == NULL ||
+      (contacts = bzw_store_list_contacts_for_print (self->store, ids, error)) == NULL)
     return FALSE;
 
   date = bzw_overview_options_get_date (options) != NULL
@@ -618,37 +662,22 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
       return FALSE;
     }
 
-
-  if (bzw_overview_options_get_user_name (options) != NULL)
-    self->user_name = g_strdup (bzw_overview_options_get_user_name (options));
-  else
-    self->user_name = bzw_store_dup_setting (self->store, "user-name");
-  if (self->user_name != NULL)
-    g_strstrip (self->user_name);
-  if (self->user_name != NULL && self->user_name[0] == '\0')
-    g_clear_pointer (&self->user_name, g_free);
-
-  /* Translators: the date in the header, for g_date_time_format(); "%-d. %B %Y" in German. */
-  self->date_long = g_date_time_format (date, _("%B %-d, %Y"));
-  self->date_short = g_date_time_format (date, _bzw_overview_short_date_format ());
-  self->summary = describe_selection (self, selection, grouping, circles);
-  self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts",
-                                                   contacts->len),
-                                      contacts->len);
   self->include_map = bzw_overview_options_get_include_map (options);
   if (self->include_map && (self->map_graph = bzw_map_export_read_store (self->store, error)) == NULL)
     return FALSE;
-  self->grouping = grouping;
+
+  describe (self, circles, date, contacts->len);
+  self->grouping = bzw_overview_options_get_grouping (options);
   self->n_contacts = contacts->len;
 
   g_array_set_size (self->rows, contacts->len);
   for (guint i = 0; i < contacts->len; i++)
-    build_row (self, &g_array_index (self->rows, Row, i), g_ptr_array_index (contacts, i),
-               circles, include_notes, date);
+    build_row (&g_array_index (self->rows, Row, i), g_ptr_array_index (contacts, i),
+               circles, bzw_overview_options_get_include_notes (options), date);
 
-  if (grouping == BZW_OVERVIEW_GROUPING_CIRCLE)
+  if (self->grouping == BZW_OVERVIEW_GROUPING_CIRCLE)
     group_by_circle (self, contacts, circles,
-                     selection == BZW_OVERVIEW_SELECTION_CIRCLE ? query.circle_id : 0);
+                     selection == BZW_OVERVIEW_SELECTION_CIRCLE ? bzw_overview_options_get_circle_id (options) : 0);
   else
     group_alphabetically (self, contacts);
 

@@ -326,6 +326,96 @@ heading_height_at (BzwOverviewRenderer *self,
   return top_of_page ? self->heading_height - HEADING_GAP + 4 : self->heading_height;
 }
 
+/* The same metrics on the preview, the printer and PDF. */
+static void
+create_pango (BzwOverviewRenderer *self,
+              cairo_t             *cr)
+{
+  cairo_font_options_t *font_options;
+
+  self->pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (self->pango, 72.0);
+  pango_context_set_round_glyph_positions (self->pango, FALSE);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_language (self->pango, pango_language_get_default ());
+  self->layout = pango_layout_new (self->pango);
+}
+
+/* Where the next entry goes. */
+typedef struct
+{
+  double   y;
+  double   bottom;
+  guint    group;
+  gboolean zebra;
+} Cursor;
+
+static const Page *
+last_page (BzwOverviewRenderer *self)
+{
+  return &g_array_index (self->pages, Page, self->pages->len - 1);
+}
+
+static void
+place_heading (BzwOverviewRenderer *self,
+               Cursor              *cursor,
+               guint                i)
+{
+  const Entry *entry = &g_array_index (self->entries, Entry, i);
+  double need = heading_height_at (self, last_page (self)->n == 0);
+
+  /* Keep the heading with the first row under it. */
+  if (i + 1 < self->entries->len)
+    {
+      const Entry *next = &g_array_index (self->entries, Entry, i + 1);
+
+      if (next->kind == ENTRY_ROW)
+        need += _bzw_overview_row_height (&g_array_index (self->rows, Row, next->index));
+    }
+
+  if (last_page (self)->n > 0 && cursor->y + need > cursor->bottom)
+    {
+      new_page (self, FALSE);
+      cursor->y = body_top (self, self->pages->len - 1);
+    }
+
+  need = heading_height_at (self, last_page (self)->n == 0);
+  place (self, ENTRY_HEADING, entry->index, FALSE, FALSE, cursor->y);
+  cursor->y += need;
+  cursor->group = entry->index;
+  cursor->zebra = FALSE;
+}
+
+static void
+place_row (BzwOverviewRenderer *self,
+           Cursor              *cursor,
+           guint                i)
+{
+  const Entry *entry = &g_array_index (self->entries, Entry, i);
+  double h = _bzw_overview_row_height (&g_array_index (self->rows, Row, entry->index));
+
+  if (last_page (self)->n > 0 && cursor->y + h > cursor->bottom)
+    {
+      new_page (self, FALSE);
+      cursor->y = body_top (self, self->pages->len - 1);
+
+      /* Say which group goes on. */
+      if (cursor->group != G_MAXUINT)
+        {
+          place (self, ENTRY_HEADING, cursor->group, TRUE, FALSE, cursor->y);
+          cursor->y += heading_height_at (self, TRUE);
+        }
+    }
+
+  place (self, ENTRY_ROW, entry->index, FALSE, cursor->zebra, cursor->y);
+  cursor->y += h;
+  cursor->zebra = !cursor->zebra;
+}
+
 /**
  * bzw_overview_renderer_paginate:
  * @cr: a cairo context of the target; its unit must be the point (with
@@ -344,11 +434,7 @@ bzw_overview_renderer_paginate (BzwOverviewRenderer *self,
                                 double               width,
                                 double               height)
 {
-  cairo_font_options_t *font_options;
-  guint current_group = G_MAXUINT;
-  gboolean zebra = FALSE;
-  double y;
-  double bottom;
+  Cursor cursor = { 0.0, 0.0, G_MAXUINT, FALSE };
 
   g_return_val_if_fail (BZW_IS_OVERVIEW_RENDERER (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
@@ -358,80 +444,22 @@ bzw_overview_renderer_paginate (BzwOverviewRenderer *self,
   _bzw_overview_clear_pagination (self);
   self->width = width;
   self->height = height;
-
-  /* The same metrics on the preview, the printer and PDF. */
-  self->pango = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (self->pango, 72.0);
-  pango_context_set_round_glyph_positions (self->pango, FALSE);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_language (self->pango, pango_language_get_default ());
-  self->layout = pango_layout_new (self->pango);
+  create_pango (self, cr);
 
   measure_chrome (self);
-
   for (guint i = 0; i < self->rows->len; i++)
     measure_row (self, &g_array_index (self->rows, Row, i));
 
-  bottom = _bzw_overview_body_bottom (self);
+  cursor.bottom = _bzw_overview_body_bottom (self);
   new_page (self, FALSE);
-  y = body_top (self, 0);
+  cursor.y = body_top (self, 0);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      const Entry *entry = &g_array_index (self->entries, Entry, i);
-      const Page *page = &g_array_index (self->pages, Page, self->pages->len - 1);
-
-      if (entry->kind == ENTRY_HEADING)
-        {
-          double need = heading_height_at (self, page->n == 0);
-
-          /* Keep the heading with the first row under it. */
-          if (i + 1 < self->entries->len)
-            {
-              const Entry *next = &g_array_index (self->entries, Entry, i + 1);
-
-              if (next->kind == ENTRY_ROW)
-                need += _bzw_overview_row_height (&g_array_index (self->rows, Row, next->index));
-            }
-
-          if (page->n > 0 && y + need > bottom)
-            {
-              new_page (self, FALSE);
-              y = body_top (self, self->pages->len - 1);
-            }
-
-          page = &g_array_index (self->pages, Page, self->pages->len - 1);
-          need = heading_height_at (self, page->n == 0);
-          place (self, ENTRY_HEADING, entry->index, FALSE, FALSE, y);
-          y += need;
-          current_group = entry->index;
-          zebra = FALSE;
-        }
+      if (g_array_index (self->entries, Entry, i).kind == ENTRY_HEADING)
+        place_heading (self, &cursor, i);
       else
-        {
-          double h = _bzw_overview_row_height (&g_array_index (self->rows, Row, entry->index));
-
-          if (page->n > 0 && y + h > bottom)
-            {
-              new_page (self, FALSE);
-              y = body_top (self, self->pages->len - 1);
-
-              /* Say which group goes on. */
-              if (current_group != G_MAXUINT)
-                {
-                  place (self, ENTRY_HEADING, current_group, TRUE, FALSE, y);
-                  y += heading_height_at (self, TRUE);
-                }
-            }
-
-          place (self, ENTRY_ROW, entry->index, FALSE, zebra, y);
-          y += h;
-          zebra = !zebra;
-        }
+        place_row (self, &cursor, i);
     }
 
   if (self->include_map && self->map_graph != NULL)
