@@ -49,6 +49,8 @@ static const GOptionEntry option_entries[] = {
     N_("Which contacts the overview shows: all, due or circle:NAME"), N_("WHICH") },
   { "print-group", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("How the overview is grouped: alphabetical or circle"), N_("GROUPING") },
+  { "print-map-page", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the relationship map as the last page of the overview"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version"), NULL },
   { NULL }
@@ -133,6 +135,7 @@ bzw_application_handle_local_options (GApplication *app,
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
+  gboolean print_map_page = g_variant_dict_contains (options, "print-map-page");
   gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -168,7 +171,8 @@ bzw_application_handle_local_options (GApplication *app,
       (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, &error)) ||
       (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
       (print_overview != NULL &&
-       !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, &error)))
+       !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, print_map_page,
+                                &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -18,6 +18,7 @@ bzw_cli_print_overview (BzwStore    *store,
                         const char  *path,
                         const char  *contacts,
                         const char  *grouping,
+                        gboolean     map_page,
                         GError     **error)
 {
   g_autoptr(BzwOverviewOptions) options = bzw_overview_options_new ();
@@ -33,6 +34,7 @@ bzw_cli_print_overview (BzwStore    *store,
       (grouping != NULL && !bzw_overview_options_parse_grouping (options, grouping, error)))
     return FALSE;
 
+  bzw_overview_options_set_include_map (options, map_page);
   return bzw_overview_write_pdf (store, options, path, error);
 }
 

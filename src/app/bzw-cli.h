@@ -12,6 +12,7 @@ gboolean bzw_cli_print_overview (BzwStore    *store,
                                  const char  *path,
                                  const char  *contacts,
                                  const char  *grouping,
+                                 gboolean     map_page,
                                  GError     **error);
 
 gboolean bzw_cli_import         (BzwStore    *store,

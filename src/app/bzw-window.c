@@ -14,7 +14,7 @@
 #include "bzw-vcard-writer.h"
 #include "bzw-journal-view.h"
 #include "bzw-map-page.h"
-#include "bzw-overview-view.h"
+#include "bzw-dashboard-view.h"
 #include "bzw-print-operation.h"
 #include "bzw-recommend-dialog.h"
 #include "bzw-window-private.h"
@@ -230,7 +230,7 @@ ensure_view (BzwWindow  *self,
   else if (view == &self->journal_view)
     *view = bzw_journal_view_new (self->store);
   else if (view == &self->overview_view)
-    *view = bzw_overview_view_new (self->store);
+    *view = bzw_dashboard_view_new (self->store);
   else
     {
       *view = bzw_map_page_new (self->store);
@@ -639,19 +639,6 @@ print_done_cb (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
-/* The last page of the "Kontaktübersicht". */
-static void
-print_map_page (cairo_t  *cr,
-                double    width,
-                double    height,
-                gpointer  user_data)
-{
-  BzwWindow *self = BZW_WINDOW (user_data);
-
-  if (ensure_view (self, "map") != NULL)
-    bzw_map_page_draw_for_print (BZW_MAP_PAGE (self->map_page), cr, width, height);
-}
-
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -669,7 +656,6 @@ print_action (GtkWidget  *widget,
     shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
   operation = bzw_print_operation_new (self->store, self->settings, shown);
-  bzw_print_operation_set_map_page_func (operation, print_map_page, self);
   g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

@@ -21,6 +21,7 @@
 #define MARGIN         32.0
 #define MAX_MAP_SIZE   3000.0
 #define SETTLE_MS      20000
+#define PRINT_ZOOM     2.5
 
 typedef enum
 {
@@ -198,6 +199,123 @@ write_surface (BzwMapGraph       *graph,
   return TRUE;
 }
 
+/* The view exactly as given: the part of the map on the screen, PNG at
+ * twice the size for sharp pixels.
+ */
+static gboolean
+write_view_surface (BzwMapGraph       *graph,
+                    Format             format,
+                    const char        *tmp_path,
+                    const BzwMapView  *view,
+                    GError           **error)
+{
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int scale = format == FORMAT_PNG ? 2 : 1;
+
+  if (format == FORMAT_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width * scale, view->height * scale);
+  else if (format == FORMAT_SVG)
+    surface = cairo_svg_surface_create (tmp_path, view->width, view->height);
+  else
+    surface = cairo_pdf_surface_create (tmp_path, view->width, view->height);
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  bzw_map_renderer_draw (renderer, cr, view);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png (surface, tmp_path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                           cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*SurfaceWriter) (BzwMapGraph       *graph,
+                                   Format             format,
+                                   const char        *tmp_path,
+                                   const BzwMapView  *view,
+                                   GError           **error);
+
+/* The one place that opens the output file: @writer writes a temporary
+ * file beside @path, which is renamed over @path when all went well, so a
+ * failure leaves no half-written file.
+ */
+static gboolean
+write_file (BzwMapGraph       *graph,
+            const char        *path,
+            Format             format,
+            const BzwMapView  *view,
+            SurfaceWriter      writer,
+            GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!writer (graph, format, tmp_path, view, &local_error))
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
+                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Lays out the nodes without a position (seed 0); stored ones stay. */
+static void
+place_unplaced (BzwMapGraph *graph)
+{
+  gboolean unplaced = FALSE;
+
+  for (guint i = 1; i < bzw_map_graph_get_n_nodes (graph); i++)
+    unplaced |= !bzw_map_graph_get_node (graph, i)->placed;
+  if (unplaced)
+    {
+      g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 0);
+
+      bzw_map_layout_run_until_settled (layout, SETTLE_MS);
+    }
+}
+
 /**
  * bzw_map_export_to_file:
  * @path: where to write; the extension (.png, .svg, .pdf) picks the format
@@ -227,12 +345,7 @@ bzw_map_export_to_file_full (BzwMapGraph       *graph,
                              const BzwMapView  *options,
                              GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *display = NULL;
   Format format;
-  gboolean unplaced = FALSE;
-  int fd;
 
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -240,47 +353,129 @@ bzw_map_export_to_file_full (BzwMapGraph       *graph,
   if (!format_from_path (path, &format, error))
     return FALSE;
 
-  for (guint i = 1; i < bzw_map_graph_get_n_nodes (graph); i++)
-    unplaced |= !bzw_map_graph_get_node (graph, i)->placed;
-  if (unplaced)
-    {
-      g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 0);
+  place_unplaced (graph);
+  return write_file (graph, path, format, options, write_surface, error);
+}
 
-      bzw_map_layout_run_until_settled (layout, SETTLE_MS);
-    }
+/**
+ * bzw_map_export_view_to_file:
+ * @path: where to write; the extension (.png, .svg, .pdf) picks the format
+ * @view: the view to draw as it is: size, scale, offset, style and filters
+ *
+ * Writes what a view of the map shows, e.g. the part on the screen, at the
+ * size of @view (PNG at twice that, for sharp pixels).  A failure leaves no
+ * file.
+ */
+gboolean
+bzw_map_export_view_to_file (BzwMapGraph       *graph,
+                             const char        *path,
+                             const BzwMapView  *view,
+                             GError           **error)
+{
+  BzwMapView drawn;
+  Format format;
 
-  display = g_filename_display_name (path);
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
+  g_return_val_if_fail (graph != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
 
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  if (!format_from_path (path, &format, error))
+    return FALSE;
 
-  if (!write_surface (graph, format, tmp_path, options, &local_error))
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
+  drawn = *view;
+  drawn.hover = -1;
+  drawn.draw_background = TRUE;
+  drawn.width = MAX (drawn.width, 1);
+  drawn.height = MAX (drawn.height, 1);
+  return write_file (graph, path, format, &drawn, write_view_surface, error);
+}
 
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
+/**
+ * bzw_map_export_read_store:
+ *
+ * Reads the map of @store with its stored positions and lays out contacts
+ * that have none (seed 0; nothing is written back to the store).
+ *
+ * Returns: (transfer full): the graph, or %NULL with @error set
+ */
+BzwMapGraph *
+bzw_map_export_read_store (BzwStore  *store,
+                           GError   **error)
+{
+  g_autoptr(BzwMapGraph) graph = NULL;
 
-      g_unlink (tmp_path);
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
 
-  return TRUE;
+  graph = bzw_map_graph_new_from_store (store, error);
+  if (graph == NULL)
+    return NULL;
+
+  place_unplaced (graph);
+  return g_steal_pointer (&graph);
+}
+
+/**
+ * bzw_map_export_draw_fitted:
+ * @cr: the area to draw into, starting at (0, 0), in points
+ *
+ * Draws the whole map fitted into @width × @height in the light style, with
+ * a smaller legend to the right or below, whichever leaves the map the
+ * larger square: the map page of the printed overview.
+ */
+void
+bzw_map_export_draw_fitted (BzwMapGraph *graph,
+                            cairo_t     *cr,
+                            double       width,
+                            double       height)
+{
+  const double legend_scale = 0.75;
+  const double gap = 12.0;
+  g_autoptr(BzwMapRenderer) renderer = NULL;
+  BzwMapView view;
+  double legend_w, legend_h;
+  double right_w, below_h;
+  gboolean beside;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (cr != NULL);
+
+  renderer = bzw_map_renderer_new (graph);
+  bzw_map_view_init (&view, (int) width, (int) height);
+  view.draw_background = FALSE;
+  view.style = BZW_MAP_STYLE_LIGHT;
+  bzw_map_renderer_measure_legend (renderer, &view, &legend_w, &legend_h);
+  legend_w *= legend_scale;
+  legend_h *= legend_scale;
+
+  right_w = width - legend_w - gap;
+  below_h = height - legend_h - gap;
+  beside = MIN (right_w, height) >= MIN (width, below_h);
+  if (beside)
+    width = MAX (right_w, 1.0);
+  else
+    height = MAX (below_h, 1.0);
+
+  /* Paper is sharper than a screen: the map is drawn PRINT_ZOOM times as
+   * large and shrunk onto the page, so the nodes are large enough for
+   * their names, and the names small enough to fit.
+   */
+  bzw_map_view_init (&view, (int) (width * PRINT_ZOOM), (int) (height * PRINT_ZOOM));
+  view.draw_background = FALSE;
+  view.style = BZW_MAP_STYLE_LIGHT;
+  bzw_map_view_fit (&view, graph, 8.0 * PRINT_ZOOM);
+  cairo_save (cr);
+  cairo_scale (cr, 1.0 / PRINT_ZOOM, 1.0 / PRINT_ZOOM);
+  bzw_map_renderer_draw (renderer, cr, &view);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  if (beside)
+    cairo_translate (cr, width + gap, 0.0);
+  else
+    cairo_translate (cr, 0.0, height + gap);
+  cairo_scale (cr, legend_scale, legend_scale);
+  bzw_map_renderer_draw_legend (renderer, cr, &view, 0.0, 0.0);
+  cairo_restore (cr);
 }
 
 /**
@@ -305,9 +500,9 @@ bzw_map_export_store_to_file (BzwStore    *store,
   if (!format_from_path (path, &format, error))
     return FALSE;
 
-  graph = bzw_map_graph_new_from_store (store, error);
+  graph = bzw_map_export_read_store (store, error);
   if (graph == NULL)
     return FALSE;
 
-  return bzw_map_export_to_file (graph, path, error);
+  return write_file (graph, path, format, NULL, write_surface, error);
 }

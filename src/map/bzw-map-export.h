@@ -17,16 +17,27 @@ typedef enum
   BZW_MAP_EXPORT_ERROR_FAILED,
 } BzwMapExportError;
 
-GQuark    bzw_map_export_error_quark        (void);
-gboolean  bzw_map_export_to_file            (BzwMapGraph       *graph,
-                                             const char        *path,
-                                             GError           **error);
-gboolean  bzw_map_export_to_file_full       (BzwMapGraph       *graph,
-                                             const char        *path,
-                                             const BzwMapView  *options,
-                                             GError           **error);
-gboolean  bzw_map_export_store_to_file      (BzwStore          *store,
-                                             const char        *path,
-                                             GError           **error);
+GQuark       bzw_map_export_error_quark   (void);
+gboolean     bzw_map_export_to_file       (BzwMapGraph       *graph,
+                                           const char        *path,
+                                           GError           **error);
+gboolean     bzw_map_export_to_file_full  (BzwMapGraph       *graph,
+                                           const char        *path,
+                                           const BzwMapView  *options,
+                                           GError           **error);
+gboolean     bzw_map_export_view_to_file  (BzwMapGraph       *graph,
+                                           const char        *path,
+                                           const BzwMapView  *view,
+                                           GError           **error);
+gboolean     bzw_map_export_store_to_file (BzwStore          *store,
+                                           const char        *path,
+                                           GError           **error);
+
+BzwMapGraph *bzw_map_export_read_store    (BzwStore          *store,
+                                           GError           **error);
+void         bzw_map_export_draw_fitted   (BzwMapGraph       *graph,
+                                           cairo_t           *cr,
+                                           double             width,
+                                           double             height);
 
 G_END_DECLS

@@ -212,6 +212,61 @@ bzw_keep_in_touch_compute (BzwKeepInTouch  *result,
     result->state = BZW_KEEP_IN_TOUCH_OK;
 }
 
+static BzwRhythm
+circle_rhythm (BzwCircle *circle)
+{
+  BzwRhythm rhythm = { bzw_circle_get_interval_ideal (circle), bzw_circle_get_interval_max (circle) };
+
+  return rhythm;
+}
+
+/**
+ * bzw_keep_in_touch_compute_for_contact:
+ * @result: (out caller-allocates): where to write the result
+ * @contact: a contact with its circle ids, last encounter and creation time
+ * @circles: (element-type BzwCircle) (nullable): the circles, e.g. all of
+ *   bzw_store_list_circles(); those the contact is not in are skipped
+ * @now: the current time, in the user's time zone
+ *
+ * The one rule of when to get in touch, for every place that shows it: the
+ * contact list, the contact page, the printout, the reminder and the
+ * Überblick.
+ */
+void
+bzw_keep_in_touch_compute_for_contact (BzwKeepInTouch *result,
+                                       BzwContact     *contact,
+                                       GPtrArray      *circles,
+                                       GDateTime      *now)
+{
+  BzwRhythm own = { bzw_contact_get_interval_ideal (contact), bzw_contact_get_interval_max (contact) };
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (BzwRhythm));
+  GArray *circle_ids;
+  BzwRhythm rhythm;
+
+  g_return_if_fail (BZW_IS_CONTACT (contact));
+
+  circle_ids = bzw_contact_get_circle_ids (contact);
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+
+      for (guint j = 0; j < circle_ids->len; j++)
+        {
+          if (g_array_index (circle_ids, gint64, j) == bzw_circle_get_id (circle))
+            {
+              BzwRhythm r = circle_rhythm (circle);
+
+              g_array_append_val (mine, r);
+              break;
+            }
+        }
+    }
+
+  rhythm = bzw_rhythm_resolve (&own, (const BzwRhythm *) (gpointer) mine->data, mine->len);
+  bzw_keep_in_touch_compute (result, &rhythm, bzw_contact_get_last_encounter (contact),
+                             bzw_contact_get_created (contact), now);
+}
+
 /**
  * bzw_keep_in_touch_compare:
  *

@@ -4,6 +4,9 @@
 
 #include <glib.h>
 
+#include "bzw-circle.h"
+#include "bzw-contact.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -45,6 +48,11 @@ void                 bzw_keep_in_touch_compute       (BzwKeepInTouch      *resul
                                                       const BzwRhythm     *rhythm,
                                                       gint64               last_encounter,
                                                       gint64               added,
+                                                      GDateTime           *now);
+void                 bzw_keep_in_touch_compute_for_contact
+                                                     (BzwKeepInTouch      *result,
+                                                      BzwContact          *contact,
+                                                      GPtrArray           *circles,
                                                       GDateTime           *now);
 int                  bzw_keep_in_touch_compare       (const BzwKeepInTouch *a,
                                                       const BzwKeepInTouch *b);

@@ -19,34 +19,18 @@ G_BEGIN_DECLS
 #define BZW_OVERVIEW_MARGIN_TOP_MM     14.0
 #define BZW_OVERVIEW_MARGIN_BOTTOM_MM  12.0
 
-/**
- * BzwOverviewMapPageFunc:
- * @cr: the page, translated so the map's area starts at (0, 0) and clipped
- *   to it; saved and restored around the call
- * @width: the width of the area in points
- * @height: the height of the area in points
- * @user_data: what was given to bzw_overview_renderer_set_map_page_func()
- *
- * Draws the relationship map into the given area of the last page.
- */
-typedef void (*BzwOverviewMapPageFunc) (cairo_t  *cr,
-                                        double    width,
-                                        double    height,
-                                        gpointer  user_data);
-
 #define BZW_TYPE_OVERVIEW_RENDERER (bzw_overview_renderer_get_type ())
 
 G_DECLARE_FINAL_TYPE (BzwOverviewRenderer, bzw_overview_renderer, BZW, OVERVIEW_RENDERER, GObject)
 
 BzwOverviewRenderer *bzw_overview_renderer_new               (BzwStore               *store,
                                                               BzwOverviewOptions     *options);
-void                 bzw_overview_renderer_set_map_page_func (BzwOverviewRenderer    *self,
-                                                              BzwOverviewMapPageFunc  func,
-                                                              gpointer                user_data,
-                                                              GDestroyNotify          destroy);
 gboolean             bzw_overview_renderer_load              (BzwOverviewRenderer    *self,
                                                               GError                **error);
 guint                bzw_overview_renderer_get_n_contacts    (BzwOverviewRenderer    *self);
+gboolean             bzw_overview_renderer_get_due_date      (BzwOverviewRenderer    *self,
+                                                              gint64                  contact_id,
+                                                              GDate                  *due);
 int                  bzw_overview_renderer_paginate          (BzwOverviewRenderer    *self,
                                                               cairo_t                *cr,
                                                               double                  width,

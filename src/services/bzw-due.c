@@ -9,16 +9,16 @@
 #include <glib/gi18n-lib.h>
 
 /* Whether it is time to get in touch with a contact, for the sign in the
- * contact list: the contact's own rhythm, else the tightest of its
- * circles', counted from the last encounter (or from when the contact was
- * added).
+ * contact list.  The rule is bzw_keep_in_touch_compute_for_contact()
+ * (model/bzw-keep-in-touch.c); this object only keeps the circles at hand
+ * so that each row does not ask the store for them.
  */
 struct _BzwDue
 {
   GObject     parent_instance;
 
   BzwStore   *store;
-  GHashTable *circles;
+  GPtrArray  *circles;
 };
 
 G_DEFINE_FINAL_TYPE (BzwDue, bzw_due, G_TYPE_OBJECT)
@@ -29,7 +29,7 @@ bzw_due_dispose (GObject *object)
   BzwDue *self = BZW_DUE (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->circles, g_hash_table_unref);
+  g_clear_pointer (&self->circles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bzw_due_parent_class)->dispose (object);
 }
@@ -43,7 +43,6 @@ bzw_due_class_init (BzwDueClass *klass)
 static void
 bzw_due_init (BzwDue *self)
 {
-  self->circles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
 }
 
 BzwDue *
@@ -59,80 +58,56 @@ bzw_due_new (BzwStore *store)
 void
 bzw_due_reload (BzwDue *self)
 {
-  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+  g_return_if_fail (BZW_IS_DUE (self));
 
-  g_hash_table_remove_all (self->circles);
-  for (guint i = 0; circles != NULL && i < circles->len; i++)
-    {
-      BzwCircle *circle = g_ptr_array_index (circles, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = bzw_circle_get_id (circle);
-      g_hash_table_insert (self->circles, key, g_object_ref (circle));
-    }
+  g_clear_pointer (&self->circles, g_ptr_array_unref);
+  self->circles = bzw_store_list_circles (self->store, NULL);
 }
 
-/* The tightest non-zero value. */
-static int
-tighter (int a,
-         int b)
+/**
+ * bzw_due_compute:
+ * @result: (out caller-allocates): the keep-in-touch state of @contact
+ * @now: the current time, in the user's time zone
+ */
+void
+bzw_due_compute (BzwDue         *self,
+                 BzwContact     *contact,
+                 GDateTime      *now,
+                 BzwKeepInTouch *result)
 {
-  if (a == 0)
-    return b;
-  if (b == 0)
-    return a;
-  return MIN (a, b);
+  g_return_if_fail (BZW_IS_DUE (self));
+  g_return_if_fail (BZW_IS_CONTACT (contact));
+
+  bzw_keep_in_touch_compute_for_contact (result, contact, self->circles, now);
 }
 
-/* Returns 0 when nothing is due, 1 past the ideal rhythm, 2 past the
- * latest; @tooltip says how long ago the last contact was.
+/* Returns 0 when nothing is due, 1 from the ideal date on (yellow), 2 past
+ * the latest date (red); @tooltip says how long ago the last contact was.
  */
 int
 bzw_due_get_level (BzwDue      *self,
                    BzwContact  *contact,
                    char       **tooltip)
 {
-  int ideal = bzw_contact_get_interval_ideal (contact);
-  int latest = bzw_contact_get_interval_max (contact);
-  GArray *circle_ids = bzw_contact_get_circle_ids (contact);
-  gint64 since = bzw_contact_get_last_encounter (contact);
-  gint64 days;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  BzwKeepInTouch kit;
+  GDate today;
+  int days;
 
   g_return_val_if_fail (BZW_IS_DUE (self), 0);
 
-  if (ideal == 0 && latest == 0)
-    {
-      for (guint i = 0; i < circle_ids->len; i++)
-        {
-          BzwCircle *circle = g_hash_table_lookup (self->circles, &g_array_index (circle_ids, gint64, i));
-
-          if (circle == NULL)
-            continue;
-          ideal = tighter (ideal, bzw_circle_get_interval_ideal (circle));
-          latest = tighter (latest, bzw_circle_get_interval_max (circle));
-        }
-    }
-
-  if (ideal == 0 && latest == 0)
-    return 0;
-  if (ideal == 0)
-    ideal = latest;
-  if (latest == 0 || latest < ideal)
-    latest = ideal;
-
-  if (since <= 0)
-    since = bzw_contact_get_created (contact);
-  days = (g_get_real_time () / G_USEC_PER_SEC - since) / (24 * 3600);
-
-  if (days <= ideal)
+  bzw_due_compute (self, contact, now, &kit);
+  if (kit.state != BZW_KEEP_IN_TOUCH_DUE && kit.state != BZW_KEEP_IN_TOUCH_OVERDUE)
     return 0;
 
+  bzw_date_from_date_time (&today, now);
+  days = g_date_days_between (&kit.since, &today);
   if (tooltip != NULL)
     *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Time to get in touch: last contact %d day ago",
                                              "Time to get in touch: last contact %d days ago",
-                                             (int) days),
-                                (int) days);
+                                             days),
+                                days);
 
-  return days > latest ? 2 : 1;
+  return kit.state == BZW_KEEP_IN_TOUCH_OVERDUE ? 2 : 1;
 }

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "bzw-keep-in-touch.h"
 #include "bzw-store.h"
 
 G_BEGIN_DECLS
@@ -10,10 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BzwDue, bzw_due, BZW, DUE, GObject)
 
-BzwDue *bzw_due_new       (BzwStore    *store);
-void    bzw_due_reload    (BzwDue      *self);
-int     bzw_due_get_level (BzwDue      *self,
-                           BzwContact  *contact,
-                           char       **tooltip);
+BzwDue *bzw_due_new       (BzwStore        *store);
+void    bzw_due_reload    (BzwDue          *self);
+void    bzw_due_compute   (BzwDue          *self,
+                           BzwContact      *contact,
+                           GDateTime       *now,
+                           BzwKeepInTouch  *result);
+int     bzw_due_get_level (BzwDue          *self,
+                           BzwContact      *contact,
+                           char           **tooltip);
 
 G_END_DECLS

@@ -766,6 +766,10 @@ clear_due_contact (gpointer data)
   g_clear_pointer (&due->name, g_free);
 }
 
+/* The rule itself is the model's (bzw_rhythm_resolve() and
+ * bzw_keep_in_touch_compute()); the circles come in already reduced to
+ * their tightest values by CIRCLE_RHYTHM_SQL.
+ */
 static void
 compute_due (BzwDueContact *due,
              int            own_ideal,

@@ -449,20 +449,3 @@ bzw_map_page_focus_search (BzwMapPage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
-
-/**
- * bzw_map_page_draw_for_print:
- *
- * Draws the whole map for the last page of the “Kontaktübersicht”; see
- * bzw_map_widget_draw_for_print().
- */
-void
-bzw_map_page_draw_for_print (BzwMapPage *self,
-                             cairo_t    *cr,
-                             double      width,
-                             double      height)
-{
-  g_return_if_fail (BZW_IS_MAP_PAGE (self));
-
-  bzw_map_widget_draw_for_print (self->map, cr, width, height);
-}

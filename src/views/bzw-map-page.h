@@ -12,11 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BzwMapPage, bzw_map_page, BZW, MAP_PAGE, GtkWidget)
 
-GtkWidget *bzw_map_page_new            (BzwStore   *store);
-void       bzw_map_page_focus_search   (BzwMapPage *self);
-void       bzw_map_page_draw_for_print (BzwMapPage *self,
-                                        cairo_t    *cr,
-                                        double      width,
-                                        double      height);
+GtkWidget *bzw_map_page_new          (BzwStore   *store);
+void       bzw_map_page_focus_search (BzwMapPage *self);
 
 G_END_DECLS

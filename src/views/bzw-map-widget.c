@@ -12,15 +12,9 @@
 #include "bzw-ui-utils.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 /* The relationship map on the screen.  The layout runs on the main thread
  * in slices of at most LAYOUT_BUDGET_US per frame until it settles, so input
@@ -1883,93 +1877,6 @@ settle_for_drawing (BzwMapWidget *self)
     }
 }
 
-static gboolean
-write_view (BzwMapWidget      *self,
-            const char        *path,
-            const char        *tmp_path,
-            const BzwMapView  *view,
-            GError           **error)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int scale = 1;
-
-  if (g_str_has_suffix (lower, ".png"))
-    {
-      scale = 2;
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width * scale, view->height * scale);
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (tmp_path, view->width, view->height);
-  else
-    surface = cairo_pdf_surface_create (tmp_path, view->width, view->height);
-
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  bzw_map_renderer_draw (self->renderer, cr, view);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && scale != 1)
-    status = cairo_surface_write_to_png (surface, tmp_path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The part of the map on the screen, as large as the widget. */
-static gboolean
-export_view (BzwMapWidget  *self,
-             const char    *path,
-             GError       **error)
-{
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GError) local_error = NULL;
-  BzwMapView view = self->view;
-  int fd;
-
-  view.hover = -1;
-  view.draw_background = TRUE;
-  view.width = MAX (view.width, 1);
-  view.height = MAX (view.height, 1);
-
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!write_view (self, path, tmp_path, &view, &local_error) ||
-      g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the map to “%s”: %s"), display,
-                   local_error != NULL ? local_error->message : g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * bzw_map_widget_export:
  * @path: where to write; .png, .svg or .pdf picks the format
@@ -1986,8 +1893,6 @@ bzw_map_widget_export (BzwMapWidget  *self,
                        gboolean       whole_map,
                        GError       **error)
 {
-  g_autofree char *lower = NULL;
-  g_autofree char *base = NULL;
   BzwMapView options;
 
   g_return_val_if_fail (BZW_IS_MAP_WIDGET (self), FALSE);
@@ -2008,73 +1913,6 @@ bzw_map_widget_export (BzwMapWidget  *self,
       return bzw_map_export_to_file_full (self->graph, path, &options, error);
     }
 
-  lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
-    {
-      base = g_path_get_basename (path);
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   _("Cannot export the map as “%s”: the file name must end in .png, .svg or .pdf."), base);
-      return FALSE;
-    }
-
-  return export_view (self, path, error);
-}
-
-/**
- * bzw_map_widget_draw_for_print:
- * @cr: the area to draw into, starting at (0, 0), in points
- *
- * Draws the whole map fitted into @width × @height in the light style, with
- * a smaller legend to the right or below, whichever leaves the map the
- * larger square.  Selection and filters of the screen are left out.
- */
-void
-bzw_map_widget_draw_for_print (BzwMapWidget *self,
-                               cairo_t      *cr,
-                               double        width,
-                               double        height)
-{
-  const double legend_scale = 0.75;
-  const double gap = 12.0;
-  BzwMapView view;
-  double legend_w, legend_h;
-  double right_w, below_h;
-  gboolean beside;
-
-  g_return_if_fail (BZW_IS_MAP_WIDGET (self));
-  g_return_if_fail (cr != NULL);
-
-  settle_for_drawing (self);
-  if (self->graph == NULL || self->renderer == NULL)
-    return;
-
-  bzw_map_view_init (&view, (int) width, (int) height);
-  view.draw_background = FALSE;
-  view.style = BZW_MAP_STYLE_LIGHT;
-  bzw_map_renderer_measure_legend (self->renderer, &view, &legend_w, &legend_h);
-  legend_w *= legend_scale;
-  legend_h *= legend_scale;
-
-  right_w = width - legend_w - gap;
-  below_h = height - legend_h - gap;
-  beside = MIN (right_w, height) >= MIN (width, below_h);
-
-  if (beside)
-    view.width = (int) MAX (right_w, 1.0);
-  else
-    view.height = (int) MAX (below_h, 1.0);
-
-  bzw_map_view_fit (&view, self->graph, 8.0);
-  cairo_save (cr);
-  bzw_map_renderer_draw (self->renderer, cr, &view);
-  cairo_restore (cr);
-
-  cairo_save (cr);
-  if (beside)
-    cairo_translate (cr, width - legend_w, 0.0);
-  else
-    cairo_translate (cr, 0.0, height - legend_h);
-  cairo_scale (cr, legend_scale, legend_scale);
-  bzw_map_renderer_draw_legend (self->renderer, cr, &view, 0.0, 0.0);
-  cairo_restore (cr);
+  /* The part on the screen, as large as the widget. */
+  return bzw_map_export_view_to_file (self->graph, path, &self->view, error);
 }

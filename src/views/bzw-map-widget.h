@@ -58,9 +58,5 @@ gboolean     bzw_map_widget_export              (BzwMapWidget      *self,
                                                  const char        *path,
                                                  gboolean           whole_map,
                                                  GError           **error);
-void         bzw_map_widget_draw_for_print      (BzwMapWidget      *self,
-                                                 cairo_t           *cr,
-                                                 double             width,
-                                                 double             height);
 
 G_END_DECLS

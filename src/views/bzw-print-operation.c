@@ -13,7 +13,8 @@
 
 /* Printing the "Kontaktübersicht": the GTK print dialog with preview and a
  * tab of our own for which contacts, the grouping, notes and the map page.
- * The pages come from the same renderer as the command line's PDF.
+ * The pages come from the same renderer as the command line's PDF, the
+ * map page too (drawn by the map core, not by the map on the screen).
  */
 struct _BzwPrintOperation
 {
@@ -32,8 +33,6 @@ struct _BzwPrintOperation
   GtkCheckButton      *notes_check;
   GtkCheckButton      *map_check;
 
-  BzwOverviewMapPageFunc map_page_func;
-  gpointer             map_page_data;
   GError              *error;
 };
 
@@ -141,8 +140,6 @@ bzw_print_operation_begin_print (GtkPrintOperation *operation,
 
   g_clear_object (&self->renderer);
   self->renderer = bzw_overview_renderer_new (self->store, self->options);
-  if (self->map_page_func != NULL)
-    bzw_overview_renderer_set_map_page_func (self->renderer, self->map_page_func, self->map_page_data, NULL);
 
   if (!bzw_overview_renderer_load (self->renderer, &error))
     {
@@ -256,17 +253,6 @@ bzw_print_operation_new (BzwStore  *store,
   gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), _("Contact Overview"));
   gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
   return self;
-}
-
-void
-bzw_print_operation_set_map_page_func (BzwPrintOperation      *self,
-                                       BzwOverviewMapPageFunc  func,
-                                       gpointer                data)
-{
-  g_return_if_fail (BZW_IS_PRINT_OPERATION (self));
-
-  self->map_page_func = func;
-  self->map_page_data = data;
 }
 
 /* Why the last run ended without printing, e.g. an empty selection. */

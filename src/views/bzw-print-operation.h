@@ -13,12 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BzwPrintOperation, bzw_print_operation, BZW, PRINT_OPERATION, GtkPrintOperation)
 
-BzwPrintOperation *bzw_print_operation_new               (BzwStore               *store,
-                                                          GSettings              *settings,
-                                                          GArray                 *shown_ids);
-void               bzw_print_operation_set_map_page_func (BzwPrintOperation      *self,
-                                                          BzwOverviewMapPageFunc  func,
-                                                          gpointer                data);
-const GError      *bzw_print_operation_get_failure       (BzwPrintOperation      *self);
+BzwPrintOperation *bzw_print_operation_new         (BzwStore          *store,
+                                                    GSettings         *settings,
+                                                    GArray            *shown_ids);
+const GError      *bzw_print_operation_get_failure (BzwPrintOperation *self);
 
 G_END_DECLS

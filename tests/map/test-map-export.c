@@ -172,6 +172,40 @@ test_bad_names (Fixture       *fixture,
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+/* The export of what the screen shows: the view's own size, scale and
+ * offset (the PNG at twice the pixels), through the same file writing.
+ */
+static void
+test_view (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(BzwMapGraph) graph = bzw_map_export_read_store (fixture->store, NULL);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "ansicht.png", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "ansicht.gif", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+  BzwMapView view;
+  guint before;
+
+  g_assert_nonnull (graph);
+  bzw_map_view_init (&view, 320, 200);
+  bzw_map_view_fit (&view, graph, 10.0);
+  view.hover = 1;
+
+  g_assert_true (bzw_map_export_view_to_file (graph, png_path, &view, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 400);
+  cairo_surface_destroy (png);
+
+  before = count_files (fixture->dir);
+  g_assert_false (bzw_map_export_view_to_file (graph, bad, &view, &error));
+  g_assert_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_cmpuint (count_files (fixture->dir), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +217,7 @@ main (int   argc,
   g_test_add ("/map/export/svg", Fixture, NULL, setup, test_svg, teardown);
   g_test_add ("/map/export/pdf", Fixture, NULL, setup, test_pdf, teardown);
   g_test_add ("/map/export/bad-names", Fixture, NULL, setup, test_bad_names, teardown);
+  g_test_add ("/map/export/view", Fixture, NULL, setup, test_view, teardown);
 
   return g_test_run ();
 }

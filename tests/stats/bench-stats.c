@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bzw-overview.h"
+#include "bzw-dashboard.h"
 #include "bzw-store-stats.h"
 
 #include <glib/gstdio.h>
@@ -337,11 +337,11 @@ main (int   argc,
    */
   for (guint run = 0; run < N_RUNS; run++)
     {
-      g_autoptr(BzwOverview) overview = NULL;
+      g_autoptr(BzwDashboard) overview = NULL;
       double cpu_start = thread_cpu_ms ();
 
       start = g_get_monotonic_time ();
-      overview = bzw_overview_compute (path, now, &error);
+      overview = bzw_dashboard_compute (path, now, &error);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
       cpu_times[run] = thread_cpu_ms () - cpu_start;
       if (overview == NULL)
@@ -350,13 +350,13 @@ main (int   argc,
   {
     double p50 = median (times, N_RUNS);
 
-    print_figure ("bzw_overview_compute, 10,000 contacts / 50,000 entries (p50 of 5)", p50, "ms",
+    print_figure ("bzw_dashboard_compute, 10,000 contacts / 50,000 entries (p50 of 5)", p50, "ms",
                   "≤ 100 ms", p50 / 100.0);
     /* CPU time of the thread: what the wall time would be on an idle
      * machine, less sensitive to other work on it.
      */
     p50 = median (cpu_times, N_RUNS);
-    print_figure ("bzw_overview_compute, CPU time of the thread (p50 of 5)", p50, "ms", "≤ 100 ms", p50 / 100.0);
+    print_figure ("bzw_dashboard_compute, CPU time of the thread (p50 of 5)", p50, "ms", "≤ 100 ms", p50 / 100.0);
   }
 
   /* Its parts, on the open connection. */

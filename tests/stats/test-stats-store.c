@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "bzw-overview.h"
+#include "bzw-dashboard.h"
 #include "bzw-store-stats.h"
 
 #include <glib/gstdio.h>
@@ -907,20 +907,20 @@ test_snapshot (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzwOverview) before = NULL;
-  g_autoptr(BzwOverview) after = NULL;
+  g_autoptr(BzwDashboard) before = NULL;
+  g_autoptr(BzwDashboard) after = NULL;
 
   add_contact (fixture, "Anna");
 
   g_assert_true (bzw_store_begin (fixture->store, &error));
   add_contact (fixture, "Bernd");
-  before = bzw_overview_compute (fixture->path, fixture->now, &error);
+  before = bzw_dashboard_compute (fixture->path, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (before->n_contacts, ==, 1);
   g_assert_cmpuint (before->activity->len, ==, 1);
   g_assert_true (bzw_store_commit (fixture->store, &error));
 
-  after = bzw_overview_compute (fixture->path, fixture->now, &error);
+  after = bzw_dashboard_compute (fixture->path, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->n_contacts, ==, 2);
 }
@@ -1007,7 +1007,7 @@ fill_small_network (Fixture *fixture)
 }
 
 static void
-check_small_network (BzwOverview *overview)
+check_small_network (BzwDashboard *overview)
 {
   g_assert_nonnull (overview);
   g_assert_cmpuint (overview->n_contacts, ==, 3);
@@ -1018,12 +1018,12 @@ check_small_network (BzwOverview *overview)
   g_assert_cmpuint (overview->long_unseen->len, ==, 0);
   g_assert_cmpuint (overview->promised_favours->len, ==, 1);
   g_assert_cmpuint (overview->unthanked_referrals->len, ==, 1);
-  g_assert_cmpuint (overview->give_take_months->len, ==, BZW_OVERVIEW_N_MONTHS);
+  g_assert_cmpuint (overview->give_take_months->len, ==, BZW_DASHBOARD_N_MONTHS);
   g_assert_cmpuint (overview->give_take_total.n_given, ==, 1);
   g_assert_cmpint (overview->give_take_total.given_cents, ==, 1000);
   g_assert_cmpuint (overview->give_take_total.n_received, ==, 2);
   g_assert_cmpint (overview->give_take_total.received_cents, ==, 52000);
-  g_assert_cmpuint (overview->encounters_per_week->len, ==, BZW_OVERVIEW_N_WEEKS);
+  g_assert_cmpuint (overview->encounters_per_week->len, ==, BZW_DASHBOARD_N_WEEKS);
   /* Clara: known through Bernd, and referred to me by Anna. */
   g_assert_cmpuint (overview->second_degree->len, ==, 1);
   g_assert_cmpuint (overview->introductions->len, ==, 1);
@@ -1039,26 +1039,26 @@ test_overview (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzwOverview) with_writer = NULL;
-  g_autoptr(BzwOverview) alone = NULL;
-  g_autoptr(BzwOverview) missing = NULL;
+  g_autoptr(BzwDashboard) with_writer = NULL;
+  g_autoptr(BzwDashboard) alone = NULL;
+  g_autoptr(BzwDashboard) missing = NULL;
   g_autofree char *nowhere = NULL;
 
   fill_small_network (fixture);
 
   /* While the app holds the database open… */
-  with_writer = bzw_overview_compute (fixture->path, fixture->now, &error);
+  with_writer = bzw_dashboard_compute (fixture->path, fixture->now, &error);
   g_assert_no_error (error);
   check_small_network (with_writer);
 
   /* …and with no other connection. */
   g_clear_object (&fixture->store);
-  alone = bzw_overview_compute (fixture->path, fixture->now, &error);
+  alone = bzw_dashboard_compute (fixture->path, fixture->now, &error);
   g_assert_no_error (error);
   check_small_network (alone);
 
   nowhere = g_build_filename (fixture->dir, "missing.db", NULL);
-  missing = bzw_overview_compute (nowhere, fixture->now, &error);
+  missing = bzw_dashboard_compute (nowhere, fixture->now, &error);
   g_assert_null (missing);
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
@@ -1069,10 +1069,10 @@ computed_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  BzwOverview **out = user_data;
+  BzwDashboard **out = user_data;
   g_autoptr(GError) error = NULL;
 
-  *out = bzw_overview_compute_finish (result, &error);
+  *out = bzw_dashboard_compute_finish (result, &error);
   g_assert_no_error (error);
 }
 
@@ -1080,10 +1080,10 @@ static void
 test_overview_async (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(BzwOverview) overview = NULL;
+  g_autoptr(BzwDashboard) overview = NULL;
 
   fill_small_network (fixture);
-  bzw_overview_compute_async (fixture->path, fixture->now, NULL, computed_cb, &overview);
+  bzw_dashboard_compute_async (fixture->path, fixture->now, NULL, computed_cb, &overview);
   while (overview == NULL)
     g_main_context_iteration (NULL, TRUE);
 

@@ -65,6 +65,28 @@ if pages < 2 or "A4" not in info:
     fail(f"unexpected PDF: {info}")
 ok(f"--demo fills the database and --print-overview writes an A4 PDF of {pages} pages")
 
+def pdf_text(path, page):
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-raw", "-enc", "UTF-8", path, "-"],
+                          capture_output=True, text=True).stdout
+
+
+with_map = os.path.join(home, "overview-map.pdf")
+p = run(f"--database={db}", f"--print-overview={with_map}", "--print-map-page")
+if p.returncode != 0 or not os.path.exists(with_map):
+    fail(f"--print-overview --print-map-page failed: {p.stderr}")
+info = subprocess.run(["pdfinfo", with_map], capture_output=True, text=True).stdout
+map_pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+last = pdf_text(with_map, map_pages)
+if map_pages != pages + 1 or "Beziehungskarte" not in last:
+    fail(f"--print-map-page: {map_pages} pages after {pages}, last page {last[:200]!r}")
+with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+    names = [r[0] for r in c.execute("SELECT given_name || ' ' || family_name FROM contacts"
+                                     " WHERE given_name IS NOT NULL AND family_name IS NOT NULL")]
+shown = [name for name in names if name in last]
+if len(shown) < 10:
+    fail(f"the map page shows {len(shown)} names of the network: {last[:400]!r}")
+ok(f"--print-overview --print-map-page adds the map with {len(shown)} names as page {map_pages}")
+
 before = digest(db)
 p = run(f"--database={db}", "--demo")
 if p.returncode == 0 or "leere Datenbank" not in p.stderr or digest(db) != before:

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "bzw-overview-view"
+#define G_LOG_DOMAIN "bzw-dashboard-view"
 
 #include "config.h"
 
 #include "bzw-bar-chart.h"
 #include "bzw-keep-in-touch.h"
 #include "bzw-labels.h"
-#include "bzw-overview-view.h"
-#include "bzw-overview.h"
+#include "bzw-dashboard-view.h"
+#include "bzw-dashboard.h"
 #include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
@@ -21,7 +21,7 @@
 
 #define MAX_ROWS 8
 
-struct _BzwOverviewView
+struct _BzwDashboardView
 {
   GtkWidget     parent_instance;
 
@@ -41,7 +41,7 @@ struct _BzwOverviewView
   GtkLabel     *muscle_summary;
 };
 
-G_DEFINE_FINAL_TYPE (BzwOverviewView, bzw_overview_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BzwDashboardView, bzw_dashboard_view, GTK_TYPE_WIDGET)
 
 static void
 open_contact_cb (GtkWidget *row)
@@ -61,7 +61,7 @@ log_encounter_cb (GtkWidget *button)
 
 static void
 thank_cb (GtkWidget       *button,
-          BzwOverviewView *self)
+          BzwDashboardView *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
   g_autoptr(BzwReferral) referral = bzw_store_dup_referral (self->store, id, NULL);
@@ -76,7 +76,7 @@ thank_cb (GtkWidget       *button,
 }
 
 static GtkWidget *
-add_section (BzwOverviewView *self,
+add_section (BzwDashboardView *self,
              const char      *title,
              const char      *description)
 {
@@ -133,7 +133,7 @@ row_button (GtkWidget  *row,
 }
 
 static void
-add_figure (BzwOverviewView *self,
+add_figure (BzwDashboardView *self,
             const char      *number,
             const char      *caption)
 {
@@ -166,8 +166,8 @@ format_number (guint n)
 }
 
 static void
-show_figures (BzwOverviewView   *self,
-              const BzwOverview *o)
+show_figures (BzwDashboardView   *self,
+              const BzwDashboard *o)
 {
   g_autofree char *met = format_number (o->n_met_last_year);
   g_autofree char *met_caption = g_strdup_printf (_("of %u contacts met in the last 12 months"), o->n_contacts);
@@ -186,8 +186,8 @@ show_figures (BzwOverviewView   *self,
 }
 
 static void
-show_due (BzwOverviewView   *self,
-          const BzwOverview *o)
+show_due (BzwDashboardView   *self,
+          const BzwDashboard *o)
 {
   GtkWidget *group = add_section (self, _("Time to Get in Touch"),
                                   o->due->len == 0 ? _("Everyone is within their rhythm. Well done!") : NULL);
@@ -223,8 +223,8 @@ show_due (BzwOverviewView   *self,
 }
 
 static void
-show_unseen (BzwOverviewView   *self,
-             const BzwOverview *o)
+show_unseen (BzwDashboardView   *self,
+             const BzwDashboard *o)
 {
   GtkWidget *group;
 
@@ -243,8 +243,8 @@ show_unseen (BzwOverviewView   *self,
 }
 
 static void
-show_promised (BzwOverviewView   *self,
-               const BzwOverview *o)
+show_promised (BzwDashboardView   *self,
+               const BzwDashboard *o)
 {
   GtkWidget *group;
 
@@ -264,8 +264,8 @@ show_promised (BzwOverviewView   *self,
 }
 
 static void
-show_unthanked (BzwOverviewView   *self,
-                const BzwOverview *o)
+show_unthanked (BzwDashboardView   *self,
+                const BzwDashboard *o)
 {
   GtkWidget *group;
 
@@ -290,16 +290,16 @@ show_unthanked (BzwOverviewView   *self,
 }
 
 static void
-show_give_take (BzwOverviewView   *self,
-                const BzwOverview *o)
+show_give_take (BzwDashboardView   *self,
+                const BzwDashboard *o)
 {
-  double given[BZW_OVERVIEW_N_MONTHS];
-  double received[BZW_OVERVIEW_N_MONTHS];
-  char *labels[BZW_OVERVIEW_N_MONTHS];
+  double given[BZW_DASHBOARD_N_MONTHS];
+  double received[BZW_DASHBOARD_N_MONTHS];
+  char *labels[BZW_DASHBOARD_N_MONTHS];
   g_autofree char *given_text = bzw_labels_format_euros (o->give_take_total.given_cents);
   g_autofree char *received_text = bzw_labels_format_euros (o->give_take_total.received_cents);
   g_autofree char *summary = NULL;
-  guint n = MIN (o->give_take_months->len, BZW_OVERVIEW_N_MONTHS);
+  guint n = MIN (o->give_take_months->len, BZW_DASHBOARD_N_MONTHS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -323,13 +323,13 @@ show_give_take (BzwOverviewView   *self,
 }
 
 static void
-show_muscle (BzwOverviewView   *self,
-             const BzwOverview *o)
+show_muscle (BzwDashboardView   *self,
+             const BzwDashboard *o)
 {
-  double all[BZW_OVERVIEW_N_WEEKS];
-  double in_person[BZW_OVERVIEW_N_WEEKS];
-  char *labels[BZW_OVERVIEW_N_WEEKS] = { NULL };
-  guint n = MIN (o->encounters_per_week->len, BZW_OVERVIEW_N_WEEKS);
+  double all[BZW_DASHBOARD_N_WEEKS];
+  double in_person[BZW_DASHBOARD_N_WEEKS];
+  char *labels[BZW_DASHBOARD_N_WEEKS] = { NULL };
+  guint n = MIN (o->encounters_per_week->len, BZW_DASHBOARD_N_WEEKS);
   guint total = 0;
   guint total_in_person = 0;
   g_autofree char *summary = NULL;
@@ -361,8 +361,8 @@ show_muscle (BzwOverviewView   *self,
 }
 
 static void
-show_introductions (BzwOverviewView   *self,
-                    const BzwOverview *o)
+show_introductions (BzwDashboardView   *self,
+                    const BzwDashboard *o)
 {
   GtkWidget *group;
 
@@ -383,8 +383,8 @@ show_introductions (BzwOverviewView   *self,
 }
 
 static void
-show_cycles (BzwOverviewView   *self,
-             const BzwOverview *o)
+show_cycles (BzwDashboardView   *self,
+             const BzwDashboard *o)
 {
   GtkWidget *group;
 
@@ -408,8 +408,8 @@ show_cycles (BzwOverviewView   *self,
 }
 
 static void
-show (BzwOverviewView   *self,
-      const BzwOverview *o)
+show (BzwDashboardView   *self,
+      const BzwDashboard *o)
 {
   for (guint i = 0; i < self->sections->len; i++)
     gtk_box_remove (self->content, g_ptr_array_index (self->sections, i));
@@ -431,39 +431,39 @@ computed_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(BzwOverviewView) self = user_data;
+  g_autoptr(BzwDashboardView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzwOverview) overview = bzw_overview_compute_finish (result, &error);
+  g_autoptr(BzwDashboard) dashboard = bzw_dashboard_compute_finish (result, &error);
 
-  if (overview == NULL)
+  if (dashboard == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot compute the overview: %s", error->message);
+        g_warning ("Cannot compute the dashboard: %s", error->message);
       return;
     }
 
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    show (self, overview);
+    show (self, dashboard);
 }
 
 static gboolean
 reload_cb (gpointer data)
 {
-  BzwOverviewView *self = data;
+  BzwDashboardView *self = data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->reload_id = 0;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  bzw_overview_compute_async (bzw_store_get_path (self->store), now, self->cancellable,
+  bzw_dashboard_compute_async (bzw_store_get_path (self->store), now, self->cancellable,
                               computed_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
 /* Many writes in a row cost one computation, and a hidden view none. */
 static void
-store_changed_cb (BzwOverviewView *self)
+store_changed_cb (BzwDashboardView *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -476,11 +476,11 @@ store_changed_cb (BzwOverviewView *self)
 }
 
 static void
-bzw_overview_view_map (GtkWidget *widget)
+bzw_dashboard_view_map (GtkWidget *widget)
 {
-  BzwOverviewView *self = BZW_OVERVIEW_VIEW (widget);
+  BzwDashboardView *self = BZW_DASHBOARD_VIEW (widget);
 
-  GTK_WIDGET_CLASS (bzw_overview_view_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (bzw_dashboard_view_parent_class)->map (widget);
 
   if (self->stale)
     {
@@ -491,7 +491,7 @@ bzw_overview_view_map (GtkWidget *widget)
 }
 
 static GtkWidget *
-chart_section (BzwOverviewView  *self,
+chart_section (BzwDashboardView  *self,
                const char       *title,
                const char       *legend,
                BzwBarChart     **chart,
@@ -519,9 +519,9 @@ chart_section (BzwOverviewView  *self,
 }
 
 static void
-bzw_overview_view_dispose (GObject *object)
+bzw_dashboard_view_dispose (GObject *object)
 {
-  BzwOverviewView *self = BZW_OVERVIEW_VIEW (object);
+  BzwDashboardView *self = BZW_DASHBOARD_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->cancellable != NULL)
@@ -531,29 +531,29 @@ bzw_overview_view_dispose (GObject *object)
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (bzw_overview_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (bzw_dashboard_view_parent_class)->dispose (object);
 }
 
 static void
-bzw_overview_view_class_init (BzwOverviewViewClass *klass)
+bzw_dashboard_view_class_init (BzwDashboardViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = bzw_overview_view_dispose;
-  widget_class->map = bzw_overview_view_map;
+  G_OBJECT_CLASS (klass)->dispose = bzw_dashboard_view_dispose;
+  widget_class->map = bzw_dashboard_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
-bzw_overview_view_init (BzwOverviewView *self)
+bzw_dashboard_view_init (BzwDashboardView *self)
 {
   self->sections = g_ptr_array_new ();
 }
 
 GtkWidget *
-bzw_overview_view_new (BzwStore *store)
+bzw_dashboard_view_new (BzwStore *store)
 {
-  BzwOverviewView *self = g_object_new (BZW_TYPE_OVERVIEW_VIEW, NULL);
+  BzwDashboardView *self = g_object_new (BZW_TYPE_DASHBOARD_VIEW, NULL);
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GdkRGBA blue;
