@@ -6,11 +6,40 @@
 
 #include "bzw-model-util.h"
 
-static void
-notify (gpointer    object,
-        GParamSpec *pspec)
+#include <string.h>
+
+static gboolean
+set_scalar (gpointer       object,
+            gpointer       slot,
+            gconstpointer  value,
+            gsize          size,
+            GParamSpec    *pspec)
 {
+  if (memcmp (slot, value, size) == 0)
+    return FALSE;
+
+  memcpy (slot, value, size);
   g_object_notify_by_pspec (G_OBJECT (object), pspec);
+  return TRUE;
+}
+
+static gsize
+scalar_size (BzwModelType type)
+{
+  switch (type)
+    {
+    case BZW_MODEL_INT:
+    case BZW_MODEL_BOOLEAN:
+      return sizeof (int);
+    case BZW_MODEL_INT64:
+      return sizeof (gint64);
+    case BZW_MODEL_DOUBLE:
+      return sizeof (double);
+    case BZW_MODEL_NONE:
+    case BZW_MODEL_STRING:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Stores a copy of @value in @slot and notifies @pspec, unless it is
@@ -30,22 +59,21 @@ bzw_model_set_string (gpointer     object,
 
   g_free (*slot);
   *slot = g_strdup (value);
-  notify (object, pspec);
+  g_object_notify_by_pspec (G_OBJECT (object), pspec);
   return TRUE;
 }
 
+/* The numeric setters compare the stored bytes: for a double that means
+ * 0.0 and -0.0 differ and a NaN equals itself, which is what "changed"
+ * should mean for a stored value.
+ */
 gboolean
 bzw_model_set_int (gpointer    object,
                    int        *slot,
                    int         value,
                    GParamSpec *pspec)
 {
-  if (*slot == value)
-    return FALSE;
-
-  *slot = value;
-  notify (object, pspec);
-  return TRUE;
+  return set_scalar (object, slot, &value, sizeof value, pspec);
 }
 
 gboolean
@@ -63,12 +91,7 @@ bzw_model_set_int64 (gpointer    object,
                      gint64      value,
                      GParamSpec *pspec)
 {
-  if (*slot == value)
-    return FALSE;
-
-  *slot = value;
-  notify (object, pspec);
-  return TRUE;
+  return set_scalar (object, slot, &value, sizeof value, pspec);
 }
 
 gboolean
@@ -77,12 +100,7 @@ bzw_model_set_double (gpointer    object,
                       double      value,
                       GParamSpec *pspec)
 {
-  if (*slot == value)
-    return FALSE;
-
-  *slot = value;
-  notify (object, pspec);
-  return TRUE;
+  return set_scalar (object, slot, &value, sizeof value, pspec);
 }
 
 static const BzwModelField *
@@ -146,6 +164,7 @@ bzw_model_set_property (GObject             *object,
                         GParamSpec          *pspec)
 {
   const BzwModelField *field = lookup (fields, n_fields, prop_id);
+  union { int i; gint64 i64; double d; } scalar;
   gpointer slot;
 
   if (field == NULL)
@@ -159,23 +178,25 @@ bzw_model_set_property (GObject             *object,
     {
     case BZW_MODEL_STRING:
       bzw_model_set_string (object, slot, g_value_get_string (value), pspec);
-      break;
+      return;
     case BZW_MODEL_INT:
-      bzw_model_set_int (object, slot, g_value_get_int (value), pspec);
+      scalar.i = g_value_get_int (value);
       break;
     case BZW_MODEL_BOOLEAN:
-      bzw_model_set_boolean (object, slot, g_value_get_boolean (value), pspec);
+      scalar.i = !!g_value_get_boolean (value);
       break;
     case BZW_MODEL_INT64:
-      bzw_model_set_int64 (object, slot, g_value_get_int64 (value), pspec);
+      scalar.i64 = g_value_get_int64 (value);
       break;
     case BZW_MODEL_DOUBLE:
-      bzw_model_set_double (object, slot, g_value_get_double (value), pspec);
+      scalar.d = g_value_get_double (value);
       break;
     case BZW_MODEL_NONE:
     default:
       g_assert_not_reached ();
     }
+
+  set_scalar (object, slot, &scalar, scalar_size (field->type), pspec);
 }
 
 /* Copies every field of the table from @src to @dest without notifying:
@@ -190,28 +211,16 @@ bzw_model_copy_fields (gpointer             dest,
   for (guint i = 0; i < n_fields; i++)
     {
       gpointer to = G_STRUCT_MEMBER_P (dest, fields[i].offset);
-      gconstpointer from = G_STRUCT_MEMBER_P (src, fields[i].offset);
+      gconstpointer from = (const guint8 *) src + fields[i].offset;
 
-      switch (fields[i].type)
+      if (fields[i].type == BZW_MODEL_STRING)
         {
-        case BZW_MODEL_NONE:
-          break;
-        case BZW_MODEL_STRING:
           g_free (*(char **) to);
           *(char **) to = g_strdup (*(char * const *) from);
-          break;
-        case BZW_MODEL_INT:
-        case BZW_MODEL_BOOLEAN:
-          *(int *) to = *(const int *) from;
-          break;
-        case BZW_MODEL_INT64:
-          *(gint64 *) to = *(const gint64 *) from;
-          break;
-        case BZW_MODEL_DOUBLE:
-          *(double *) to = *(const double *) from;
-          break;
-        default:
-          g_assert_not_reached ();
+        }
+      else if (fields[i].type != BZW_MODEL_NONE)
+        {
+          memcpy (to, from, scalar_size (fields[i].type));
         }
     }
 }
