@@ -293,3 +293,76 @@ bzw_store_list_relationships (BzwStore  *self,
 
   return g_steal_pointer (&rels);
 }
+
+/**
+ * bzw_store_list_map_positions:
+ *
+ * Returns: (transfer full) (element-type BzwMapPosition):
+ */
+GArray *
+bzw_store_list_map_positions (BzwStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GArray) positions = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self, "SELECT contact_id, x, y, pinned FROM map_positions ORDER BY contact_id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  positions = g_array_new (FALSE, FALSE, sizeof (BzwMapPosition));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BzwMapPosition pos = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_double (stmt, 1),
+        sqlite3_column_double (stmt, 2),
+        sqlite3_column_int (stmt, 3),
+      };
+
+      g_array_append_val (positions, pos);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&positions);
+}
+
+gboolean
+bzw_store_save_map_positions (BzwStore              *self,
+                              const BzwMapPosition  *positions,
+                              guint                  n_positions,
+                              GError               **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n_positions; i++)
+    {
+      sqlite3_stmt *stmt = _bzw_store_prepare (self,
+                                               "INSERT OR REPLACE INTO map_positions (contact_id, x, y, pinned)"
+                                               " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
+                                               error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, positions[i].contact_id);
+          sqlite3_bind_double (stmt, 2, positions[i].x);
+          sqlite3_bind_double (stmt, 3, positions[i].y);
+          sqlite3_bind_int (stmt, 4, positions[i].pinned);
+          ok = _bzw_store_step_done (self, stmt, error);
+        }
+    }
+
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_MAP, 0);
+
+  return bzw_store_finish (self, ok, error);
+}
