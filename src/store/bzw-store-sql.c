@@ -187,3 +187,28 @@ _bzw_store_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
+
+/* Ends a loop over the rows of @stmt whose last step returned @rc:
+ * reports an error unless the rows ran out, and resets the statement.
+ */
+gboolean
+_bzw_store_finish_rows (BzwStore      *self,
+                        sqlite3_stmt  *stmt,
+                        int            rc,
+                        const char    *what,
+                        GError       **error)
+{
+  gboolean ok = rc == SQLITE_DONE;
+
+  if (!ok)
+    _bzw_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+char *
+_bzw_store_column_dup_text (sqlite3_stmt *stmt,
+                            int           column)
+{
+  return g_strdup (_bzw_store_column_text (stmt, column));
+}
