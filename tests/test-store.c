@@ -7,63 +7,27 @@
 #include "bzw-journal-list.h"
 #include "bzw-migrations.h"
 #include "bzw-store.h"
+#include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  BzwStore *store;
-} Fixture;
+typedef BzwTestStore Fixture;
 
 static void
 open_temp_store (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bzw-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sub", "test.db", NULL);
-  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
+  bzw_test_store_open (fixture, "sub/test.db");
 }
 
 static void
 close_store (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  bzw_test_store_close (fixture);
 }
 
 static void

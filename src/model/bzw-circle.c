@@ -6,6 +6,8 @@
 
 #include "bzw-circle.h"
 
+#include "bzw-model-util.h"
+
 /* A circle: a coloured tag for contacts, with an optional keep-in-touch rhythm. */
 struct _BzwCircle
 {
@@ -36,27 +38,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* NULL and "" both mean unset. */
-static gboolean
-value_equal_str (const char *a,
-                 const char *b)
-{
-  if (a != NULL && a[0] == '\0')
-    a = NULL;
-  if (b != NULL && b[0] == '\0')
-    b = NULL;
-  return g_strcmp0 (a, b) == 0;
-}
-
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]             = BZW_MODEL_FIELD (BzwCircle, id, BZW_MODEL_INT64),
+  [PROP_UID]            = BZW_MODEL_FIELD (BzwCircle, uid, BZW_MODEL_STRING),
+  [PROP_NAME]           = BZW_MODEL_FIELD (BzwCircle, name, BZW_MODEL_STRING),
+  [PROP_COLOR]          = BZW_MODEL_FIELD (BzwCircle, color, BZW_MODEL_STRING),
+  [PROP_INTERVAL_IDEAL] = BZW_MODEL_FIELD (BzwCircle, interval_ideal, BZW_MODEL_INT),
+  [PROP_INTERVAL_MAX]   = BZW_MODEL_FIELD (BzwCircle, interval_max, BZW_MODEL_INT),
+  [PROP_POSITION]       = BZW_MODEL_FIELD (BzwCircle, position, BZW_MODEL_INT),
+};
 
 static void
 bzw_circle_finalize (GObject *object)
 {
   BzwCircle *self = BZW_CIRCLE (object);
 
-  g_free (self->uid);
-  g_free (self->name);
-  g_free (self->color);
+  bzw_model_free_fields (self, fields, N_PROPS);
 
   G_OBJECT_CLASS (bzw_circle_parent_class)->finalize (object);
 }
@@ -67,41 +64,7 @@ bzw_circle_get_property (GObject    *object,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  BzwCircle *self = BZW_CIRCLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-
-    case PROP_INTERVAL_IDEAL:
-      g_value_set_int (value, self->interval_ideal);
-      break;
-
-    case PROP_INTERVAL_MAX:
-      g_value_set_int (value, self->interval_max);
-      break;
-
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -110,41 +73,7 @@ bzw_circle_set_property (GObject      *object,
                          const GValue *value,
                          GParamSpec   *pspec)
 {
-  BzwCircle *self = BZW_CIRCLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bzw_circle_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UID:
-      bzw_circle_set_uid (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      bzw_circle_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_COLOR:
-      bzw_circle_set_color (self, g_value_get_string (value));
-      break;
-
-    case PROP_INTERVAL_IDEAL:
-      bzw_circle_set_interval_ideal (self, g_value_get_int (value));
-      break;
-
-    case PROP_INTERVAL_MAX:
-      bzw_circle_set_interval_max (self, g_value_get_int (value));
-      break;
-
-    case PROP_POSITION:
-      bzw_circle_set_position (self, g_value_get_int (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -194,13 +123,7 @@ bzw_circle_copy (BzwCircle *self)
   g_return_val_if_fail (BZW_IS_CIRCLE (self), NULL);
 
   copy = bzw_circle_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
-  copy->name = g_strdup (self->name);
-  copy->color = g_strdup (self->color);
-  copy->interval_ideal = self->interval_ideal;
-  copy->interval_max = self->interval_max;
-  copy->position = self->position;
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   return copy;
 }
 
@@ -218,11 +141,7 @@ bzw_circle_set_id (BzwCircle *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -239,12 +158,7 @@ bzw_circle_set_uid (BzwCircle  *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (value_equal_str (self->uid, uid))
-    return;
-
-  g_free (self->uid);
-  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+  bzw_model_set_string (self, &self->uid, uid, properties[PROP_UID]);
 }
 
 const char *
@@ -261,12 +175,7 @@ bzw_circle_set_name (BzwCircle  *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (value_equal_str (self->name, name))
-    return;
-
-  g_free (self->name);
-  self->name = (name != NULL && name[0] != '\0') ? g_strdup (name) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  bzw_model_set_string (self, &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -283,12 +192,7 @@ bzw_circle_set_color (BzwCircle  *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (value_equal_str (self->color, color))
-    return;
-
-  g_free (self->color);
-  self->color = (color != NULL && color[0] != '\0') ? g_strdup (color) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+  bzw_model_set_string (self, &self->color, color, properties[PROP_COLOR]);
 }
 
 int
@@ -305,11 +209,7 @@ bzw_circle_set_interval_ideal (BzwCircle *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (self->interval_ideal == interval_ideal)
-    return;
-
-  self->interval_ideal = interval_ideal;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL_IDEAL]);
+  bzw_model_set_int (self, &self->interval_ideal, interval_ideal, properties[PROP_INTERVAL_IDEAL]);
 }
 
 int
@@ -326,11 +226,7 @@ bzw_circle_set_interval_max (BzwCircle *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (self->interval_max == interval_max)
-    return;
-
-  self->interval_max = interval_max;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL_MAX]);
+  bzw_model_set_int (self, &self->interval_max, interval_max, properties[PROP_INTERVAL_MAX]);
 }
 
 int
@@ -347,9 +243,5 @@ bzw_circle_set_position (BzwCircle *self,
 {
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
-  if (self->position == position)
-    return;
-
-  self->position = position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  bzw_model_set_int (self, &self->position, position, properties[PROP_POSITION]);
 }

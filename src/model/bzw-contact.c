@@ -6,6 +6,8 @@
 
 #include "bzw-contact.h"
 
+#include "bzw-model-util.h"
+
 #include <string.h>
 
 struct _BzwContact
@@ -88,36 +90,61 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  const char *name;
-  gsize       offset;
-} StringProp;
-
-#define STRING_PROP(name, field) { name, G_STRUCT_OFFSET (BzwContact, field) }
-
-static const StringProp string_props[] = {
-  STRING_PROP ("display-name", display_name),
-  STRING_PROP ("prefix", prefix),
-  STRING_PROP ("given-name", given_name),
-  STRING_PROP ("additional-names", additional_names),
-  STRING_PROP ("family-name", family_name),
-  STRING_PROP ("suffix", suffix),
-  STRING_PROP ("nickname", nickname),
-  STRING_PROP ("organisation", organisation),
-  STRING_PROP ("role", role),
-  STRING_PROP ("birthday", birthday),
-  STRING_PROP ("photo-uri", photo_uri),
-  STRING_PROP ("met-how", met_how),
-  STRING_PROP ("met-on", met_on),
-  STRING_PROP ("offers", offers),
-  STRING_PROP ("seeks", seeks),
-  STRING_PROP ("trust-for", trust_for),
-  STRING_PROP ("notes", notes),
-  STRING_PROP ("extra", extra),
+/* The names of the string properties, in the order of their ids. */
+static const char * const string_prop_names[] = {
+  "display-name",
+  "prefix",
+  "given-name",
+  "additional-names",
+  "family-name",
+  "suffix",
+  "nickname",
+  "organisation",
+  "role",
+  "birthday",
+  "photo-uri",
+  "met-how",
+  "met-on",
+  "offers",
+  "seeks",
+  "trust-for",
+  "notes",
+  "extra",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (string_props) == PROP_EXTRA - PROP_DISPLAY_NAME + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (string_prop_names) == PROP_EXTRA - PROP_DISPLAY_NAME + 1);
+
+/* The fields behind the plain properties; photo, initials and subtitle have
+ * code of their own.
+ */
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]               = BZW_MODEL_FIELD (BzwContact, id, BZW_MODEL_INT64),
+  [PROP_UID]              = BZW_MODEL_FIELD (BzwContact, uid, BZW_MODEL_STRING),
+  [PROP_DISPLAY_NAME]     = BZW_MODEL_FIELD (BzwContact, display_name, BZW_MODEL_STRING),
+  [PROP_PREFIX]           = BZW_MODEL_FIELD (BzwContact, prefix, BZW_MODEL_STRING),
+  [PROP_GIVEN_NAME]       = BZW_MODEL_FIELD (BzwContact, given_name, BZW_MODEL_STRING),
+  [PROP_ADDITIONAL_NAMES] = BZW_MODEL_FIELD (BzwContact, additional_names, BZW_MODEL_STRING),
+  [PROP_FAMILY_NAME]      = BZW_MODEL_FIELD (BzwContact, family_name, BZW_MODEL_STRING),
+  [PROP_SUFFIX]           = BZW_MODEL_FIELD (BzwContact, suffix, BZW_MODEL_STRING),
+  [PROP_NICKNAME]         = BZW_MODEL_FIELD (BzwContact, nickname, BZW_MODEL_STRING),
+  [PROP_ORGANISATION]     = BZW_MODEL_FIELD (BzwContact, organisation, BZW_MODEL_STRING),
+  [PROP_ROLE]             = BZW_MODEL_FIELD (BzwContact, role, BZW_MODEL_STRING),
+  [PROP_BIRTHDAY]         = BZW_MODEL_FIELD (BzwContact, birthday, BZW_MODEL_STRING),
+  [PROP_PHOTO_URI]        = BZW_MODEL_FIELD (BzwContact, photo_uri, BZW_MODEL_STRING),
+  [PROP_MET_HOW]          = BZW_MODEL_FIELD (BzwContact, met_how, BZW_MODEL_STRING),
+  [PROP_MET_ON]           = BZW_MODEL_FIELD (BzwContact, met_on, BZW_MODEL_STRING),
+  [PROP_OFFERS]           = BZW_MODEL_FIELD (BzwContact, offers, BZW_MODEL_STRING),
+  [PROP_SEEKS]            = BZW_MODEL_FIELD (BzwContact, seeks, BZW_MODEL_STRING),
+  [PROP_TRUST_FOR]        = BZW_MODEL_FIELD (BzwContact, trust_for, BZW_MODEL_STRING),
+  [PROP_NOTES]            = BZW_MODEL_FIELD (BzwContact, notes, BZW_MODEL_STRING),
+  [PROP_EXTRA]            = BZW_MODEL_FIELD (BzwContact, extra, BZW_MODEL_STRING),
+  [PROP_MET_IN_PERSON]    = BZW_MODEL_FIELD (BzwContact, met_in_person, BZW_MODEL_BOOLEAN),
+  [PROP_TRUST]            = BZW_MODEL_FIELD (BzwContact, trust, BZW_MODEL_INT),
+  [PROP_INTERVAL_IDEAL]   = BZW_MODEL_FIELD (BzwContact, interval_ideal, BZW_MODEL_INT),
+  [PROP_INTERVAL_MAX]     = BZW_MODEL_FIELD (BzwContact, interval_max, BZW_MODEL_INT),
+  [PROP_ARCHIVED]         = BZW_MODEL_FIELD (BzwContact, archived, BZW_MODEL_BOOLEAN),
+  [PROP_LAST_ENCOUNTER]   = BZW_MODEL_FIELD (BzwContact, last_encounter, BZW_MODEL_INT64),
+};
 
 static const char * const field_kind_names[] = {
   "email", "phone", "address", "url", "impp", "date", "related",
@@ -129,7 +156,7 @@ static inline char **
 string_slot (BzwContact *self,
              guint       prop_id)
 {
-  return G_STRUCT_MEMBER_P (self, string_props[prop_id - PROP_DISPLAY_NAME].offset);
+  return G_STRUCT_MEMBER_P (self, fields[prop_id].offset);
 }
 
 /* Empty strings are stored as NULL so "unset" has one spelling. */
@@ -138,35 +165,13 @@ set_string (BzwContact *self,
             guint       prop_id,
             const char *value)
 {
-  char **slot = string_slot (self, prop_id);
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*slot, value) == 0)
+  if (!bzw_model_set_string (self, string_slot (self, prop_id), value, properties[prop_id]))
     return;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
   if (prop_id == PROP_DISPLAY_NAME || prop_id == PROP_GIVEN_NAME || prop_id == PROP_FAMILY_NAME)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
   if (prop_id == PROP_ORGANISATION || prop_id == PROP_ROLE)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-}
-
-static void
-set_int (BzwContact *self,
-         int        *slot,
-         int         value,
-         guint       prop_id)
-{
-  if (*slot == value)
-    return;
-
-  *slot = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 BzwContactField *
@@ -231,10 +236,7 @@ bzw_contact_finalize (GObject *object)
 {
   BzwContact *self = BZW_CONTACT (object);
 
-  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
-    g_free (*string_slot (self, i));
-
-  g_free (self->uid);
+  bzw_model_free_fields (self, fields, N_PROPS);
   g_clear_pointer (&self->photo, g_bytes_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->circle_ids, g_array_unref);
@@ -250,48 +252,10 @@ bzw_contact_get_property (GObject    *object,
 {
   BzwContact *self = BZW_CONTACT (object);
 
-  if (prop_id >= PROP_DISPLAY_NAME && prop_id <= PROP_EXTRA)
-    {
-      g_value_set_string (value, *string_slot (self, prop_id));
-      return;
-    }
-
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
     case PROP_PHOTO:
       g_value_set_boxed (value, self->photo);
-      break;
-
-    case PROP_MET_IN_PERSON:
-      g_value_set_boolean (value, self->met_in_person);
-      break;
-
-    case PROP_TRUST:
-      g_value_set_int (value, self->trust);
-      break;
-
-    case PROP_INTERVAL_IDEAL:
-      g_value_set_int (value, self->interval_ideal);
-      break;
-
-    case PROP_INTERVAL_MAX:
-      g_value_set_int (value, self->interval_max);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-
-    case PROP_LAST_ENCOUNTER:
-      g_value_set_int64 (value, self->last_encounter);
       break;
 
     case PROP_INITIALS:
@@ -303,7 +267,7 @@ bzw_contact_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
     }
 }
 
@@ -323,20 +287,12 @@ bzw_contact_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      bzw_contact_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_UID:
       bzw_contact_set_uid (self, g_value_get_string (value));
       break;
 
     case PROP_PHOTO:
       bzw_contact_set_photo (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_MET_IN_PERSON:
-      bzw_contact_set_met_in_person (self, g_value_get_boolean (value));
       break;
 
     case PROP_TRUST:
@@ -351,16 +307,8 @@ bzw_contact_set_property (GObject      *object,
       bzw_contact_set_interval_max (self, g_value_get_int (value));
       break;
 
-    case PROP_ARCHIVED:
-      bzw_contact_set_archived (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_LAST_ENCOUNTER:
-      bzw_contact_set_last_encounter (self, g_value_get_int64 (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
     }
 }
 
@@ -378,7 +326,7 @@ bzw_contact_class_init (BzwContactClass *klass)
   properties[PROP_UID] = g_param_spec_string ("uid", NULL, NULL, NULL, flags);
 
   for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
-    properties[i] = g_param_spec_string (string_props[i - PROP_DISPLAY_NAME].name,
+    properties[i] = g_param_spec_string (string_prop_names[i - PROP_DISPLAY_NAME],
                                          NULL, NULL, NULL, flags);
 
   properties[PROP_PHOTO] = g_param_spec_boxed ("photo", NULL, NULL, G_TYPE_BYTES, flags);
@@ -423,21 +371,11 @@ bzw_contact_copy (BzwContact *self)
   g_return_val_if_fail (BZW_IS_CONTACT (self), NULL);
 
   copy = bzw_contact_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   copy->created = self->created;
   copy->modified = self->modified;
 
-  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
-    *string_slot (copy, i) = g_strdup (*string_slot (self, i));
-
   copy->photo = self->photo != NULL ? g_bytes_ref (self->photo) : NULL;
-  copy->met_in_person = self->met_in_person;
-  copy->trust = self->trust;
-  copy->interval_ideal = self->interval_ideal;
-  copy->interval_max = self->interval_max;
-  copy->archived = self->archived;
-  copy->last_encounter = self->last_encounter;
 
   for (guint i = 0; i < self->fields->len; i++)
     g_ptr_array_add (copy->fields, bzw_contact_field_copy (g_ptr_array_index (self->fields, i)));
@@ -460,11 +398,7 @@ bzw_contact_set_id (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -587,7 +521,7 @@ bzw_contact_set_met_in_person (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  set_int (self, &self->met_in_person, !!met_in_person, PROP_MET_IN_PERSON);
+  bzw_model_set_boolean (self, &self->met_in_person, met_in_person, properties[PROP_MET_IN_PERSON]);
 }
 
 BzwTrust
@@ -605,11 +539,7 @@ bzw_contact_set_trust (BzwContact *self,
   g_return_if_fail (BZW_IS_CONTACT (self));
   g_return_if_fail (trust <= BZW_TRUST_YES);
 
-  if (self->trust == trust)
-    return;
-
-  self->trust = trust;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST]);
+  bzw_model_set_int (self, (int *) &self->trust, trust, properties[PROP_TRUST]);
 }
 
 int
@@ -626,7 +556,7 @@ bzw_contact_set_interval_ideal (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  set_int (self, &self->interval_ideal, MAX (days, 0), PROP_INTERVAL_IDEAL);
+  bzw_model_set_int (self, &self->interval_ideal, MAX (days, 0), properties[PROP_INTERVAL_IDEAL]);
 }
 
 int
@@ -643,7 +573,7 @@ bzw_contact_set_interval_max (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  set_int (self, &self->interval_max, MAX (days, 0), PROP_INTERVAL_MAX);
+  bzw_model_set_int (self, &self->interval_max, MAX (days, 0), properties[PROP_INTERVAL_MAX]);
 }
 
 gboolean
@@ -660,7 +590,7 @@ bzw_contact_set_archived (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  set_int (self, &self->archived, !!archived, PROP_ARCHIVED);
+  bzw_model_set_boolean (self, &self->archived, archived, properties[PROP_ARCHIVED]);
 }
 
 /**
@@ -771,11 +701,7 @@ bzw_contact_set_last_encounter (BzwContact *self,
 {
   g_return_if_fail (BZW_IS_CONTACT (self));
 
-  if (self->last_encounter == unix_time)
-    return;
-
-  self->last_encounter = unix_time;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ENCOUNTER]);
+  bzw_model_set_int64 (self, &self->last_encounter, unix_time, properties[PROP_LAST_ENCOUNTER]);
 }
 
 static gunichar

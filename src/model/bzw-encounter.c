@@ -6,6 +6,8 @@
 
 #include "bzw-encounter.h"
 
+#include "bzw-model-util.h"
+
 /* An encounter: a meeting, call or message with one or more contacts. */
 struct _BzwEncounter
 {
@@ -35,17 +37,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* NULL and "" both mean unset. */
-static gboolean
-value_equal_str (const char *a,
-                 const char *b)
-{
-  if (a != NULL && a[0] == '\0')
-    a = NULL;
-  if (b != NULL && b[0] == '\0')
-    b = NULL;
-  return g_strcmp0 (a, b) == 0;
-}
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]          = BZW_MODEL_FIELD (BzwEncounter, id, BZW_MODEL_INT64),
+  [PROP_UID]         = BZW_MODEL_FIELD (BzwEncounter, uid, BZW_MODEL_STRING),
+  [PROP_HAPPENED_AT] = BZW_MODEL_FIELD (BzwEncounter, happened_at, BZW_MODEL_INT64),
+  [PROP_CHANNEL]     = BZW_MODEL_FIELD (BzwEncounter, channel, BZW_MODEL_INT),
+  [PROP_PLACE]       = BZW_MODEL_FIELD (BzwEncounter, place, BZW_MODEL_STRING),
+  [PROP_NOTES]       = BZW_MODEL_FIELD (BzwEncounter, notes, BZW_MODEL_STRING),
+};
 
 /**
  * bzw_encounter_get_participants:
@@ -93,15 +92,12 @@ bzw_encounter_has_participant (BzwEncounter *self,
   return FALSE;
 }
 
-
 static void
 bzw_encounter_finalize (GObject *object)
 {
   BzwEncounter *self = BZW_ENCOUNTER (object);
 
-  g_free (self->uid);
-  g_free (self->place);
-  g_free (self->notes);
+  bzw_model_free_fields (self, fields, N_PROPS);
   g_clear_pointer (&self->participants, g_array_unref);
 
   G_OBJECT_CLASS (bzw_encounter_parent_class)->finalize (object);
@@ -113,37 +109,7 @@ bzw_encounter_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  BzwEncounter *self = BZW_ENCOUNTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
-    case PROP_HAPPENED_AT:
-      g_value_set_int64 (value, self->happened_at);
-      break;
-
-    case PROP_CHANNEL:
-      g_value_set_int (value, self->channel);
-      break;
-
-    case PROP_PLACE:
-      g_value_set_string (value, self->place);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -152,37 +118,7 @@ bzw_encounter_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  BzwEncounter *self = BZW_ENCOUNTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bzw_encounter_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UID:
-      bzw_encounter_set_uid (self, g_value_get_string (value));
-      break;
-
-    case PROP_HAPPENED_AT:
-      bzw_encounter_set_happened_at (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CHANNEL:
-      bzw_encounter_set_channel (self, g_value_get_int (value));
-      break;
-
-    case PROP_PLACE:
-      bzw_encounter_set_place (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      bzw_encounter_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -232,12 +168,7 @@ bzw_encounter_copy (BzwEncounter *self)
   g_return_val_if_fail (BZW_IS_ENCOUNTER (self), NULL);
 
   copy = bzw_encounter_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
-  copy->happened_at = self->happened_at;
-  copy->channel = self->channel;
-  copy->place = g_strdup (self->place);
-  copy->notes = g_strdup (self->notes);
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   for (guint i = 0; i < self->participants->len; i++)
     {
       const BzwParty *p = &g_array_index (self->participants, BzwParty, i);
@@ -261,11 +192,7 @@ bzw_encounter_set_id (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -282,12 +209,7 @@ bzw_encounter_set_uid (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (value_equal_str (self->uid, uid))
-    return;
-
-  g_free (self->uid);
-  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+  bzw_model_set_string (self, &self->uid, uid, properties[PROP_UID]);
 }
 
 gint64
@@ -304,11 +226,7 @@ bzw_encounter_set_happened_at (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (self->happened_at == happened_at)
-    return;
-
-  self->happened_at = happened_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAPPENED_AT]);
+  bzw_model_set_int64 (self, &self->happened_at, happened_at, properties[PROP_HAPPENED_AT]);
 }
 
 BzwChannel
@@ -325,11 +243,7 @@ bzw_encounter_set_channel (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (self->channel == channel)
-    return;
-
-  self->channel = channel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+  bzw_model_set_int (self, (int *) &self->channel, channel, properties[PROP_CHANNEL]);
 }
 
 const char *
@@ -346,12 +260,7 @@ bzw_encounter_set_place (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (value_equal_str (self->place, place))
-    return;
-
-  g_free (self->place);
-  self->place = (place != NULL && place[0] != '\0') ? g_strdup (place) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+  bzw_model_set_string (self, &self->place, place, properties[PROP_PLACE]);
 }
 
 const char *
@@ -368,10 +277,5 @@ bzw_encounter_set_notes (BzwEncounter *self,
 {
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
-  if (value_equal_str (self->notes, notes))
-    return;
-
-  g_free (self->notes);
-  self->notes = (notes != NULL && notes[0] != '\0') ? g_strdup (notes) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  bzw_model_set_string (self, &self->notes, notes, properties[PROP_NOTES]);
 }

@@ -6,6 +6,8 @@
 
 #include "bzw-favour.h"
 
+#include "bzw-model-util.h"
+
 /* A favour asked or offered between two parties, one of which may be "Ich". */
 struct _BzwFavour
 {
@@ -42,17 +44,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* NULL and "" both mean unset. */
-static gboolean
-value_equal_str (const char *a,
-                 const char *b)
-{
-  if (a != NULL && a[0] == '\0')
-    a = NULL;
-  if (b != NULL && b[0] == '\0')
-    b = NULL;
-  return g_strcmp0 (a, b) == 0;
-}
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]           = BZW_MODEL_FIELD (BzwFavour, id, BZW_MODEL_INT64),
+  [PROP_UID]          = BZW_MODEL_FIELD (BzwFavour, uid, BZW_MODEL_STRING),
+  [PROP_DAY]          = BZW_MODEL_FIELD (BzwFavour, day, BZW_MODEL_STRING),
+  [PROP_DIRECTION]    = BZW_MODEL_FIELD (BzwFavour, direction, BZW_MODEL_INT),
+  [PROP_STATE]        = BZW_MODEL_FIELD (BzwFavour, state, BZW_MODEL_INT),
+  [PROP_DESCRIPTION]  = BZW_MODEL_FIELD (BzwFavour, description, BZW_MODEL_STRING),
+  [PROP_VALUE_CENTS]  = BZW_MODEL_FIELD (BzwFavour, value_cents, BZW_MODEL_INT64),
+  [PROP_DUE]          = BZW_MODEL_FIELD (BzwFavour, due, BZW_MODEL_STRING),
+  [PROP_ENCOUNTER_ID] = BZW_MODEL_FIELD (BzwFavour, encounter_id, BZW_MODEL_INT64),
+};
 
 const BzwParty *
 bzw_favour_get_from (BzwFavour *self)
@@ -90,16 +92,12 @@ bzw_favour_set_to (BzwFavour      *self,
   bzw_party_copy_into (&self->to, to);
 }
 
-
 static void
 bzw_favour_finalize (GObject *object)
 {
   BzwFavour *self = BZW_FAVOUR (object);
 
-  g_free (self->uid);
-  g_free (self->day);
-  g_free (self->description);
-  g_free (self->due);
+  bzw_model_free_fields (self, fields, N_PROPS);
   bzw_party_clear (&self->from);
   bzw_party_clear (&self->to);
 
@@ -112,49 +110,7 @@ bzw_favour_get_property (GObject    *object,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  BzwFavour *self = BZW_FAVOUR (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
-    case PROP_DAY:
-      g_value_set_string (value, self->day);
-      break;
-
-    case PROP_DIRECTION:
-      g_value_set_int (value, self->direction);
-      break;
-
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
-    case PROP_VALUE_CENTS:
-      g_value_set_int64 (value, self->value_cents);
-      break;
-
-    case PROP_DUE:
-      g_value_set_string (value, self->due);
-      break;
-
-    case PROP_ENCOUNTER_ID:
-      g_value_set_int64 (value, self->encounter_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -163,49 +119,7 @@ bzw_favour_set_property (GObject      *object,
                          const GValue *value,
                          GParamSpec   *pspec)
 {
-  BzwFavour *self = BZW_FAVOUR (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bzw_favour_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UID:
-      bzw_favour_set_uid (self, g_value_get_string (value));
-      break;
-
-    case PROP_DAY:
-      bzw_favour_set_day (self, g_value_get_string (value));
-      break;
-
-    case PROP_DIRECTION:
-      bzw_favour_set_direction (self, g_value_get_int (value));
-      break;
-
-    case PROP_STATE:
-      bzw_favour_set_state (self, g_value_get_int (value));
-      break;
-
-    case PROP_DESCRIPTION:
-      bzw_favour_set_description (self, g_value_get_string (value));
-      break;
-
-    case PROP_VALUE_CENTS:
-      bzw_favour_set_value_cents (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_DUE:
-      bzw_favour_set_due (self, g_value_get_string (value));
-      break;
-
-    case PROP_ENCOUNTER_ID:
-      bzw_favour_set_encounter_id (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -259,15 +173,7 @@ bzw_favour_copy (BzwFavour *self)
   g_return_val_if_fail (BZW_IS_FAVOUR (self), NULL);
 
   copy = bzw_favour_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
-  copy->day = g_strdup (self->day);
-  copy->direction = self->direction;
-  copy->state = self->state;
-  copy->description = g_strdup (self->description);
-  copy->value_cents = self->value_cents;
-  copy->due = g_strdup (self->due);
-  copy->encounter_id = self->encounter_id;
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   bzw_party_copy_into (&copy->from, &self->from);
   bzw_party_copy_into (&copy->to, &self->to);
   return copy;
@@ -287,11 +193,7 @@ bzw_favour_set_id (BzwFavour *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -308,12 +210,7 @@ bzw_favour_set_uid (BzwFavour  *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (value_equal_str (self->uid, uid))
-    return;
-
-  g_free (self->uid);
-  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+  bzw_model_set_string (self, &self->uid, uid, properties[PROP_UID]);
 }
 
 const char *
@@ -330,12 +227,7 @@ bzw_favour_set_day (BzwFavour  *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (value_equal_str (self->day, day))
-    return;
-
-  g_free (self->day);
-  self->day = (day != NULL && day[0] != '\0') ? g_strdup (day) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  bzw_model_set_string (self, &self->day, day, properties[PROP_DAY]);
 }
 
 BzwFavourDirection
@@ -352,11 +244,7 @@ bzw_favour_set_direction (BzwFavour          *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (self->direction == direction)
-    return;
-
-  self->direction = direction;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+  bzw_model_set_int (self, (int *) &self->direction, direction, properties[PROP_DIRECTION]);
 }
 
 BzwFavourState
@@ -373,11 +261,7 @@ bzw_favour_set_state (BzwFavour      *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (self->state == state)
-    return;
-
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  bzw_model_set_int (self, (int *) &self->state, state, properties[PROP_STATE]);
 }
 
 const char *
@@ -394,12 +278,7 @@ bzw_favour_set_description (BzwFavour  *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (value_equal_str (self->description, description))
-    return;
-
-  g_free (self->description);
-  self->description = (description != NULL && description[0] != '\0') ? g_strdup (description) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  bzw_model_set_string (self, &self->description, description, properties[PROP_DESCRIPTION]);
 }
 
 gint64
@@ -416,11 +295,7 @@ bzw_favour_set_value_cents (BzwFavour *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (self->value_cents == value_cents)
-    return;
-
-  self->value_cents = value_cents;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_CENTS]);
+  bzw_model_set_int64 (self, &self->value_cents, value_cents, properties[PROP_VALUE_CENTS]);
 }
 
 const char *
@@ -437,12 +312,7 @@ bzw_favour_set_due (BzwFavour  *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (value_equal_str (self->due, due))
-    return;
-
-  g_free (self->due);
-  self->due = (due != NULL && due[0] != '\0') ? g_strdup (due) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+  bzw_model_set_string (self, &self->due, due, properties[PROP_DUE]);
 }
 
 gint64
@@ -459,9 +329,5 @@ bzw_favour_set_encounter_id (BzwFavour *self,
 {
   g_return_if_fail (BZW_IS_FAVOUR (self));
 
-  if (self->encounter_id == encounter_id)
-    return;
-
-  self->encounter_id = encounter_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCOUNTER_ID]);
+  bzw_model_set_int64 (self, &self->encounter_id, encounter_id, properties[PROP_ENCOUNTER_ID]);
 }

@@ -6,6 +6,8 @@
 
 #include "bzw-referral.h"
 
+#include "bzw-model-util.h"
+
 /* A referral: a giver passes a person or business on to a receiver. */
 struct _BzwReferral
 {
@@ -41,17 +43,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* NULL and "" both mean unset. */
-static gboolean
-value_equal_str (const char *a,
-                 const char *b)
-{
-  if (a != NULL && a[0] == '\0')
-    a = NULL;
-  if (b != NULL && b[0] == '\0')
-    b = NULL;
-  return g_strcmp0 (a, b) == 0;
-}
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]          = BZW_MODEL_FIELD (BzwReferral, id, BZW_MODEL_INT64),
+  [PROP_UID]         = BZW_MODEL_FIELD (BzwReferral, uid, BZW_MODEL_STRING),
+  [PROP_DAY]         = BZW_MODEL_FIELD (BzwReferral, day, BZW_MODEL_STRING),
+  [PROP_EFFORT]      = BZW_MODEL_FIELD (BzwReferral, effort, BZW_MODEL_INT),
+  [PROP_STATE]       = BZW_MODEL_FIELD (BzwReferral, state, BZW_MODEL_INT),
+  [PROP_VALUE_CENTS] = BZW_MODEL_FIELD (BzwReferral, value_cents, BZW_MODEL_INT64),
+  [PROP_THANKED]     = BZW_MODEL_FIELD (BzwReferral, thanked, BZW_MODEL_BOOLEAN),
+  [PROP_NOTES]       = BZW_MODEL_FIELD (BzwReferral, notes, BZW_MODEL_STRING),
+};
 
 const BzwParty *
 bzw_referral_get_giver (BzwReferral *self)
@@ -81,7 +82,7 @@ bzw_referral_get_receiver (BzwReferral *self)
 
 void
 bzw_referral_set_receiver (BzwReferral    *self,
-                        const BzwParty *receiver)
+                          const BzwParty *receiver)
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
   g_return_if_fail (receiver != NULL);
@@ -99,7 +100,7 @@ bzw_referral_get_referred (BzwReferral *self)
 
 void
 bzw_referral_set_referred (BzwReferral    *self,
-                        const BzwParty *referred)
+                          const BzwParty *referred)
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
   g_return_if_fail (referred != NULL);
@@ -107,15 +108,12 @@ bzw_referral_set_referred (BzwReferral    *self,
   bzw_party_copy_into (&self->referred, referred);
 }
 
-
 static void
 bzw_referral_finalize (GObject *object)
 {
   BzwReferral *self = BZW_REFERRAL (object);
 
-  g_free (self->uid);
-  g_free (self->day);
-  g_free (self->notes);
+  bzw_model_free_fields (self, fields, N_PROPS);
   bzw_party_clear (&self->giver);
   bzw_party_clear (&self->receiver);
   bzw_party_clear (&self->referred);
@@ -129,45 +127,7 @@ bzw_referral_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  BzwReferral *self = BZW_REFERRAL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
-    case PROP_DAY:
-      g_value_set_string (value, self->day);
-      break;
-
-    case PROP_EFFORT:
-      g_value_set_int (value, self->effort);
-      break;
-
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-
-    case PROP_VALUE_CENTS:
-      g_value_set_int64 (value, self->value_cents);
-      break;
-
-    case PROP_THANKED:
-      g_value_set_boolean (value, self->thanked);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -176,45 +136,7 @@ bzw_referral_set_property (GObject      *object,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  BzwReferral *self = BZW_REFERRAL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bzw_referral_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UID:
-      bzw_referral_set_uid (self, g_value_get_string (value));
-      break;
-
-    case PROP_DAY:
-      bzw_referral_set_day (self, g_value_get_string (value));
-      break;
-
-    case PROP_EFFORT:
-      bzw_referral_set_effort (self, g_value_get_int (value));
-      break;
-
-    case PROP_STATE:
-      bzw_referral_set_state (self, g_value_get_int (value));
-      break;
-
-    case PROP_VALUE_CENTS:
-      bzw_referral_set_value_cents (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_THANKED:
-      bzw_referral_set_thanked (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_NOTES:
-      bzw_referral_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -266,14 +188,7 @@ bzw_referral_copy (BzwReferral *self)
   g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
 
   copy = bzw_referral_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
-  copy->day = g_strdup (self->day);
-  copy->effort = self->effort;
-  copy->state = self->state;
-  copy->value_cents = self->value_cents;
-  copy->thanked = self->thanked;
-  copy->notes = g_strdup (self->notes);
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   bzw_party_copy_into (&copy->giver, &self->giver);
   bzw_party_copy_into (&copy->receiver, &self->receiver);
   bzw_party_copy_into (&copy->referred, &self->referred);
@@ -294,11 +209,7 @@ bzw_referral_set_id (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -315,12 +226,7 @@ bzw_referral_set_uid (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (value_equal_str (self->uid, uid))
-    return;
-
-  g_free (self->uid);
-  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+  bzw_model_set_string (self, &self->uid, uid, properties[PROP_UID]);
 }
 
 const char *
@@ -337,12 +243,7 @@ bzw_referral_set_day (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (value_equal_str (self->day, day))
-    return;
-
-  g_free (self->day);
-  self->day = (day != NULL && day[0] != '\0') ? g_strdup (day) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  bzw_model_set_string (self, &self->day, day, properties[PROP_DAY]);
 }
 
 int
@@ -359,11 +260,7 @@ bzw_referral_set_effort (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (self->effort == effort)
-    return;
-
-  self->effort = effort;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFORT]);
+  bzw_model_set_int (self, &self->effort, effort, properties[PROP_EFFORT]);
 }
 
 BzwReferralState
@@ -380,11 +277,7 @@ bzw_referral_set_state (BzwReferral      *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (self->state == state)
-    return;
-
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  bzw_model_set_int (self, (int *) &self->state, state, properties[PROP_STATE]);
 }
 
 gint64
@@ -401,11 +294,7 @@ bzw_referral_set_value_cents (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (self->value_cents == value_cents)
-    return;
-
-  self->value_cents = value_cents;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_CENTS]);
+  bzw_model_set_int64 (self, &self->value_cents, value_cents, properties[PROP_VALUE_CENTS]);
 }
 
 gboolean
@@ -422,11 +311,7 @@ bzw_referral_set_thanked (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (self->thanked == !!thanked)
-    return;
-
-  self->thanked = !!thanked;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THANKED]);
+  bzw_model_set_boolean (self, &self->thanked, thanked, properties[PROP_THANKED]);
 }
 
 const char *
@@ -443,10 +328,5 @@ bzw_referral_set_notes (BzwReferral *self,
 {
   g_return_if_fail (BZW_IS_REFERRAL (self));
 
-  if (value_equal_str (self->notes, notes))
-    return;
-
-  g_free (self->notes);
-  self->notes = (notes != NULL && notes[0] != '\0') ? g_strdup (notes) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  bzw_model_set_string (self, &self->notes, notes, properties[PROP_NOTES]);
 }

@@ -6,6 +6,8 @@
 
 #include "bzw-relationship.h"
 
+#include "bzw-model-util.h"
+
 /* Who knows whom: a relationship between two contacts. */
 struct _BzwRelationship
 {
@@ -38,28 +40,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* NULL and "" both mean unset. */
-static gboolean
-value_equal_str (const char *a,
-                 const char *b)
-{
-  if (a != NULL && a[0] == '\0')
-    a = NULL;
-  if (b != NULL && b[0] == '\0')
-    b = NULL;
-  return g_strcmp0 (a, b) == 0;
-}
-
+static const BzwModelField fields[N_PROPS] = {
+  [PROP_ID]       = BZW_MODEL_FIELD (BzwRelationship, id, BZW_MODEL_INT64),
+  [PROP_UID]      = BZW_MODEL_FIELD (BzwRelationship, uid, BZW_MODEL_STRING),
+  [PROP_A_ID]     = BZW_MODEL_FIELD (BzwRelationship, a_id, BZW_MODEL_INT64),
+  [PROP_B_ID]     = BZW_MODEL_FIELD (BzwRelationship, b_id, BZW_MODEL_INT64),
+  [PROP_KIND]     = BZW_MODEL_FIELD (BzwRelationship, kind, BZW_MODEL_STRING),
+  [PROP_STRENGTH] = BZW_MODEL_FIELD (BzwRelationship, strength, BZW_MODEL_INT),
+  [PROP_SINCE]    = BZW_MODEL_FIELD (BzwRelationship, since, BZW_MODEL_STRING),
+  [PROP_NOTE]     = BZW_MODEL_FIELD (BzwRelationship, note, BZW_MODEL_STRING),
+};
 
 static void
 bzw_relationship_finalize (GObject *object)
 {
   BzwRelationship *self = BZW_RELATIONSHIP (object);
 
-  g_free (self->uid);
-  g_free (self->kind);
-  g_free (self->since);
-  g_free (self->note);
+  bzw_model_free_fields (self, fields, N_PROPS);
 
   G_OBJECT_CLASS (bzw_relationship_parent_class)->finalize (object);
 }
@@ -70,45 +67,7 @@ bzw_relationship_get_property (GObject    *object,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  BzwRelationship *self = BZW_RELATIONSHIP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UID:
-      g_value_set_string (value, self->uid);
-      break;
-
-    case PROP_A_ID:
-      g_value_set_int64 (value, self->a_id);
-      break;
-
-    case PROP_B_ID:
-      g_value_set_int64 (value, self->b_id);
-      break;
-
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-
-    case PROP_STRENGTH:
-      g_value_set_int (value, self->strength);
-      break;
-
-    case PROP_SINCE:
-      g_value_set_string (value, self->since);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -117,45 +76,7 @@ bzw_relationship_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  BzwRelationship *self = BZW_RELATIONSHIP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bzw_relationship_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UID:
-      bzw_relationship_set_uid (self, g_value_get_string (value));
-      break;
-
-    case PROP_A_ID:
-      bzw_relationship_set_a_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_B_ID:
-      bzw_relationship_set_b_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_KIND:
-      bzw_relationship_set_kind (self, g_value_get_string (value));
-      break;
-
-    case PROP_STRENGTH:
-      bzw_relationship_set_strength (self, g_value_get_int (value));
-      break;
-
-    case PROP_SINCE:
-      bzw_relationship_set_since (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTE:
-      bzw_relationship_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bzw_model_set_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
@@ -207,14 +128,7 @@ bzw_relationship_copy (BzwRelationship *self)
   g_return_val_if_fail (BZW_IS_RELATIONSHIP (self), NULL);
 
   copy = bzw_relationship_new ();
-  copy->id = self->id;
-  copy->uid = g_strdup (self->uid);
-  copy->a_id = self->a_id;
-  copy->b_id = self->b_id;
-  copy->kind = g_strdup (self->kind);
-  copy->strength = self->strength;
-  copy->since = g_strdup (self->since);
-  copy->note = g_strdup (self->note);
+  bzw_model_copy_fields (copy, self, fields, N_PROPS);
   return copy;
 }
 
@@ -232,11 +146,7 @@ bzw_relationship_set_id (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bzw_model_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -253,12 +163,7 @@ bzw_relationship_set_uid (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (value_equal_str (self->uid, uid))
-    return;
-
-  g_free (self->uid);
-  self->uid = (uid != NULL && uid[0] != '\0') ? g_strdup (uid) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+  bzw_model_set_string (self, &self->uid, uid, properties[PROP_UID]);
 }
 
 gint64
@@ -275,11 +180,7 @@ bzw_relationship_set_a_id (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (self->a_id == a_id)
-    return;
-
-  self->a_id = a_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_A_ID]);
+  bzw_model_set_int64 (self, &self->a_id, a_id, properties[PROP_A_ID]);
 }
 
 gint64
@@ -296,11 +197,7 @@ bzw_relationship_set_b_id (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (self->b_id == b_id)
-    return;
-
-  self->b_id = b_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_B_ID]);
+  bzw_model_set_int64 (self, &self->b_id, b_id, properties[PROP_B_ID]);
 }
 
 const char *
@@ -317,12 +214,7 @@ bzw_relationship_set_kind (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (value_equal_str (self->kind, kind))
-    return;
-
-  g_free (self->kind);
-  self->kind = (kind != NULL && kind[0] != '\0') ? g_strdup (kind) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  bzw_model_set_string (self, &self->kind, kind, properties[PROP_KIND]);
 }
 
 int
@@ -339,11 +231,7 @@ bzw_relationship_set_strength (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (self->strength == strength)
-    return;
-
-  self->strength = strength;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+  bzw_model_set_int (self, &self->strength, strength, properties[PROP_STRENGTH]);
 }
 
 const char *
@@ -360,12 +248,7 @@ bzw_relationship_set_since (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (value_equal_str (self->since, since))
-    return;
-
-  g_free (self->since);
-  self->since = (since != NULL && since[0] != '\0') ? g_strdup (since) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE]);
+  bzw_model_set_string (self, &self->since, since, properties[PROP_SINCE]);
 }
 
 const char *
@@ -382,10 +265,5 @@ bzw_relationship_set_note (BzwRelationship *self,
 {
   g_return_if_fail (BZW_IS_RELATIONSHIP (self));
 
-  if (value_equal_str (self->note, note))
-    return;
-
-  g_free (self->note);
-  self->note = (note != NULL && note[0] != '\0') ? g_strdup (note) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  bzw_model_set_string (self, &self->note, note, properties[PROP_NOTE]);
 }

@@ -65,6 +65,13 @@ void          _bzw_store_bind_id         (sqlite3_stmt  *stmt,
                                           gint64         id);
 const char   *_bzw_store_column_text     (sqlite3_stmt  *stmt,
                                           int            column);
+char         *_bzw_store_column_dup_text (sqlite3_stmt  *stmt,
+                                          int            column);
+gboolean      _bzw_store_finish_rows     (BzwStore      *self,
+                                          sqlite3_stmt  *stmt,
+                                          int            rc,
+                                          const char    *what,
+                                          GError       **error);
 gint64        _bzw_store_now             (void);
 gboolean      _bzw_store_validate_date   (const char    *text,
                                           const char    *what,

@@ -4,30 +4,23 @@
 
 #include "bzw-reminder.h"
 #include "bzw-store-stats.h"
+#include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
 #include <stdarg.h>
 
 typedef struct
 {
-  char      *dir;
-  char      *path;
-  BzwStore  *store;
-  GTimeZone *tz;
-  GDateTime *now;
+  BzwTestStore  base;
+  GTimeZone    *tz;
+  GDateTime    *now;
 } Fixture;
 
 static void
 open_temp_store (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bzw-care-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  bzw_test_store_open (&fixture->base, "test.db");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_assert_nonnull (fixture->tz);
   /* Wednesday, 18 June 2025, a quarter past eight in the morning. */
@@ -38,20 +31,7 @@ static void
 close_store (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  bzw_test_store_close (&fixture->base);
   g_time_zone_unref (fixture->tz);
   g_date_time_unref (fixture->now);
 }
@@ -74,7 +54,7 @@ add_contact (Fixture    *fixture,
   bzw_contact_set_interval_ideal (contact, ideal);
   bzw_contact_set_interval_max (contact, latest);
   bzw_contact_set_times (contact, g_date_time_to_unix (added), 0);
-  bzw_store_save_contact (fixture->store, contact, &error);
+  bzw_store_save_contact (fixture->base.store, contact, &error);
   g_assert_no_error (error);
   return bzw_contact_get_id (contact);
 }
@@ -91,7 +71,7 @@ add_encounter (Fixture *fixture,
   bzw_encounter_set_happened_at (encounter, g_date_time_to_unix (when));
   bzw_encounter_set_channel (encounter, BZW_CHANNEL_IN_PERSON);
   bzw_encounter_add_participant (encounter, contact_id, NULL);
-  bzw_store_save_encounter (fixture->store, encounter, &error);
+  bzw_store_save_encounter (fixture->base.store, encounter, &error);
   g_assert_no_error (error);
 }
 
@@ -214,7 +194,7 @@ test_check_store (Fixture       *fixture,
   gint64 anna, bernd;
 
   /* An empty database: nobody is due, no notification. */
-  g_assert_null (bzw_reminder_check (fixture->store, TRUE, NULL, fixture->now, &error));
+  g_assert_null (bzw_reminder_check (fixture->base.store, TRUE, NULL, fixture->now, &error));
   g_assert_no_error (error);
 
   /* Bernd: weekly at the latest every 14 days, added 40 days ago and never
@@ -227,7 +207,7 @@ test_check_store (Fixture       *fixture,
   add_encounter (fixture, add_contact (fixture, "Clara Dietz", 30, 60, 400), 1);
   add_contact (fixture, "Dora Ebert", 0, 0, 400);
 
-  reminder = bzw_reminder_check (fixture->store, TRUE, "2025-06-17", fixture->now, &error);
+  reminder = bzw_reminder_check (fixture->base.store, TRUE, "2025-06-17", fixture->now, &error);
   g_assert_no_error (error);
   g_assert_nonnull (reminder);
   g_assert_cmpuint (reminder->n_due, ==, 2);
@@ -235,20 +215,20 @@ test_check_store (Fixture       *fixture,
   g_assert_cmpstr (reminder->body, ==, "2 contacts are waiting to hear from you: Bernd Cordes and Anna Berg.");
 
   /* Switched off, or sent today already: nothing, and no error. */
-  g_assert_null (bzw_reminder_check (fixture->store, FALSE, NULL, fixture->now, &error));
+  g_assert_null (bzw_reminder_check (fixture->base.store, FALSE, NULL, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_null (bzw_reminder_check (fixture->store, TRUE, today, fixture->now, &error));
+  g_assert_null (bzw_reminder_check (fixture->base.store, TRUE, today, fixture->now, &error));
   g_assert_no_error (error);
 
   /* After meeting both, nobody is due any more. */
   add_encounter (fixture, bernd, 0);
-  again = bzw_reminder_check (fixture->store, TRUE, NULL, fixture->now, &error);
+  again = bzw_reminder_check (fixture->base.store, TRUE, NULL, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_nonnull (again);
   g_assert_cmpuint (again->n_due, ==, 1);
   g_assert_cmpint (again->first_contact_id, ==, anna);
   add_encounter (fixture, anna, 0);
-  g_assert_null (bzw_reminder_check (fixture->store, TRUE, NULL, fixture->now, &error));
+  g_assert_null (bzw_reminder_check (fixture->base.store, TRUE, NULL, fixture->now, &error));
   g_assert_no_error (error);
 }
 

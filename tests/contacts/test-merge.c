@@ -5,6 +5,7 @@
 #include "bzw-store-duplicates.h"
 #include "bzw-store-recommend.h"
 #include "bzw-store.h"
+#include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -12,45 +13,24 @@
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  BzwStore *store;
-  sqlite3  *db;     /* a second connection, as another process would see it */
+  BzwTestStore  base;
+  sqlite3      *db;  /* a second connection, as another process would see it */
 } Fixture;
 
 static void
 open_temp_store (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bzw-merge-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (fixture->path, &fixture->db), ==, SQLITE_OK);
+  bzw_test_store_open (&fixture->base, "test.db");
+  g_assert_cmpint (sqlite3_open (fixture->base.path, &fixture->db), ==, SQLITE_OK);
 }
 
 static void
 close_store (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   sqlite3_close (fixture->db);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  bzw_test_store_close (&fixture->base);
 }
 
 static gint64
@@ -64,7 +44,7 @@ add_contact (Fixture    *fixture,
   bzw_contact_set_display_name (contact, name);
   if (email != NULL)
     bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, email);
-  bzw_store_save_contact (fixture->store, contact, &error);
+  bzw_store_save_contact (fixture->base.store, contact, &error);
   g_assert_no_error (error);
   return bzw_contact_get_id (contact);
 }
@@ -169,7 +149,7 @@ test_find_duplicates (Fixture       *fixture,
   const BzwDuplicatePair *p;
 
   (void) e;
-  pairs = bzw_store_find_duplicates (fixture->store, &error);
+  pairs = bzw_store_find_duplicates (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pairs->len, ==, 2);
 
@@ -186,7 +166,7 @@ test_find_duplicates (Fixture       *fixture,
   /* Same name and same e-mail: one pair with both reasons. */
   add_contact (fixture, "ada lovelace", "ADA@example.org");
   g_clear_pointer (&pairs, g_array_unref);
-  pairs = bzw_store_find_duplicates (fixture->store, &error);
+  pairs = bzw_store_find_duplicates (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pairs->len, ==, 4);
   g_assert_cmpint (g_array_index (pairs, BzwDuplicatePair, 1).reason, ==,
@@ -227,9 +207,9 @@ build_network (Fixture *fixture,
 
   bzw_circle_set_name (circle_a, "Verein");
   bzw_circle_set_name (circle_b, "Kunden");
-  bzw_store_save_circle (fixture->store, circle_a, &error);
+  bzw_store_save_circle (fixture->base.store, circle_a, &error);
   g_assert_no_error (error);
-  bzw_store_save_circle (fixture->store, circle_b, &error);
+  bzw_store_save_circle (fixture->base.store, circle_b, &error);
   g_assert_no_error (error);
   n->circle_a = bzw_circle_get_id (circle_a);
   n->circle_b = bzw_circle_get_id (circle_b);
@@ -238,7 +218,7 @@ build_network (Fixture *fixture,
   bzw_contact_add_field (keep, BZW_FIELD_EMAIL, "work", "jm@firma.de");
   bzw_contact_set_notes (keep, "Trifft man beim Stammtisch.");
   g_array_append_val (bzw_contact_get_circle_ids (keep), n->circle_a);
-  bzw_store_save_contact (fixture->store, keep, &error);
+  bzw_store_save_contact (fixture->base.store, keep, &error);
   g_assert_no_error (error);
 
   bzw_contact_set_display_name (other, "Dr. Juergen Mueller");
@@ -250,7 +230,7 @@ build_network (Fixture *fixture,
   bzw_contact_set_birthday (other, "1970-05-04");
   bzw_contact_set_notes (other, "Hat zwei Kinder.");
   g_array_append_val (bzw_contact_get_circle_ids (other), n->circle_b);
-  bzw_store_save_contact (fixture->store, other, &error);
+  bzw_store_save_contact (fixture->base.store, other, &error);
   g_assert_no_error (error);
 
   n->keep = bzw_contact_get_id (keep);
@@ -265,14 +245,14 @@ build_network (Fixture *fixture,
       bzw_relationship_set_a_id (rel, *rels[i].a);
       bzw_relationship_set_b_id (rel, *rels[i].b);
       bzw_relationship_set_strength (rel, 3);
-      bzw_store_save_relationship (fixture->store, rel, &error);
+      bzw_store_save_relationship (fixture->base.store, rel, &error);
       g_assert_no_error (error);
     }
 
   bzw_encounter_set_happened_at (alone, 1700000000);
   bzw_encounter_set_channel (alone, BZW_CHANNEL_PHONE);
   bzw_encounter_add_participant (alone, n->other, NULL);
-  bzw_store_save_encounter (fixture->store, alone, &error);
+  bzw_store_save_encounter (fixture->base.store, alone, &error);
   g_assert_no_error (error);
 
   bzw_encounter_set_happened_at (both, 1700100000);
@@ -280,7 +260,7 @@ build_network (Fixture *fixture,
   bzw_encounter_add_participant (both, n->keep, NULL);
   bzw_encounter_add_participant (both, n->other, NULL);
   bzw_encounter_add_participant (both, n->x, NULL);
-  bzw_store_save_encounter (fixture->store, both, &error);
+  bzw_store_save_encounter (fixture->base.store, both, &error);
   g_assert_no_error (error);
 
   bzw_favour_set_day (favour, "2024-03-01");
@@ -288,7 +268,7 @@ build_network (Fixture *fixture,
   bzw_favour_set_from (favour, &party);
   bzw_favour_set_to (favour, &BZW_PARTY_ME);
   bzw_favour_set_description (favour, "Hilfe bei der Steuererklärung");
-  bzw_store_save_favour (fixture->store, favour, &error);
+  bzw_store_save_favour (fixture->base.store, favour, &error);
   g_assert_no_error (error);
 
   bzw_referral_set_day (referral, "2024-04-01");
@@ -297,14 +277,14 @@ build_network (Fixture *fixture,
   bzw_referral_set_receiver (referral, &BZW_PARTY_ME);
   party.contact_id = n->x;
   bzw_referral_set_referred (referral, &party);
-  bzw_store_save_referral (fixture->store, referral, &error);
+  bzw_store_save_referral (fixture->base.store, referral, &error);
   g_assert_no_error (error);
 
   pos.contact_id = n->other;
   pos.x = 12.5;
   pos.y = -3.0;
   pos.pinned = TRUE;
-  bzw_store_save_map_positions (fixture->store, &pos, 1, &error);
+  bzw_store_save_map_positions (fixture->base.store, &pos, 1, &error);
   g_assert_no_error (error);
 }
 
@@ -321,12 +301,12 @@ test_merge_keeps_everything (Fixture       *fixture,
   guint n_phone = 0;
 
   build_network (fixture, &n);
-  g_assert_true (bzw_store_merge_contacts (fixture->store, n.keep, n.other, &error));
+  g_assert_true (bzw_store_merge_contacts (fixture->base.store, n.keep, n.other, &error));
   g_assert_no_error (error);
 
   /* The other is gone; the kept one has the fields of both. */
-  g_assert_null (bzw_store_dup_contact (fixture->store, n.other, NULL));
-  kept = bzw_store_dup_contact (fixture->store, n.keep, &error);
+  g_assert_null (bzw_store_dup_contact (fixture->base.store, n.other, NULL));
+  kept = bzw_store_dup_contact (fixture->base.store, n.keep, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bzw_contact_get_display_name (kept), ==, "Jürgen Müller");
   g_assert_cmpstr (bzw_contact_get_organisation (kept), ==, "Müller & Söhne");
@@ -362,7 +342,7 @@ test_merge_keeps_everything (Fixture       *fixture,
   /* Relationships: the one between the two and the second one to Yvonne
    * are gone, the one to Xaver moved.
    */
-  rels = bzw_store_list_relationships (fixture->store, n.keep, &error);
+  rels = bzw_store_list_relationships (fixture->base.store, n.keep, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rels->len, ==, 2);
   for (guint i = 0; i < rels->len; i++)
@@ -381,7 +361,7 @@ test_merge_keeps_everything (Fixture       *fixture,
 
   /* No duplicates left. */
   {
-    g_autoptr(GArray) pairs = bzw_store_find_duplicates (fixture->store, &error);
+    g_autoptr(GArray) pairs = bzw_store_find_duplicates (fixture->base.store, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (pairs->len, ==, 0);
@@ -406,7 +386,7 @@ test_merge_failure_changes_nothing (Fixture       *fixture,
                              " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", n.other);
   exec (fixture, trigger);
 
-  g_assert_false (bzw_store_merge_contacts (fixture->store, n.keep, n.other, &error));
+  g_assert_false (bzw_store_merge_contacts (fixture->base.store, n.keep, n.other, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -415,15 +395,15 @@ test_merge_failure_changes_nothing (Fixture       *fixture,
 
   /* Also from the store's own view, and it still works afterwards. */
   exec (fixture, "DROP TRIGGER fail_merge");
-  g_assert_true (bzw_store_merge_contacts (fixture->store, n.keep, n.other, &error));
+  g_assert_true (bzw_store_merge_contacts (fixture->base.store, n.keep, n.other, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM contacts"), ==, 3);
 
   /* Merging a contact with itself or with one that is gone is refused. */
-  g_assert_false (bzw_store_merge_contacts (fixture->store, n.keep, n.keep, &error));
+  g_assert_false (bzw_store_merge_contacts (fixture->base.store, n.keep, n.keep, &error));
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (bzw_store_merge_contacts (fixture->store, n.keep, n.other, &error));
+  g_assert_false (bzw_store_merge_contacts (fixture->base.store, n.keep, n.other, &error));
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
 }
 
@@ -441,7 +421,7 @@ test_merge_undo (Fixture       *fixture,
   build_network (fixture, &n);
   before = dump (fixture);
 
-  undo = bzw_store_merge_contacts_undoable (fixture->store, n.keep, n.other, &error);
+  undo = bzw_store_merge_contacts_undoable (fixture->base.store, n.keep, n.other, &error);
   g_assert_no_error (error);
   g_assert_nonnull (undo);
   g_assert_cmpint (bzw_merge_undo_get_kept_id (undo), ==, n.keep);
@@ -449,7 +429,7 @@ test_merge_undo (Fixture       *fixture,
   g_assert_cmpstr (before, !=, merged);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM contacts"), ==, 3);
 
-  g_assert_true (bzw_store_undo_merge (fixture->store, undo, &error));
+  g_assert_true (bzw_store_undo_merge (fixture->base.store, undo, &error));
   g_assert_no_error (error);
   after = dump (fixture);
   g_assert_cmpstr (before, ==, after);
@@ -473,7 +453,7 @@ add_expert (Fixture    *fixture,
   bzw_contact_set_offers (contact, offers);
   bzw_contact_set_role (contact, role);
   bzw_contact_set_trust (contact, trust);
-  bzw_store_save_contact (fixture->store, contact, &error);
+  bzw_store_save_contact (fixture->base.store, contact, &error);
   g_assert_no_error (error);
   return bzw_contact_get_id (contact);
 }
@@ -491,7 +471,7 @@ test_recommend (Fixture       *fixture,
 
   add_expert (fixture, "Emil", "Webseiten", "Steuermann", BZW_TRUST_YES);
 
-  ids = bzw_store_find_recommendations (fixture->store, "Steuerberater", 0, &error);
+  ids = bzw_store_find_recommendations (fixture->base.store, "Steuerberater", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 3);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, yes);
@@ -499,18 +479,18 @@ test_recommend (Fixture       *fixture,
   g_assert_cmpint (g_array_index (ids, gint64, 2), ==, unknown);
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = bzw_store_find_recommendations (fixture->store, "Steuer", 0, &error);
+  ids = bzw_store_find_recommendations (fixture->base.store, "Steuer", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 5);
   g_assert_cmpint (g_array_index (ids, gint64, 4), ==, no);
   g_clear_pointer (&ids, g_array_unref);
 
   /* Query syntax in the need is just text; stop words alone find nothing. */
-  ids = bzw_store_find_recommendations (fixture->store, "\"Webseite\" OR (", 0, &error);
+  ids = bzw_store_find_recommendations (fixture->base.store, "\"Webseite\" OR (", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_clear_pointer (&ids, g_array_unref);
-  ids = bzw_store_find_recommendations (fixture->store, "und die", 0, &error);
+  ids = bzw_store_find_recommendations (fixture->base.store, "und die", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 0);
 }
@@ -528,24 +508,24 @@ test_restore_circle (Fixture       *fixture,
 
   bzw_circle_set_name (circle, "Alumni");
   bzw_circle_set_color (circle, "#e01b24");
-  bzw_store_save_circle (fixture->store, circle, &error);
+  bzw_store_save_circle (fixture->base.store, circle, &error);
   g_assert_no_error (error);
-  bzw_store_set_circle_member (fixture->store, a, bzw_circle_get_id (circle), TRUE, &error);
-  bzw_store_set_circle_member (fixture->store, b, bzw_circle_get_id (circle), TRUE, &error);
+  bzw_store_set_circle_member (fixture->base.store, a, bzw_circle_get_id (circle), TRUE, &error);
+  bzw_store_set_circle_member (fixture->base.store, b, bzw_circle_get_id (circle), TRUE, &error);
   g_assert_no_error (error);
 
-  members = bzw_store_list_circle_members (fixture->store, bzw_circle_get_id (circle), &error);
+  members = bzw_store_list_circle_members (fixture->base.store, bzw_circle_get_id (circle), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (members->len, ==, 2);
 
-  bzw_store_delete_circle (fixture->store, bzw_circle_get_id (circle), &error);
+  bzw_store_delete_circle (fixture->base.store, bzw_circle_get_id (circle), &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM contact_circles"), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM tombstones WHERE kind = 'circle'"), ==, 1);
 
-  g_assert_true (bzw_store_restore_circle (fixture->store, circle, members, &error));
+  g_assert_true (bzw_store_restore_circle (fixture->base.store, circle, members, &error));
   g_assert_no_error (error);
-  again = bzw_store_list_circle_members (fixture->store, bzw_circle_get_id (circle), &error);
+  again = bzw_store_list_circle_members (fixture->base.store, bzw_circle_get_id (circle), &error);
   g_assert_cmpuint (again->len, ==, 2);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM circles WHERE name = 'Alumni' AND color = '#e01b24'"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM tombstones"), ==, 0);

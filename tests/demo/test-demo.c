@@ -3,73 +3,35 @@
 #include "config.h"
 
 #include "bzw-demo.h"
+#include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  BzwStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
+typedef BzwTestStore Fixture;
 
 static BzwStore *
 open_store (Fixture    *fixture,
             const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  BzwStore *store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
+  return bzw_test_open_store (path);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bzw-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
-  fixture->store = open_store (fixture, "demo.db");
+  bzw_test_store_open (fixture, "demo.db");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  bzw_test_store_close (fixture);
 }
 
 static GDateTime *

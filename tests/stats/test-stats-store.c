@@ -4,6 +4,7 @@
 
 #include "bzw-dashboard.h"
 #include "bzw-store-stats.h"
+#include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -11,48 +12,18 @@
 
 typedef struct
 {
-  char      *dir;
-  char      *path;
-  BzwStore  *store;
-  GTimeZone *tz;
-  GDateTime *now;
+  BzwTestStore  base;
+  GTimeZone    *tz;
+  GDateTime    *now;
 } Fixture;
 
 #define ME 0
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 open_temp_store (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bzw-stats-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = bzw_store_open (fixture->path, BZW_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  bzw_test_store_open (&fixture->base, "test.db");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_assert_nonnull (fixture->tz);
   /* Wednesday, 18 June 2025, noon. */
@@ -63,10 +34,7 @@ static void
 close_store (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  bzw_test_store_close (&fixture->base);
   g_time_zone_unref (fixture->tz);
   g_date_time_unref (fixture->now);
 }
@@ -102,7 +70,7 @@ save_contact (Fixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  bzw_store_save_contact (fixture->store, contact, &error);
+  bzw_store_save_contact (fixture->base.store, contact, &error);
   g_assert_no_error (error);
 }
 
@@ -122,7 +90,7 @@ dup_contact (Fixture *fixture,
              gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  BzwContact *contact = bzw_store_dup_contact (fixture->store, id, &error);
+  BzwContact *contact = bzw_store_dup_contact (fixture->base.store, id, &error);
 
   g_assert_no_error (error);
   return contact;
@@ -140,7 +108,7 @@ add_circle (Fixture    *fixture,
   bzw_circle_set_name (circle, name);
   bzw_circle_set_interval_ideal (circle, ideal);
   bzw_circle_set_interval_max (circle, latest);
-  bzw_store_save_circle (fixture->store, circle, &error);
+  bzw_store_save_circle (fixture->base.store, circle, &error);
   g_assert_no_error (error);
   return bzw_circle_get_id (circle);
 }
@@ -152,7 +120,7 @@ join_circle (Fixture *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  bzw_store_set_circle_member (fixture->store, contact_id, circle_id, TRUE, &error);
+  bzw_store_set_circle_member (fixture->base.store, contact_id, circle_id, TRUE, &error);
   g_assert_no_error (error);
 }
 
@@ -175,7 +143,7 @@ add_encounter (Fixture    *fixture,
     bzw_encounter_add_participant (encounter, id, NULL);
   va_end (args);
 
-  bzw_store_save_encounter (fixture->store, encounter, &error);
+  bzw_store_save_encounter (fixture->base.store, encounter, &error);
   g_assert_no_error (error);
 }
 
@@ -204,7 +172,7 @@ add_favour (Fixture        *fixture,
   bzw_favour_set_value_cents (favour, value_cents);
   bzw_favour_set_due (favour, due);
   bzw_favour_set_description (favour, "Hilfe");
-  bzw_store_save_favour (fixture->store, favour, &error);
+  bzw_store_save_favour (fixture->base.store, favour, &error);
   g_assert_no_error (error);
   return bzw_favour_get_id (favour);
 }
@@ -229,7 +197,7 @@ add_referral (Fixture          *fixture,
   bzw_referral_set_state (referral, state);
   bzw_referral_set_value_cents (referral, value_cents);
   bzw_referral_set_thanked (referral, thanked);
-  bzw_store_save_referral (fixture->store, referral, &error);
+  bzw_store_save_referral (fixture->base.store, referral, &error);
   g_assert_no_error (error);
   return bzw_referral_get_id (referral);
 }
@@ -244,7 +212,7 @@ add_relationship (Fixture *fixture,
 
   bzw_relationship_set_a_id (relationship, a);
   bzw_relationship_set_b_id (relationship, b);
-  bzw_store_save_relationship (fixture->store, relationship, &error);
+  bzw_store_save_relationship (fixture->base.store, relationship, &error);
   g_assert_no_error (error);
 }
 
@@ -332,7 +300,7 @@ test_give_take (Fixture       *fixture,
   /* After the current month. */
   add_favour (fixture, "2025-07-01", party (ME), party (c), BZW_FAVOUR_DONE, 50, NULL);
 
-  months = bzw_store_stats_give_take_by_month (fixture->store, fixture->now, 12, &error);
+  months = bzw_store_stats_give_take_by_month (fixture->base.store, fixture->now, 12, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (months->len, ==, 12);
   g_assert_cmpint (g_array_index (months, BzwGiveTakeMonth, 0).year, ==, 2024);
@@ -353,13 +321,13 @@ test_give_take (Fixture       *fixture,
     }
   g_assert_cmpuint (n_nonzero, ==, 4);
 
-  g_assert_true (bzw_store_stats_get_give_take (fixture->store, a, &gt, &error));
+  g_assert_true (bzw_store_stats_get_give_take (fixture->base.store, a, &gt, &error));
   g_assert_no_error (error);
   assert_give_take (&gt, 1, 10000, 1, 2500);
-  g_assert_true (bzw_store_stats_get_give_take (fixture->store, b, &gt, &error));
+  g_assert_true (bzw_store_stats_get_give_take (fixture->base.store, b, &gt, &error));
   assert_give_take (&gt, 3, 120700, 1, 0);
 
-  per_contact = bzw_store_stats_list_give_take (fixture->store, &error);
+  per_contact = bzw_store_stats_list_give_take (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (per_contact->len, ==, 3);
   g_assert_cmpint (g_array_index (per_contact, BzwContactGiveTake, 0).contact_id, ==, a);
@@ -427,7 +395,7 @@ test_due (Fixture       *fixture,
   id6 = bzw_contact_get_id (c6);
   join_circle (fixture, id6, family);
 
-  due = bzw_store_stats_list_due (fixture->store, fixture->now, FALSE, NULL, &error);
+  due = bzw_store_stats_list_due (fixture->base.store, fixture->now, FALSE, NULL, &error);
   g_assert_no_error (error);
   /* Fünf: 10 days past the latest date; Zwei: 2 days past it.  Eins was
    * last met 12 days ago, under the family's 14 days: not due.
@@ -445,7 +413,7 @@ test_due (Fixture       *fixture,
   /* Two days later Eins is due, too. */
   {
     g_autoptr(GDateTime) later = g_date_time_add_days (fixture->now, 2);
-    g_autoptr(GArray) due_later = bzw_store_stats_list_due (fixture->store, later, FALSE, NULL, &error);
+    g_autoptr(GArray) due_later = bzw_store_stats_list_due (fixture->base.store, later, FALSE, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (due_later->len, ==, 3);
@@ -454,7 +422,7 @@ test_due (Fixture       *fixture,
     g_assert_cmpint (g_array_index (due_later, BzwDueContact, 2).keep_in_touch.days_overdue, ==, 0);
   }
 
-  all = bzw_store_stats_list_due (fixture->store, fixture->now, TRUE, NULL, &error);
+  all = bzw_store_stats_list_due (fixture->base.store, fixture->now, TRUE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 4);
   g_assert_cmpint (g_array_index (all, BzwDueContact, 3).contact_id, ==, id3);
@@ -465,17 +433,17 @@ test_due (Fixture       *fixture,
       g_assert_cmpint (g_array_index (all, BzwDueContact, i).contact_id, !=, id6);
     }
 
-  g_assert_true (bzw_store_stats_get_keep_in_touch (fixture->store, id1, fixture->now, &kit, &error));
+  g_assert_true (bzw_store_stats_get_keep_in_touch (fixture->base.store, id1, fixture->now, &kit, &error));
   g_assert_no_error (error);
   g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
   g_assert_cmpint (kit.rhythm.ideal_days, ==, 14);
   g_assert_cmpint (kit.rhythm.latest_days, ==, 30);
   g_assert_cmpint (kit.days_overdue, ==, -2);
 
-  g_assert_true (bzw_store_stats_get_keep_in_touch (fixture->store, id4, fixture->now, &kit, &error));
+  g_assert_true (bzw_store_stats_get_keep_in_touch (fixture->base.store, id4, fixture->now, &kit, &error));
   g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_NONE);
 
-  g_assert_false (bzw_store_stats_get_keep_in_touch (fixture->store, 9999, fixture->now, &kit, &error));
+  g_assert_false (bzw_store_stats_get_keep_in_touch (fixture->base.store, 9999, fixture->now, &kit, &error));
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
 }
 
@@ -515,27 +483,27 @@ test_unseen_and_counts (Fixture       *fixture,
   u5_id = bzw_contact_get_id (u5);
   add_encounter (fixture, at (fixture, 2020, 1, 1, 12, 0), BZW_CHANNEL_ONLINE, u5_id, (gint64) -1);
 
-  unseen = bzw_store_stats_list_long_unseen (fixture->store, fixture->now, NULL, &error);
+  unseen = bzw_store_stats_list_long_unseen (fixture->base.store, fixture->now, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (unseen->len, ==, 1);
   g_assert_cmpint (g_array_index (unseen, BzwUnseenContact, 0).contact_id, ==, u1);
   g_assert_cmpstr (g_array_index (unseen, BzwUnseenContact, 0).name, ==, "Ulla");
   g_assert_cmpint (g_array_index (unseen, BzwUnseenContact, 0).last_encounter, ==, at (fixture, 2024, 6, 17, 23, 0));
 
-  g_assert_true (bzw_store_stats_count_met_since (fixture->store, g_date_time_to_unix (year_ago), &n, &error));
+  g_assert_true (bzw_store_stats_count_met_since (fixture->base.store, g_date_time_to_unix (year_ago), &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
 
   /* Ulla (online only) and Udo (never met, not marked). */
-  g_assert_true (bzw_store_stats_count_online_only (fixture->store, &n, &error));
+  g_assert_true (bzw_store_stats_count_online_only (fixture->base.store, &n, &error));
   g_assert_cmpuint (n, ==, 2);
 
-  g_assert_true (bzw_store_stats_count_contacts (fixture->store, &n, &error));
+  g_assert_true (bzw_store_stats_count_contacts (fixture->base.store, &n, &error));
   g_assert_cmpuint (n, ==, 4);
 
   /* The one pass over the journal agrees with the SQL counts. */
   {
-    g_autoptr(GArray) activity = bzw_store_stats_list_activity (fixture->store, fixture->now, &error);
+    g_autoptr(GArray) activity = bzw_store_stats_list_activity (fixture->base.store, fixture->now, &error);
     guint n_active, n_recent, n_online;
 
     g_assert_no_error (error);
@@ -571,7 +539,7 @@ test_promised_and_thanks (Fixture       *fixture,
   add_favour (fixture, "2025-06-01", party (ME), party (a), BZW_FAVOUR_OPEN, 0, "2025-06-19");
   add_favour (fixture, "2025-06-01", party (ME), party (a), BZW_FAVOUR_DONE, 0, "2025-06-19");
 
-  promised = bzw_store_stats_list_promised_favours (fixture->store, &error);
+  promised = bzw_store_stats_list_promised_favours (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (promised->len, ==, 3);
   g_assert_cmpint (g_array_index (promised, BzwPromisedFavour, 0).favour_id, ==, f_soon);
@@ -592,7 +560,7 @@ test_promised_and_thanks (Fixture       *fixture,
     r_old = add_referral (fixture, "2024-12-01", gone, party (ME), referred, BZW_REFERRAL_LOST, 0, FALSE);
   }
 
-  thanks = bzw_store_stats_list_unthanked_referrals (fixture->store, &error);
+  thanks = bzw_store_stats_list_unthanked_referrals (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (thanks->len, ==, 2);
   g_assert_cmpint (g_array_index (thanks, BzwUnthankedReferral, 0).referral_id, ==, r_old);
@@ -643,7 +611,7 @@ test_second_degree (Fixture       *fixture,
   /* I referred r1 to m2. */
   add_referral (fixture, "2025-02-01", party (ME), party (m2), party (r1), BZW_REFERRAL_GIVEN, 0, FALSE);
 
-  ids = bzw_store_stats_list_second_degree (fixture->store, NULL, &error);
+  ids = bzw_store_stats_list_second_degree (fixture->base.store, NULL, &error);
   g_assert_no_error (error);
   /* f1, f2, f3, and x (the receiver of a referral by m3). */
   g_assert_cmpuint (ids->len, ==, 4);
@@ -678,7 +646,7 @@ test_giving_cycles (Fixture       *fixture,
   add_favour (fixture, "2025-01-01", party (c), gone, BZW_FAVOUR_DONE, 100, NULL);
   add_favour (fixture, "2025-01-01", gone, party (ME), BZW_FAVOUR_DONE, 100, NULL);
 
-  cycles = bzw_store_stats_list_giving_cycles (fixture->store, 4, 10, &n, &error);
+  cycles = bzw_store_stats_list_giving_cycles (fixture->base.store, 4, 10, &n, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpuint (cycles->len, ==, 1);
@@ -714,7 +682,7 @@ test_introductions (Fixture       *fixture,
   bzw_contact_set_archived (c, TRUE);
   save_contact (fixture, c);
 
-  intros = bzw_store_stats_list_introductions (fixture->store, 10, &error);
+  intros = bzw_store_stats_list_introductions (fixture->base.store, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (intros->len, ==, 1);
   g_assert_cmpint (g_array_index (intros, BzwIntroduction, 0).seeker_id, ==, bzw_contact_get_id (a));
@@ -723,7 +691,7 @@ test_introductions (Fixture       *fixture,
   g_assert_cmpstr (g_array_index (intros, BzwIntroduction, 0).offerer_name, ==, "Bernd");
 
   add_relationship (fixture, bzw_contact_get_id (b), bzw_contact_get_id (a));
-  none = bzw_store_stats_list_introductions (fixture->store, 10, &error);
+  none = bzw_store_stats_list_introductions (fixture->base.store, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
 }
@@ -755,12 +723,12 @@ test_activity (Fixture       *fixture,
 
       bzw_encounter_add_participant (event, add_contact (fixture, name), NULL);
     }
-  bzw_store_save_encounter (fixture->store, event, &error);
+  bzw_store_save_encounter (fixture->base.store, event, &error);
   g_assert_no_error (error);
   add_favour (fixture, "2025-05-01", party (ME), party (a), BZW_FAVOUR_DONE, 0, NULL);
   add_favour (fixture, "2025-05-02", party (a), party (ME), BZW_FAVOUR_DECLINED, 0, NULL);
 
-  events = bzw_store_stats_list_strength_events (fixture->store, a, &error);
+  events = bzw_store_stats_list_strength_events (fixture->base.store, a, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
   for (guint i = 0; i < events->len; i++)
@@ -772,7 +740,7 @@ test_activity (Fixture       *fixture,
       }
   g_assert_cmpint (n_event_weight, ==, 1);
 
-  activity = bzw_store_stats_list_activity (fixture->store, fixture->now, &error);
+  activity = bzw_store_stats_list_activity (fixture->base.store, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (activity->len, ==, 11);
   item = &g_array_index (activity, BzwContactActivity, 0);
@@ -819,7 +787,7 @@ test_weeks (Fixture       *fixture,
   add_encounter (fixture, at (fixture, 2024, 4, 8, 0, 0) - 1, BZW_CHANNEL_MESSAGE, a, (gint64) -1);
   add_encounter (fixture, at (fixture, 2024, 4, 8, 0, 0), BZW_CHANNEL_MESSAGE, a, (gint64) -1);
 
-  weeks = bzw_store_stats_encounters_by_week (fixture->store, monday, 52, &error);
+  weeks = bzw_store_stats_encounters_by_week (fixture->base.store, monday, 52, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (weeks->len, ==, 52);
 
@@ -845,7 +813,7 @@ test_weeks (Fixture       *fixture,
     g_autoptr(GArray) activity = NULL;
     g_autoptr(GArray) scanned = NULL;
 
-    g_assert_true (bzw_store_stats_scan_journal (fixture->store, monday, 52, &activity, &scanned, &error));
+    g_assert_true (bzw_store_stats_scan_journal (fixture->base.store, monday, 52, &activity, &scanned, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (scanned->len, ==, 52);
     for (guint i = 0; i < weeks->len; i++)
@@ -868,15 +836,15 @@ test_reader (Fixture       *fixture,
   g_autoptr(BzwStore) reader = NULL;
   g_autoptr(BzwStore) none = NULL;
   g_autoptr(BzwStore) foreign = NULL;
-  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
-  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->base.dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (fixture->base.dir, "missing.db", NULL);
   g_autofree char *contents = NULL;
   static const char text[] = "Kein SQLite, nur Notizen.\n";
   guint n;
 
   add_contact (fixture, "Anna");
 
-  reader = bzw_store_stats_open_reader (fixture->path, &error);
+  reader = bzw_store_stats_open_reader (fixture->base.path, &error);
   g_assert_no_error (error);
   g_assert_true (bzw_store_is_read_only (reader));
   g_assert_true (bzw_store_stats_count_contacts (reader, &n, &error));
@@ -912,15 +880,15 @@ test_snapshot (Fixture       *fixture,
 
   add_contact (fixture, "Anna");
 
-  g_assert_true (bzw_store_begin (fixture->store, &error));
+  g_assert_true (bzw_store_begin (fixture->base.store, &error));
   add_contact (fixture, "Bernd");
-  before = bzw_dashboard_compute (fixture->path, fixture->now, &error);
+  before = bzw_dashboard_compute (fixture->base.path, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (before->n_contacts, ==, 1);
   g_assert_cmpuint (before->activity->len, ==, 1);
-  g_assert_true (bzw_store_commit (fixture->store, &error));
+  g_assert_true (bzw_store_commit (fixture->base.store, &error));
 
-  after = bzw_dashboard_compute (fixture->path, fixture->now, &error);
+  after = bzw_dashboard_compute (fixture->base.path, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->n_contacts, ==, 2);
 }
@@ -949,7 +917,7 @@ test_strength_events (Fixture       *fixture,
   /* Between others: Bernd referred someone to Anna. */
   add_referral (fixture, "2025-06-05", party (b), party (a), outsider, BZW_REFERRAL_WON, 0, FALSE);
 
-  events = bzw_store_stats_list_strength_events (fixture->store, a, &error);
+  events = bzw_store_stats_list_strength_events (fixture->base.store, a, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < events->len; i++)
     {
@@ -965,7 +933,7 @@ test_strength_events (Fixture       *fixture,
   g_assert_cmpuint (events->len, ==, 4);
 
   /* The pass over the journal gives the same strength. */
-  activity = bzw_store_stats_list_activity (fixture->store, fixture->now, &error);
+  activity = bzw_store_stats_list_activity (fixture->base.store, fixture->now, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (bzw_contact_activity_find (activity, a)->strength,
                                   bzw_strength_compute ((BzwStrengthEvent *) (gpointer) events->data, events->len,
@@ -1047,17 +1015,17 @@ test_overview (Fixture       *fixture,
   fill_small_network (fixture);
 
   /* While the app holds the database open… */
-  with_writer = bzw_dashboard_compute (fixture->path, fixture->now, &error);
+  with_writer = bzw_dashboard_compute (fixture->base.path, fixture->now, &error);
   g_assert_no_error (error);
   check_small_network (with_writer);
 
   /* …and with no other connection. */
-  g_clear_object (&fixture->store);
-  alone = bzw_dashboard_compute (fixture->path, fixture->now, &error);
+  g_clear_object (&fixture->base.store);
+  alone = bzw_dashboard_compute (fixture->base.path, fixture->now, &error);
   g_assert_no_error (error);
   check_small_network (alone);
 
-  nowhere = g_build_filename (fixture->dir, "missing.db", NULL);
+  nowhere = g_build_filename (fixture->base.dir, "missing.db", NULL);
   missing = bzw_dashboard_compute (nowhere, fixture->now, &error);
   g_assert_null (missing);
   g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND);
@@ -1083,7 +1051,7 @@ test_overview_async (Fixture       *fixture,
   g_autoptr(BzwDashboard) overview = NULL;
 
   fill_small_network (fixture);
-  bzw_dashboard_compute_async (fixture->path, fixture->now, NULL, computed_cb, &overview);
+  bzw_dashboard_compute_async (fixture->base.path, fixture->now, NULL, computed_cb, &overview);
   while (overview == NULL)
     g_main_context_iteration (NULL, TRUE);
 

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The statements of a BzwStore: errors, the statement cache, binding,
+ * stepping and reading rows. */
+
+#define G_LOG_DOMAIN "bzw-store"
+
+#include "config.h"
+
+#include "bzw-store-private.h"
+
+#include <glib/gi18n-lib.h>
+
+gboolean
+_bzw_store_set_error (BzwStore    *self,
+                      GError     **error,
+                      const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  BzwStoreError our_code;
+  const char *message;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      our_code = BZW_STORE_ERROR_LOCKED;
+      message = _("The database is in use by another program. Please try again in a moment.");
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      our_code = BZW_STORE_ERROR_READ_ONLY;
+      message = _("The database cannot be written to.");
+      break;
+
+    case SQLITE_CORRUPT:
+      our_code = BZW_STORE_ERROR_CORRUPT;
+      message = _("The database is damaged.");
+      break;
+
+    case SQLITE_NOTADB:
+      our_code = BZW_STORE_ERROR_NOT_A_DATABASE;
+      message = _("The file is not a Beziehungsweise database.");
+      break;
+
+    case SQLITE_CONSTRAINT:
+      our_code = BZW_STORE_ERROR_INVALID;
+      message = _("The entry contradicts the data already stored.");
+      break;
+
+    case SQLITE_FULL:
+      our_code = BZW_STORE_ERROR_FAILED;
+      message = _("The disk is full.");
+      break;
+
+    default:
+      our_code = BZW_STORE_ERROR_FAILED;
+      message = _("The database reported an error.");
+      break;
+    }
+
+  g_debug ("SQLite error %d in %s: %s", code, what, sqlite3_errmsg (self->db));
+  g_set_error_literal (error, BZW_STORE_ERROR, our_code, message);
+  return FALSE;
+}
+
+sqlite3_stmt *
+_bzw_store_prepare (BzwStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED, _("The database is closed."));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Cannot prepare statement: %s", sqlite3_errmsg (self->db));
+      _bzw_store_set_error (self, error, "prepare");
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows, then resets it. */
+gboolean
+_bzw_store_step_done (BzwStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _bzw_store_set_error (self, error, sqlite3_sql (stmt));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+_bzw_store_exec (BzwStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_FAILED, _("The database is closed."));
+      return FALSE;
+    }
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _bzw_store_set_error (self, error, sql);
+
+  return TRUE;
+}
+
+void
+_bzw_store_bind_text (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_bzw_store_bind_id (sqlite3_stmt *stmt,
+                    int           index,
+                    gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+const char *
+_bzw_store_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* Changes whenever another connection commits (not for this one's own
+ * writes: sqlite3_total_changes64() counts those).
+ */
+gint64
+_bzw_store_data_version (BzwStore *self)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gint64
+_bzw_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Ends a loop over the rows of @stmt whose last step returned @rc:
+ * reports an error unless the rows ran out, and resets the statement.
+ */
+gboolean
+_bzw_store_finish_rows (BzwStore      *self,
+                        sqlite3_stmt  *stmt,
+                        int            rc,
+                        const char    *what,
+                        GError       **error)
+{
+  gboolean ok = rc == SQLITE_DONE;
+
+  if (!ok)
+    _bzw_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+char *
+_bzw_store_column_dup_text (sqlite3_stmt *stmt,
+                            int           column)
+{
+  return g_strdup (_bzw_store_column_text (stmt, column));
+}
