@@ -59,6 +59,12 @@ void _bzw_window_show_error (BzwWindow    *self,
 void _bzw_window_reopen           (BzwWindow         *self,
                                    const char        *path,
                                    BzwStoreOpenFlags  flags);
+GtkWidget *_bzw_window_ensure_view           (BzwWindow      *self,
+                                              const char     *name);
+GtkWidget *_bzw_window_ensure_contacts_view  (BzwWindow      *self);
+void       _bzw_window_actions_class_init    (GtkWidgetClass *widget_class);
+void       _bzw_window_actions_init          (BzwWindow      *self);
+
 void _bzw_window_care_class_init  (GtkWidgetClass *widget_class);
 void _bzw_window_care_init        (BzwWindow      *self);
 void _bzw_window_care_dispose     (BzwWindow      *self);

@@ -27,6 +27,7 @@ struct _BzwEntryEditor
   char             *uid;
   GArray           *participants;
 
+  AdwHeaderBar     *header;
   AdwViewStack     *stack;
   GtkLabel         *error_label;
 
@@ -34,6 +35,7 @@ struct _BzwEntryEditor
   GtkEntry         *enc_date;
   GtkEntry         *enc_time;
   GtkDropDown      *enc_channel;
+  GtkBox           *enc_picker_row;
   BzwContactPicker *enc_picker;
   GtkListBox       *enc_people;
   GtkEntry         *enc_place;
@@ -41,6 +43,8 @@ struct _BzwEntryEditor
 
   /* Favour */
   GtkEntry         *fav_date;
+  GtkBox           *fav_from_row;
+  GtkBox           *fav_to_row;
   BzwContactPicker *fav_from;
   BzwContactPicker *fav_to;
   GtkDropDown      *fav_direction;
@@ -51,6 +55,9 @@ struct _BzwEntryEditor
 
   /* Referral */
   GtkEntry         *ref_date;
+  GtkBox           *ref_giver_row;
+  GtkBox           *ref_receiver_row;
+  GtkBox           *ref_referred_row;
   BzwContactPicker *ref_giver;
   BzwContactPicker *ref_receiver;
   BzwContactPicker *ref_referred;
@@ -76,76 +83,58 @@ clear_invalid_cb (GtkWidget *widget)
   bzw_ui_clear_invalid (widget);
 }
 
-/* A row of a form: a label above its field, tied together for AT-SPI. */
-static GtkWidget *
-field (GtkWidget  *box,
-       const char *label_text,
-       GtkWidget  *widget)
+/* The labels of the form name their fields for AT-SPI, and typing in a
+ * field clears its error mark.
+ */
+static void
+tie_labels (GtkWidget *widget)
 {
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *target;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_text (GTK_LABEL (label)), -1);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), widget);
-  gtk_box_append (GTK_BOX (box), row);
+      if (!GTK_IS_LABEL (child) || !gtk_widget_has_css_class (child, "caption-heading"))
+        {
+          tie_labels (child);
+          continue;
+        }
 
-  if (GTK_IS_EDITABLE (widget))
-    g_signal_connect (widget, "changed", G_CALLBACK (clear_invalid_cb), NULL);
-
-  return widget;
+      target = gtk_label_get_mnemonic_widget (GTK_LABEL (child));
+      g_assert (target != NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (GTK_LABEL (child)), -1);
+      if (GTK_IS_EDITABLE (target))
+        g_signal_connect (target, "changed", G_CALLBACK (clear_invalid_cb), NULL);
+    }
 }
 
-static GtkWidget *
-entry (const char *placeholder)
+/* A contact picker needs the store, so it joins its row of the template
+ * here, below the row's label.
+ */
+static BzwContactPicker *
+add_picker (BzwEntryEditor *self,
+            GtkBox         *row,
+            const char     *placeholder)
 {
-  GtkWidget *widget = gtk_entry_new ();
+  GtkWidget *picker = bzw_contact_picker_new (self->store, placeholder);
 
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (widget), placeholder);
-  return widget;
+  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_widget_get_first_child (GTK_WIDGET (row))), picker);
+  gtk_box_append (row, picker);
+  return BZW_CONTACT_PICKER (picker);
 }
 
-static GtkWidget *
-notes_view (void)
+static void
+set_choices (GtkDropDown        *dropdown,
+             const char * const *labels,
+             guint               n)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (view, -1, 80);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_add_css_class (view, "card");
-  return view;
-}
-
-static GtkWidget *
-page_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
-  return box;
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, labels[i]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
 static char *
@@ -239,100 +228,45 @@ participant_picked_cb (BzwEntryEditor *self)
   bzw_contact_picker_set_text (self->enc_picker, "");
 }
 
-static GtkWidget *
-build_encounter_page (BzwEntryEditor *self)
+static void
+add_pickers (BzwEntryEditor *self)
 {
-  GtkWidget *box = page_box ();
-  GtkWidget *when = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *date_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *time_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  const char *me = _("Me, or type a name");
+
+  self->enc_picker = add_picker (self, self->enc_picker_row, _("Type a name"));
+  g_signal_connect_swapped (self->enc_picker, "changed", G_CALLBACK (participant_picked_cb), self);
+  self->fav_from = add_picker (self, self->fav_from_row, me);
+  self->fav_to = add_picker (self, self->fav_to_row, me);
+  self->ref_giver = add_picker (self, self->ref_giver_row, me);
+  self->ref_receiver = add_picker (self, self->ref_receiver_row, me);
+  self->ref_referred = add_picker (self, self->ref_referred_row, _("A contact or any name"));
+}
+
+static void
+fill_choices (BzwEntryEditor *self)
+{
+  const char *channels[BZW_N_CHANNELS];
+  const char *directions[BZW_N_FAVOUR_DIRECTIONS];
+  const char *favour_states[BZW_N_FAVOUR_STATES];
+  const char *efforts[5];
+  const char *referral_states[BZW_N_REFERRAL_STATES];
 
   for (BzwChannel c = 0; c < BZW_N_CHANNELS; c++)
-    gtk_string_list_append (channels, bzw_channel_get_label (c));
-
-  gtk_widget_set_hexpand (date_box, TRUE);
-  gtk_box_append (GTK_BOX (when), date_box);
-  gtk_box_append (GTK_BOX (when), time_box);
-  gtk_box_append (GTK_BOX (box), when);
-  self->enc_date = GTK_ENTRY (field (date_box, _("_Date"), entry (_("e.g. 23.11.2026"))));
-  self->enc_time = GTK_ENTRY (field (time_box, _("_Time"), entry (_("e.g. 14:30"))));
-  self->enc_channel = GTK_DROP_DOWN (field (box, _("_How"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&channels)), NULL)));
-
-  self->enc_picker = BZW_CONTACT_PICKER (field (box, _("_With whom"),
-                                               bzw_contact_picker_new (self->store, _("Type a name"))));
-  g_signal_connect_swapped (self->enc_picker, "changed", G_CALLBACK (participant_picked_cb), self);
-  self->enc_people = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->enc_people, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->enc_people), "boxed-list");
-  gtk_widget_set_visible (GTK_WIDGET (self->enc_people), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->enc_people), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Participants"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->enc_people));
-
-  self->enc_place = GTK_ENTRY (field (box, _("_Where"), entry (_("e.g. Café Schmitz, Köln"))));
-  self->enc_notes = GTK_TEXT_VIEW (field (box, _("_Notes"), notes_view ()));
-  return scrolled (box);
-}
-
-static GtkWidget *
-dropdown (const char * const *labels,
-          guint               n)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, labels[i]);
-  return gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
-}
-
-static GtkWidget *
-build_favour_page (BzwEntryEditor *self)
-{
-  GtkWidget *box = page_box ();
-  const char *directions[BZW_N_FAVOUR_DIRECTIONS];
-  const char *states[BZW_N_FAVOUR_STATES];
-
+    channels[c] = bzw_channel_get_label (c);
   for (guint i = 0; i < BZW_N_FAVOUR_DIRECTIONS; i++)
     directions[i] = bzw_favour_direction_get_label (i);
   for (guint i = 0; i < BZW_N_FAVOUR_STATES; i++)
-    states[i] = bzw_favour_state_get_label (i);
-
-  self->fav_date = GTK_ENTRY (field (box, _("_Date"), entry (_("e.g. 23.11.2026"))));
-  self->fav_from = BZW_CONTACT_PICKER (field (box, _("_From"), bzw_contact_picker_new (self->store, _("Me, or type a name"))));
-  self->fav_to = BZW_CONTACT_PICKER (field (box, _("_To"), bzw_contact_picker_new (self->store, _("Me, or type a name"))));
-  self->fav_direction = GTK_DROP_DOWN (field (box, _("_Asked or offered"), dropdown (directions, G_N_ELEMENTS (directions))));
-  self->fav_state = GTK_DROP_DOWN (field (box, _("_State"), dropdown (states, G_N_ELEMENTS (states))));
-  self->fav_description = GTK_ENTRY (field (box, _("_What"), entry (_("e.g. Read through the CV"))));
-  self->fav_value = GTK_ENTRY (field (box, _("Estimated _value in euros"), entry (_("e.g. 150"))));
-  self->fav_due = GTK_ENTRY (field (box, _("D_ue by"), entry (_("optional"))));
-  return scrolled (box);
-}
-
-static GtkWidget *
-build_referral_page (BzwEntryEditor *self)
-{
-  GtkWidget *box = page_box ();
-  const char *efforts[5];
-  const char *states[BZW_N_REFERRAL_STATES];
-
+    favour_states[i] = bzw_favour_state_get_label (i);
   for (guint i = 0; i < 5; i++)
     efforts[i] = bzw_referral_effort_get_label (i + 1);
   for (guint i = 0; i < BZW_N_REFERRAL_STATES; i++)
-    states[i] = bzw_referral_state_get_label (i);
+    referral_states[i] = bzw_referral_state_get_label (i);
 
-  self->ref_date = GTK_ENTRY (field (box, _("_Date"), entry (_("e.g. 23.11.2026"))));
-  self->ref_giver = BZW_CONTACT_PICKER (field (box, _("_Given by"), bzw_contact_picker_new (self->store, _("Me, or type a name"))));
-  self->ref_receiver = BZW_CONTACT_PICKER (field (box, _("_Given to"), bzw_contact_picker_new (self->store, _("Me, or type a name"))));
-  self->ref_referred = BZW_CONTACT_PICKER (field (box, _("_Who or what was referred"),
-                                                 bzw_contact_picker_new (self->store, _("A contact or any name"))));
-  self->ref_effort = GTK_DROP_DOWN (field (box, _("_Effort"), dropdown (efforts, G_N_ELEMENTS (efforts))));
-  self->ref_state = GTK_DROP_DOWN (field (box, _("_State"), dropdown (states, G_N_ELEMENTS (states))));
-  self->ref_value = GTK_ENTRY (field (box, _("Business _value in euros"), entry (_("Invoice value, e.g. 2.400"))));
-  self->ref_thanked = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Thanked")));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ref_thanked));
-  self->ref_notes = GTK_TEXT_VIEW (field (box, _("_Notes"), notes_view ()));
-  return scrolled (box);
+  set_choices (self->enc_channel, channels, G_N_ELEMENTS (channels));
+  set_choices (self->fav_direction, directions, G_N_ELEMENTS (directions));
+  set_choices (self->fav_state, favour_states, G_N_ELEMENTS (favour_states));
+  set_choices (self->ref_effort, efforts, G_N_ELEMENTS (efforts));
+  set_choices (self->ref_state, referral_states, G_N_ELEMENTS (referral_states));
 }
 
 /* Reading the form */
@@ -600,6 +534,7 @@ bzw_entry_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->participants, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_ENTRY_EDITOR);
 
   G_OBJECT_CLASS (bzw_entry_editor_parent_class)->dispose (object);
 }
@@ -617,6 +552,37 @@ bzw_entry_editor_class_init (BzwEntryEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-entry-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_channel);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_date);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_notes);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_people);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_picker_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_place);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, enc_time);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_date);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_description);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_direction);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_due);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_from_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_state);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_to_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, fav_value);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, header);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_date);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_effort);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_giver_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_notes);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_receiver_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_referred_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_state);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_thanked);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, ref_value);
+  gtk_widget_class_bind_template_child (widget_class, BzwEntryEditor, stack);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
@@ -624,60 +590,29 @@ bzw_entry_editor_class_init (BzwEntryEditorClass *klass)
 static void
 bzw_entry_editor_init (BzwEntryEditor *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->participants = g_array_new (FALSE, TRUE, sizeof (BzwParty));
   g_array_set_clear_func (self->participants, (GDestroyNotify) bzw_party_clear);
 }
 
+/* A new entry chooses its kind; an existing one keeps it. */
 static void
 build (BzwEntryEditor *self,
        gboolean        new_entry)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *switcher;
-  AdwViewStackPage *page;
 
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+S)"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_cb), self);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (content), header);
+  add_pickers (self);
+  tie_labels (GTK_WIDGET (self->stack));
+  fill_choices (self);
 
-  self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  page = adw_view_stack_add_titled (self->stack, build_encounter_page (self), "encounter", _("Encounter"));
-  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-  page = adw_view_stack_add_titled (self->stack, build_favour_page (self), "favour", _("Favour"));
-  adw_view_stack_page_set_icon_name (page, "emblem-favorite-symbolic");
-  page = adw_view_stack_add_titled (self->stack, build_referral_page (self), "referral", _("Referral"));
-  adw_view_stack_page_set_icon_name (page, "emblem-shared-symbolic");
+  if (!new_entry)
+    return;
 
-  /* A new entry chooses its kind; an existing one keeps it. */
-  if (new_entry)
-    {
-      switcher = adw_view_switcher_new ();
-      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
-      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), switcher);
-    }
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  g_object_set (self->error_label, "margin-start", 18, "margin-end", 18, "margin-top", 12, NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
-
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  adw_header_bar_set_title_widget (self->header, switcher);
 }
 
 static void

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-window"
+
+#include "config.h"
+
+#include "bzw-circles-dialog.h"
+#include "bzw-contacts-view.h"
+#include "bzw-demo.h"
+#include "bzw-duplicates-dialog.h"
+#include "bzw-entry-editor.h"
+#include "bzw-import-dialog.h"
+#include "bzw-journal-view.h"
+#include "bzw-map-page.h"
+#include "bzw-print-operation.h"
+#include "bzw-recommend-dialog.h"
+#include "bzw-vcard-writer.h"
+#include "bzw-window-private.h"
+
+#include <glib/gi18n.h>
+
+/* The window's actions: new contact and entry, import and export, search,
+ * print, the dialogs of the contacts screen and opening another database.
+ */
+
+/* Switches to the contacts screen; NULL when it cannot be built. */
+static BzwContactsView *
+show_contacts (BzwWindow *self)
+{
+  if (_bzw_window_ensure_contacts_view (self) == NULL)
+    return NULL;
+
+  adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  return BZW_CONTACTS_VIEW (self->contacts_view);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!bzw_demo_fill (self->store, now, &error))
+    {
+      _bzw_window_show_error (self, _("The Example Network Could Not Be Loaded"), error);
+      return;
+    }
+
+  _bzw_window_toast (self, _("Example network loaded"));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BzwContactsView *view = show_contacts (BZW_WINDOW (widget));
+
+  if (view != NULL)
+    bzw_contacts_view_new_contact (view);
+}
+
+/* Ctrl+J, and "Begegnung eintragen" on a contact page with its id. */
+static void
+quick_add_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 contact_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
+  GtkWidget *editor;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, contact_id != 0 ? BZW_JOURNAL_ENCOUNTER : 0,
+                                 0, contact_id, &error);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+imported_cb (BzwWindow  *self,
+             const char *message)
+{
+  _bzw_window_toast (self, message);
+}
+
+void
+bzw_window_import_file (BzwWindow *self,
+                         GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  dialog = bzw_import_dialog_new (GTK_WINDOW (self), self->store, file, &error);
+  if (dialog == NULL)
+    {
+      _bzw_window_show_error (self, _("The File Cannot Be Imported"), error);
+      return;
+    }
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      bzw_window_import_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("vCard and CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "vcard");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *which = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "which");
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (which, "shown") == 0 && _bzw_window_ensure_contacts_view (self) != NULL)
+        ids = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+
+      if (path == NULL || !bzw_vcard_export_store (self->store, ids, path, &error))
+        {
+          if (error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
+          _bzw_window_show_error (self, _("The Contacts Could Not Be Exported"), error);
+        }
+      else
+        {
+          _bzw_window_toast (self, _("Contacts exported as vCard"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  const char *options[] = { "all", "shown", NULL };
+  const char *labels[] = { _("All contacts"), _("The contacts the list shows now"), NULL };
+
+  native = gtk_file_chooser_native_new (_("Export Contacts as vCard"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Contacts.vcf"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "which", _("Export"), options, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "which", "all");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         BzwWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  bzw_window_import_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BzwContactsView *view = show_contacts (BZW_WINDOW (widget));
+
+  if (view != NULL)
+    bzw_contacts_view_show_contact (view, g_variant_get_int64 (parameter));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->store == NULL || bzw_store_is_empty (self->store))
+    return;
+
+  if (g_strcmp0 (view, "journal") == 0)
+    {
+      bzw_journal_view_focus_search (BZW_JOURNAL_VIEW (_bzw_window_ensure_view (self, "journal")));
+      return;
+    }
+
+  if (g_strcmp0 (view, "map") == 0)
+    {
+      bzw_map_page_focus_search (BZW_MAP_PAGE (_bzw_window_ensure_view (self, "map")));
+      return;
+    }
+
+  _bzw_window_ensure_contacts_view (self);
+  if (g_strcmp0 (view, "contacts") != 0)
+    adw_view_stack_set_visible_child_name (self->stack, "contacts");
+  bzw_contacts_view_focus_search (BZW_CONTACTS_VIEW (self->contacts_view));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               BzwWindow               *self)
+{
+  const GError *failure = bzw_print_operation_get_failure (BZW_PRINT_OPERATION (operation));
+  g_autoptr(GError) error = NULL;
+
+  if (failure != NULL)
+    _bzw_window_show_error (self, _("Nothing to Print"), failure);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+    }
+
+  /* The reference taken when the dialog opened. */
+  g_object_unref (operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(BzwPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (_bzw_window_ensure_contacts_view (self) != NULL)
+    shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+
+  operation = bzw_print_operation_new (self->store, self->settings, shown);
+  g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+}
+
+/* The shortcuts window is built when first asked for, not with every
+ * window as GtkApplication does with gtk/help-overlay.ui: it is a large
+ * tree of widgets.
+ */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/app/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_read_only_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autofree char *path = self->store_path != NULL ? g_strdup (self->store_path) : bzw_store_dup_default_path ();
+
+  _bzw_window_reopen (self, path, BZW_STORE_OPEN_READ_ONLY);
+  if (self->store != NULL)
+    _bzw_window_toast (self, _("Opened read-only: nothing can be changed"));
+}
+
+static void
+open_database_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_free (self->store_path);
+          self->store_path = g_strdup (path);
+          _bzw_window_reopen (self, path, BZW_STORE_OPEN_DEFAULT);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (open_database_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The dialogs of the contacts screen: duplicates, recommendations, circles. */
+static void
+contacts_dialog_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    dialog = bzw_duplicates_dialog_new (GTK_WINDOW (self), self->store);
+  else if (g_str_equal (action_name, "win.recommend"))
+    dialog = bzw_recommend_dialog_new (GTK_WINDOW (self), self->store);
+  else
+    dialog = bzw_circles_dialog_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_bzw_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.recommend", NULL, contacts_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-circles", NULL, contacts_dialog_action);
+}
+
+void
+_bzw_window_actions_init (BzwWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "bzw-map-renderer.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+/* What the parts of BzwMapRenderer share: bzw-map-renderer.c keeps the
+ * view, the caches and the visibility, bzw-map-renderer-edges.c draws the
+ * lines and arrows, bzw-map-renderer-nodes.c the nodes and labels,
+ * bzw-map-renderer-legend.c the legend, bzw-map-renderer-hit.c finds what
+ * is under the pointer.
+ */
+
+G_BEGIN_DECLS
+
+#define LABEL_FONT       "Cantarell, Sans"
+#define LABEL_SIZE       12
+#define INITIALS_SIZE    12
+#define LEGEND_SIZE      12
+#define GRID_CELL        6
+#define MAX_LABELS       800
+#define ME_WIDTH_LEVELS  5
+#define ME_ALPHA_LEVELS  8
+#define VALUE_LEVELS     6
+#define ARROW_BEND       0.18
+#define ME_LENGTH_BUDGET 60000.0
+#define DASH_MIN_SCALE   0.45
+#define FAST_LINES_MIN   400
+
+typedef struct
+{
+  BzwMapColor background;
+  BzwMapColor text;
+  BzwMapColor label_back;
+  BzwMapColor me_edge;
+  BzwMapColor relation;
+  BzwMapColor favour;
+  BzwMapColor referral;
+  BzwMapColor cycle;
+  BzwMapColor selection;
+  BzwMapColor hover;
+  BzwMapColor outline;
+  BzwMapColor legend_back;
+  BzwMapColor legend_border;
+  BzwMapColor me_node;
+} Palette;
+
+enum {
+  BUCKET_ME = 0,
+  BUCKET_RELATION = BUCKET_ME + ME_WIDTH_LEVELS * ME_ALPHA_LEVELS * 2,
+  BUCKET_FAVOUR = BUCKET_RELATION + BZW_MAP_N_RELATIONS * 5 * 2,
+  BUCKET_REFERRAL = BUCKET_FAVOUR + VALUE_LEVELS * 2 * 2,
+  N_BUCKETS = BUCKET_REFERRAL + VALUE_LEVELS * 2 * 2,
+};
+
+enum {
+  VIS_HIDDEN = 0,
+  VIS_SHOWN = 1,
+  VIS_DIMMED = 2,
+};
+
+struct _BzwMapRenderer
+{
+  BzwMapGraph           *graph;
+  guint64                serial;
+  guint                  n_nodes;
+  guint                  n_edges;
+
+  PangoContext          *context;
+  PangoFontDescription  *label_font;
+  PangoFontDescription  *initials_font;
+  PangoLayout          **labels;
+  PangoLayout          **initials;
+  int                   *label_w;
+  int                   *label_h;
+  guint                 *order;
+  guint                 *me_order;
+  guint                  n_me;
+  guint                 *color_index;
+  BzwMapColor           *colors;
+  guint                  n_colors;
+  gboolean               any_pinned;
+  gboolean               any_second_degree;
+  gboolean               any_archived;
+  guint                  relations_present;
+  guint                  kinds_present;
+
+  guint8                *visible;
+  guint8                *bridge;
+  float                 *sx;
+  float                 *sy;
+  float                 *sr;
+  GArray                *buckets[N_BUCKETS];
+  GArray                *color_buckets;
+  GArray                *dimmed_nodes;
+  GArray                *hollow_nodes;
+  GArray                *placed_labels;
+  guint8                *grid;
+  guint                  grid_w;
+  guint                  grid_h;
+  guint                  n_labels;
+
+  int                    view_w;
+  int                    view_h;
+  cairo_surface_t       *mask;
+};
+
+static inline void
+set_color (cairo_t           *cr,
+           const BzwMapColor *c,
+           double             alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+static inline double
+zoom_factor (const BzwMapView *view)
+{
+  return CLAMP (view->scale, 0.35, 2.0);
+}
+
+static inline double
+me_opacity (const BzwMapNode *node)
+{
+  if (node->days_since < 0)
+    return 0.14;
+  return 0.16 + 0.74 * exp2 (-node->days_since / 365.0);
+}
+
+static inline int
+value_level (double euros)
+{
+  return CLAMP ((int) floor (log2 (1.0 + MAX (euros, 0.0) / 25.0)), 0, VALUE_LEVELS - 1);
+}
+
+static inline double
+value_width (int level)
+{
+  return 1.4 + 0.8 * level;
+}
+
+static inline double
+node_screen_radius (const BzwMapView *view,
+                    const BzwMapNode *node)
+{
+  return MAX (node->radius * view->scale, 1.5);
+}
+
+const Palette *_bzw_map_renderer_palette             (const BzwMapView *view);
+void           _bzw_map_renderer_ensure_caches       (BzwMapRenderer   *self);
+void           _bzw_map_renderer_compute_visibility  (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+gboolean       _bzw_map_renderer_edge_shown          (BzwMapRenderer   *self,
+                                                      const BzwMapView *view,
+                                                      const BzwMapNode *nodes,
+                                                      const BzwMapEdge *e);
+gboolean       _bzw_map_renderer_edge_dimmed         (BzwMapRenderer   *self,
+                                                      const BzwMapView *view,
+                                                      const BzwMapEdge *e);
+void           _bzw_map_renderer_draw_edges          (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal);
+void           _bzw_map_renderer_draw_nodes          (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal);
+void           _bzw_map_renderer_draw_labels         (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal);
+gboolean       _bzw_map_arrow_geometry               (double            ax,
+                                                      double            ay,
+                                                      double            ar,
+                                                      double            bx,
+                                                      double            by,
+                                                      double            br,
+                                                      double            head,
+                                                      double           *p);
+void           _bzw_map_path_arrow_line              (cairo_t          *cr,
+                                                      const double     *p);
+void           _bzw_map_path_arrow_head              (cairo_t          *cr,
+                                                      const double     *p,
+                                                      double            head);
+void           _bzw_map_set_relation_dash            (cairo_t          *cr,
+                                                      BzwMapRelation    relation,
+                                                      double            z);
+void           _bzw_map_draw_pin                     (cairo_t          *cr,
+                                                      double            x,
+                                                      double            y,
+                                                      double            r,
+                                                      const Palette    *pal);
+
+G_END_DECLS
