@@ -111,85 +111,77 @@ find_in_direction (BzwMapWidget *self,
   return found;
 }
 
+/* The direction of an arrow key, or FALSE for other keys. */
 static gboolean
-key_pressed_cb (BzwMapWidget          *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
+arrow_direction (guint   keyval,
+                 double *dx,
+                 double *dy)
 {
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean alt = (mods & GDK_ALT_MASK) != 0;
-  double dx = 0.0, dy = 0.0;
-  gunichar c;
-
-  if (self->graph == NULL)
-    return FALSE;
+  *dx = *dy = 0.0;
 
   switch (keyval)
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      dx = -1.0;
-      break;
+      *dx = -1.0;
+      return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      dx = 1.0;
-      break;
+      *dx = 1.0;
+      return TRUE;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      dy = -1.0;
-      break;
+      *dy = -1.0;
+      return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      dy = 1.0;
-      break;
+      *dy = 1.0;
+      return TRUE;
     default:
-      break;
+      return FALSE;
     }
+}
 
-  if ((dx != 0.0 || dy != 0.0) && (mods & ~(GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+/* Alt+arrow moves the selected node, a plain arrow goes to the nearest
+ * node in that direction.
+ */
+static void
+arrow_pressed (BzwMapWidget    *self,
+               GdkModifierType  mods,
+               double           dx,
+               double           dy)
+{
+  int next;
+
+  if (mods & GDK_ALT_MASK)
     {
-      if (alt)
-        {
-          double step = (mods & GDK_SHIFT_MASK) ? KEY_MOVE_PX / 4.0 : KEY_MOVE_PX;
+      double step = (mods & GDK_SHIFT_MASK) ? KEY_MOVE_PX / 4.0 : KEY_MOVE_PX;
 
-          if (self->view.selected > 0)
-            {
-              _bzw_map_widget_move_node_by (self, self->view.selected, dx * step, dy * step);
-              _bzw_map_widget_reveal_node (self, self->view.selected, FALSE);
-              _bzw_map_widget_schedule_save (self);
-            }
-        }
-      else if (self->view.selected < 0)
+      if (self->view.selected > 0)
         {
-          _bzw_map_widget_select_node (self, 0);
-          _bzw_map_widget_reveal_node (self, 0, FALSE);
+          _bzw_map_widget_move_node_by (self, self->view.selected, dx * step, dy * step);
+          _bzw_map_widget_reveal_node (self, self->view.selected, FALSE);
+          _bzw_map_widget_schedule_save (self);
         }
-      else
-        {
-          int next = find_in_direction (self, self->view.selected, dx, dy);
-
-          if (next >= 0)
-            {
-              _bzw_map_widget_select_node (self, next);
-              _bzw_map_widget_reveal_node (self, next, FALSE);
-            }
-          else
-            gtk_widget_error_bell (GTK_WIDGET (self));
-        }
-      return TRUE;
+      return;
     }
 
-  if (mods == GDK_ALT_MASK && keyval == GDK_KEY_BackSpace)
+  next = self->view.selected < 0 ? 0 : find_in_direction (self, self->view.selected, dx, dy);
+  if (next < 0)
     {
-      _bzw_map_widget_unpin_node (self, self->view.selected);
-      return TRUE;
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
     }
 
-  if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
+  _bzw_map_widget_select_node (self, next);
+  _bzw_map_widget_reveal_node (self, next, FALSE);
+}
 
+/* Zoom, fit, open and unselect without modifiers. */
+static gboolean
+plain_key_pressed (BzwMapWidget *self,
+                   guint         keyval)
+{
   switch (keyval)
     {
     case GDK_KEY_plus:
@@ -222,8 +214,41 @@ key_pressed_cb (BzwMapWidget          *self,
       return TRUE;
 
     default:
-      break;
+      return FALSE;
     }
+}
+
+static gboolean
+key_pressed_cb (BzwMapWidget          *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  double dx, dy;
+  gunichar c;
+
+  if (self->graph == NULL)
+    return FALSE;
+
+  if (arrow_direction (keyval, &dx, &dy) && (mods & ~(GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      arrow_pressed (self, mods, dx, dy);
+      return TRUE;
+    }
+
+  if (mods == GDK_ALT_MASK && keyval == GDK_KEY_BackSpace)
+    {
+      _bzw_map_widget_unpin_node (self, self->view.selected);
+      return TRUE;
+    }
+
+  if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (plain_key_pressed (self, keyval))
+    return TRUE;
 
   /* Typing starts the search. */
   c = gdk_keyval_to_unicode (keyval);
