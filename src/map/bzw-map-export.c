@@ -122,6 +122,35 @@ add_svg_text (BzwMapRenderer  *renderer,
   return g_file_set_contents (path, svg->str, svg->len, error);
 }
 
+/* Places the whole map with MARGIN around it and the legend to its
+ * right; returns the width of the map's part.
+ */
+static double
+fit_page (BzwMapRenderer *renderer,
+          BzwMapGraph    *graph,
+          BzwMapView     *view)
+{
+  double x1, y1, x2, y2;
+  double scale, map_w, map_h, legend_w, legend_h, total_w, total_h;
+
+  bzw_map_graph_get_bounds (graph, &x1, &y1, &x2, &y2);
+  scale = MIN (1.0, MAX_MAP_SIZE / MAX (MAX (x2 - x1, y2 - y1), 1.0));
+  /* Room for the labels under the lowest nodes. */
+  map_w = ceil ((x2 - x1) * scale + 2 * MARGIN);
+  map_h = ceil ((y2 - y1) * scale + 2 * MARGIN + 16.0);
+  bzw_map_renderer_measure_legend (renderer, view, &legend_w, &legend_h);
+  total_w = ceil (map_w + legend_w + MARGIN);
+  total_h = ceil (MAX (map_h, legend_h + 2 * MARGIN));
+
+  view->width = (int) total_w;
+  view->height = (int) total_h;
+  view->scale = scale;
+  view->offset_x = MARGIN - x1 * scale;
+  view->offset_y = (total_h - 16.0 - (y2 - y1) * scale) / 2.0 - y1 * scale;
+
+  return map_w;
+}
+
 static gboolean
 write_surface (BzwMapGraph       *graph,
                Format             format,
@@ -134,8 +163,7 @@ write_surface (BzwMapGraph       *graph,
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
   cairo_status_t status;
-  double x1, y1, x2, y2;
-  double scale, map_w, map_h, legend_w, legend_h, total_w, total_h;
+  double map_w, total_w, total_h;
 
   if (options != NULL)
     view = *options;
@@ -144,20 +172,9 @@ write_surface (BzwMapGraph       *graph,
   view.show_legend = FALSE;
   view.draw_background = TRUE;
 
-  bzw_map_graph_get_bounds (graph, &x1, &y1, &x2, &y2);
-  scale = MIN (1.0, MAX_MAP_SIZE / MAX (MAX (x2 - x1, y2 - y1), 1.0));
-  /* Room for the labels under the lowest nodes. */
-  map_w = ceil ((x2 - x1) * scale + 2 * MARGIN);
-  map_h = ceil ((y2 - y1) * scale + 2 * MARGIN + 16.0);
-  bzw_map_renderer_measure_legend (renderer, &view, &legend_w, &legend_h);
-  total_w = ceil (map_w + legend_w + MARGIN);
-  total_h = ceil (MAX (map_h, legend_h + 2 * MARGIN));
-
-  view.width = (int) total_w;
-  view.height = (int) total_h;
-  view.scale = scale;
-  view.offset_x = MARGIN - x1 * scale;
-  view.offset_y = (total_h - 16.0 - (y2 - y1) * scale) / 2.0 - y1 * scale;
+  map_w = fit_page (renderer, graph, &view);
+  total_w = view.width;
+  total_h = view.height;
 
   switch (format)
     {

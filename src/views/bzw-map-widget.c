@@ -4,85 +4,18 @@
 
 #include "config.h"
 
-#include "bzw-map-widget.h"
+#include "bzw-map-widget-private.h"
 
 #include "bzw-map-export.h"
-#include "bzw-map-layout.h"
-#include "bzw-map-renderer.h"
-#include "bzw-ui-utils.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
 /* The relationship map on the screen.  The layout runs on the main thread
  * in slices of at most LAYOUT_BUDGET_US per frame until it settles, so input
  * never waits for it; positions go back to the store a second after the
  * layout settled or a node was moved.
  */
-
-#define LAYOUT_BUDGET_US   8000
-#define SAVE_DELAY_S       1
-#define RELOAD_DELAY_MS    150
-#define ANIMATION_US       250000
-#define FIT_MARGIN         40.0
-#define FOCUS_SCALE        0.9
-#define DRAG_THRESHOLD     4.0
-#define KEY_ZOOM           1.25
-#define KEY_MOVE_PX        16.0
-#define PIN_HIT_RADIUS     9.0
-#define NO_DRAG            (-2)
-#define PAN_DRAG           (-1)
-
-struct _BzwMapWidget
-{
-  GtkWidget         parent_instance;
-
-  BzwStore         *store;
-  BzwMapGraph      *graph;
-  BzwMapLayout     *layout;
-  BzwMapRenderer   *renderer;
-  BzwMapView        view;
-  BzwMapTimeWindow  time_window;
-
-  GtkWidget        *popover;
-  GtkLabel         *popover_title;
-  GtkLabel         *popover_details;
-
-  guint             tick_id;
-  guint             save_id;
-  guint             reload_id;
-
-  /* Moves the map point (anchor_x, anchor_y) from the screen point
-   * (from_x, from_y) to (to_x, to_y) while the scale goes from from_scale to
-   * to_scale.
-   */
-  gint64            animation_start;
-  double            anchor_x;
-  double            anchor_y;
-  double            from_x;
-  double            from_y;
-  double            to_x;
-  double            to_y;
-  double            from_scale;
-  double            to_scale;
-
-  double            pointer_x;
-  double            pointer_y;
-
-  int               drag_node;
-  double            drag_start_x;
-  double            drag_start_y;
-  double            zoom_start_scale;
-
-  guint             loaded : 1;
-  guint             needs_reload : 1;
-  guint             auto_fit : 1;
-  guint             dirty : 1;
-  guint             animating : 1;
-  guint             drag_moved : 1;
-};
 
 G_DEFINE_FINAL_TYPE (BzwMapWidget, bzw_map_widget, GTK_TYPE_WIDGET)
 
@@ -103,540 +36,24 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Helpers */
-
-static BzwMapNode *
-get_node (BzwMapWidget *self,
-          int           index)
-{
-  if (self->graph == NULL || index < 0 || (guint) index >= bzw_map_graph_get_n_nodes (self->graph))
-    return NULL;
-
-  return bzw_map_graph_get_node (self->graph, index);
-}
-
-static gboolean
-is_visible (BzwMapWidget *self,
-            guint         index)
-{
-  BzwMapView view = self->view;
-
-  /* Dimmed counts as visible; without the highlight this is O(n). */
-  view.highlight_neighbours = FALSE;
-  return bzw_map_renderer_node_is_visible (self->renderer, &view, index);
-}
-
-static void
-node_to_screen (BzwMapWidget     *self,
-                const BzwMapNode *node,
-                double           *x,
-                double           *y)
-{
-  *x = node->x * self->view.scale + self->view.offset_x;
-  *y = node->y * self->view.scale + self->view.offset_y;
-}
-
-static double
-node_screen_radius (BzwMapWidget     *self,
-                    const BzwMapNode *node)
-{
-  return MAX (node->radius * self->view.scale, 6.0);
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data);
-
-static void
-ensure_ticking (BzwMapWidget *self)
-{
-  if (self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Like bzw_map_view_fit(), but only over the visible nodes, and leaving out
- * the few that drifted far from all others, so that one lone contact does not
- * shrink the whole map.  Zoom out or pan to reach them.
- */
-static void
-fit_visible (BzwMapWidget *self,
-             BzwMapView   *view)
-{
-  guint n = bzw_map_graph_get_n_nodes (self->graph);
-  g_autoptr(GArray) distances = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-  double limit = G_MAXDOUBLE;
-  double w, h, sw, sh;
-
-  for (guint i = 0; i < n; i++)
-    if (is_visible (self, i))
-      {
-        BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-        double d = hypot (node->x, node->y);
-
-        g_array_append_val (distances, d);
-      }
-
-  if (distances->len >= 20)
-    {
-      g_array_sort (distances, compare_doubles);
-      limit = 1.15 * g_array_index (distances, double, (guint) (0.95 * (distances->len - 1)));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-
-      if (!is_visible (self, i) || hypot (node->x, node->y) > limit)
-        continue;
-
-      x1 = MIN (x1, node->x - node->radius);
-      y1 = MIN (y1, node->y - node->radius);
-      x2 = MAX (x2, node->x + node->radius);
-      y2 = MAX (y2, node->y + node->radius);
-    }
-
-  if (x1 > x2)
-    x1 = x2 = y1 = y2 = 0.0;
-
-  /* Room below for the labels of the lowest nodes. */
-  w = MAX (x2 - x1, 1.0);
-  h = MAX (y2 - y1, 1.0);
-  sw = MAX (view->width - 2.0 * FIT_MARGIN, 1.0);
-  sh = MAX (view->height - 2.0 * FIT_MARGIN - 16.0, 1.0);
-  view->scale = MIN (1.5, MIN (sw / w, sh / h));
-  view->offset_x = view->width / 2.0 - (x1 + x2) / 2.0 * view->scale;
-  view->offset_y = (view->height - 16.0) / 2.0 - (y1 + y2) / 2.0 * view->scale;
-}
-
-static void
-fit_view (BzwMapWidget *self)
-{
-  if (self->graph == NULL || self->renderer == NULL || self->view.width <= 0 || self->view.height <= 0)
-    return;
-
-  fit_visible (self, &self->view);
-}
-
-static gboolean
-save_cb (gpointer user_data)
-{
-  BzwMapWidget *self = BZW_MAP_WIDGET (user_data);
-  g_autoptr(GError) error = NULL;
-
-  self->save_id = 0;
-
-  if (!self->dirty || self->graph == NULL || self->store == NULL || bzw_store_is_read_only (self->store))
-    return G_SOURCE_REMOVE;
-
-  if (!bzw_map_graph_save_positions (self->graph, self->store, &error))
-    g_warning ("Cannot save the map positions: %s", error->message);
-  else
-    self->dirty = FALSE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_save (BzwMapWidget *self)
-{
-  if (self->store == NULL || bzw_store_is_read_only (self->store))
-    return;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add_seconds (SAVE_DELAY_S, save_cb, self);
-}
-
-static void
-save_now (BzwMapWidget *self)
-{
-  if (self->save_id == 0)
-    return;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  save_cb (self);
-}
-
-/* Texts about a node, for the hover popover and for screen readers. */
-
-static const char *
-strength_word (double strength)
-{
-  if (strength >= 0.66)
-    return C_("strength", "strong");
-  if (strength >= 0.33)
-    return C_("strength", "medium");
-  if (strength > 0.0)
-    return C_("strength", "weak");
-  return C_("strength", "none yet");
-}
-
-static GPtrArray *
-dup_node_details (BzwMapWidget *self,
-                  guint         index)
-{
-  BzwMapNode *node = bzw_map_graph_get_node (self->graph, index);
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(BzwContact) contact = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *last = NULL;
-
-  if (index == 0)
-    {
-      guint n = bzw_map_graph_get_n_nodes (self->graph) - 1;
-
-      g_ptr_array_add (lines, g_strdup (_("The centre of your network")));
-      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact on the map",
-                                                            "%u contacts on the map", n), n));
-      return lines;
-    }
-
-  if (self->store != NULL)
-    contact = bzw_store_dup_contact (self->store, node->contact_id, NULL);
-
-  if (contact != NULL)
-    {
-      subtitle = bzw_contact_dup_subtitle (contact);
-      last = bzw_ui_format_unix_date (bzw_contact_get_last_encounter (contact));
-    }
-
-  if (subtitle != NULL && *subtitle != '\0')
-    g_ptr_array_add (lines, g_steal_pointer (&subtitle));
-
-  if (node->second_degree)
-    g_ptr_array_add (lines, g_strdup (_("Known through your contacts")));
-  else
-    /* Translators: %s is strong, medium, weak or none yet. */
-    g_ptr_array_add (lines, g_strdup_printf (_("Relationship strength: %s"), strength_word (node->strength)));
-
-  if (last != NULL)
-    /* Translators: %s is a date. */
-    g_ptr_array_add (lines, g_strdup_printf (_("Last contact: %s"), last));
-  else
-    g_ptr_array_add (lines, g_strdup (_("No encounter yet")));
-
-  if (node->archived)
-    g_ptr_array_add (lines, g_strdup (_("Archived")));
-  if (node->pinned)
-    g_ptr_array_add (lines, g_strdup (_("Pinned to its place")));
-
-  return lines;
-}
-
-static void
-update_accessible (BzwMapWidget *self)
-{
-  BzwMapNode *node = get_node (self, self->view.selected);
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *description = NULL;
-
-  if (node == NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship map"),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Tab and the arrow keys choose a contact, Enter opens it"),
-                                      -1);
-      return;
-    }
-
-  lines = dup_node_details (self, self->view.selected);
-  g_ptr_array_insert (lines, 0, g_strdup (node->label));
-  g_ptr_array_add (lines, NULL);
-  description = g_strjoinv (". ", (char **) lines->pdata);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, node->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-/* The hover popover */
-
-static void
-update_popover_position (BzwMapWidget *self)
-{
-  BzwMapNode *node = get_node (self, self->view.hover);
-  GdkRectangle rect;
-  double x, y, r;
-
-  if (node == NULL || !gtk_widget_get_visible (self->popover))
-    return;
-
-  node_to_screen (self, node, &x, &y);
-  r = node_screen_radius (self, node);
-  rect.x = (int) floor (x - r);
-  rect.y = (int) floor (y - r);
-  rect.width = rect.height = (int) ceil (2 * r);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-}
-
-static void
-hide_popover (BzwMapWidget *self)
-{
-  if (gtk_widget_get_visible (self->popover))
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-}
-
-static void
-show_popover (BzwMapWidget *self)
-{
-  BzwMapNode *node = get_node (self, self->view.hover);
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *details = NULL;
-
-  if (node == NULL)
-    {
-      hide_popover (self);
-      return;
-    }
-
-  lines = dup_node_details (self, self->view.hover);
-  if (node->pinned)
-    g_ptr_array_add (lines, g_strdup (_("Double-click the pin or press Alt+Backspace to release it")));
-  g_ptr_array_add (lines, NULL);
-  details = g_strjoinv ("\n", (char **) lines->pdata);
-
-  gtk_label_set_text (self->popover_title, node->label);
-  gtk_label_set_text (self->popover_details, details);
-
-  if (!gtk_widget_get_visible (self->popover))
-    gtk_popover_popup (GTK_POPOVER (self->popover));
-  update_popover_position (self);
-  gtk_popover_present (GTK_POPOVER (self->popover));
-}
-
-static void
-set_hover (BzwMapWidget *self,
-           int           hover)
-{
-  if (self->view.hover == hover)
-    return;
-
-  self->view.hover = hover;
-  if (hover >= 0)
-    show_popover (self);
-  else
-    hide_popover (self);
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 ? "pointer" : NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Selection and navigation */
-
-/* Glides the node into the middle of the viewport, zooming to @scale. */
-static void
-animate_to_node (BzwMapWidget     *self,
-                 const BzwMapNode *node,
-                 double            scale)
-{
-  self->anchor_x = node->x;
-  self->anchor_y = node->y;
-  node_to_screen (self, node, &self->from_x, &self->from_y);
-  self->to_x = self->view.width / 2.0;
-  self->to_y = self->view.height / 2.0;
-  self->from_scale = self->view.scale;
-  self->to_scale = scale;
-  self->animation_start = 0;
-  self->animating = TRUE;
-  self->auto_fit = FALSE;
-  ensure_ticking (self);
-}
-
-/* Brings the node into view: centred and zoomed in far enough to read when
- * @focus is set, else only panned if it lies near the edge or outside.
- */
-static void
-reveal_node (BzwMapWidget *self,
-             int           index,
-             gboolean      focus)
-{
-  BzwMapNode *node = get_node (self, index);
-  double x, y;
-  double margin = 48.0;
-
-  if (node == NULL || self->view.width <= 0)
-    return;
-
-  node_to_screen (self, node, &x, &y);
-  if (!focus && x >= margin && y >= margin &&
-      x <= self->view.width - margin && y <= self->view.height - margin)
-    return;
-
-  animate_to_node (self, node, focus ? MAX (self->view.scale, FOCUS_SCALE) : self->view.scale);
-}
-
-static void
-select_node (BzwMapWidget *self,
-             int           index)
+void
+_bzw_map_widget_select_node (BzwMapWidget *self,
+                             int           index)
 {
   if (self->view.selected == index)
     return;
 
   self->view.selected = index;
-  update_accessible (self);
+  _bzw_map_widget_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
-typedef struct
+void
+_bzw_map_widget_open_node (BzwMapWidget *self,
+                           int           index)
 {
-  guint  index;
-  int    band;
-  double angle;
-} OrderItem;
-
-static int
-compare_order (gconstpointer a,
-               gconstpointer b)
-{
-  const OrderItem *x = a;
-  const OrderItem *y = b;
-
-  if (x->band != y->band)
-    return x->band < y->band ? -1 : 1;
-  if (x->angle != y->angle)
-    return x->angle < y->angle ? -1 : 1;
-  return x->index < y->index ? -1 : (x->index > y->index);
-}
-
-/* The order of Tab: ring after ring around "Ich", each clockwise from
- * twelve o'clock.
- */
-static GArray *
-dup_tab_order (BzwMapWidget *self)
-{
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (OrderItem));
-  GArray *order;
-  guint n = self->graph != NULL ? bzw_map_graph_get_n_nodes (self->graph) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-      OrderItem item = { i, -1, 0.0 };
-
-      if (!is_visible (self, i))
-        continue;
-
-      if (i > 0)
-        {
-          item.band = (int) floor (hypot (node->x, node->y) / (0.8 * BZW_MAP_LAYOUT_EDGE_LENGTH));
-          item.angle = atan2 (node->x, -node->y);
-          if (item.angle < 0)
-            item.angle += 2 * G_PI;
-        }
-      g_array_append_val (items, item);
-    }
-
-  g_array_sort (items, compare_order);
-  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), items->len);
-  for (guint i = 0; i < items->len; i++)
-    g_array_append_val (order, g_array_index (items, OrderItem, i).index);
-
-  return order;
-}
-
-/* The nearest visible node in the direction (dx, dy), a unit vector. */
-static int
-find_in_direction (BzwMapWidget *self,
-                   int           from,
-                   double        dx,
-                   double        dy)
-{
-  BzwMapNode *origin = get_node (self, from);
-  double best = G_MAXDOUBLE;
-  int found = -1;
-
-  if (origin == NULL)
-    return -1;
-
-  for (guint i = 0; i < bzw_map_graph_get_n_nodes (self->graph); i++)
-    {
-      BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-      double vx, vy, along, across, score;
-
-      if ((int) i == from || !is_visible (self, i))
-        continue;
-
-      vx = node->x - origin->x;
-      vy = node->y - origin->y;
-      along = vx * dx + vy * dy;
-      across = fabs (vx * -dy + vy * dx);
-      if (along <= 1e-6 || across > 2.0 * along)
-        continue;
-
-      score = along + 2.5 * across;
-      if (score < best)
-        {
-          best = score;
-          found = i;
-        }
-    }
-
-  return found;
-}
-
-static void
-move_node_by (BzwMapWidget *self,
-              int           index,
-              double        screen_dx,
-              double        screen_dy)
-{
-  BzwMapNode *node = get_node (self, index);
-
-  /* "Ich" stays in the middle. */
-  if (node == NULL || index == 0)
-    return;
-
-  node->x += screen_dx / self->view.scale;
-  node->y += screen_dy / self->view.scale;
-  node->pinned = TRUE;
-  node->placed = TRUE;
-  bzw_map_graph_changed (self->graph);
-  self->dirty = TRUE;
-  ensure_ticking (self);
-  update_popover_position (self);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-unpin_node (BzwMapWidget *self,
-            int           index)
-{
-  BzwMapNode *node = get_node (self, index);
-
-  if (node == NULL || !node->pinned)
-    return;
-
-  node->pinned = FALSE;
-  bzw_map_graph_changed (self->graph);
-  self->dirty = TRUE;
-  ensure_ticking (self);
-  schedule_save (self);
-  update_accessible (self);
-  if (self->view.hover == index)
-    show_popover (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-open_node (BzwMapWidget *self,
-           int           index)
-{
-  BzwMapNode *node = get_node (self, index);
+  BzwMapNode *node = _bzw_map_widget_get_node (self, index);
 
   if (node == NULL || index == 0)
     return;
@@ -644,64 +61,13 @@ open_node (BzwMapWidget *self,
   g_signal_emit (self, signals[OPEN_CONTACT], 0, node->contact_id);
 }
 
-static gboolean
-hit_pin (BzwMapWidget *self,
-         int           index,
-         double        x,
-         double        y)
-{
-  BzwMapNode *node = get_node (self, index);
-  double sx, sy, r, s;
-
-  if (node == NULL || !node->pinned)
-    return FALSE;
-
-  /* Where the renderer draws the head of the pin. */
-  node_to_screen (self, node, &sx, &sy);
-  r = MAX (node->radius * self->view.scale, 1.5);
-  s = CLAMP (r * 0.28, 3.0, 6.0);
-  sx += r * 0.72 + s * 1.05;
-  sy -= r * 0.72 + s * 1.9;
-
-  return hypot (x - sx, y - sy) <= PIN_HIT_RADIUS;
-}
-
-static int
-hit_node (BzwMapWidget *self,
-          double        x,
-          double        y)
-{
-  if (self->renderer == NULL)
-    return -1;
-
-  return bzw_map_renderer_hit_node (self->renderer, &self->view, x, y);
-}
-
-/* The pin head lies just outside the node: it counts as the node. */
-static int
-hit_node_or_pin (BzwMapWidget *self,
-                 double        x,
-                 double        y)
-{
-  int hit = hit_node (self, x, y);
-
-  if (hit < 0 && self->graph != NULL)
-    for (guint i = 1; i < bzw_map_graph_get_n_nodes (self->graph); i++)
-      if (hit_pin (self, i, x, y) && is_visible (self, i))
-        return i;
-
-  return hit;
-}
-
-/* Loading */
-
 static void
 reload (BzwMapWidget *self)
 {
   BzwMapGraphOptions options = { 0 };
   g_autoptr(BzwMapGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
-  BzwMapNode *old_selected = get_node (self, self->view.selected);
+  BzwMapNode *old_selected = _bzw_map_widget_get_node (self, self->view.selected);
   gint64 selected_id = old_selected != NULL ? old_selected->contact_id : -1;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint index;
@@ -742,7 +108,7 @@ reload (BzwMapWidget *self)
   self->loaded = TRUE;
   self->needs_reload = FALSE;
 
-  hide_popover (self);
+  _bzw_map_widget_hide_popover (self);
   self->view.hover = -1;
   self->drag_node = NO_DRAG;
   self->view.selected = -1;
@@ -751,14 +117,14 @@ reload (BzwMapWidget *self)
   if (selected_id >= 0 && self->view.selected < 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 
-  update_accessible (self);
-  ensure_ticking (self);
+  _bzw_map_widget_update_accessible (self);
+  _bzw_map_widget_ensure_ticking (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[RELOADED], 0);
 }
 
-static void
-ensure_loaded (BzwMapWidget *self)
+void
+_bzw_map_widget_ensure_loaded (BzwMapWidget *self)
 {
   if (!self->loaded || self->needs_reload)
     reload (self);
@@ -798,517 +164,6 @@ dark_changed_cb (BzwMapWidget   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Frame clock */
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  BzwMapWidget *self = BZW_MAP_WIDGET (widget);
-  gboolean busy = FALSE;
-
-  if (self->layout != NULL && !bzw_map_layout_is_settled (self->layout))
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      do
-        bzw_map_layout_step (self->layout);
-      while (!bzw_map_layout_is_settled (self->layout) &&
-             g_get_monotonic_time () - start < LAYOUT_BUDGET_US);
-
-      self->dirty = TRUE;
-      if (bzw_map_layout_is_settled (self->layout))
-        schedule_save (self);
-      else
-        busy = TRUE;
-
-      if (self->auto_fit)
-        fit_view (self);
-      update_popover_position (self);
-      gtk_widget_queue_draw (widget);
-    }
-
-  if (self->animating)
-    {
-      gint64 now = gdk_frame_clock_get_frame_time (clock);
-      double t, e;
-
-      if (self->animation_start == 0)
-        self->animation_start = now;
-      t = CLAMP ((now - self->animation_start) / (double) ANIMATION_US, 0.0, 1.0);
-      e = 1.0 - pow (1.0 - t, 3.0);
-      self->view.scale = self->from_scale * pow (self->to_scale / self->from_scale, e);
-      self->view.offset_x = self->from_x + (self->to_x - self->from_x) * e - self->anchor_x * self->view.scale;
-      self->view.offset_y = self->from_y + (self->to_y - self->from_y) * e - self->anchor_y * self->view.scale;
-      if (t >= 1.0)
-        self->animating = FALSE;
-      else
-        busy = TRUE;
-
-      update_popover_position (self);
-      gtk_widget_queue_draw (widget);
-    }
-
-  if (!busy)
-    {
-      self->tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Input */
-
-static void
-stop_animation (BzwMapWidget *self)
-{
-  self->animating = FALSE;
-  self->auto_fit = FALSE;
-}
-
-static void
-zoom_at (BzwMapWidget *self,
-         double        factor,
-         double        x,
-         double        y)
-{
-  stop_animation (self);
-  bzw_map_view_zoom_at (&self->view, factor, x, y);
-  update_popover_position (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-motion_cb (BzwMapWidget             *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-
-  if (self->drag_node != NO_DRAG)
-    return;
-
-  set_hover (self, hit_node_or_pin (self, x, y));
-}
-
-static void
-leave_cb (BzwMapWidget             *self,
-          GtkEventControllerMotion *controller)
-{
-  self->pointer_x = self->view.width / 2.0;
-  self->pointer_y = self->view.height / 2.0;
-  if (self->drag_node == NO_DRAG)
-    set_hover (self, -1);
-}
-
-static gboolean
-scroll_cb (BzwMapWidget             *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  if (dy == 0.0)
-    return FALSE;
-
-  zoom_at (self, pow (1.2, -dy), self->pointer_x, self->pointer_y);
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (BzwMapWidget *self,
-               GdkEventSequence *sequence,
-               GtkGesture   *gesture)
-{
-  self->zoom_start_scale = self->view.scale;
-}
-
-static void
-zoom_scale_changed_cb (BzwMapWidget   *self,
-                       double          scale,
-                       GtkGestureZoom *gesture)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = self->view.width / 2.0;
-      y = self->view.height / 2.0;
-    }
-
-  zoom_at (self, self->zoom_start_scale * scale / self->view.scale, x, y);
-}
-
-static void
-drag_begin_cb (BzwMapWidget   *self,
-               double          x,
-               double          y,
-               GtkGestureDrag *gesture)
-{
-  int hit = hit_node (self, x, y);
-  BzwMapNode *node = get_node (self, hit);
-
-  self->drag_moved = FALSE;
-  if (node != NULL && hit > 0)
-    {
-      self->drag_node = hit;
-      self->drag_start_x = node->x;
-      self->drag_start_y = node->y;
-    }
-  else
-    {
-      self->drag_node = PAN_DRAG;
-      self->drag_start_x = self->view.offset_x;
-      self->drag_start_y = self->view.offset_y;
-    }
-}
-
-static void
-drag_update_cb (BzwMapWidget   *self,
-                double          dx,
-                double          dy,
-                GtkGestureDrag *gesture)
-{
-  BzwMapNode *node;
-
-  if (self->drag_node == NO_DRAG)
-    return;
-
-  if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
-    return;
-
-  if (!self->drag_moved)
-    {
-      self->drag_moved = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      hide_popover (self);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-    }
-
-  if (self->drag_node == PAN_DRAG)
-    {
-      stop_animation (self);
-      self->view.offset_x = self->drag_start_x + dx;
-      self->view.offset_y = self->drag_start_y + dy;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-
-  node = get_node (self, self->drag_node);
-  if (node == NULL)
-    return;
-
-  node->x = self->drag_start_x + dx / self->view.scale;
-  node->y = self->drag_start_y + dy / self->view.scale;
-  node->pinned = TRUE;
-  node->placed = TRUE;
-  bzw_map_graph_changed (self->graph);
-  self->dirty = TRUE;
-  self->auto_fit = FALSE;
-  ensure_ticking (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_end_cb (BzwMapWidget   *self,
-             double          dx,
-             double          dy,
-             GtkGestureDrag *gesture)
-{
-  gboolean moved_node = self->drag_moved && self->drag_node >= 0;
-
-  self->drag_node = NO_DRAG;
-  if (!self->drag_moved)
-    return;
-
-  self->drag_moved = FALSE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-  if (moved_node)
-    {
-      update_accessible (self);
-      schedule_save (self);
-    }
-  set_hover (self, -1);
-  set_hover (self, hit_node_or_pin (self, self->pointer_x, self->pointer_y));
-}
-
-static void
-click_pressed_cb (BzwMapWidget    *self,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  GtkGestureClick *gesture)
-{
-  int hit = hit_node_or_pin (self, x, y);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (n_press == 2 && hit >= 0)
-    {
-      if (hit_pin (self, hit, x, y))
-        unpin_node (self, hit);
-      else
-        open_node (self, hit);
-      return;
-    }
-
-  if (n_press == 1 && hit >= 0)
-    select_node (self, hit);
-}
-
-static void
-click_released_cb (BzwMapWidget    *self,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   GtkGestureClick *gesture)
-{
-  /* A click on the empty background clears the selection. */
-  if (n_press == 1 && !self->drag_moved && hit_node_or_pin (self, x, y) < 0)
-    select_node (self, -1);
-}
-
-static gboolean
-key_pressed_cb (BzwMapWidget          *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean alt = (mods & GDK_ALT_MASK) != 0;
-  double dx = 0.0, dy = 0.0;
-  gunichar c;
-
-  if (self->graph == NULL)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      dx = -1.0;
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      dx = 1.0;
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      dy = -1.0;
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      dy = 1.0;
-      break;
-    default:
-      break;
-    }
-
-  if ((dx != 0.0 || dy != 0.0) && (mods & ~(GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
-    {
-      if (alt)
-        {
-          double step = (mods & GDK_SHIFT_MASK) ? KEY_MOVE_PX / 4.0 : KEY_MOVE_PX;
-
-          if (self->view.selected > 0)
-            {
-              move_node_by (self, self->view.selected, dx * step, dy * step);
-              reveal_node (self, self->view.selected, FALSE);
-              schedule_save (self);
-            }
-        }
-      else if (self->view.selected < 0)
-        {
-          select_node (self, 0);
-          reveal_node (self, 0, FALSE);
-        }
-      else
-        {
-          int next = find_in_direction (self, self->view.selected, dx, dy);
-
-          if (next >= 0)
-            {
-              select_node (self, next);
-              reveal_node (self, next, FALSE);
-            }
-          else
-            gtk_widget_error_bell (GTK_WIDGET (self));
-        }
-      return TRUE;
-    }
-
-  if (mods == GDK_ALT_MASK && keyval == GDK_KEY_BackSpace)
-    {
-      unpin_node (self, self->view.selected);
-      return TRUE;
-    }
-
-  if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_plus:
-    case GDK_KEY_KP_Add:
-    case GDK_KEY_equal:
-      zoom_at (self, KEY_ZOOM, self->view.width / 2.0, self->view.height / 2.0);
-      return TRUE;
-
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      zoom_at (self, 1.0 / KEY_ZOOM, self->view.width / 2.0, self->view.height / 2.0);
-      return TRUE;
-
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      bzw_map_widget_fit (self);
-      return TRUE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      open_node (self, self->view.selected);
-      return TRUE;
-
-    case GDK_KEY_Escape:
-      if (self->view.selected < 0)
-        return FALSE;
-      select_node (self, -1);
-      return TRUE;
-
-    default:
-      break;
-    }
-
-  /* Typing starts the search. */
-  c = gdk_keyval_to_unicode (keyval);
-  if (c != 0 && g_unichar_isgraph (c))
-    {
-      char text[8] = { 0 };
-
-      g_unichar_to_utf8 (c, text);
-      g_signal_emit (self, signals[START_SEARCH], 0, text);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* GtkWidget */
-
-static gboolean
-bzw_map_widget_focus (GtkWidget        *widget,
-                      GtkDirectionType  direction)
-{
-  BzwMapWidget *self = BZW_MAP_WIDGET (widget);
-  g_autoptr(GArray) order = NULL;
-  int position = -1;
-  int next;
-
-  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
-    {
-      if (gtk_widget_has_focus (widget))
-        return FALSE;
-      return gtk_widget_grab_focus (widget);
-    }
-
-  ensure_loaded (self);
-  order = dup_tab_order (self);
-
-  if (!gtk_widget_has_focus (widget))
-    {
-      gtk_widget_grab_focus (widget);
-      if (order->len > 0 && (self->view.selected < 0 || !is_visible (self, self->view.selected)))
-        {
-          next = g_array_index (order, guint, direction == GTK_DIR_TAB_FORWARD ? 0 : order->len - 1);
-          select_node (self, next);
-          reveal_node (self, next, FALSE);
-        }
-      return TRUE;
-    }
-
-  for (guint i = 0; i < order->len; i++)
-    if ((int) g_array_index (order, guint, i) == self->view.selected)
-      position = i;
-
-  next = position + (direction == GTK_DIR_TAB_FORWARD ? 1 : -1);
-  if (position < 0 && direction == GTK_DIR_TAB_BACKWARD)
-    next = -1;
-  if (next < 0 || (guint) next >= order->len)
-    return FALSE;
-
-  next = g_array_index (order, guint, next);
-  select_node (self, next);
-  reveal_node (self, next, FALSE);
-  return TRUE;
-}
-
-static void
-bzw_map_widget_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
-{
-  BzwMapWidget *self = BZW_MAP_WIDGET (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0 || self->renderer == NULL)
-    return;
-
-  self->view.width = width;
-  self->view.height = height;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  bzw_map_renderer_draw (self->renderer, cr, &self->view);
-
-  if (gtk_widget_has_visible_focus (widget))
-    {
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      if (adw_style_manager_get_dark (manager))
-        cairo_set_source_rgba (cr, 0.384, 0.627, 0.918, 0.6);
-      else
-        cairo_set_source_rgba (cr, 0.208, 0.518, 0.894, 0.5);
-      cairo_set_line_width (cr, 2.0);
-      cairo_rectangle (cr, 1.0, 1.0, width - 2.0, height - 2.0);
-      cairo_stroke (cr);
-    }
-
-  cairo_destroy (cr);
-}
-
-static void
-bzw_map_widget_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  BzwMapWidget *self = BZW_MAP_WIDGET (widget);
-  int old_width = self->view.width;
-  int old_height = self->view.height;
-
-  self->view.width = width;
-  self->view.height = height;
-
-  if (self->auto_fit)
-    fit_view (self);
-  else if (old_width > 0 && old_height > 0)
-    {
-      /* Keep the middle in the middle. */
-      self->view.offset_x += (width - old_width) / 2.0;
-      self->view.offset_y += (height - old_height) / 2.0;
-    }
-
-  update_popover_position (self);
-  if (gtk_widget_get_visible (self->popover))
-    gtk_popover_present (GTK_POPOVER (self->popover));
-}
-
 static void
 bzw_map_widget_map (GtkWidget *widget)
 {
@@ -1316,10 +171,10 @@ bzw_map_widget_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bzw_map_widget_parent_class)->map (widget);
 
-  ensure_loaded (self);
+  _bzw_map_widget_ensure_loaded (self);
   if (self->auto_fit)
-    fit_view (self);
-  ensure_ticking (self);
+    _bzw_map_widget_fit_view (self);
+  _bzw_map_widget_ensure_ticking (self);
 }
 
 static void
@@ -1327,8 +182,8 @@ bzw_map_widget_unmap (GtkWidget *widget)
 {
   BzwMapWidget *self = BZW_MAP_WIDGET (widget);
 
-  hide_popover (self);
-  save_now (self);
+  _bzw_map_widget_hide_popover (self);
+  _bzw_map_widget_save_now (self);
   GTK_WIDGET_CLASS (bzw_map_widget_parent_class)->unmap (widget);
 }
 
@@ -1350,7 +205,7 @@ bzw_map_widget_dispose (GObject *object)
 {
   BzwMapWidget *self = BZW_MAP_WIDGET (object);
 
-  save_now (self);
+  _bzw_map_widget_save_now (self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->tick_id != 0)
     {
@@ -1431,9 +286,9 @@ bzw_map_widget_class_init (BzwMapWidgetClass *klass)
   object_class->get_property = bzw_map_widget_get_property;
   object_class->set_property = bzw_map_widget_set_property;
 
-  widget_class->focus = bzw_map_widget_focus;
-  widget_class->snapshot = bzw_map_widget_snapshot;
-  widget_class->size_allocate = bzw_map_widget_size_allocate;
+  widget_class->focus = _bzw_map_widget_focus;
+  widget_class->snapshot = _bzw_map_widget_snapshot;
+  widget_class->size_allocate = _bzw_map_widget_size_allocate;
   widget_class->map = bzw_map_widget_map;
   widget_class->unmap = bzw_map_widget_unmap;
   widget_class->measure = bzw_map_widget_measure;
@@ -1479,9 +334,6 @@ bzw_map_widget_class_init (BzwMapWidgetClass *klass)
 static void
 bzw_map_widget_init (BzwMapWidget *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-  GtkWidget *box;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   bzw_map_view_init (&self->view, 0, 0);
@@ -1495,68 +347,15 @@ bzw_map_widget_init (BzwMapWidget *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
-  /* The hover details. */
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
-  gtk_widget_set_can_target (self->popover, FALSE);
-  gtk_widget_set_can_focus (self->popover, FALSE);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_margin_start (box, 4);
-  gtk_widget_set_margin_end (box, 4);
-  gtk_widget_set_margin_top (box, 2);
-  gtk_widget_set_margin_bottom (box, 2);
-  self->popover_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->popover_title, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->popover_title), "heading");
-  self->popover_details = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->popover_details, 0.0);
-  gtk_label_set_max_width_chars (self->popover_details, 40);
-  gtk_label_set_wrap (self->popover_details, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->popover_details), "caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->popover_title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->popover_details));
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _bzw_map_widget_create_popover (self);
+  _bzw_map_widget_add_pointer_controllers (self);
+  _bzw_map_widget_add_key_controller (self);
 
   self->view.style = adw_style_manager_get_dark (manager) ? BZW_MAP_STYLE_DARK : BZW_MAP_STYLE_LIGHT;
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 
-  update_accessible (self);
+  _bzw_map_widget_update_accessible (self);
 }
-
-/* Public API */
 
 GtkWidget *
 bzw_map_widget_new (BzwStore *store)
@@ -1589,7 +388,7 @@ bzw_map_widget_set_store (BzwMapWidget *self,
   if (self->store == store)
     return;
 
-  save_now (self);
+  _bzw_map_widget_save_now (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 
@@ -1621,7 +420,7 @@ bzw_map_widget_get_graph (BzwMapWidget *self)
 {
   g_return_val_if_fail (BZW_IS_MAP_WIDGET (self), NULL);
 
-  ensure_loaded (self);
+  _bzw_map_widget_ensure_loaded (self);
   return self->graph;
 }
 
@@ -1632,7 +431,7 @@ bzw_map_widget_set_edge_kinds (BzwMapWidget *self,
   g_return_if_fail (BZW_IS_MAP_WIDGET (self));
 
   self->view.edge_kinds = edge_kinds | BZW_MAP_EDGE_MASK (BZW_MAP_EDGE_ME);
-  update_accessible (self);
+  _bzw_map_widget_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1721,95 +520,6 @@ bzw_map_widget_set_time_window (BzwMapWidget     *self,
     reload (self);
 }
 
-void
-bzw_map_widget_zoom (BzwMapWidget *self,
-                     double        factor)
-{
-  g_return_if_fail (BZW_IS_MAP_WIDGET (self));
-  g_return_if_fail (factor > 0.0);
-
-  zoom_at (self, factor, self->view.width / 2.0, self->view.height / 2.0);
-}
-
-void
-bzw_map_widget_fit (BzwMapWidget *self)
-{
-  BzwMapView target;
-
-  g_return_if_fail (BZW_IS_MAP_WIDGET (self));
-
-  if (self->graph == NULL || self->renderer == NULL)
-    return;
-
-  target = self->view;
-  fit_visible (self, &target);
-  self->view.scale = target.scale;
-  self->view.offset_x = target.offset_x;
-  self->view.offset_y = target.offset_y;
-  self->animating = FALSE;
-  self->auto_fit = self->layout != NULL && !bzw_map_layout_is_settled (self->layout);
-  update_popover_position (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * bzw_map_widget_search:
- * @text: a name or the start of one
- *
- * Selects the first visible contact whose name matches @text, counting from
- * "Ich" outwards as Tab does, and brings it into view.
- *
- * Returns: whether a contact matched
- */
-gboolean
-bzw_map_widget_search (BzwMapWidget *self,
-                       const char   *text)
-{
-  g_autoptr(GArray) order = NULL;
-  g_autofree char *needle = NULL;
-
-  g_return_val_if_fail (BZW_IS_MAP_WIDGET (self), FALSE);
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  ensure_loaded (self);
-  order = dup_tab_order (self);
-  needle = g_utf8_casefold (text, -1);
-
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < order->len; i++)
-      {
-        guint index = g_array_index (order, guint, i);
-        BzwMapNode *node = bzw_map_graph_get_node (self->graph, index);
-        gboolean match;
-
-        if (index == 0)
-          continue;
-
-        /* First the beginnings of words, then anywhere in the name. */
-        if (pass == 0)
-          {
-            match = g_str_match_string (text, node->label, TRUE);
-          }
-        else
-          {
-            g_autofree char *label = g_utf8_casefold (node->label, -1);
-
-            match = strstr (label, needle) != NULL;
-          }
-
-        if (match)
-          {
-            select_node (self, index);
-            reveal_node (self, index, TRUE);
-            return TRUE;
-          }
-      }
-
-  return FALSE;
-}
-
 /**
  * bzw_map_widget_get_selected_id:
  *
@@ -1822,7 +532,7 @@ bzw_map_widget_get_selected_id (BzwMapWidget *self)
 
   g_return_val_if_fail (BZW_IS_MAP_WIDGET (self), -1);
 
-  node = get_node (self, self->view.selected);
+  node = _bzw_map_widget_get_node (self, self->view.selected);
   return node != NULL ? node->contact_id : -1;
 }
 
@@ -1834,12 +544,12 @@ bzw_map_widget_select_contact (BzwMapWidget *self,
 
   g_return_val_if_fail (BZW_IS_MAP_WIDGET (self), FALSE);
 
-  ensure_loaded (self);
+  _bzw_map_widget_ensure_loaded (self);
   if (self->graph == NULL || !bzw_map_graph_lookup (self->graph, contact_id, &index))
     return FALSE;
 
-  select_node (self, index);
-  reveal_node (self, index, FALSE);
+  _bzw_map_widget_select_node (self, index);
+  _bzw_map_widget_reveal_node (self, index, FALSE);
   return TRUE;
 }
 
@@ -1853,7 +563,7 @@ bzw_map_widget_open_selected (BzwMapWidget *self)
 {
   g_return_if_fail (BZW_IS_MAP_WIDGET (self));
 
-  open_node (self, self->view.selected);
+  _bzw_map_widget_open_node (self, self->view.selected);
 }
 
 gboolean
@@ -1868,12 +578,12 @@ bzw_map_widget_is_settled (BzwMapWidget *self)
 static void
 settle_for_drawing (BzwMapWidget *self)
 {
-  ensure_loaded (self);
+  _bzw_map_widget_ensure_loaded (self);
   if (self->layout != NULL && !bzw_map_layout_is_settled (self->layout))
     {
       bzw_map_layout_run_until_settled (self->layout, 3000);
       self->dirty = TRUE;
-      schedule_save (self);
+      _bzw_map_widget_schedule_save (self);
     }
 }
 
