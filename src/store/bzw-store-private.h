@@ -83,6 +83,9 @@ gboolean      _bzw_store_validate_date   (const char    *text,
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
+int           _bzw_store_read_int        (sqlite3       *db,
+                                          const char    *sql,
+                                          int           *value);
 void          _bzw_store_ensure_uid      (GObject       *object);
 sqlite3_stmt *_bzw_store_read_row        (BzwStore      *self,
                                           const char    *sql,

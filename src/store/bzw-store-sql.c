@@ -285,3 +285,30 @@ _bzw_store_write_row (BzwStore      *self,
   bind (stmt, object);
   return _bzw_store_step_done (self, stmt, error);
 }
+
+/* Reads one integer through a connection of its own (not a store's);
+ * returns the SQLite result code, SQLITE_OK when @value was set.
+ */
+int
+_bzw_store_read_int (sqlite3    *db,
+                     const char *sql,
+                     int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc = sqlite3_extended_errcode (db);
+
+  sqlite3_finalize (stmt);
+  return rc;
+}
