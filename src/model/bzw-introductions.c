@@ -28,6 +28,8 @@
 
 #include "bzw-introductions.h"
 
+#include "bzw-model-util.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -278,24 +280,6 @@ bzw_introduction_clear (BzwIntroduction *introduction)
   g_clear_pointer (&introduction->shared_words, g_free);
 }
 
-static guint
-pair_hash (gconstpointer key)
-{
-  const BzwKnownPair *pair = key;
-
-  return g_int64_hash (&pair->a_id) * 31 + g_int64_hash (&pair->b_id);
-}
-
-static gboolean
-pair_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const BzwKnownPair *pa = a;
-  const BzwKnownPair *pb = b;
-
-  return pa->a_id == pb->a_id && pa->b_id == pb->b_id;
-}
-
 static BzwKnownPair
 ordered_pair (gint64 a,
               gint64 b)
@@ -399,7 +383,7 @@ bzw_introductions_find (const BzwIntroductionCandidate *candidates,
   g_autoptr(GPtrArray) seeks = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) postings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                            (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) known_pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  g_autoptr(GHashTable) known_pairs = g_hash_table_new_full (bzw_id_pair_hash, bzw_id_pair_equal, g_free, NULL);
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   g_autofree double *scores = NULL;
   g_autofree guint *shared = NULL;

@@ -15,7 +15,8 @@ typedef struct
   const char *seeks;
 } BzwIntroductionCandidate;
 
-/* Two contacts who already know each other. */
+/* Two contacts who already know each other (a hash key of
+ * bzw_id_pair_hash(): the two ids come first). */
 typedef struct
 {
   gint64 a_id;

@@ -235,3 +235,21 @@ bzw_model_free_fields (gpointer             object,
     if (fields[i].type == BZW_MODEL_STRING)
       g_clear_pointer ((char **) G_STRUCT_MEMBER_P (object, fields[i].offset), g_free);
 }
+
+guint
+bzw_id_pair_hash (gconstpointer key)
+{
+  const gint64 *ids = key;
+
+  return g_int64_hash (&ids[0]) * 31 + g_int64_hash (&ids[1]);
+}
+
+gboolean
+bzw_id_pair_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const gint64 *pa = a;
+  const gint64 *pb = b;
+
+  return pa[0] == pb[0] && pa[1] == pb[1];
+}

@@ -71,4 +71,11 @@ void        bzw_model_free_fields   (gpointer             object,
                                      const BzwModelField *fields,
                                      guint                n_fields);
 
+/* For hash tables keyed by a pair of ids: @key points at a struct that
+ * begins with two gint64 ids (BzwKnownPair, BzwDuplicatePair).
+ */
+guint       bzw_id_pair_hash        (gconstpointer        key);
+gboolean    bzw_id_pair_equal       (gconstpointer        a,
+                                     gconstpointer        b);
+
 G_END_DECLS

@@ -80,24 +80,6 @@ parse_backup_name (const char     *base,
   return FALSE;
 }
 
-static gboolean
-read_int (sqlite3    *db,
-          const char *sql,
-          int        *value)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *value = sqlite3_column_int (stmt, 0);
-      ok = TRUE;
-    }
-
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /**
  * bzw_backups_check_file:
  * @path: a backup
@@ -146,7 +128,8 @@ bzw_backups_check_file (const char  *path,
     }
   close (fd);
 
-  if (_bzw_backups_open_immutable (path, &db) != SQLITE_OK || !read_int (db, "PRAGMA user_version", &version))
+  if (_bzw_backups_open_immutable (path, &db) != SQLITE_OK ||
+      _bzw_store_read_int (db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
                    _("The backup “%s” is damaged."), path);
@@ -161,8 +144,8 @@ bzw_backups_check_file (const char  *path,
     }
 
   if (version < 1 ||
-      !read_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'contacts')",
-                 &tables) ||
+      _bzw_store_read_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                           " AND name IN ('meta', 'contacts')", &tables) != SQLITE_OK ||
       tables != 2)
     {
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
@@ -173,7 +156,7 @@ bzw_backups_check_file (const char  *path,
   if (sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW ||
       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0 ||
-      !read_int (db, "SELECT count(*) FROM contacts", &count))
+      _bzw_store_read_int (db, "SELECT count(*) FROM contacts", &count) != SQLITE_OK)
     {
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_CORRUPT,
                    _("The backup “%s” is damaged."), path);

@@ -313,82 +313,62 @@ bzw_store_save_contact (BzwStore    *self,
   return bzw_store_finish (self, ok, error);
 }
 
-BzwContact *
-bzw_store_dup_contact (BzwStore  *self,
-                       gint64     id,
-                       GError   **error)
+/* Sets the contact's own columns from a row of CONTACT_COLUMNS and
+ * LAST_ENCOUNTER_SQL.
+ */
+static void
+read_contact_columns (sqlite3_stmt *stmt,
+                      BzwContact   *contact)
 {
-  g_autoptr(BzwContact) c = NULL;
-  g_autoptr(GArray) circles = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
-
-  stmt = _bzw_store_prepare (self,
-                             "SELECT " CONTACT_COLUMNS ", " LAST_ENCOUNTER_SQL
-                             " FROM contacts c WHERE id = ?1",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
-                             _("The contact no longer exists."));
-      else
-        _bzw_store_set_error (self, error, "dup_contact");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  c = bzw_contact_new ();
-  bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
-  bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
-  bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
-  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
-  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
-  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
-  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
-  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
-  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
-  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
-  bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
-  bzw_contact_set_birthday (c, _bzw_store_column_text (stmt, 13));
+  bzw_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
+  bzw_contact_set_uid (contact, _bzw_store_column_text (stmt, 1));
+  bzw_contact_set_times (contact, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+  bzw_contact_set_display_name (contact, _bzw_store_column_text (stmt, 4));
+  bzw_contact_set_prefix (contact, _bzw_store_column_text (stmt, 5));
+  bzw_contact_set_given_name (contact, _bzw_store_column_text (stmt, 6));
+  bzw_contact_set_additional_names (contact, _bzw_store_column_text (stmt, 7));
+  bzw_contact_set_family_name (contact, _bzw_store_column_text (stmt, 8));
+  bzw_contact_set_suffix (contact, _bzw_store_column_text (stmt, 9));
+  bzw_contact_set_nickname (contact, _bzw_store_column_text (stmt, 10));
+  bzw_contact_set_organisation (contact, _bzw_store_column_text (stmt, 11));
+  bzw_contact_set_role (contact, _bzw_store_column_text (stmt, 12));
+  bzw_contact_set_birthday (contact, _bzw_store_column_text (stmt, 13));
   if (sqlite3_column_type (stmt, 14) == SQLITE_BLOB)
     {
       g_autoptr(GBytes) photo = g_bytes_new (sqlite3_column_blob (stmt, 14), sqlite3_column_bytes (stmt, 14));
 
-      bzw_contact_set_photo (c, photo);
+      bzw_contact_set_photo (contact, photo);
     }
-  bzw_contact_set_photo_uri (c, _bzw_store_column_text (stmt, 15));
-  bzw_contact_set_met_how (c, _bzw_store_column_text (stmt, 16));
-  bzw_contact_set_met_on (c, _bzw_store_column_text (stmt, 17));
-  bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 18));
-  bzw_contact_set_offers (c, _bzw_store_column_text (stmt, 19));
-  bzw_contact_set_seeks (c, _bzw_store_column_text (stmt, 20));
-  bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 21), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
-  bzw_contact_set_trust_for (c, _bzw_store_column_text (stmt, 22));
-  bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 23));
-  bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 24));
-  bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 25));
-  bzw_contact_set_archived (c, sqlite3_column_int (stmt, 26));
-  bzw_contact_set_extra (c, _bzw_store_column_text (stmt, 27));
-  bzw_contact_set_last_encounter (c, sqlite3_column_int64 (stmt, 28));
-  sqlite3_reset (stmt);
+  bzw_contact_set_photo_uri (contact, _bzw_store_column_text (stmt, 15));
+  bzw_contact_set_met_how (contact, _bzw_store_column_text (stmt, 16));
+  bzw_contact_set_met_on (contact, _bzw_store_column_text (stmt, 17));
+  bzw_contact_set_met_in_person (contact, sqlite3_column_int (stmt, 18));
+  bzw_contact_set_offers (contact, _bzw_store_column_text (stmt, 19));
+  bzw_contact_set_seeks (contact, _bzw_store_column_text (stmt, 20));
+  bzw_contact_set_trust (contact, CLAMP (sqlite3_column_int (stmt, 21), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
+  bzw_contact_set_trust_for (contact, _bzw_store_column_text (stmt, 22));
+  bzw_contact_set_interval_ideal (contact, sqlite3_column_int (stmt, 23));
+  bzw_contact_set_interval_max (contact, sqlite3_column_int (stmt, 24));
+  bzw_contact_set_notes (contact, _bzw_store_column_text (stmt, 25));
+  bzw_contact_set_archived (contact, sqlite3_column_int (stmt, 26));
+  bzw_contact_set_extra (contact, _bzw_store_column_text (stmt, 27));
+  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 28));
+}
 
-  stmt = _bzw_store_prepare (self,
-                             "SELECT kind, label, value, pref FROM contact_fields"
-                             " WHERE contact_id = ?1 ORDER BY position, id",
-                             error);
+static gboolean
+read_contact_fields (BzwStore    *self,
+                     BzwContact  *contact,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare (self,
+                                           "SELECT kind, label, value, pref FROM contact_fields"
+                                           " WHERE contact_id = ?1 ORDER BY position, id",
+                                           error);
+
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (contact));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       BzwFieldKind kind;
@@ -396,22 +376,32 @@ bzw_store_dup_contact (BzwStore  *self,
       if (!bzw_field_kind_from_string (_bzw_store_column_text (stmt, 0), &kind))
         continue;
 
-      bzw_contact_add_field (c, kind, _bzw_store_column_text (stmt, 1), _bzw_store_column_text (stmt, 2));
-      ((BzwContactField *) g_ptr_array_index (bzw_contact_get_fields (c),
-                                               bzw_contact_get_fields (c)->len - 1))->pref =
+      bzw_contact_add_field (contact, kind, _bzw_store_column_text (stmt, 1), _bzw_store_column_text (stmt, 2));
+      ((BzwContactField *) g_ptr_array_index (bzw_contact_get_fields (contact),
+                                               bzw_contact_get_fields (contact)->len - 1))->pref =
         sqlite3_column_int (stmt, 3);
     }
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+read_contact_circles (BzwStore    *self,
+                      BzwContact  *contact,
+                      GError     **error)
+{
+  g_autoptr(GArray) circles = NULL;
+  sqlite3_stmt *stmt;
 
   stmt = _bzw_store_prepare (self,
                              "SELECT cc.circle_id FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id"
                              " WHERE cc.contact_id = ?1 ORDER BY ci.position, ci.id",
                              error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   circles = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (contact));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 circle_id = sqlite3_column_int64 (stmt, 0);
@@ -419,9 +409,36 @@ bzw_store_dup_contact (BzwStore  *self,
       g_array_append_val (circles, circle_id);
     }
   sqlite3_reset (stmt);
-  bzw_contact_set_circle_ids (c, circles);
+  bzw_contact_set_circle_ids (contact, circles);
+  return TRUE;
+}
 
-  return g_steal_pointer (&c);
+BzwContact *
+bzw_store_dup_contact (BzwStore  *self,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr(BzwContact) contact = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_read_row (self,
+                              "SELECT " CONTACT_COLUMNS ", " LAST_ENCOUNTER_SQL
+                              " FROM contacts c WHERE id = ?1",
+                              id, _("The contact no longer exists."), "dup_contact", error);
+  if (stmt == NULL)
+    return NULL;
+
+  contact = bzw_contact_new ();
+  read_contact_columns (stmt, contact);
+  sqlite3_reset (stmt);
+
+  if (!read_contact_fields (self, contact, error) ||
+      !read_contact_circles (self, contact, error))
+    return NULL;
+
+  return g_steal_pointer (&contact);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include "bzw-contact-merge.h"
 #include "bzw-introductions.h"
+#include "bzw-model-util.h"
 #include "bzw-store-duplicates.h"
 #include "bzw-store-private.h"
 
@@ -93,24 +94,6 @@ bzw_duplicates_normalize_name (const char *name)
   return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
-static guint
-pair_hash (gconstpointer key)
-{
-  const BzwDuplicatePair *pair = key;
-
-  return g_int64_hash (&pair->a_id) * 31 + g_int64_hash (&pair->b_id);
-}
-
-static gboolean
-pair_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const BzwDuplicatePair *pa = a;
-  const BzwDuplicatePair *pb = b;
-
-  return pa->a_id == pb->a_id && pa->b_id == pb->b_id;
-}
-
 static void
 add_pair (GHashTable         *pairs,
           gint64              a,
@@ -164,7 +147,7 @@ bzw_store_find_duplicates (BzwStore  *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
-  pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  pairs = g_hash_table_new_full (bzw_id_pair_hash, bzw_id_pair_equal, g_free, NULL);
 
   stmt = _bzw_store_prepare (self,
                              "SELECT DISTINCT a.contact_id, b.contact_id FROM contact_fields a"

@@ -13,7 +13,8 @@ typedef enum
   BZW_DUPLICATE_NAME  = 1 << 1,
 } BzwDuplicateReason;
 
-/* Two contacts that are likely one person; @a_id < @b_id. */
+/* Two contacts that are likely one person; @a_id < @b_id (first, for
+ * bzw_id_pair_hash()). */
 typedef struct
 {
   gint64             a_id;

@@ -12,20 +12,6 @@
 #include <string.h>
 
 static void
-ensure_uid (GObject *object)
-{
-  g_autofree char *uid = NULL;
-
-  g_object_get (object, "uid", &uid, NULL);
-  if (uid == NULL)
-    {
-      g_autofree char *fresh = g_uuid_string_random ();
-
-      g_object_set (object, "uid", fresh, NULL);
-    }
-}
-
-static void
 bind_party (sqlite3_stmt   *stmt,
             int             index,
             const BzwParty *party)
@@ -128,22 +114,82 @@ finish_save (BzwStore   *self,
   return TRUE;
 }
 
+/* Announces a saved entry, or gives a new one its id 0 back when saving
+ * failed, and ends the transaction.
+ */
+static gboolean
+end_save (BzwStore        *self,
+          GObject         *object,
+          gboolean         is_new,
+          gboolean         ok,
+          BzwStoreChange   what,
+          GError         **error)
+{
+  if (ok)
+    _bzw_store_changed (self, what, 0);
+  else if (is_new)
+    g_object_set (object, "id", (gint64) 0, NULL);
+
+  return bzw_store_finish (self, ok, error);
+}
+
+static void
+bind_encounter (sqlite3_stmt *stmt,
+                gpointer      object)
+{
+  BzwEncounter *encounter = object;
+
+  sqlite3_bind_int64 (stmt, 4, bzw_encounter_get_happened_at (encounter));
+  sqlite3_bind_text (stmt, 5, bzw_channel_to_string (bzw_encounter_get_channel (encounter)), -1, SQLITE_STATIC);
+  _bzw_store_bind_text (stmt, 6, bzw_encounter_get_place (encounter));
+  _bzw_store_bind_text (stmt, 7, bzw_encounter_get_notes (encounter));
+}
+
+/* Replaces the participants of a saved encounter. */
+static gboolean
+save_participants (BzwStore      *self,
+                   BzwEncounter  *encounter,
+                   GError       **error)
+{
+  GArray *participants = bzw_encounter_get_participants (encounter);
+  sqlite3_stmt *stmt;
+
+  stmt = _bzw_store_prepare (self, "DELETE FROM encounter_participants WHERE encounter_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
+  if (!_bzw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      stmt = _bzw_store_prepare (self,
+                                 "INSERT INTO encounter_participants (encounter_id, contact_id, name)"
+                                 " VALUES (?1, ?2, coalesce (?3, ''))",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
+      bind_party (stmt, 2, &g_array_index (participants, BzwParty, i));
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 bzw_store_save_encounter (BzwStore      *self,
                           BzwEncounter  *encounter,
                           GError       **error)
 {
-  GArray *participants;
   gboolean is_new;
-  sqlite3_stmt *stmt;
-  gint64 now = _bzw_store_now ();
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_ENCOUNTER (encounter), FALSE);
 
-  participants = bzw_encounter_get_participants (encounter);
-  if (participants->len == 0)
+  if (bzw_encounter_get_participants (encounter)->len == 0)
     {
       g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
                            _("An encounter needs at least one person."));
@@ -151,69 +197,23 @@ bzw_store_save_encounter (BzwStore      *self,
     }
 
   is_new = bzw_encounter_get_id (encounter) == 0;
-  ensure_uid (G_OBJECT (encounter));
+  _bzw_store_ensure_uid (G_OBJECT (encounter));
 
   if (!bzw_store_begin (self, error))
     return FALSE;
 
-  if (is_new)
-    stmt = _bzw_store_prepare (self,
-                               "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
+  ok = _bzw_store_write_row (self, G_OBJECT (encounter),
+                             is_new
+                             ? "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)"
+                             : "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
                                " place = ?6, notes = ?7 WHERE id = ?1",
-                               error);
+                             bind_encounter, error) &&
+       finish_save (self, G_OBJECT (encounter), is_new, error) &&
+       save_participants (self, encounter, error);
 
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
-      sqlite3_bind_text (stmt, 2, bzw_encounter_get_uid (encounter), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_int64 (stmt, 4, bzw_encounter_get_happened_at (encounter));
-      sqlite3_bind_text (stmt, 5, bzw_channel_to_string (bzw_encounter_get_channel (encounter)), -1, SQLITE_STATIC);
-      _bzw_store_bind_text (stmt, 6, bzw_encounter_get_place (encounter));
-      _bzw_store_bind_text (stmt, 7, bzw_encounter_get_notes (encounter));
-      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (encounter), is_new, error);
-    }
-
-  if (ok)
-    {
-      stmt = _bzw_store_prepare (self, "DELETE FROM encounter_participants WHERE encounter_id = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
-          ok = _bzw_store_step_done (self, stmt, error);
-        }
-    }
-
-  for (guint i = 0; ok && i < participants->len; i++)
-    {
-      const BzwParty *party = &g_array_index (participants, BzwParty, i);
-
-      stmt = _bzw_store_prepare (self,
-                                 "INSERT INTO encounter_participants (encounter_id, contact_id, name)"
-                                 " VALUES (?1, ?2, coalesce (?3, ''))",
-                                 error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, bzw_encounter_get_id (encounter));
-          bind_party (stmt, 2, party);
-          ok = _bzw_store_step_done (self, stmt, error);
-        }
-    }
-
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, 0);
-  else if (is_new)
-    bzw_encounter_set_id (encounter, 0);
-
-  return bzw_store_finish (self, ok, error);
+  return end_save (self, G_OBJECT (encounter), is_new, ok,
+                   BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, error);
 }
 
 BzwEncounter *
@@ -227,20 +227,11 @@ bzw_store_dup_encounter (BzwStore  *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
-  stmt = _bzw_store_prepare (self,
-                             "SELECT id, uid, happened_at, channel, place, notes FROM encounters WHERE id = ?1",
-                             error);
+  stmt = _bzw_store_read_row (self,
+                              "SELECT id, uid, happened_at, channel, place, notes FROM encounters WHERE id = ?1",
+                              id, _("The entry no longer exists."), NULL, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
-                           _("The entry no longer exists."));
-      return NULL;
-    }
 
   encounter = bzw_encounter_new ();
   bzw_encounter_set_id (encounter, sqlite3_column_int64 (stmt, 0));
@@ -267,14 +258,30 @@ bzw_store_dup_encounter (BzwStore  *self,
   return g_steal_pointer (&encounter);
 }
 
+static void
+bind_favour (sqlite3_stmt *stmt,
+             gpointer      object)
+{
+  BzwFavour *favour = object;
+
+  sqlite3_bind_text (stmt, 4, bzw_favour_get_day (favour), -1, SQLITE_TRANSIENT);
+  bind_party (stmt, 5, bzw_favour_get_from (favour));
+  bind_party (stmt, 7, bzw_favour_get_to (favour));
+  sqlite3_bind_text (stmt, 9, bzw_favour_direction_to_string (bzw_favour_get_direction (favour)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, bzw_favour_state_to_string (bzw_favour_get_state (favour)), -1, SQLITE_STATIC);
+  _bzw_store_bind_text (stmt, 11, bzw_favour_get_description (favour));
+  sqlite3_bind_int64 (stmt, 12, bzw_favour_get_value_cents (favour));
+  _bzw_store_bind_text (stmt, 13, bzw_favour_get_due (favour));
+  _bzw_store_bind_id (stmt, 14, bzw_favour_get_encounter_id (favour));
+}
+
 gboolean
 bzw_store_save_favour (BzwStore   *self,
                        BzwFavour  *favour,
                        GError    **error)
 {
   gboolean is_new;
-  sqlite3_stmt *stmt;
-  gint64 now = _bzw_store_now ();
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
@@ -287,50 +294,24 @@ bzw_store_save_favour (BzwStore   *self,
     return FALSE;
 
   is_new = bzw_favour_get_id (favour) == 0;
-  ensure_uid (G_OBJECT (favour));
+  _bzw_store_ensure_uid (G_OBJECT (favour));
 
   if (!bzw_store_begin (self, error))
     return FALSE;
 
-  if (is_new)
-    stmt = _bzw_store_prepare (self,
-                               "INSERT INTO favours (uid, created, modified, day, from_id, from_name, to_id, to_name,"
+  ok = _bzw_store_write_row (self, G_OBJECT (favour),
+                             is_new
+                             ? "INSERT INTO favours (uid, created, modified, day, from_id, from_name, to_id, to_name,"
                                " direction, state, description, value_cents, due, encounter_id)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, ''), ?12, ?13, ?14)",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "UPDATE favours SET uid = ?2, modified = ?3, day = ?4, from_id = ?5, from_name = ?6,"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, ''), ?12, ?13, ?14)"
+                             : "UPDATE favours SET uid = ?2, modified = ?3, day = ?4, from_id = ?5, from_name = ?6,"
                                " to_id = ?7, to_name = ?8, direction = ?9, state = ?10,"
                                " description = coalesce (?11, ''), value_cents = ?12, due = ?13,"
                                " encounter_id = ?14 WHERE id = ?1",
-                               error);
+                             bind_favour, error) &&
+       finish_save (self, G_OBJECT (favour), is_new, error);
 
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, bzw_favour_get_id (favour));
-      sqlite3_bind_text (stmt, 2, bzw_favour_get_uid (favour), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_text (stmt, 4, bzw_favour_get_day (favour), -1, SQLITE_TRANSIENT);
-      bind_party (stmt, 5, bzw_favour_get_from (favour));
-      bind_party (stmt, 7, bzw_favour_get_to (favour));
-      sqlite3_bind_text (stmt, 9, bzw_favour_direction_to_string (bzw_favour_get_direction (favour)),
-                         -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 10, bzw_favour_state_to_string (bzw_favour_get_state (favour)), -1, SQLITE_STATIC);
-      _bzw_store_bind_text (stmt, 11, bzw_favour_get_description (favour));
-      sqlite3_bind_int64 (stmt, 12, bzw_favour_get_value_cents (favour));
-      _bzw_store_bind_text (stmt, 13, bzw_favour_get_due (favour));
-      _bzw_store_bind_id (stmt, 14, bzw_favour_get_encounter_id (favour));
-      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (favour), is_new, error);
-    }
-
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL, 0);
-  else if (is_new)
-    bzw_favour_set_id (favour, 0);
-
-  return bzw_store_finish (self, ok, error);
+  return end_save (self, G_OBJECT (favour), is_new, ok, BZW_STORE_CHANGE_JOURNAL, error);
 }
 
 BzwFavour *
@@ -346,21 +327,12 @@ bzw_store_dup_favour (BzwStore  *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
-  stmt = _bzw_store_prepare (self,
-                             "SELECT id, uid, day, from_id, from_name, to_id, to_name, direction, state,"
-                             " description, value_cents, due, encounter_id FROM favours WHERE id = ?1",
-                             error);
+  stmt = _bzw_store_read_row (self,
+                              "SELECT id, uid, day, from_id, from_name, to_id, to_name, direction, state,"
+                              " description, value_cents, due, encounter_id FROM favours WHERE id = ?1",
+                              id, _("The entry no longer exists."), NULL, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
-                           _("The entry no longer exists."));
-      return NULL;
-    }
 
   favour = bzw_favour_new ();
   bzw_favour_set_id (favour, sqlite3_column_int64 (stmt, 0));
@@ -384,14 +356,33 @@ bzw_store_dup_favour (BzwStore  *self,
   return g_steal_pointer (&favour);
 }
 
+static void
+bind_referral (sqlite3_stmt *stmt,
+               gpointer      object)
+{
+  BzwReferral *referral = object;
+  const BzwParty *referred = bzw_referral_get_referred (referral);
+
+  sqlite3_bind_text (stmt, 4, bzw_referral_get_day (referral), -1, SQLITE_TRANSIENT);
+  bind_party (stmt, 5, bzw_referral_get_giver (referral));
+  bind_party (stmt, 7, bzw_referral_get_receiver (referral));
+  /* The referred name is kept even with a contact, for the search. */
+  _bzw_store_bind_id (stmt, 9, referred->contact_id);
+  _bzw_store_bind_text (stmt, 10, referred->contact_id > 0 ? NULL : referred->name);
+  sqlite3_bind_int (stmt, 11, CLAMP (bzw_referral_get_effort (referral), 1, 5));
+  sqlite3_bind_text (stmt, 12, bzw_referral_state_to_string (bzw_referral_get_state (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, bzw_referral_get_value_cents (referral));
+  sqlite3_bind_int (stmt, 14, bzw_referral_get_thanked (referral));
+  _bzw_store_bind_text (stmt, 15, bzw_referral_get_notes (referral));
+}
+
 gboolean
 bzw_store_save_referral (BzwStore     *self,
                          BzwReferral  *referral,
                          GError      **error)
 {
   gboolean is_new;
-  sqlite3_stmt *stmt;
-  gint64 now = _bzw_store_now ();
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
@@ -410,58 +401,28 @@ bzw_store_save_referral (BzwStore     *self,
     }
 
   is_new = bzw_referral_get_id (referral) == 0;
-  ensure_uid (G_OBJECT (referral));
+  _bzw_store_ensure_uid (G_OBJECT (referral));
 
   if (!bzw_store_begin (self, error))
     return FALSE;
 
-  if (is_new)
-    stmt = _bzw_store_prepare (self,
-                               "INSERT INTO referrals (uid, created, modified, day, giver_id, giver_name,"
+  ok = _bzw_store_write_row (self, G_OBJECT (referral),
+                             is_new
+                             ? "INSERT INTO referrals (uid, created, modified, day, giver_id, giver_name,"
                                " receiver_id, receiver_name, referred_id, referred_name, effort, state,"
                                " value_cents, thanked, notes)"
                                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                                " coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
-                               " ?11, ?12, ?13, ?14, ?15)",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "UPDATE referrals SET uid = ?2, modified = ?3, day = ?4, giver_id = ?5,"
+                               " ?11, ?12, ?13, ?14, ?15)"
+                             : "UPDATE referrals SET uid = ?2, modified = ?3, day = ?4, giver_id = ?5,"
                                " giver_name = ?6, receiver_id = ?7, receiver_name = ?8, referred_id = ?9,"
                                " referred_name = coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
                                " effort = ?11, state = ?12, value_cents = ?13, thanked = ?14, notes = ?15"
                                " WHERE id = ?1",
-                               error);
+                             bind_referral, error) &&
+       finish_save (self, G_OBJECT (referral), is_new, error);
 
-  ok = stmt != NULL;
-  if (ok)
-    {
-      const BzwParty *referred = bzw_referral_get_referred (referral);
-
-      sqlite3_bind_int64 (stmt, 1, bzw_referral_get_id (referral));
-      sqlite3_bind_text (stmt, 2, bzw_referral_get_uid (referral), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_text (stmt, 4, bzw_referral_get_day (referral), -1, SQLITE_TRANSIENT);
-      bind_party (stmt, 5, bzw_referral_get_giver (referral));
-      bind_party (stmt, 7, bzw_referral_get_receiver (referral));
-      /* The referred name is kept even with a contact, for the search. */
-      _bzw_store_bind_id (stmt, 9, referred->contact_id);
-      _bzw_store_bind_text (stmt, 10, referred->contact_id > 0 ? NULL : referred->name);
-      sqlite3_bind_int (stmt, 11, CLAMP (bzw_referral_get_effort (referral), 1, 5));
-      sqlite3_bind_text (stmt, 12, bzw_referral_state_to_string (bzw_referral_get_state (referral)),
-                         -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 13, bzw_referral_get_value_cents (referral));
-      sqlite3_bind_int (stmt, 14, bzw_referral_get_thanked (referral));
-      _bzw_store_bind_text (stmt, 15, bzw_referral_get_notes (referral));
-      ok = _bzw_store_step_done (self, stmt, error) && finish_save (self, G_OBJECT (referral), is_new, error);
-    }
-
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_JOURNAL, 0);
-  else if (is_new)
-    bzw_referral_set_id (referral, 0);
-
-  return bzw_store_finish (self, ok, error);
+  return end_save (self, G_OBJECT (referral), is_new, ok, BZW_STORE_CHANGE_JOURNAL, error);
 }
 
 BzwReferral *
@@ -476,22 +437,13 @@ bzw_store_dup_referral (BzwStore  *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
-  stmt = _bzw_store_prepare (self,
-                             "SELECT id, uid, day, giver_id, giver_name, receiver_id, receiver_name,"
-                             " referred_id, referred_name, effort, state, value_cents, thanked, notes"
-                             " FROM referrals WHERE id = ?1",
-                             error);
+  stmt = _bzw_store_read_row (self,
+                              "SELECT id, uid, day, giver_id, giver_name, receiver_id, receiver_name,"
+                              " referred_id, referred_name, effort, state, value_cents, thanked, notes"
+                              " FROM referrals WHERE id = ?1",
+                              id, _("The entry no longer exists."), NULL, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
-                           _("The entry no longer exists."));
-      return NULL;
-    }
 
   referral = bzw_referral_new ();
   bzw_referral_set_id (referral, sqlite3_column_int64 (stmt, 0));

@@ -12,7 +12,44 @@
 
 #include <glib/gi18n-lib.h>
 
+/* Gives a new row's object its id, announces the saved row and ends the
+ * transaction.
+ */
+static gboolean
+finish_row_save (BzwStore        *self,
+                 GObject         *object,
+                 gboolean         is_new,
+                 gboolean         ok,
+                 BzwStoreChange   what,
+                 GError         **error)
+{
+  gint64 id = 0;
+
+  if (ok && is_new)
+    g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
+  if (ok)
+    {
+      g_object_get (object, "id", &id, NULL);
+      _bzw_store_changed (self, what, id);
+    }
+
+  return bzw_store_finish (self, ok, error);
+}
+
 /* Circles */
+
+static void
+bind_circle (sqlite3_stmt *stmt,
+             gpointer      object)
+{
+  BzwCircle *circle = object;
+
+  sqlite3_bind_text (stmt, 4, bzw_circle_get_name (circle), -1, SQLITE_TRANSIENT);
+  _bzw_store_bind_text (stmt, 5, bzw_circle_get_color (circle));
+  _bzw_store_bind_id (stmt, 6, bzw_circle_get_interval_ideal (circle));
+  _bzw_store_bind_id (stmt, 7, bzw_circle_get_interval_max (circle));
+  sqlite3_bind_int (stmt, 8, bzw_circle_get_position (circle));
+}
 
 gboolean
 bzw_store_save_circle (BzwStore   *self,
@@ -20,8 +57,6 @@ bzw_store_save_circle (BzwStore   *self,
                        GError    **error)
 {
   gboolean is_new;
-  sqlite3_stmt *stmt;
-  gint64 now = _bzw_store_now ();
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
@@ -35,49 +70,23 @@ bzw_store_save_circle (BzwStore   *self,
     }
 
   is_new = bzw_circle_get_id (circle) == 0;
-  if (is_new && bzw_circle_get_uid (circle) == NULL)
-    {
-      g_autofree char *uid = g_uuid_string_random ();
-
-      bzw_circle_set_uid (circle, uid);
-    }
+  if (is_new)
+    _bzw_store_ensure_uid (G_OBJECT (circle));
 
   if (!bzw_store_begin (self, error))
     return FALSE;
 
-  if (is_new)
-    stmt = _bzw_store_prepare (self,
-                               "INSERT INTO circles (uid, created, modified, name, color,"
+  ok = _bzw_store_write_row (self, G_OBJECT (circle),
+                             is_new
+                             ? "INSERT INTO circles (uid, created, modified, name, color,"
                                " interval_ideal_days, interval_max_days, position)"
-                               " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
+                               " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)"
+                             : "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
                                " color = coalesce (?5, color), interval_ideal_days = ?6,"
                                " interval_max_days = ?7, position = ?8 WHERE id = ?1",
-                               error);
+                             bind_circle, error);
 
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, bzw_circle_get_id (circle));
-      sqlite3_bind_text (stmt, 2, bzw_circle_get_uid (circle), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_text (stmt, 4, bzw_circle_get_name (circle), -1, SQLITE_TRANSIENT);
-      _bzw_store_bind_text (stmt, 5, bzw_circle_get_color (circle));
-      _bzw_store_bind_id (stmt, 6, bzw_circle_get_interval_ideal (circle));
-      _bzw_store_bind_id (stmt, 7, bzw_circle_get_interval_max (circle));
-      sqlite3_bind_int (stmt, 8, bzw_circle_get_position (circle));
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-
-  if (ok && is_new)
-    bzw_circle_set_id (circle, sqlite3_last_insert_rowid (self->db));
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_CIRCLES, bzw_circle_get_id (circle));
-
-  return bzw_store_finish (self, ok, error);
+  return finish_row_save (self, G_OBJECT (circle), is_new, ok, BZW_STORE_CHANGE_CIRCLES, error);
 }
 
 gboolean
@@ -171,14 +180,26 @@ bzw_store_set_circle_member (BzwStore  *self,
 
 /* Relationships */
 
+static void
+bind_relationship (sqlite3_stmt *stmt,
+                   gpointer      object)
+{
+  BzwRelationship *rel = object;
+
+  sqlite3_bind_int64 (stmt, 4, bzw_relationship_get_a_id (rel));
+  sqlite3_bind_int64 (stmt, 5, bzw_relationship_get_b_id (rel));
+  _bzw_store_bind_text (stmt, 6, bzw_relationship_get_kind (rel));
+  sqlite3_bind_int (stmt, 7, CLAMP (bzw_relationship_get_strength (rel), 1, 5));
+  _bzw_store_bind_text (stmt, 8, bzw_relationship_get_since (rel));
+  _bzw_store_bind_text (stmt, 9, bzw_relationship_get_note (rel));
+}
+
 gboolean
 bzw_store_save_relationship (BzwStore         *self,
                              BzwRelationship  *rel,
                              GError          **error)
 {
   gboolean is_new;
-  sqlite3_stmt *stmt;
-  gint64 now = _bzw_store_now ();
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
@@ -195,48 +216,22 @@ bzw_store_save_relationship (BzwStore         *self,
     return FALSE;
 
   is_new = bzw_relationship_get_id (rel) == 0;
-  if (is_new && bzw_relationship_get_uid (rel) == NULL)
-    {
-      g_autofree char *uid = g_uuid_string_random ();
-
-      bzw_relationship_set_uid (rel, uid);
-    }
+  if (is_new)
+    _bzw_store_ensure_uid (G_OBJECT (rel));
 
   if (!bzw_store_begin (self, error))
     return FALSE;
 
-  if (is_new)
-    stmt = _bzw_store_prepare (self,
-                               "INSERT INTO relationships (uid, created, modified, a_id, b_id, kind, strength, since, note)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, coalesce (?6, 'acquaintance'), ?7, ?8, ?9)",
-                               error);
-  else
-    stmt = _bzw_store_prepare (self,
-                               "UPDATE relationships SET uid = ?2, modified = ?3, a_id = ?4, b_id = ?5,"
+  ok = _bzw_store_write_row (self, G_OBJECT (rel),
+                             is_new
+                             ? "INSERT INTO relationships (uid, created, modified, a_id, b_id, kind, strength,"
+                               " since, note)"
+                               " VALUES (?2, ?3, ?3, ?4, ?5, coalesce (?6, 'acquaintance'), ?7, ?8, ?9)"
+                             : "UPDATE relationships SET uid = ?2, modified = ?3, a_id = ?4, b_id = ?5,"
                                " kind = coalesce (?6, kind), strength = ?7, since = ?8, note = ?9 WHERE id = ?1",
-                               error);
+                             bind_relationship, error);
 
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, bzw_relationship_get_id (rel));
-      sqlite3_bind_text (stmt, 2, bzw_relationship_get_uid (rel), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_int64 (stmt, 4, bzw_relationship_get_a_id (rel));
-      sqlite3_bind_int64 (stmt, 5, bzw_relationship_get_b_id (rel));
-      _bzw_store_bind_text (stmt, 6, bzw_relationship_get_kind (rel));
-      sqlite3_bind_int (stmt, 7, CLAMP (bzw_relationship_get_strength (rel), 1, 5));
-      _bzw_store_bind_text (stmt, 8, bzw_relationship_get_since (rel));
-      _bzw_store_bind_text (stmt, 9, bzw_relationship_get_note (rel));
-      ok = _bzw_store_step_done (self, stmt, error);
-    }
-
-  if (ok && is_new)
-    bzw_relationship_set_id (rel, sqlite3_last_insert_rowid (self->db));
-  if (ok)
-    _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, bzw_relationship_get_id (rel));
-
-  return bzw_store_finish (self, ok, error);
+  return finish_row_save (self, G_OBJECT (rel), is_new, ok, BZW_STORE_CHANGE_RELATIONSHIPS, error);
 }
 
 gboolean

@@ -34,6 +34,10 @@ struct _BzwStore
   gint64          contact_order_data_version;
 };
 
+/* Binds the columns of @object from ?4 on (see _bzw_store_write_row()). */
+typedef void (*BzwBindFunc) (sqlite3_stmt *stmt,
+                             gpointer      object);
+
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);
@@ -78,6 +82,21 @@ gboolean      _bzw_store_validate_date   (const char    *text,
                                           GError       **error);
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
+                                          GError       **error);
+int           _bzw_store_read_int        (sqlite3       *db,
+                                          const char    *sql,
+                                          int           *value);
+void          _bzw_store_ensure_uid      (GObject       *object);
+sqlite3_stmt *_bzw_store_read_row        (BzwStore      *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          const char    *gone,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      _bzw_store_write_row       (BzwStore      *self,
+                                          GObject       *object,
+                                          const char    *sql,
+                                          BzwBindFunc    bind,
                                           GError       **error);
 BzwContactSnapshot *_bzw_store_capture_contact (BzwStore  *self,
                                                 gint64     id,

@@ -212,3 +212,103 @@ _bzw_store_column_dup_text (sqlite3_stmt *stmt,
 {
   return g_strdup (_bzw_store_column_text (stmt, column));
 }
+
+/* Gives a model object ("uid" property) a random uid unless it has one. */
+void
+_bzw_store_ensure_uid (GObject *object)
+{
+  g_autofree char *uid = NULL;
+
+  g_object_get (object, "uid", &uid, NULL);
+  if (uid == NULL)
+    {
+      g_autofree char *fresh = g_uuid_string_random ();
+
+      g_object_set (object, "uid", fresh, NULL);
+    }
+}
+
+/* Runs @sql with @id as ?1 and leaves the statement on its first row;
+ * the caller reads the columns and resets it.  Without a row, fails with
+ * BZW_STORE_ERROR_NOT_FOUND and @gone.  A failing step is reported as the
+ * database's error, logged with @what, or as @gone when @what is NULL.
+ */
+sqlite3_stmt *
+_bzw_store_read_row (BzwStore    *self,
+                     const char  *sql,
+                     gint64       id,
+                     const char  *gone,
+                     const char  *what,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return stmt;
+
+  if (rc != SQLITE_DONE && what != NULL)
+    _bzw_store_set_error (self, error, what);
+  else
+    g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND, gone);
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+/* Runs @sql, the INSERT or the UPDATE of the row of a model object with
+ * "id" and "uid" properties: binds ?1 to the id, ?2 to the uid and ?3 to
+ * now, and lets @bind bind the rest.  The caller holds the transaction.
+ */
+gboolean
+_bzw_store_write_row (BzwStore      *self,
+                      GObject       *object,
+                      const char    *sql,
+                      BzwBindFunc    bind,
+                      GError       **error)
+{
+  g_autofree char *uid = NULL;
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, sql, error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_object_get (object, "id", &id, "uid", &uid, NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, _bzw_store_now ());
+  bind (stmt, object);
+  return _bzw_store_step_done (self, stmt, error);
+}
+
+/* Reads one integer through a connection of its own (not a store's);
+ * returns the SQLite result code, SQLITE_OK when @value was set.
+ */
+int
+_bzw_store_read_int (sqlite3    *db,
+                     const char *sql,
+                     int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc = sqlite3_extended_errcode (db);
+
+  sqlite3_finalize (stmt);
+  return rc;
+}

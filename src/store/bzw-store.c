@@ -263,31 +263,6 @@ set_file_error (GError     **error,
   return FALSE;
 }
 
-/* Reads one integer; returns the SQLite result code. */
-static int
-read_int (sqlite3    *db,
-          const char *sql,
-          int        *value)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  if (rc != SQLITE_OK)
-    rc = sqlite3_extended_errcode (db);
-
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
 /* Looks at an existing database through a connection that cannot write:
  * is it ours, not from a newer version, and does it pass quick_check?
  * Nothing is written, nor created beside it.  With @may_defer, quick_check
@@ -311,7 +286,7 @@ inspect_file (const char  *path,
 
   rc = open_for_reading (path, &db);
   if (rc == SQLITE_OK)
-    rc = read_int (db, "PRAGMA user_version", &version);
+    rc = _bzw_store_read_int (db, "PRAGMA user_version", &version);
   if (rc != SQLITE_OK)
     goto out;
 
@@ -326,7 +301,7 @@ inspect_file (const char  *path,
   /* Another program's SQLite file: an unversioned file must be empty, a
    * versioned one must have our tables.
    */
-  rc = read_int (db,
+  rc = _bzw_store_read_int (db,
                  version == 0 ? "SELECT count(*) FROM sqlite_master"
                               : "SELECT count(*) - 2 FROM sqlite_master"
                                 " WHERE type = 'table' AND name IN ('meta', 'contacts')",
