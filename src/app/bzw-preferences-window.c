@@ -103,6 +103,7 @@ bzw_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (bzw_preferences_window_parent_class)->dispose (object);
 }
@@ -110,52 +111,20 @@ bzw_preferences_window_dispose (GObject *object)
 static void
 bzw_preferences_window_class_init (BzwPreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = bzw_preferences_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = bzw_preferences_window_close_request;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/app/bzw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, grouping_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, notify_switch);
 }
 
 static void
 bzw_preferences_window_init (BzwPreferencesWindow *self)
 {
-  const char *grouping_labels[] = { _("Alphabetically"), _("By circle"), NULL };
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *print_group = adw_preferences_group_new ();
-  GtkWidget *notify_group = adw_preferences_group_new ();
-  GtkWidget *notify_row = adw_action_row_new ();
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (print_group), _("Printed Overview"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (print_group),
-                                         _("Your name appears in the header of the printed contact overview."));
-  self->name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Your name"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (print_group), self->name_row);
-
-  self->grouping_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->grouping_row), _("Grouping"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->grouping_row),
-                           G_LIST_MODEL (gtk_string_list_new (grouping_labels)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (print_group), self->grouping_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (print_group));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (notify_group), _("Notifications"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notify_row), _("Daily reminder"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (notify_row),
-                               _("Once a day, a notification when it is time to get in touch with someone"));
-  self->notify_switch = gtk_switch_new ();
-  gtk_widget_set_valign (self->notify_switch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notify_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Daily reminder"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (notify_row), self->notify_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (notify_row), self->notify_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (notify_group), notify_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (notify_group));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

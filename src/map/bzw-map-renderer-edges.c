@@ -12,15 +12,13 @@
  * the length of the arrow head to leave free at the end.
  */
 gboolean
-_bzw_map_arrow_geometry (double  ax,
-                         double  ay,
-                         double  ar,
-                         double  bx,
-                         double  by,
-                         double  br,
-                         double  head,
-                         double *p)
+_bzw_map_arrow_geometry (const Disc *a,
+                         const Disc *b,
+                         double      head,
+                         double     *p)
 {
+  double ax = a->x, ay = a->y, ar = a->r;
+  double bx = b->x, by = b->y, br = b->r;
   double dx = bx - ax, dy = by - ay;
   double len = sqrt (dx * dx + dy * dy);
   double cx, cy, ux, uy, l;
@@ -412,13 +410,12 @@ bucket_me_edges (BzwMapRenderer   *self,
 
 /* The straight lines into a mask in two passes, mine and the others'. */
 static void
-draw_fast_lines (BzwMapRenderer   *self,
-                 cairo_t          *cr,
-                 const BzwMapView *view,
-                 const Palette    *pal)
+draw_fast_lines (BzwMapRenderer *self,
+                 cairo_t        *cr,
+                 const Palette  *pal,
+                 double          z)
 {
   BzwMapEdge *edges = bzw_map_graph_get_edges (self->graph);
-  double z = zoom_factor (view);
 
   for (int pass = 0; pass < 2; pass++)
     {
@@ -525,10 +522,10 @@ path_arrows (BzwMapRenderer *self,
   for (guint j = 0; j < list->len; j++)
     {
       const BzwMapEdge *e = &edges[g_array_index (list, guint, j)];
+      Disc a = { self->sx[e->source], self->sy[e->source], self->sr[e->source] };
+      Disc b = { self->sx[e->target], self->sy[e->target], self->sr[e->target] };
 
-      if (!_bzw_map_arrow_geometry (self->sx[e->source], self->sy[e->source], self->sr[e->source],
-                                    self->sx[e->target], self->sy[e->target], self->sr[e->target],
-                                    head, p))
+      if (!_bzw_map_arrow_geometry (&a, &b, head, p))
         continue;
       if (heads)
         _bzw_map_path_arrow_head (cr, p, head);
@@ -600,7 +597,7 @@ _bzw_map_renderer_draw_edges (BzwMapRenderer   *self,
     n_lines += self->buckets[b]->len;
 
   if (use_fast_lines (cr, view, n_lines))
-    draw_fast_lines (self, cr, view, pal);
+    draw_fast_lines (self, cr, pal, zoom_factor (view));
   else
     stroke_straight_lines (self, cr, view, pal);
   cairo_set_dash (cr, NULL, 0, 0.0);

@@ -110,14 +110,15 @@ bzw_map_renderer_hit_edge (BzwMapRenderer   *self,
 
       if (e->kind == BZW_MAP_EDGE_FAVOUR || e->kind == BZW_MAP_EDGE_REFERRAL)
         {
+          Disc a = { ax, ay, node_screen_radius (view, &nodes[e->source]) };
+          Disc b = { bx, by, node_screen_radius (view, &nodes[e->target]) };
           double p[10];
           double head;
           double px, py;
 
           width = value_width (value_level (e->weight)) * z;
           head = 5.0 * z + 1.6 * width;
-          if (!_bzw_map_arrow_geometry (ax, ay, node_screen_radius (view, &nodes[e->source]),
-                                        bx, by, node_screen_radius (view, &nodes[e->target]), head, p))
+          if (!_bzw_map_arrow_geometry (&a, &b, head, p))
             continue;
 
           /* The quadratic curve as 16 segments, up to the arrow's tip. */

@@ -202,8 +202,10 @@ draw_sample (cairo_t           *cr,
       {
         double p[10];
         const BzwMapColor *color = entry->kind == SAMPLE_REFERRAL ? &pal->referral : &pal->favour;
+        Disc a = { sx - 2.0, cy - 3.0, 0.0 };
+        Disc b = { ex, cy - 3.0, 0.0 };
 
-        _bzw_map_arrow_geometry (sx - 2.0, cy - 3.0, 0.0, ex, cy - 3.0, 0.0, 8.0, p);
+        _bzw_map_arrow_geometry (&a, &b, 8.0, p);
         if (entry->kind == SAMPLE_CYCLE)
           {
             _bzw_map_path_arrow_line (cr, p);

@@ -62,6 +62,14 @@ enum {
   VIS_DIMMED = 2,
 };
 
+/* A node's circle on the screen. */
+typedef struct
+{
+  double x;
+  double y;
+  double r;
+} Disc;
+
 struct _BzwMapRenderer
 {
   BzwMapGraph           *graph;
@@ -172,12 +180,8 @@ void           _bzw_map_renderer_draw_labels         (BzwMapRenderer   *self,
                                                       cairo_t          *cr,
                                                       const BzwMapView *view,
                                                       const Palette    *pal);
-gboolean       _bzw_map_arrow_geometry               (double            ax,
-                                                      double            ay,
-                                                      double            ar,
-                                                      double            bx,
-                                                      double            by,
-                                                      double            br,
+gboolean       _bzw_map_arrow_geometry               (const Disc       *a,
+                                                      const Disc       *b,
                                                       double            head,
                                                       double           *p);
 void           _bzw_map_path_arrow_line              (cairo_t          *cr,

@@ -273,6 +273,7 @@ bzw_circles_dialog_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CIRCLES_DIALOG);
   G_OBJECT_CLASS (bzw_circles_dialog_parent_class)->dispose (object);
 }
 
@@ -282,41 +283,19 @@ bzw_circles_dialog_class_init (BzwCirclesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_circles_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-circles-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwCirclesDialog, new_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwCirclesDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, BzwCirclesDialog, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, add_apply_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 bzw_circles_dialog_init (BzwCirclesDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *add_group = adw_preferences_group_new ();
-
   self->groups = g_ptr_array_new ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Manage Circles"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 620);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->page));
-
-  /* Adding comes first, so it is at hand however many circles there are. */
-  self->new_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_row), _("New circle"));
-  adw_entry_row_set_show_apply_button (self->new_row, TRUE);
-  g_signal_connect (self->new_row, "apply", G_CALLBACK (add_apply_cb), self);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (add_group),
-                                         _("Circles group your contacts, such as family, club or clients. "
-                                           "Their rhythm applies to members without one of their own."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (self->new_row));
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (add_group));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -267,6 +267,7 @@ bzw_duplicates_dialog_dispose (GObject *object)
   BzwDuplicatesDialog *self = BZW_DUPLICATES_DIALOG (object);
 
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_DUPLICATES_DIALOG);
   G_OBJECT_CLASS (bzw_duplicates_dialog_parent_class)->dispose (object);
 }
 
@@ -276,61 +277,18 @@ bzw_duplicates_dialog_class_init (BzwDuplicatesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_duplicates_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-duplicates-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwDuplicatesDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, BzwDuplicatesDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, BzwDuplicatesDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, BzwDuplicatesDialog, toast_overlay);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 bzw_duplicates_dialog_init (BzwDuplicatesDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *none = adw_status_page_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Duplicate Contacts"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-
-  gtk_box_append (GTK_BOX (box), header);
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "object-select-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Duplicates"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                   _("No two contacts share an e-mail address or a name."));
-  gtk_stack_add_named (self->stack, none, "none");
-
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Likely duplicates"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->list));
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scrolled, "pairs");
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

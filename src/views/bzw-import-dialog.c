@@ -231,6 +231,7 @@ bzw_import_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (bzw_import_dialog_parent_class)->dispose (object);
 }
@@ -241,6 +242,16 @@ bzw_import_dialog_class_init (BzwImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_import_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, matches_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwImportDialog, summary_group);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_cb);
+  gtk_widget_class_bind_template_callback (widget_class, matches_changed_cb);
 
   signals[IMPORTED] = g_signal_new ("imported",
                                     G_TYPE_FROM_CLASS (klass),
@@ -254,51 +265,9 @@ bzw_import_dialog_class_init (BzwImportDialogClass *klass)
 static void
 bzw_import_dialog_init (BzwImportDialog *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  const char *choices[] = { _("Merge them with the existing ones"), _("Skip them"), _("Add them as new contacts"), NULL };
-
   self->problem_rows = g_ptr_array_new ();
   self->summary_rows = g_ptr_array_new ();
-
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_add_css_class (self->import_button, "suggested-action");
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_cb), self);
-  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_cb), self);
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (self->page, TRUE);
-
-  self->summary_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->summary_group), _("What Will Be Imported"));
-  self->matches_row = adw_combo_row_new ();
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->matches_row), G_LIST_MODEL (gtk_string_list_new (choices)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->matches_row),
-                               _("Found by UID, e-mail address or name"));
-  g_signal_connect_swapped (self->matches_row, "notify::selected", G_CALLBACK (matches_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), self->matches_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->summary_group));
-
-  self->problems_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->problems_group), _("Could Not Be Read"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->problems_group),
-                                         _("These cards are left out; everything else is imported."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->problems_group));
-
-  self->columns_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->columns_group), _("Columns"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->columns_group));
-
-  gtk_box_append (GTK_BOX (content), self->page);
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

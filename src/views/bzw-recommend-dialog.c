@@ -137,6 +137,7 @@ bzw_recommend_dialog_dispose (GObject *object)
   BzwRecommendDialog *self = BZW_RECOMMEND_DIALOG (object);
 
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_RECOMMEND_DIALOG);
   G_OBJECT_CLASS (bzw_recommend_dialog_parent_class)->dispose (object);
 }
 
@@ -146,60 +147,19 @@ bzw_recommend_dialog_class_init (BzwRecommendDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bzw_recommend_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-recommend-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwRecommendDialog, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BzwRecommendDialog, entry);
+  gtk_widget_class_bind_template_child (widget_class, BzwRecommendDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, BzwRecommendDialog, stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 bzw_recommend_dialog_init (BzwRecommendDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *entry_clamp = adw_clamp_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Whom Can I Recommend?"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->entry, "placeholder-text", _("What is needed, e.g. tax adviser"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What is needed"), -1);
-  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  adw_clamp_set_maximum_size (ADW_CLAMP (entry_clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (entry_clamp), GTK_WIDGET (self->entry));
-  gtk_widget_set_margin_start (entry_clamp, 12);
-  gtk_widget_set_margin_end (entry_clamp, 12);
-  gtk_widget_set_margin_top (entry_clamp, 12);
-  gtk_box_append (GTK_BOX (box), entry_clamp);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Contacts who offer it"), -1);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scrolled, "results");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
   search_changed_cb (self);
 }
 

@@ -148,6 +148,14 @@ fill (BzwRestoreDialog *self)
 }
 
 static void
+bzw_restore_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BZW_TYPE_RESTORE_DIALOG);
+
+  G_OBJECT_CLASS (bzw_restore_dialog_parent_class)->dispose (object);
+}
+
+static void
 bzw_restore_dialog_finalize (GObject *object)
 {
   BzwRestoreDialog *self = BZW_RESTORE_DIALOG (object);
@@ -162,7 +170,11 @@ bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = bzw_restore_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = bzw_restore_dialog_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-restore-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, stack);
 
   /**
    * BzwRestoreDialog::restore:
@@ -180,26 +192,7 @@ bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
 static void
 bzw_restore_dialog_init (BzwRestoreDialog *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-
-  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
-
-  self->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Backups"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("Restoring replaces the database with the backup. "
-                                           "The current state is kept as a backup first."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->group));
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), page, "list");
-  gtk_box_append (GTK_BOX (content), self->stack);
-
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_title (GTK_WINDOW (self), _("Restore From Backup"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
