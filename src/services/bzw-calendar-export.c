@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-calendar-export"
+
+#include "config.h"
+
+#include "bzw-calendar-export.h"
+
+#include "bzw-calendar-writer.h"
+#include "bzw-dashboard.h"
+#include "bzw-keep-in-touch.h"
+#include "bzw-occasion.h"
+
+#include <glib/gi18n-lib.h>
+
+/* The dates of the network for the user's own calendar: every birthday,
+ * when each contact with a rhythm is next due, and the favours promised
+ * with a date.  UIDs are made of the contact's vCard UID (or its id) and
+ * the kind of date, so they stay the same from one export to the next.
+ */
+
+#define UID_DOMAIN "@beziehungsweise"
+
+static char *
+contact_key (BzwContact *contact)
+{
+  const char *uid = bzw_contact_get_uid (contact);
+
+  if (uid != NULL && uid[0] != '\0')
+    return g_strdup (uid);
+  return g_strdup_printf ("contact-%" G_GINT64_FORMAT, bzw_contact_get_id (contact));
+}
+
+static void
+add_birthday (GPtrArray  *items,
+              BzwContact *contact,
+              const char *key,
+              const char *name)
+{
+  BzwYearlyDate date;
+  g_autofree char *uid = NULL;
+  g_autofree char *summary = NULL;
+  BzwCalendarItem *item;
+
+  if (!bzw_yearly_date_parse (bzw_contact_get_birthday (contact), &date))
+    return;
+
+  uid = g_strconcat ("birthday-", key, UID_DOMAIN, NULL);
+  /* Translators: a yearly event in the user's calendar. */
+  summary = g_strdup_printf (_("Birthday of %s"), name);
+  item = bzw_calendar_item_new (BZW_CALENDAR_YEARLY, uid, summary, date.year, date.month, date.day);
+  item->alarm_days = 0;
+  g_ptr_array_add (items, item);
+}
+
+static void
+add_due (GPtrArray  *items,
+         BzwContact *contact,
+         GPtrArray  *circles,
+         GDateTime  *now,
+         const char *key,
+         const char *name)
+{
+  BzwKeepInTouch kit;
+  g_autofree char *uid = NULL;
+  g_autofree char *summary = NULL;
+  BzwCalendarItem *item;
+
+  bzw_keep_in_touch_compute_for_contact (&kit, contact, circles, now);
+  if (kit.state == BZW_KEEP_IN_TOUCH_NONE || !g_date_valid (&kit.due_ideal))
+    return;
+
+  uid = g_strconcat ("keep-in-touch-", key, UID_DOMAIN, NULL);
+  /* Translators: a task in the user's calendar. */
+  summary = g_strdup_printf (_("Get in touch with %s"), name);
+  item = bzw_calendar_item_new (BZW_CALENDAR_TODO, uid, summary,
+                                g_date_get_year (&kit.due_ideal),
+                                g_date_get_month (&kit.due_ideal),
+                                g_date_get_day (&kit.due_ideal));
+  item->description = bzw_keep_in_touch_dup_description (&kit);
+  item->alarm_days = 0;
+  g_ptr_array_add (items, item);
+}
+
+static gboolean
+add_contacts (GPtrArray  *items,
+              BzwStore   *store,
+              GDateTime  *now,
+              GError    **error)
+{
+  BzwContactQuery query = { NULL, };
+  g_autoptr(GArray) ids = bzw_store_list_contact_ids (store, &query, error);
+  g_autoptr(GPtrArray) circles = NULL;
+
+  if (ids == NULL)
+    return FALSE;
+  circles = bzw_store_list_circles (store, error);
+  if (circles == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(BzwContact) contact = bzw_store_dup_contact (store, g_array_index (ids, gint64, i), error);
+      g_autofree char *key = NULL;
+      g_autofree char *name = NULL;
+
+      if (contact == NULL)
+        return FALSE;
+
+      key = contact_key (contact);
+      name = bzw_contact_dup_best_name (contact);
+      add_birthday (items, contact, key, name);
+      add_due (items, contact, circles, now, key, name);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_promised_favours (GPtrArray  *items,
+                      BzwStore   *store,
+                      GDateTime  *now,
+                      GError    **error)
+{
+  g_autoptr(BzwDashboard) dashboard = bzw_dashboard_compute_for_store (store, now, error);
+
+  if (dashboard == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < dashboard->promised_favours->len; i++)
+    {
+      const BzwPromisedFavour *favour = &g_array_index (dashboard->promised_favours, BzwPromisedFavour, i);
+      BzwYearlyDate due;
+      g_autofree char *uid = NULL;
+      g_autofree char *summary = NULL;
+      BzwCalendarItem *item;
+
+      if (!bzw_yearly_date_parse (favour->due, &due) || due.year == 0)
+        continue;
+
+      uid = g_strdup_printf ("favour-%" G_GINT64_FORMAT UID_DOMAIN, favour->favour_id);
+      /* Translators: a task in the user's calendar: what I promised to whom. */
+      summary = g_strdup_printf (_("Promised to %s: %s"), favour->to_name, favour->description);
+      item = bzw_calendar_item_new (BZW_CALENDAR_TODO, uid, summary, due.year, due.month, due.day);
+      item->alarm_days = 1;
+      g_ptr_array_add (items, item);
+    }
+  return TRUE;
+}
+
+/**
+ * bzw_calendar_export_collect:
+ *
+ * Returns: (transfer full) (element-type BzwCalendarItem): the items of
+ *   the calendar, or %NULL on error
+ */
+GPtrArray *
+bzw_calendar_export_collect (BzwStore   *store,
+                             GDateTime  *now,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) bzw_calendar_item_free);
+
+  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (!add_contacts (items, store, now, error) ||
+      !add_promised_favours (items, store, now, error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+/* The calendar as iCalendar text, or %NULL on error. */
+char *
+bzw_calendar_export_text (BzwStore   *store,
+                          GDateTime  *now,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) items = bzw_calendar_export_collect (store, now, error);
+
+  if (items == NULL)
+    return NULL;
+  return bzw_calendar_write (items, now);
+}
