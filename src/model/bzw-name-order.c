@@ -204,6 +204,20 @@ split_display (Split      *split,
   take_particles (split, family != NULL ? family : "");
 }
 
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return g_str_equal (g_strstrip (fa), g_strstrip (fb));
+}
+
 static void
 split_parts (const BzwNameParts *parts,
              Split              *split)
@@ -225,7 +239,8 @@ split_parts (const BzwNameParts *parts,
       return;
     }
 
-  if (parts->display != NULL && parts->display[0] != '\0')
+  /* A card of a company: its display name is the organisation's name. */
+  if (parts->display != NULL && parts->display[0] != '\0' && !same_text (parts->display, parts->organisation))
     split_display (split, parts->display);
 }
 

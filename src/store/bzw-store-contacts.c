@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-id-set.h"
+#include "bzw-name-order.h"
 #include "bzw-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -90,14 +91,25 @@ validate_contact (BzwContact  *contact,
   return TRUE;
 }
 
-/* The key the list sorts by: German collation of the best name. */
+/* The key the list sorts by: the German name order of the model
+ * (bzw-name-order.c), family or given name first as the user chose.
+ */
 static char *
-dup_sort_key (BzwContact *contact)
+dup_sort_key (BzwStore   *self,
+              BzwContact *contact)
 {
-  g_autofree char *name = bzw_contact_dup_best_name (contact);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *best = bzw_contact_get_display_name (contact) == NULL ? bzw_contact_dup_best_name (contact) : NULL;
+  BzwNameParts parts = {
+    .prefix = bzw_contact_get_prefix (contact),
+    .given = bzw_contact_get_given_name (contact),
+    .additional = bzw_contact_get_additional_names (contact),
+    .family = bzw_contact_get_family_name (contact),
+    .suffix = bzw_contact_get_suffix (contact),
+    .display = best != NULL ? best : bzw_contact_get_display_name (contact),
+    .organisation = bzw_contact_get_organisation (contact),
+  };
 
-  return g_utf8_collate_key (folded, -1);
+  return bzw_name_dup_sort_key (&parts, self->name_order);
 }
 
 gboolean
@@ -105,7 +117,7 @@ _bzw_store_update_sort_key (BzwStore    *self,
                             BzwContact  *contact,
                             GError     **error)
 {
-  g_autofree char *key = dup_sort_key (contact);
+  g_autofree char *key = dup_sort_key (self, contact);
   sqlite3_stmt *stmt;
 
   stmt = _bzw_store_prepare (self, "UPDATE contacts SET sort_key = ?2 WHERE id = ?1", error);
@@ -286,7 +298,7 @@ bzw_store_save_contact (BzwStore    *self,
   ok = stmt != NULL;
   if (ok)
     {
-      g_autofree char *sort_key = dup_sort_key (contact);
+      g_autofree char *sort_key = dup_sort_key (self, contact);
 
       bind_contact (stmt, contact);
       sqlite3_bind_blob (stmt, 29, sort_key, strlen (sort_key), SQLITE_TRANSIENT);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "bzw-name-order.h"
 #include "bzw-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ struct _BzwStore
   GPtrArray      *suspended_triggers;
   BzwStoreChange  pending;
   gint64          pending_id;
+  BzwNameOrder    name_order;
 
   /* Every contact in list order, for search as you type
    * (bzw-store-contacts.c); valid while no row of this connection and no

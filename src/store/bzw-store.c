@@ -355,28 +355,37 @@ query_int (BzwStore   *self,
   return value;
 }
 
-/* Sort keys depend on the collation of the locale; when it changes, they are
- * made anew so the list stays in the user's order.
+/* The rule the sort keys were made by: the name order of bzw-name-order.c
+ * and the user's choice of family or given name first.  When either
+ * changes, the keys are made anew.
  */
+#define SORT_RULE_VERSION "din5007-1.1"
+
+static char *
+dup_sort_rule (BzwStore *self)
+{
+  return g_strconcat (SORT_RULE_VERSION " ", bzw_name_order_to_string (self->name_order), NULL);
+}
+
 static gboolean
 sort_keys_current (BzwStore *self)
 {
-  const char *locale = setlocale (LC_COLLATE, NULL);
   g_autofree char *stored = NULL;
+  g_autofree char *rule = NULL;
 
-  if (locale == NULL || self->read_only)
+  if (self->read_only)
     return TRUE;
 
-  stored = bzw_store_dup_setting (self, "collate-locale");
-  return g_strcmp0 (stored, locale) == 0;
+  stored = bzw_store_dup_setting (self, "sort-rule");
+  rule = dup_sort_rule (self);
+  return g_strcmp0 (stored, rule) == 0;
 }
 
 static gboolean
 refresh_sort_keys (BzwStore  *self,
                    GError   **error)
 {
-  const char *locale = setlocale (LC_COLLATE, NULL);
-  g_autofree char *stored = NULL;
+  g_autofree char *rule = dup_sort_rule (self);
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -384,9 +393,7 @@ refresh_sort_keys (BzwStore  *self,
   if (sort_keys_current (self))
     return TRUE;
 
-  stored = bzw_store_dup_setting (self, "collate-locale");
-
-  g_debug ("Collation changed from %s to %s; refreshing sort keys", stored, locale);
+  g_debug ("Sort keys made anew by the rule %s", rule);
 
   if (!bzw_store_begin (self, error))
     return FALSE;
@@ -410,8 +417,67 @@ refresh_sort_keys (BzwStore  *self,
       ok = contact != NULL && _bzw_store_update_sort_key (self, contact, error);
     }
 
-  ok = ok && bzw_store_set_setting (self, "collate-locale", locale, error);
+  ok = ok && bzw_store_set_setting (self, "sort-rule", rule, error);
+  if (ok && ids->len > 0)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, 0);
   return bzw_store_finish (self, ok, error);
+}
+
+/* The order the user chose, as stored in the database. */
+static void
+read_name_order (BzwStore *self)
+{
+  g_autofree char *order = bzw_store_dup_setting (self, "name-order");
+
+  self->name_order = bzw_name_order_from_string (order);
+}
+
+/**
+ * bzw_store_get_name_order:
+ *
+ * Whether contacts are sorted by family name (the default of a German
+ * address book) or by given name.
+ */
+BzwNameOrder
+bzw_store_get_name_order (BzwStore *self)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), BZW_NAME_ORDER_FAMILY);
+
+  return self->name_order;
+}
+
+/**
+ * bzw_store_set_name_order:
+ *
+ * Sorts the contacts by family or by given name from now on: the choice is
+ * kept in the database, so the window, the printout and the command line
+ * agree, and every sort key is made anew in one transaction.
+ */
+gboolean
+bzw_store_set_name_order (BzwStore      *self,
+                          BzwNameOrder   order,
+                          GError       **error)
+{
+  BzwNameOrder before;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (order == self->name_order)
+    return TRUE;
+
+  before = self->name_order;
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+  self->name_order = order;
+  ok = bzw_store_set_setting (self, "name-order", bzw_name_order_to_string (order), error) &&
+       refresh_sort_keys (self, error);
+  if (!bzw_store_finish (self, ok, error))
+    {
+      self->name_order = before;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 BzwStore *
@@ -494,6 +560,7 @@ bzw_store_open (const char         *path,
   /* New sort keys are a write: a file whose check was deferred is checked
    * first.
    */
+  read_name_order (self);
   if (self->check_deferred && !sort_keys_current (self) &&
       !bzw_store_check_integrity (self, TRUE, error))
     return NULL;

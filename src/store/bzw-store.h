@@ -6,9 +6,10 @@
 
 #include "bzw-circle.h"
 #include "bzw-contact.h"
-#include "bzw-id-set.h"
 #include "bzw-encounter.h"
 #include "bzw-favour.h"
+#include "bzw-id-set.h"
+#include "bzw-name-order.h"
 #include "bzw-referral.h"
 #include "bzw-relationship.h"
 
@@ -139,6 +140,10 @@ char           *bzw_store_dup_setting             (BzwStore               *self,
 gboolean        bzw_store_set_setting             (BzwStore               *self,
                                                    const char             *key,
                                                    const char             *value,
+                                                   GError                **error);
+BzwNameOrder    bzw_store_get_name_order          (BzwStore               *self);
+gboolean        bzw_store_set_name_order          (BzwStore               *self,
+                                                   BzwNameOrder            order,
                                                    GError                **error);
 
 /* Contacts */

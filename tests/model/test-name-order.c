@@ -81,13 +81,14 @@ test_family_order (void)
     { "Greta", "Strauß", "Greta Strauß", NULL, NULL },
     { "Sven", "Strausberg", "Sven Strausberg", NULL, NULL },
     { NULL, NULL, NULL, "Druckerei Adler GmbH", NULL },
+    { NULL, NULL, "Zimmerei Holz & Co.", "Zimmerei Holz & Co.", NULL },
   };
   g_autofree char *list = sorted (names, G_N_ELEMENTS (names), BZW_NAME_ORDER_FAMILY);
 
   g_assert_cmpstr (list, ==,
                    "Zoe Berg | Anna Bergmann | Dr. Heike Brandt | Druckerei Adler GmbH | "
                    "Ute Mueller | Karl Muller | Uwe Müller | Olaf Ott | Jürgen Öztürk | "
-                   "Sven Strausberg | Greta Strauß | Dr. Robert Vogt");
+                   "Sven Strausberg | Greta Strauß | Dr. Robert Vogt | Zimmerei Holz & Co.");
 }
 
 static void

@@ -245,9 +245,11 @@ test_deferred_check_before_writing (Fixture       *fixture,
   assert_refused (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, BZW_STORE_ERROR_CORRUPT);
   safety_remove_tree (fixture->path);
 
-  /* Sort keys of another locale: they are written anew. */
+  /* Sort keys of another rule (an older version, the other name order):
+   * they are written anew.
+   */
   safety_make_store (fixture->path, 2000);
-  exec_sql (fixture->path, "UPDATE meta SET value = 'C' WHERE key = 'collate-locale'");
+  exec_sql (fixture->path, "UPDATE meta SET value = 'old' WHERE key = 'sort-rule'");
   damage_pages (fixture->path);
   assert_refused (fixture->path, BZW_STORE_OPEN_DEFER_CHECK, BZW_STORE_ERROR_CORRUPT);
 }
