@@ -8,10 +8,11 @@
 
 #include <glib/gi18n.h>
 
-/* Preferences: the user's name for the printout, the printout's grouping,
- * and the daily „Zeit, sich zu melden“ notification.  Everything lives in
- * GSettings; the name also goes into the database, where the command line's
- * --print-overview finds it.
+/* Preferences: how names are sorted and shown, the user's name for the
+ * printout, the printout's grouping, and the daily „Zeit, sich zu melden“
+ * notification.  The name order lives in the database, so the window, the
+ * printout and the command line agree; the rest in GSettings, and the
+ * user's name also in the database, where --print-overview finds it.
  */
 struct _BzwPreferencesWindow
 {
@@ -22,6 +23,9 @@ struct _BzwPreferencesWindow
   GtkWidget            *name_row;
   GtkWidget            *grouping_row;
   GtkWidget            *notify_switch;
+  GtkWidget            *names_group;
+  GtkWidget            *sort_row;
+  GtkWidget            *display_row;
 };
 
 G_DEFINE_FINAL_TYPE (BzwPreferencesWindow, bzw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -96,6 +100,28 @@ bzw_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bzw_preferences_window_parent_class)->close_request (window);
 }
 
+/* The rows list family name first as 0, given name first as 1. */
+static BzwNameOrder
+order_of_row (GtkWidget *row,
+              gboolean   display)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  if (display)
+    return selected == 1 ? BZW_NAME_ORDER_FAMILY : BZW_NAME_ORDER_GIVEN;
+  return selected == 1 ? BZW_NAME_ORDER_GIVEN : BZW_NAME_ORDER_FAMILY;
+}
+
+static void
+names_changed_cb (BzwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bzw_store_set_name_order (self->store, order_of_row (self->sort_row, FALSE), &error) ||
+      !bzw_store_set_name_display (self->store, order_of_row (self->display_row, TRUE), &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
 static void
 bzw_preferences_window_dispose (GObject *object)
 {
@@ -119,6 +145,9 @@ bzw_preferences_window_class_init (BzwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, grouping_row);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, names_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, sort_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, display_row);
 }
 
 static void
@@ -163,6 +192,19 @@ bzw_preferences_window_new (GtkWindow *parent,
                                 G_SETTINGS_BIND_DEFAULT, grouping_get_mapping, grouping_set_mapping,
                                 NULL, NULL);
   g_settings_bind (settings, "notify-due", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_widget_set_visible (self->names_group, store != NULL && !bzw_store_is_read_only (store));
+  if (store != NULL)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->sort_row),
+                                  bzw_store_get_name_order (store) == BZW_NAME_ORDER_GIVEN ? 1 : 0);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->display_row),
+                                  bzw_store_get_name_display (store) == BZW_NAME_ORDER_FAMILY ? 1 : 0);
+      g_signal_connect_object (self->sort_row, "notify::selected", G_CALLBACK (names_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->display_row, "notify::selected", G_CALLBACK (names_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,8 @@
 
 #include "bzw-name-order.h"
 
+#include "bzw-contact.h"
+
 #include <string.h>
 
 /* The order of a German address book (DIN 5007-1): by family name, then
@@ -413,4 +415,59 @@ BzwNameOrder
 bzw_name_order_from_string (const char *text)
 {
   return g_strcmp0 (text, "given") == 0 ? BZW_NAME_ORDER_GIVEN : BZW_NAME_ORDER_FAMILY;
+}
+
+/* The parts of a contact's name, borrowed from @contact. */
+static void
+parts_of_contact (BzwContact   *contact,
+                  const char   *best,
+                  BzwNameParts *parts)
+{
+  const char *display = bzw_contact_get_display_name (contact);
+
+  parts->prefix = bzw_contact_get_prefix (contact);
+  parts->given = bzw_contact_get_given_name (contact);
+  parts->additional = bzw_contact_get_additional_names (contact);
+  parts->family = bzw_contact_get_family_name (contact);
+  parts->suffix = bzw_contact_get_suffix (contact);
+  parts->display = display != NULL ? display : best;
+  parts->organisation = bzw_contact_get_organisation (contact);
+}
+
+/**
+ * bzw_name_dup_sort_key_for_contact:
+ *
+ * The sort key of a contact (see bzw_name_dup_sort_key()).
+ */
+char *
+bzw_name_dup_sort_key_for_contact (BzwContact   *contact,
+                                   BzwNameOrder  order)
+{
+  g_autofree char *best = bzw_contact_dup_best_name (contact);
+  BzwNameParts parts;
+
+  parts_of_contact (contact, best, &parts);
+  return bzw_name_dup_sort_key (&parts, order);
+}
+
+/**
+ * bzw_name_dup_shown_for_contact:
+ * @display: %BZW_NAME_ORDER_GIVEN shows the name as it is written („Dr.
+ *   Heike Brandt“), %BZW_NAME_ORDER_FAMILY family name first („Brandt,
+ *   Dr. Heike“)
+ *
+ * The name of a contact as the list shows it.
+ */
+char *
+bzw_name_dup_shown_for_contact (BzwContact   *contact,
+                                BzwNameOrder  display)
+{
+  g_autofree char *best = bzw_contact_dup_best_name (contact);
+  BzwNameParts parts;
+
+  if (display == BZW_NAME_ORDER_GIVEN)
+    return g_steal_pointer (&best);
+
+  parts_of_contact (contact, best, &parts);
+  return bzw_name_dup_shown (&parts, display);
 }

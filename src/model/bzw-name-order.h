@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "bzw-contact.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -44,6 +46,12 @@ char         *bzw_name_dup_sort_key        (const BzwNameParts *parts,
                                             BzwNameOrder        order);
 char         *bzw_name_dup_shown           (const BzwNameParts *parts,
                                             BzwNameOrder        order);
+char         *bzw_name_dup_sort_key_for_contact
+                                           (BzwContact         *contact,
+                                            BzwNameOrder        order);
+char         *bzw_name_dup_shown_for_contact
+                                           (BzwContact         *contact,
+                                            BzwNameOrder        display);
 const char   *bzw_name_order_to_string     (BzwNameOrder        order);
 BzwNameOrder  bzw_name_order_from_string   (const char         *text);
 

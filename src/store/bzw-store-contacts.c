@@ -98,18 +98,7 @@ static char *
 dup_sort_key (BzwStore   *self,
               BzwContact *contact)
 {
-  g_autofree char *best = bzw_contact_get_display_name (contact) == NULL ? bzw_contact_dup_best_name (contact) : NULL;
-  BzwNameParts parts = {
-    .prefix = bzw_contact_get_prefix (contact),
-    .given = bzw_contact_get_given_name (contact),
-    .additional = bzw_contact_get_additional_names (contact),
-    .family = bzw_contact_get_family_name (contact),
-    .suffix = bzw_contact_get_suffix (contact),
-    .display = best != NULL ? best : bzw_contact_get_display_name (contact),
-    .organisation = bzw_contact_get_organisation (contact),
-  };
-
-  return bzw_name_dup_sort_key (&parts, self->name_order);
+  return bzw_name_dup_sort_key_for_contact (contact, self->name_order);
 }
 
 gboolean

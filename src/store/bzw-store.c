@@ -447,6 +447,44 @@ bzw_store_get_name_order (BzwStore *self)
 }
 
 /**
+ * bzw_store_get_name_display:
+ *
+ * How the list shows names: as written („Heike Brandt“, the default) or
+ * family name first („Brandt, Heike“).
+ */
+BzwNameOrder
+bzw_store_get_name_display (BzwStore *self)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), BZW_NAME_ORDER_GIVEN);
+
+  display = bzw_store_dup_setting (self, "name-display");
+  return display == NULL ? BZW_NAME_ORDER_GIVEN : bzw_name_order_from_string (display);
+}
+
+/* Kept in the database like the order; the lists show it at once. */
+gboolean
+bzw_store_set_name_display (BzwStore      *self,
+                            BzwNameOrder   display,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (display == bzw_store_get_name_display (self))
+    return TRUE;
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+  ok = bzw_store_set_setting (self, "name-display", bzw_name_order_to_string (display), error);
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, 0);
+  return bzw_store_finish (self, ok, error);
+}
+
+/**
  * bzw_store_set_name_order:
  *
  * Sorts the contacts by family or by given name from now on: the choice is

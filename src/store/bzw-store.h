@@ -142,6 +142,10 @@ gboolean        bzw_store_set_setting             (BzwStore               *self,
                                                    const char             *value,
                                                    GError                **error);
 BzwNameOrder    bzw_store_get_name_order          (BzwStore               *self);
+BzwNameOrder    bzw_store_get_name_display        (BzwStore               *self);
+gboolean        bzw_store_set_name_display        (BzwStore               *self,
+                                                   BzwNameOrder            display,
+                                                   GError                **error);
 gboolean        bzw_store_set_name_order          (BzwStore               *self,
                                                    BzwNameOrder            order,
                                                    GError                **error);

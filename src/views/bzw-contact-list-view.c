@@ -28,6 +28,7 @@ struct _BzwContactListView
   GtkWidget          parent_instance;
 
   BzwStore          *store;
+  BzwNameOrder       name_display;
   BzwContactList    *list;
   GtkSliceListModel *slice;
   GtkMultiSelection *selection;
@@ -174,6 +175,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *tooltip = NULL;
   int level;
 
+  bzw_contact_row_set_name_display (row, self->name_display);
   bzw_contact_row_set_contact (row, contact);
   level = bzw_due_get_level (self->due, contact, &tooltip);
   bzw_contact_row_set_due (row, level, tooltip);
@@ -289,6 +291,19 @@ store_changed_cb (BzwContactListView *self,
       bzw_due_reload (self->due);
       reload_circles (self);
     }
+  if ((what & BZW_STORE_CHANGE_CONTACTS) && id == 0)
+    {
+      BzwNameOrder display = bzw_store_get_name_display (self->store);
+
+      /* Shown the other way round: every row is bound anew. */
+      if (display != self->name_display)
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+          self->name_display = display;
+          g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
+        }
+    }
   update_count (self);
 }
 
@@ -396,6 +411,7 @@ bzw_contact_list_view_new_for_list (BzwContactList *list)
   self->store = g_object_ref (store);
   self->due = bzw_due_new (store);
   self->list = g_object_ref (list);
+  self->name_display = bzw_store_get_name_display (store);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, MIN_FIRST_ROWS);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
 

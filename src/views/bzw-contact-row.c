@@ -12,14 +12,15 @@
 
 struct _BzwContactRow
 {
-  GtkWidget   parent_instance;
+  GtkWidget     parent_instance;
 
-  BzwContact *contact;
+  BzwContact   *contact;
+  BzwNameOrder  name_display;
 
-  AdwAvatar  *avatar;
-  GtkImage   *due_icon;
-  GtkLabel   *name_label;
-  GtkLabel   *subtitle_label;
+  AdwAvatar    *avatar;
+  GtkImage     *due_icon;
+  GtkLabel     *name_label;
+  GtkLabel     *subtitle_label;
 };
 
 G_DEFINE_FINAL_TYPE (BzwContactRow, bzw_contact_row, GTK_TYPE_WIDGET)
@@ -52,6 +53,7 @@ bzw_contact_row_class_init (BzwContactRowClass *klass)
 static void
 bzw_contact_row_init (BzwContactRow *self)
 {
+  self->name_display = BZW_NAME_ORDER_GIVEN;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -82,14 +84,16 @@ bzw_contact_row_set_contact (BzwContactRow *self,
   if (!g_set_object (&self->contact, contact) || contact == NULL)
     return;
 
-  name = bzw_contact_dup_best_name (contact);
+  name = bzw_name_dup_shown_for_contact (contact, self->name_display);
   subtitle = bzw_contact_dup_subtitle (contact);
   photo = bzw_ui_dup_photo_paintable (contact);
 
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
-  adw_avatar_set_text (self->avatar, name);
+  /* Initials as the name is written: „HB“ for „Brandt, Heike“ too. */
+  adw_avatar_set_text (self->avatar, bzw_contact_get_display_name (contact) != NULL
+                                     ? bzw_contact_get_display_name (contact) : name);
   adw_avatar_set_custom_image (self->avatar, photo);
 
   if (bzw_contact_get_archived (contact))
@@ -101,6 +105,24 @@ bzw_contact_row_set_contact (BzwContactRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
                                   -1);
+}
+
+/* How the name is shown, for the next contact set. */
+void
+bzw_contact_row_set_name_display (BzwContactRow *self,
+                                  BzwNameOrder   display)
+{
+  g_return_if_fail (BZW_IS_CONTACT_ROW (self));
+
+  if (self->name_display == display)
+    return;
+  self->name_display = display;
+  if (self->contact != NULL)
+    {
+      g_autoptr(BzwContact) contact = g_steal_pointer (&self->contact);
+
+      bzw_contact_row_set_contact (self, contact);
+    }
 }
 
 /* @level: 0 nothing due, 1 time to get in touch (yellow), 2 overdue (red). */

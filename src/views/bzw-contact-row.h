@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bzw-contact.h"
+#include "bzw-name-order.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ GtkWidget  *bzw_contact_row_new         (void);
 BzwContact *bzw_contact_row_get_contact (BzwContactRow *self);
 void        bzw_contact_row_set_contact (BzwContactRow *self,
                                          BzwContact    *contact);
+void        bzw_contact_row_set_name_display (BzwContactRow *self,
+                                              BzwNameOrder   display);
 void        bzw_contact_row_set_due     (BzwContactRow *self,
                                          int            level,
                                          const char    *tooltip);
