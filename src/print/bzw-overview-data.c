@@ -61,29 +61,19 @@ _bzw_overview_short_date_format (void)
   return _("%Y-%m-%d");
 }
 
-/* The group letter of a name: its first letter without accents, so Ärzte
- * go under A and Öztürk under O, as German lists do; "#" for the rest.
+/* The group letter of a contact: the first letter of what it sorts by
+ * (bzw-name-order.c), so Dr. Heike Brandt goes under B, Ärzte under A and
+ * Öztürk under O, as German lists do; "#" for the rest.
  */
 static char *
-group_letter (const char *name)
+group_letter (BzwContact   *contact,
+              BzwNameOrder  order)
 {
-  g_autofree char *decomposed = NULL;
-  gunichar c;
-  char buf[8] = { 0 };
+  g_autofree char *key = bzw_name_dup_sort_key_for_contact (contact, order);
 
-  if (name == NULL || name[0] == '\0')
+  if (!g_ascii_isalpha (key[0]))
     return g_strdup ("#");
-
-  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup ("#");
-
-  c = g_utf8_get_char (decomposed);
-  if (!g_unichar_isalpha (c))
-    return g_strdup ("#");
-
-  g_unichar_to_utf8 (g_unichar_toupper (c), buf);
-  return g_strdup (buf);
+  return g_strdup_printf ("%c", g_ascii_toupper (key[0]));
 }
 
 static void
@@ -377,8 +367,8 @@ group_alphabetically (BzwOverviewRenderer *self,
    */
   for (guint i = 0; i < contacts->len; i++)
     {
-      g_autofree char *name = bzw_contact_dup_best_name (g_ptr_array_index (contacts, i));
-      g_autofree char *letter = group_letter (name);
+      g_autofree char *letter = group_letter (g_ptr_array_index (contacts, i),
+                                              bzw_store_get_name_order (self->store));
       LetterGroup *group = g_hash_table_lookup (by_letter, letter);
 
       if (group == NULL)

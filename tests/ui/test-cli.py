@@ -70,6 +70,15 @@ def pdf_text(path, page):
                           capture_output=True, text=True).stdout
 
 
+# A German address book: by family name, titles left out.
+text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True).stdout
+lines = text.splitlines()
+heading_b, heading_c = lines.index("B"), lines.index("C")
+brandt = next(i for i, line in enumerate(lines) if "Dr. Heike Brandt" in line)
+if not heading_b < brandt < heading_c:
+    fail(f"„Dr. Heike Brandt“ is printed at line {brandt}, not under „B“ ({heading_b}–{heading_c})")
+ok("the overview lists „Dr. Heike Brandt“ under B: by family name, the title left out")
+
 with_map = os.path.join(home, "overview-map.pdf")
 p = run(f"--database={db}", f"--print-overview={with_map}", "--print-map-page")
 if p.returncode != 0 or not os.path.exists(with_map):
