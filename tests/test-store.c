@@ -298,6 +298,37 @@ query_int (const char *path,
   return value;
 }
 
+/* A referral whose person referred is also its giver or receiver makes
+ * no sense („Miriam hat Sie Miriam empfohlen“): the store refuses it.
+ */
+static void
+test_referral_to_oneself (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(BzwReferral) referral = bzw_referral_new ();
+  g_autoptr(GError) error = NULL;
+  BzwParty miriam = { add_contact (fixture, "Miriam Neumann"), NULL };
+  BzwParty other = { add_contact (fixture, "Jan Peters"), NULL };
+
+  bzw_referral_set_day (referral, "2026-10-09");
+  bzw_referral_set_giver (referral, &miriam);
+  bzw_referral_set_referred (referral, &miriam);
+  g_assert_false (bzw_store_save_referral (fixture->store, referral, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_assert_cmpint (bzw_referral_get_id (referral), ==, 0);
+  g_clear_error (&error);
+
+  bzw_referral_set_giver (referral, &other);
+  bzw_referral_set_receiver (referral, &miriam);
+  g_assert_false (bzw_store_save_referral (fixture->store, referral, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bzw_referral_set_receiver (referral, &BZW_PARTY_ME);
+  g_assert_true (bzw_store_save_referral (fixture->store, referral, &error));
+  g_assert_no_error (error);
+}
+
 static void
 count_change (guint *changes)
 {
@@ -1046,6 +1077,8 @@ main (int   argc,
               open_temp_store, test_sort_order_german, close_store);
   g_test_add ("/store/contact/search", Fixture, NULL,
               open_temp_store, test_search, close_store);
+  g_test_add ("/store/journal/referral-to-oneself", Fixture, NULL,
+              open_temp_store, test_referral_to_oneself, close_store);
   g_test_add ("/store/contact/name-order", Fixture, NULL,
               open_temp_store, test_name_order, close_store);
   g_test_add ("/store/contact/search-follows-changes", Fixture, NULL,

@@ -216,6 +216,7 @@ bzw_labels_format_euros (gint64 cents)
     }
   if (ABS (cents) % 100 != 0)
     g_string_append_printf (s, ",%02d", (int) (ABS (cents) % 100));
-  g_string_append (s, " €");
+  /* A no-break space: „€“ never stands alone at the start of a line. */
+  g_string_append (s, "\u00a0€");
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -415,7 +415,7 @@ const DemoReferral _bzw_demo_referrals[] = {
   { P_MARKUS, ME, ME, "Kaffeerösterei Bohnenglück", 2, R_WON, 880, 3500, TRUE, "Kleiner Shop-Relaunch" },
   { P_MARKUS, ME, ME, "Stadtbibliothek Brühl", 1, R_LOST, 600, 0, FALSE, "Ausschreibung verloren" },
   { P_LISA, ME, ME, "Versandhaus Rheinkiste", 1, R_CONT, 60, 0, FALSE, "Sucht Freelancer für drei Monate" },
-  { P_MIRIAM, ME, P_MIRIAM, NULL, 2, R_MEET, 58, 0, FALSE, "Halbes Jahr UX für Fernweh Reisen" },
+  { P_MIRIAM, ME, ME, "Fernweh Reisen GmbH", 2, R_MEET, 58, 0, FALSE, "Halbes Jahr UX für ihr eigenes Haus" },
   { P_FLORIAN, ME, ME, "Nordbank Digital", 3, R_CONT, 160, 0, FALSE, "Banking-App, Remote-Projekt" },
   { P_DOMINIK, ME, P_CARINA, NULL, 3, R_WON, 700, 5200, TRUE, "Onlineshop für Haferglück" },
   { P_KLAUS, ME, P_BIRGIT, NULL, 4, R_WON, 1000, 3000, FALSE, "Spenden-Website der Bürgerstiftung" },

@@ -927,6 +927,9 @@ bzw_demo_fill_synthetic (BzwStore   *store,
           BzwParty referred = { ids[g_rand_int_range (rand, 0, n_contacts)], NULL };
           BzwReferralState state = g_rand_int_range (rand, 0, BZW_N_REFERRAL_STATES);
 
+          /* Nobody is referred to themselves: then a business by name. */
+          if (referred.contact_id == a.contact_id || referred.contact_id == b.contact_id)
+            referred = (BzwParty) { 0, (char *) "Neukunde GmbH" };
           bzw_referral_set_uid (referral, uid);
           bzw_referral_set_day (referral, day);
           bzw_referral_set_giver (referral, &a);

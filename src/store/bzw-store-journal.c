@@ -67,6 +67,16 @@ validate_sides (const BzwParty  *a,
 }
 
 static gboolean
+referred_is_a_side (BzwReferral *referral)
+{
+  gint64 referred = bzw_referral_get_referred (referral)->contact_id;
+
+  return referred > 0 &&
+         (referred == bzw_referral_get_giver (referral)->contact_id ||
+          referred == bzw_referral_get_receiver (referral)->contact_id);
+}
+
+static gboolean
 validate_day (const char  *day,
               GError     **error)
 {
@@ -397,6 +407,14 @@ bzw_store_save_referral (BzwStore     *self,
     {
       g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
                            _("Who was referred? Choose a contact or enter a name."));
+      return FALSE;
+    }
+
+  /* Nobody is referred to themselves, nor refers themselves. */
+  if (referred_is_a_side (referral))
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("The person referred cannot also be the one who gives or receives the referral."));
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The "Überblick": whom to get in touch with, who has not been seen for a
  * long time, what I promised, which referrals wait for a thank-you, how
@@ -165,6 +166,26 @@ format_number (guint n)
   return g_strdup_printf ("%u", n);
 }
 
+/* Me → A → B → Me: giving that comes back through someone else.  Me → A →
+ * Me is plain give and take, not a cycle.
+ */
+static gboolean
+is_cycle_through_others (const BzwGivingCycle *cycle)
+{
+  return cycle->length >= 3;
+}
+
+static guint
+count_cycles_through_others (const BzwDashboard *o)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < o->giving_cycles->len; i++)
+    if (is_cycle_through_others (&g_array_index (o->giving_cycles, BzwGivingCycle, i)))
+      n++;
+  return n;
+}
+
 static void
 show_figures (BzwDashboardView   *self,
               const BzwDashboard *o)
@@ -173,7 +194,7 @@ show_figures (BzwDashboardView   *self,
   g_autofree char *met_caption = g_strdup_printf (_("of %u contacts met in the last 12 months"), o->n_contacts);
   g_autofree char *online = format_number (o->n_online_only);
   g_autofree char *reach = format_number (o->second_degree->len);
-  g_autofree char *cycles = format_number (o->n_giving_cycles);
+  g_autofree char *cycles = format_number (count_cycles_through_others (o));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures))) != NULL)
@@ -181,8 +202,11 @@ show_figures (BzwDashboardView   *self,
 
   add_figure (self, met, met_caption);
   add_figure (self, online, _("known only online"));
-  add_figure (self, reach, _("second-degree contacts within reach"));
-  add_figure (self, cycles, _("cycles of giving through your network"));
+  /* A tile that says 0 looks broken: it shows only when it means something. */
+  if (o->second_degree->len > 0)
+    add_figure (self, reach, _("second-degree contacts within reach"));
+  if (count_cycles_through_others (o) > 0)
+    add_figure (self, cycles, _("cycles of giving through your network"));
 }
 
 static void
@@ -246,20 +270,28 @@ static void
 show_promised (BzwDashboardView   *self,
                const BzwDashboard *o)
 {
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
   GtkWidget *group;
 
   if (o->promised_favours->len == 0)
     return;
 
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
   group = add_section (self, _("Favours I Promised"), NULL);
   for (guint i = 0; i < MIN (o->promised_favours->len, MAX_ROWS); i++)
     {
       const BzwPromisedFavour *f = &g_array_index (o->promised_favours, BzwPromisedFavour, i);
       g_autofree char *due = bzw_ui_format_date (f->due);
-      g_autofree char *subtitle = due != NULL ? g_strdup_printf (_("For %s, due by %s"), f->to_name, due)
-                                              : g_strdup_printf (_("For %s"), f->to_name);
+      gboolean overdue = f->due != NULL && strcmp (f->due, today) < 0;
+      g_autofree char *subtitle = due == NULL ? g_strdup_printf (_("For %s"), f->to_name)
+                                  : overdue ? g_strdup_printf (_("For %s, overdue since %s"), f->to_name, due)
+                                  : g_strdup_printf (_("For %s, due by %s"), f->to_name, due);
+      GtkWidget *row = add_contact_row (group, f->to_id, f->description, subtitle);
 
-      add_contact_row (group, f->to_id, f->description, subtitle);
+      if (overdue)
+        gtk_widget_add_css_class (row, "error");
     }
 }
 
@@ -382,29 +414,47 @@ show_introductions (BzwDashboardView   *self,
     }
 }
 
+static GtkWidget *
+add_cycles_section (BzwDashboardView   *self,
+                    const BzwDashboard *o,
+                    gboolean            through_others,
+                    const char         *title,
+                    const char         *description)
+{
+  GtkWidget *group = NULL;
+  guint shown = 0;
+
+  for (guint i = 0; i < o->giving_cycles->len && shown < MAX_ROWS; i++)
+    {
+      const BzwGivingCycle *cycle = &g_array_index (o->giving_cycles, BzwGivingCycle, i);
+      g_autoptr(GString) path = NULL;
+      g_autofree char *value = NULL;
+
+      if (is_cycle_through_others (cycle) != through_others)
+        continue;
+
+      if (group == NULL)
+        group = add_section (self, title, description);
+      path = g_string_new (_("Me"));
+      value = bzw_labels_format_euros (cycle->value_cents);
+      for (guint k = 0; k + 1 < cycle->length; k++)
+        g_string_append_printf (path, through_others ? " → %s" : " ⇄ %s", cycle->names[k]);
+      if (through_others)
+        g_string_append_printf (path, " → %s", _("Me"));
+      add_contact_row (group, cycle->contact_ids[0], path->str, value);
+      shown++;
+    }
+  return group;
+}
+
 static void
 show_cycles (BzwDashboardView   *self,
              const BzwDashboard *o)
 {
-  GtkWidget *group;
-
-  if (o->giving_cycles->len == 0)
-    return;
-
-  group = add_section (self, _("Cycles of Giving"),
-                       _("What you give can come back through others."));
-  for (guint i = 0; i < MIN (o->giving_cycles->len, MAX_ROWS); i++)
-    {
-      const BzwGivingCycle *cycle = &g_array_index (o->giving_cycles, BzwGivingCycle, i);
-      g_autoptr(GString) path = g_string_new (_("Me"));
-      g_autofree char *value = bzw_labels_format_euros (cycle->value_cents);
-
-      for (guint k = 0; k + 1 < cycle->length; k++)
-        g_string_append_printf (path, " → %s", cycle->names[k]);
-      g_string_append_printf (path, " → %s", _("Me"));
-
-      add_contact_row (group, cycle->contact_ids[0], path->str, value);
-    }
+  add_cycles_section (self, o, TRUE, _("Cycles of Giving"),
+                      _("What you give can come back through others."));
+  add_cycles_section (self, o, FALSE, _("Giving Both Ways"),
+                      _("You and these contacts have given to each other."));
 }
 
 static void

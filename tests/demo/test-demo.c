@@ -334,6 +334,10 @@ test_fill_counts (Fixture       *fixture,
 
           g_assert_no_error (error);
           referral_states[bzw_referral_get_state (r)]++;
+          /* Nobody refers themselves, nor is referred to themselves. */
+          g_assert_true (bzw_referral_get_referred (r)->contact_id == 0 ||
+                         (bzw_referral_get_referred (r)->contact_id != giver &&
+                          bzw_referral_get_referred (r)->contact_id != receiver));
           g_assert_cmpint (bzw_referral_get_effort (r), >=, 1);
           g_assert_cmpint (bzw_referral_get_effort (r), <=, 5);
           efforts[bzw_referral_get_effort (r)]++;

@@ -178,12 +178,12 @@ with App("--demo") as app:
 
     app.select_view("Überblick")
     awaiting = app.find(Atspi.Role.LIST, "Empfehlungen, für die ein Dank aussteht")
-    title = f"{giver} hat Sie an {referred} empfohlen"
+    title = f"{giver} hat Sie {referred} empfohlen"
     item = app.find(Atspi.Role.LIST_ITEM, title, root=awaiting)
     n_awaiting = awaiting.get_child_count()
     tap.ok("the Überblick lists the referral as awaiting thanks")
 
-    app.click(app.find(Atspi.Role.PUSH_BUTTON, f"Die Empfehlung von {giver} als bedankt markieren", root=item))
+    app.click(app.find(Atspi.Role.PUSH_BUTTON, f"Vermerken, dass Sie sich bei {giver} für die Empfehlung bedankt haben", root=item))
     app.wait(lambda: app.query("SELECT thanked FROM referrals WHERE referred_name = ?", referred) == [(1,)],
              "the referral to be thanked in the database")
 
