@@ -89,7 +89,7 @@ append_secondary (GString    *markup,
 
 /* One value per line, the preferred first.  With @break_at_sign each
  * e-mail address goes on with its domain on a line of its own, a better
- * place to break than wherever the column ends.
+ * place to break than wherever the column ends (before its "@").
  */
 static char *
 fields_markup (BzwContact   *contact,
@@ -124,7 +124,10 @@ fields_markup (BzwContact   *contact,
             {
               g_auto(GStrv) parts = g_strsplit (escaped, "@", 2);
 
-              g_string_append_printf (markup, "%s@\n%s", parts[0], parts[1]);
+              /* Before the "@", so the line that follows begins "@domain"
+               * and reads as the rest of the address.
+               */
+              g_string_append_printf (markup, "%s\n@%s", parts[0], parts[1]);
             }
           else
             {

@@ -244,6 +244,48 @@ _bzw_overview_body_bottom (BzwOverviewRenderer *self)
   return self->height - self->footer_height;
 }
 
+/* The widest line of a column over all rows, unbroken. */
+static double
+widest_cell (BzwOverviewRenderer *self,
+             Column               column)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->cells[column] == NULL)
+        continue;
+      set_markup_without_hyphens (_bzw_overview_prepare_layout (self, cell_size (column), FALSE, -1),
+                                  row->cells[column]);
+      widest = MAX (widest, layout_width (self->layout));
+    }
+  return widest + 2 * CELL_PAD_X + 1;
+}
+
+/* The columns before the dates share @flexible.  Names keep their share.
+ * Phone numbers and e-mail addresses are read as a whole, so their
+ * columns get the width their longest entry needs, within bounds that
+ * leave the organisations room; organisations take what is left and wrap
+ * between words.
+ */
+static void
+share_columns (BzwOverviewRenderer *self,
+               double               flexible)
+{
+  double name = flexible * flexible_weights[COL_NAME];
+  double room = flexible * (1 - flexible_weights[COL_NAME] - MIN_ORG_SHARE);
+  double phone = CLAMP (widest_cell (self, COL_PHONE), flexible * MIN_PHONE_SHARE, flexible * MAX_PHONE_SHARE);
+  double email = CLAMP (widest_cell (self, COL_EMAIL), flexible * MIN_EMAIL_SHARE, room - phone);
+
+  self->column_x[COL_NAME] = 0;
+  self->column_x[COL_ORG] = name;
+  self->column_x[COL_PHONE] = flexible - phone - email;
+  self->column_x[COL_EMAIL] = flexible - email;
+  self->column_x[COL_LAST] = flexible;
+}
+
 static void
 measure_chrome (BzwOverviewRenderer *self)
 {
@@ -276,13 +318,8 @@ measure_chrome (BzwOverviewRenderer *self)
   widest_date = layout_width (self->layout) + 2 * CELL_PAD_X + 4;
 
   flexible = self->width - 2 * widest_date;
-  x = 0;
-  for (guint c = 0; c < G_N_ELEMENTS (flexible_weights); c++)
-    {
-      self->column_x[c] = x;
-      x += flexible * flexible_weights[c];
-    }
-  self->column_x[COL_LAST] = x;
+  share_columns (self, flexible);
+  x = self->column_x[COL_LAST];
   self->column_x[COL_DUE] = x + widest_date;
   self->column_x[N_COLUMNS] = self->width;
 

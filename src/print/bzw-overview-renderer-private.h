@@ -55,8 +55,15 @@ typedef enum
   N_COLUMNS
 } Column;
 
-/* Shares of the width left after the two date columns. */
+/* Shares of the width left after the two date columns; phone and e-mail
+ * take what their entries need within the bounds below, organisations the
+ * rest (bzw-overview-paginate.c).
+ */
 static const double flexible_weights[] = { 0.26, 0.23, 0.20, 0.31 };
+#define MIN_ORG_SHARE   0.20
+#define MIN_PHONE_SHARE 0.14
+#define MAX_PHONE_SHARE 0.20
+#define MIN_EMAIL_SHARE 0.24
 
 typedef enum
 {

@@ -272,8 +272,10 @@ test_small_network (Fixture       *fixture,
     {
       const PrintFixtureContact *f = &print_fixture_contacts[i];
       g_autofree char *name = print_fixture_name (f);
-      /* Long addresses break after the "@": look for what comes before it. */
-      g_autofree char *email_start = f->email != NULL ? g_strndup (f->email, MIN (12, strcspn (f->email, "@") + 1)) : NULL;
+      /* An address too long for its column breaks before the "@": look for
+       * what comes before it.
+       */
+      g_autofree char *email_start = f->email != NULL ? g_strndup (f->email, MIN (12, strcspn (f->email, "@"))) : NULL;
 
       /* The one name long enough to wrap is checked word by word below. */
       if (g_utf8_strlen (name, -1) > 30)
