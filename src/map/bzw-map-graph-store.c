@@ -175,10 +175,8 @@ typedef struct
 } ContactFacts;
 
 static void
-contact_facts_free (gpointer data)
+contact_facts_free (ContactFacts *facts)
 {
-  ContactFacts *facts = data;
-
   g_array_unref (facts->times);
   g_array_unref (facts->channels);
   g_free (facts);
@@ -602,7 +600,7 @@ bzw_map_graph_new_from_store_full (BzwStore                  *store,
   if (!read_contacts (self, store, options, circle_colors, error))
     return NULL;
 
-  facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, contact_facts_free);
+  facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) contact_facts_free);
   if (!read_journal (self, store, options, now, facts, error))
     return NULL;
 

@@ -549,11 +549,11 @@ ensure_cycles (BzwMapGraph *self)
   g_autofree guint *out_start = NULL;
   g_autofree guint *out = NULL;
   g_autofree int *index = NULL;
-  g_autofree int *low = NULL;
+  int *low;
   g_autofree gboolean *on_stack = NULL;
   g_autofree guint *stack = NULL;
   g_autofree guint *call = NULL;
-  g_autofree guint *call_pos = NULL;
+  guint *call_pos;
   guint sp = 0;
   int counter = 0;
   guint n_components = 0;
@@ -567,12 +567,13 @@ ensure_cycles (BzwMapGraph *self)
   g_free (self->component_size);
   self->component = g_new (guint, n);
   self->component_size = g_new0 (guint, n);
-  index = g_new (int, n);
-  low = g_new (int, n);
+  /* low and call_pos share the allocations of index and call. */
+  index = g_new (int, 2 * n);
+  low = index + n;
   on_stack = g_new0 (gboolean, n);
   stack = g_new (guint, n);
-  call = g_new (guint, n);
-  call_pos = g_new (guint, n);
+  call = g_new (guint, 2 * n);
+  call_pos = call + n;
   for (guint i = 0; i < n; i++)
     index[i] = -1;
 

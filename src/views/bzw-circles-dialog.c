@@ -6,6 +6,7 @@
 
 #include "bzw-circles-dialog.h"
 #include "bzw-store-recommend.h"
+#include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
 
@@ -172,9 +173,9 @@ circle_group (BzwCirclesDialog *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *name_row = adw_entry_row_new ();
   GtkWidget *color = gtk_color_button_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *color_label = g_strdup_printf (_("Colour of “%s”"), bzw_circle_get_name (circle));
   g_autofree char *delete_label = g_strdup_printf (_("Delete circle “%s”"), bzw_circle_get_name (circle));
+  GtkWidget *delete = bzw_ui_row_button ("user-trash-symbolic", delete_label);
   g_autofree char *name_label = g_strdup_printf (_("Name of “%s”"), bzw_circle_get_name (circle));
   GdkRGBA rgba;
 
@@ -200,10 +201,6 @@ circle_group (BzwCirclesDialog *self,
   g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (name_row), color);
 
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, delete_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
   g_object_set_data_full (G_OBJECT (delete), "bzw-circle", g_object_ref (circle), g_object_unref);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), delete);

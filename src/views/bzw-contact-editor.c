@@ -110,9 +110,9 @@ add_value_row (BzwContactEditor *self,
                const char       *label)
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *title = kind == BZW_FIELD_EMAIL ? _("E-mail address") : _("Phone number");
   const char *remove_label = kind == BZW_FIELD_EMAIL ? _("Remove e-mail address") : _("Remove phone number");
+  GtkWidget *remove = bzw_ui_row_button ("user-trash-symbolic", remove_label);
   g_autofree char *full_title = label != NULL ? g_strdup_printf ("%s (%s)", title, label) : g_strdup (title);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
@@ -125,10 +125,6 @@ add_value_row (BzwContactEditor *self,
   g_object_set_data_full (G_OBJECT (row), "bzw-label", g_strdup (label), g_free);
   g_signal_connect (row, "changed", G_CALLBACK (clear_error), NULL);
 
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_value_row_cb), self);
   adw_entry_row_add_suffix (row, remove);
 

@@ -85,12 +85,8 @@ add_copy_button (GtkWidget  *row,
                  const char *text,
                  const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *button = bzw_ui_row_button ("edit-copy-symbolic", tooltip);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "bzw-text", g_strdup (text), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -279,12 +275,8 @@ add_history (BzwContactPage *self)
       if (bzw_journal_item_get_next_state (item) != NULL)
         {
           g_autofree char *tooltip = g_strdup_printf (_("Mark as “%s”"), bzw_journal_item_get_next_state (item));
-          GtkWidget *advance = gtk_button_new_from_icon_name ("go-next-symbolic");
+          GtkWidget *advance = bzw_ui_row_button ("go-next-symbolic", tooltip);
 
-          gtk_widget_set_valign (advance, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (advance, "flat");
-          gtk_widget_set_tooltip_text (advance, tooltip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (advance), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (advance), "contact.advance-entry");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (advance), "(ix)",
                                             (int) bzw_journal_item_get_kind (item), bzw_journal_item_get_id (item));
@@ -384,8 +376,8 @@ add_relationships (BzwContactPage *self)
       g_autofree char *open_label = g_strdup_printf (_("Open %s"), name);
       g_autofree char *remove_label = g_strdup_printf (_("Remove relationship to %s"), name);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *open = bzw_ui_row_button ("go-next-symbolic", open_label);
+      GtkWidget *remove = bzw_ui_row_button ("user-trash-symbolic", remove_label);
 
       subtitle = bzw_labels_relationship_subtitle (bzw_relationship_get_kind (rel),
                                                    bzw_relationship_get_strength (rel),
@@ -394,17 +386,8 @@ add_relationships (BzwContactPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-      for (guint k = 0; k < 2; k++)
-        {
-          GtkWidget *button = k == 0 ? remove : open;
-          const char *label = k == 0 ? remove_label : open_label;
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
 
       g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (other_id));
       g_object_set_data (G_OBJECT (remove), "bzw-id", GSIZE_TO_POINTER (bzw_relationship_get_id (rel)));

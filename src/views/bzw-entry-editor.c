@@ -188,7 +188,7 @@ add_participant (BzwEntryEditor *self,
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (name);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *remove;
 
   for (guint i = 0; i < self->participants->len; i++)
     {
@@ -204,9 +204,7 @@ add_participant (BzwEntryEditor *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 6);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  remove = bzw_ui_icon_button ("window-close-symbolic", remove_label);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_participant_cb), self);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), remove);

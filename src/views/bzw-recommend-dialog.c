@@ -7,6 +7,7 @@
 #include "bzw-labels.h"
 #include "bzw-recommend-dialog.h"
 #include "bzw-store-recommend.h"
+#include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
 
@@ -72,11 +73,7 @@ result_row (BzwRecommendDialog *self,
   gtk_widget_set_tooltip_text (trust_label, _("Would I recommend them?"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), trust_label);
 
-  button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, open_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+  button = bzw_ui_row_button ("go-next-symbolic", open_label);
   g_object_set_data_full (G_OBJECT (button), "bzw-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (open_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -172,9 +172,6 @@ bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bzw_restore_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = bzw_restore_dialog_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-restore-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, group);
-  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, stack);
 
   /**
    * BzwRestoreDialog::restore:
@@ -186,6 +183,9 @@ bzw_restore_dialog_class_init (BzwRestoreDialogClass *klass)
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-restore-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, BzwRestoreDialog, stack);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
 }
 

@@ -278,3 +278,32 @@ bzw_ui_close_window_shortcut (GtkWidget *widget,
   gtk_window_destroy (GTK_WINDOW (widget));
   return TRUE;
 }
+
+/**
+ * bzw_ui_icon_button:
+ * @label: what the button does, for its tooltip and for screen readers
+ *
+ * A flat button that shows only an icon.
+ */
+GtkWidget *
+bzw_ui_icon_button (const char *icon_name,
+                    const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+/* An icon button centred in the height of a list row. */
+GtkWidget *
+bzw_ui_row_button (const char *icon_name,
+                   const char *label)
+{
+  GtkWidget *button = bzw_ui_icon_button (icon_name, label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}

@@ -30,6 +30,10 @@ void          bzw_ui_show_error          (GtkWidget   *widget,
 gboolean      bzw_ui_close_window_shortcut (GtkWidget *widget,
                                             GVariant  *args,
                                             gpointer   user_data);
+GtkWidget    *bzw_ui_icon_button         (const char  *icon_name,
+                                          const char  *label);
+GtkWidget    *bzw_ui_row_button          (const char  *icon_name,
+                                          const char  *label);
 void          bzw_ui_advance_entry       (GtkWidget   *widget,
                                           BzwStore    *store,
                                           GVariant    *parameter);
