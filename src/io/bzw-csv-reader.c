@@ -1221,9 +1221,8 @@ read_row (BzwCsvReader   *self,
   bzw_contact_set_family_name (c, scalars[BZW_CSV_TARGET_FAMILY_NAME]);
   bzw_contact_set_suffix (c, scalars[BZW_CSV_TARGET_SUFFIX]);
   bzw_contact_set_nickname (c, scalars[BZW_CSV_TARGET_NICKNAME]);
-  if (scalars[BZW_CSV_TARGET_DEPARTMENT] != NULL)
-    append_to (&scalars[BZW_CSV_TARGET_ORGANISATION], scalars[BZW_CSV_TARGET_DEPARTMENT], ", ");
   bzw_contact_set_organisation (c, scalars[BZW_CSV_TARGET_ORGANISATION]);
+  bzw_contact_set_department (c, scalars[BZW_CSV_TARGET_DEPARTMENT]);
   bzw_contact_set_role (c, scalars[BZW_CSV_TARGET_ROLE]);
   bzw_contact_set_birthday (c, scalars[BZW_CSV_TARGET_BIRTHDAY]);
   bzw_contact_set_met_on (c, scalars[BZW_CSV_TARGET_MET_ON]);

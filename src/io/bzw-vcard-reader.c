@@ -105,6 +105,35 @@ line_free (gpointer data)
 
 /* Physical lines */
 
+/* Any run of CR and LF is one line end: iPhones write "CR CR LF", and a
+ * base64 photo or a folded line continues after it.  Blank lines mean
+ * nothing in a vCard, so none is lost; the line count follows the LFs (or
+ * the CRs where there is no LF), as an editor shows them.
+ */
+static const char *
+skip_line_end (Cursor     *c,
+               const char *p,
+               const char *end)
+{
+  guint n_lf = 0;
+  guint n_cr = 0;
+
+  while (p < end && (*p == '\r' || *p == '\n'))
+    {
+      if (*p == '\n')
+        n_lf++;
+      else
+        n_cr++;
+      p++;
+    }
+
+  if (n_lf > 1)
+    c->line += n_lf - 1;
+  else if (n_lf == 0 && n_cr > 1)
+    c->line += n_cr - 1;
+  return p;
+}
+
 static gboolean
 cursor_peek (Cursor      *c,
              const char **start,
@@ -126,16 +155,7 @@ cursor_peek (Cursor      *c,
         p++;
       c->peek_len = p - c->peek_start;
       c->peek_line = ++c->line;
-      if (p < end && *p == '\r')
-        {
-          p++;
-          if (p < end && *p == '\n')
-            p++;
-        }
-      else if (p < end && *p == '\n')
-        {
-          p++;
-        }
+      p = skip_line_end (c, p, end);
       c->pos = p - c->data;
       c->peeked = TRUE;
     }
@@ -734,7 +754,11 @@ append_unescaped (GString    *out,
               i++;
               continue;
             default:
-              break;
+              /* An unknown escape "\x" is "x": Gmail and Apple write "\""
+               * and "\:".  Keeping the backslash would escape it again on
+               * export and grow the value every round trip.
+               */
+              continue;
             }
         }
 
@@ -1100,6 +1124,36 @@ read_address (CardContext *ctx,
   g_string_free (value, TRUE);
 }
 
+/* "ORG:Firma;Einkauf;Team Nord": the organisation and its units, which
+ * the department keeps joined by BZW_DEPARTMENT_SEPARATOR.  A second ORG
+ * is kept as it is.
+ */
+static void
+read_organisation (CardContext *ctx,
+                   Line        *line,
+                   const char  *text)
+{
+  BzwContact *c = ctx->card->contact;
+  g_autoptr(GPtrArray) parts = split_unescape (text, ';');
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+  g_autofree char *department = NULL;
+  char *org;
+
+  if (bzw_contact_get_organisation (c) != NULL || bzw_contact_get_department (c) != NULL)
+    {
+      keep_line (ctx, line);
+      return;
+    }
+
+  org = g_strstrip ((char *) g_ptr_array_index (parts, 0));
+  for (guint i = 1; i < parts->len; i++)
+    g_ptr_array_add (units, g_ptr_array_index (parts, i));
+  department = join_nonempty (units, BZW_DEPARTMENT_SEPARATOR);
+
+  bzw_contact_set_organisation (c, org);
+  bzw_contact_set_department (c, department);
+}
+
 static gboolean
 set_photo_bytes (CardContext *ctx,
                  Line        *line,
@@ -1333,13 +1387,7 @@ read_line (CardContext *ctx,
 
   if (strcmp (name, "ORG") == 0)
     {
-      g_autoptr(GPtrArray) parts = split_unescape (escaped, ';');
-      g_autofree char *org = join_nonempty (parts, ", ");
-
-      if (bzw_contact_get_organisation (c) == NULL)
-        bzw_contact_set_organisation (c, org);
-      else
-        keep_line (ctx, line);
+      read_organisation (ctx, line, escaped);
       return;
     }
 

@@ -399,6 +399,28 @@ reserve_groups (Writer     *w,
     }
 }
 
+/* "ORG:Firma;Einkauf;Team Nord": each unit of the department a part. */
+static void
+emit_organisation (Writer     *w,
+                   BzwContact *contact)
+{
+  g_autoptr(GString) line = g_string_new ("ORG:");
+  const char *department = bzw_contact_get_department (contact);
+
+  append_escaped (line, bzw_contact_get_organisation (contact), TRUE);
+  if (department != NULL)
+    {
+      g_auto(GStrv) units = g_strsplit (department, BZW_DEPARTMENT_SEPARATOR, -1);
+
+      for (guint i = 0; units[i] != NULL; i++)
+        {
+          g_string_append_c (line, ';');
+          append_escaped (line, units[i], TRUE);
+        }
+    }
+  emit (w, line->str);
+}
+
 static void
 emit_int (Writer     *w,
           const char *name,
@@ -495,13 +517,8 @@ bzw_vcard_writer_append_contact (GString            *out,
       g_clear_pointer (&line, free_string);
     }
 
-  if (bzw_contact_get_organisation (contact) != NULL)
-    {
-      line = g_string_new ("ORG:");
-      append_escaped (line, bzw_contact_get_organisation (contact), TRUE);
-      emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  if (bzw_contact_get_organisation (contact) != NULL || bzw_contact_get_department (contact) != NULL)
+    emit_organisation (&w, contact);
 
   emit_text (&w, "TITLE", bzw_contact_get_role (contact));
 

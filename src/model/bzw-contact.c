@@ -25,6 +25,7 @@ struct _BzwContact
   char      *suffix;
   char      *nickname;
   char      *organisation;
+  char      *department;
   char      *role;
   char      *birthday;
   GBytes    *photo;
@@ -63,6 +64,7 @@ enum {
   PROP_SUFFIX,
   PROP_NICKNAME,
   PROP_ORGANISATION,
+  PROP_DEPARTMENT,
   PROP_ROLE,
   PROP_BIRTHDAY,
   PROP_PHOTO_URI,
@@ -105,6 +107,7 @@ static const StringProp string_props[] = {
   STRING_PROP ("suffix", suffix),
   STRING_PROP ("nickname", nickname),
   STRING_PROP ("organisation", organisation),
+  STRING_PROP ("department", department),
   STRING_PROP ("role", role),
   STRING_PROP ("birthday", birthday),
   STRING_PROP ("photo-uri", photo_uri),
@@ -540,6 +543,7 @@ STRING_ACCESSORS (family_name, PROP_FAMILY_NAME)
 STRING_ACCESSORS (suffix, PROP_SUFFIX)
 STRING_ACCESSORS (nickname, PROP_NICKNAME)
 STRING_ACCESSORS (organisation, PROP_ORGANISATION)
+STRING_ACCESSORS (department, PROP_DEPARTMENT)
 STRING_ACCESSORS (role, PROP_ROLE)
 STRING_ACCESSORS (birthday, PROP_BIRTHDAY)
 STRING_ACCESSORS (photo_uri, PROP_PHOTO_URI)

@@ -119,7 +119,8 @@ test_apple (void)
   g_assert_cmpstr (bzw_contact_get_prefix (c), ==, "Dr.");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Jürgen");
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Müller");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Müller & Söhne GmbH, Vertrieb");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Müller & Söhne GmbH");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Vertrieb");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Vertriebsleiter");
   /* Apple's 1604 means "year unknown". */
   g_assert_cmpstr (bzw_contact_get_birthday (c), ==, "--03-15");
@@ -251,7 +252,8 @@ test_thunderbird (void)
   c = find_card (result, "Max Mustermann")->contact;
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Mustermann");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Max");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Beispiel AG, IT");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Beispiel AG");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "IT");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Entwickler");
   g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Trifft man auf der FrOSCon");
   assert_field (c, BZW_FIELD_ADDRESS, adr, NULL, 0);
@@ -395,7 +397,8 @@ test_escaping (void)
 
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Muster;frau");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Anna,Maria");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "ACME, Inc., R;D");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "ACME, Inc.");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "R;D");
   g_assert_cmpstr (bzw_contact_get_nickname (c), ==, "Anni, Nana");
   g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Zeile 1\nZeile 2\nZeile 3\\Ende");
   assert_field (c, BZW_FIELD_PHONE, "+49 (0) 30, Durchwahl 5", NULL, 0);
