@@ -452,6 +452,46 @@ test_qp_edge (void)
   find_card (result, "Zürich");
 }
 
+/* Any run of CR and LF ends one line, also inside a folded value; the
+ * line numbers count as an editor shows them.
+ */
+static void
+test_line_end_runs (void)
+{
+  g_autoptr(BzwParseResult) result =
+    parse_string ("BEGIN:VCARD\r\r\nVERSION:3.0\r\r\nFN:Iris\r\r\nNOTE:eins\r\r\n  zwei\r\r\n"
+                  "PHOTO;ENCODING=b;TYPE=GIF:R0lG\r\r\n ODlh\r\r\nEND:VCARD\r\r\n"
+                  "\n\nBEGIN:VCARD\rFN:Jan\rEND:VCARD\r");
+  BzwContact *iris;
+
+  g_assert_cmpuint (result->cards->len, ==, 2);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  iris = find_card (result, "Iris")->contact;
+  g_assert_cmpstr (bzw_contact_get_notes (iris), ==, "eins zwei");
+  g_assert_cmpmem (g_bytes_get_data (bzw_contact_get_photo (iris), NULL),
+                   g_bytes_get_size (bzw_contact_get_photo (iris)), "GIF89a", 6);
+  g_assert_null (bzw_contact_get_extra (iris));
+  g_assert_cmpuint (find_card (result, "Jan")->line, ==, 11);
+}
+
+/* An unknown escape "\x" is "x"; a structured ORG keeps its units. */
+static void
+test_unknown_escapes (void)
+{
+  g_autoptr(BzwParseResult) result =
+    parse_string ("BEGIN:VCARD\nVERSION:3.0\nFN:Kim\n"
+                  "NOTE:Sagt \\\"ja\\\"\\: gern\\!\n"
+                  "URL:https\\://example.org/a\\=b\n"
+                  "ORG:Firma\\, Nord;Einkauf;;Team 2\n"
+                  "END:VCARD\n");
+  BzwContact *c = find_card (result, "Kim")->contact;
+
+  g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Sagt \"ja\": gern!");
+  assert_field (c, BZW_FIELD_URL, "https://example.org/a=b", NULL, 0);
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Firma, Nord");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Einkauf; Team 2");
+}
+
 /* Every prefix of every corpus file parses without harm. */
 static void
 test_truncated (void)
@@ -496,6 +536,8 @@ main (int   argc,
   g_test_add_func ("/io/vcard-reader/escaping", test_escaping);
   g_test_add_func ("/io/vcard-reader/photo-shapes", test_photo_shapes);
   g_test_add_func ("/io/vcard-reader/qp-edge", test_qp_edge);
+  g_test_add_func ("/io/vcard-reader/line-end-runs", test_line_end_runs);
+  g_test_add_func ("/io/vcard-reader/unknown-escapes", test_unknown_escapes);
   g_test_add_func ("/io/vcard-reader/truncated", test_truncated);
 
   return g_test_run ();
