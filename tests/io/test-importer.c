@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -524,6 +526,89 @@ test_store_round_trip (Fixture       *fixture,
   assert_contacts_equal (stored, copy, FALSE);
 }
 
+/* One child of test_two_processes: reads the file and computes the
+ * preview, says so, waits for the go and imports.
+ */
+static void
+import_in_child (const char *db_path,
+                 const char *file,
+                 int         ready_fd,
+                 int         go_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = bzw_store_open (db_path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(BzwImporter) importer = NULL;
+  BzwImportSummary summary;
+  char c = 0;
+
+  if (store == NULL)
+    _exit (2);
+  importer = bzw_importer_new (store);
+  if (!bzw_importer_load_file (importer, file, &error) || bzw_importer_get_n_new (importer) != 300)
+    _exit (3);
+  if (write (ready_fd, "r", 1) != 1 || read (go_fd, &c, 1) != 1)
+    _exit (4);
+  if (!bzw_importer_import (importer, &summary, &error))
+    _exit (5);
+  _exit (summary.added + summary.merged == 300 ? 0 : 6);
+}
+
+/* Two processes import the same file at once, both with a preview of an
+ * empty store: the second matches inside its write transaction and merges
+ * instead of adding every contact again.
+ */
+static void
+test_two_processes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "twice.vcf", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int ready[2];
+  int go[2];
+  pid_t pids[2];
+  char c;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nN:%u;Person;;;\r\n"
+                                  "EMAIL:person%u@example.org\r\nEND:VCARD\r\n", i, i, i);
+  g_file_set_contents (file, text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      pids[i] = fork ();
+      g_assert_cmpint (pids[i], >=, 0);
+      if (pids[i] == 0)
+        import_in_child (fixture->path, file, ready[1], go[0]);
+    }
+
+  /* Both previews are made before either import starts. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+  g_assert_cmpint (write (go[1], "gg", 2), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      close (ready[i]);
+      close (go[i]);
+    }
+
+  reopen (fixture);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +622,8 @@ main (int   argc,
               open_temp_store, test_all_or_nothing, close_store);
   g_test_add ("/io/importer/import-file", Fixture, NULL,
               open_temp_store, test_import_file, close_store);
+  g_test_add ("/io/importer/two-processes", Fixture, NULL,
+              open_temp_store, test_two_processes, close_store);
   g_test_add ("/io/importer/store-round-trip", Fixture, NULL,
               open_temp_store, test_store_round_trip, close_store);
 
