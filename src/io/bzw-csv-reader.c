@@ -438,14 +438,16 @@ detect_delimiter (const char *text)
   return candidates[winner];
 }
 
-/* RFC 4180, leniently: a quote inside an unquoted field is a character,
- * an unclosed quote runs to the end.  Returns the rows with the line each
- * starts on.
+/* RFC 4180, leniently: a quote inside an unquoted field is a character.
+ * Returns the rows with the line each starts on.  A quote that is never
+ * closed would swallow the rest of the file into one field: then
+ * @unclosed_line is set to the line it opens on.
  */
 static GPtrArray *
 split_rows (const char *text,
             char        delimiter,
-            GArray     *lines)
+            GArray     *lines,
+            guint      *unclosed_line)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
@@ -453,9 +455,11 @@ split_rows (const char *text,
   const char *p = text;
   guint line = 1;
   guint row_line = 1;
+  guint quote_line = 0;
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
 
+  *unclosed_line = 0;
   for (;;)
     {
       char c = *p;
@@ -463,7 +467,10 @@ split_rows (const char *text,
       if (quoted)
         {
           if (c == '\0')
-            quoted = FALSE;
+            {
+              *unclosed_line = quote_line;
+              quoted = FALSE;
+            }
           else if (c == '"' && p[1] == '"')
             {
               g_string_append_c (field, '"');
@@ -491,6 +498,7 @@ split_rows (const char *text,
         {
           quoted = TRUE;
           was_quoted = TRUE;
+          quote_line = line;
           p++;
           continue;
         }
@@ -748,13 +756,21 @@ bzw_csv_reader_new (const char  *data,
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint unclosed_line = 0;
   guint header = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   text = decode_bytes (data != NULL ? data : "", length, &self->encoding);
   self->delimiter = detect_delimiter (text);
-  rows = split_rows (text, self->delimiter, lines);
+  rows = split_rows (text, self->delimiter, lines, &unclosed_line);
+
+  if (unclosed_line > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The quotation mark opened on line %u is never closed."), unclosed_line);
+      return NULL;
+    }
 
   if (rows->len == 0)
     {

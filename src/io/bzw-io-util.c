@@ -400,3 +400,35 @@ bzw_io_normalize_name (const char *name)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * bzw_io_looks_binary:
+ *
+ * Whether @data is no text file at all: a picture, an archive, a database
+ * or /dev/zero renamed to .vcf or .csv.  Text in UTF-16 with a byte order
+ * mark is text; otherwise a NUL byte, or more than one control character
+ * in a hundred, in the first 64 KiB means binary.
+ */
+gboolean
+bzw_io_looks_binary (const char *data,
+                     gsize       length)
+{
+  gsize n = MIN (length, 64 * 1024);
+  gsize controls = 0;
+
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = data[i];
+
+      if (c == '\0')
+        return TRUE;
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+        controls++;
+    }
+
+  return controls * 100 > n;
+}

@@ -19,5 +19,7 @@ char     *bzw_io_apple_label_decode  (const char *label);
 char     *bzw_io_apple_label_encode  (const char *label);
 gboolean  bzw_io_is_year_unknown     (const char *date);
 char     *bzw_io_normalize_name      (const char *name);
+gboolean  bzw_io_looks_binary        (const char *data,
+                                      gsize       length);
 
 G_END_DECLS

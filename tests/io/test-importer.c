@@ -405,7 +405,67 @@ test_import_file (Fixture       *fixture,
   g_file_set_contents (binary, "\x01\x02\x03\xff\xfe", 5, NULL);
   g_assert_false (bzw_importer_import_file (fixture->store, binary, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
   g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 7);
+}
+
+/* Bad inputs fail whole with one message, and nothing is written. */
+static void
+test_bad_inputs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *png_vcf = g_build_filename (fixture->dir, "picture.vcf", NULL);
+  g_autofree char *zeros_csv = g_build_filename (fixture->dir, "zeros.csv", NULL);
+  g_autofree char *latin = g_build_filename (fixture->dir, "latin.csv", NULL);
+  g_autofree char *unreadable = g_build_filename (fixture->dir, "unreadable.vcf", NULL);
+  g_autofree char *unclosed = g_build_filename (fixture->dir, "unclosed.csv", NULL);
+  g_autoptr(GBytes) photo = load_data_file ("photo-24.jpg");
+  g_autofree char *zeros = g_malloc0 (100000);
+  g_autoptr(GError) error = NULL;
+  BzwImportSummary summary;
+
+  /* A picture named .vcf, zeros named .csv, /dev/zero: binary, refused. */
+  g_file_set_contents (png_vcf, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo), NULL);
+  g_file_set_contents (zeros_csv, zeros, 100000, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, png_vcf, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_false (bzw_importer_import_file (fixture->store, zeros_csv, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (bzw_importer_import_file (fixture->store, "/dev/zero", BZW_IMPORT_ACTION_MERGE,
+                                                NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_clear_error (&error);
+    }
+
+  /* Windows-1252 text is text, not binary. */
+  g_file_set_contents (latin, "Vorname;Nachname;E-Mail-Adresse\r\nJ\xfcrgen;M\xfcller;jm@example.org\r\n", -1, NULL);
+  g_assert_true (bzw_importer_import_file (fixture->store, latin, BZW_IMPORT_ACTION_MERGE, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+
+  /* Every card unreadable: the import fails and says why. */
+  g_file_set_contents (unreadable, "BEGIN:VCARD\nVERSION:3.0\nNOTE:nur eine Notiz\nEND:VCARD\n"
+                                   "BEGIN:VCARD\nVERSION:3.0\nFN:Ohne Ende\n", -1, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, unreadable, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+
+  /* An unclosed quote is reported with its line, not swallowed. */
+  g_file_set_contents (unclosed, "First Name,Last Name,E-mail Address\n"
+                                 "Ada,Lovelace,ada@example.org\n"
+                                 "\"Grace,Hopper,grace@example.org\n"
+                                 "Alan,Turing,alan@example.org\n", -1, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, unclosed, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
 }
 
 static BzwContact *
@@ -622,6 +682,8 @@ main (int   argc,
               open_temp_store, test_all_or_nothing, close_store);
   g_test_add ("/io/importer/import-file", Fixture, NULL,
               open_temp_store, test_import_file, close_store);
+  g_test_add ("/io/importer/bad-inputs", Fixture, NULL,
+              open_temp_store, test_bad_inputs, close_store);
   g_test_add ("/io/importer/two-processes", Fixture, NULL,
               open_temp_store, test_two_processes, close_store);
   g_test_add ("/io/importer/store-round-trip", Fixture, NULL,
