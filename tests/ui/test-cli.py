@@ -97,6 +97,21 @@ if p.returncode != 0 or count(fresh, "contacts") != contacts or f"{contacts} zus
     fail(f"a second import did not merge: {p.stdout!r}")
 ok("--import reads the export back whole, and a second import merges instead of doubling")
 
+binary = os.path.join(home, "photo.csv")
+with open(binary, "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 100)
+p = run(f"--database={fresh}", f"--import={binary}")
+lines = p.stderr.strip().splitlines()
+if p.returncode == 0 or len(lines) != 1 or "Binärdaten" not in lines[0] or count(fresh, "contacts") != contacts:
+    fail(f"a binary file named .csv: exit {p.returncode}, {len(lines)} lines: {p.stderr[:300]!r}")
+unreadable = os.path.join(home, "unreadable.vcf")
+with open(unreadable, "w", encoding="utf-8") as f:
+    f.write("BEGIN:VCARD\nVERSION:3.0\nNOTE:nur eine Notiz\nEND:VCARD\n")
+p = run(f"--database={fresh}", f"--import={unreadable}")
+if p.returncode == 0 or "Kein Kontakt der Datei konnte gelesen werden. Zeile 1" not in p.stderr:
+    fail(f"a file without one readable card: exit {p.returncode}, {p.stderr!r}")
+ok("a binary file is refused with one German sentence, and a file without one readable card fails")
+
 svg = os.path.join(home, "map.svg")
 p = run(f"--database={db}", f"--export-map={svg}")
 with open(svg, encoding="utf-8") as f:
