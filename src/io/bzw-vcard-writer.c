@@ -16,15 +16,22 @@
  * at 75 octets without splitting a UTF-8 character, values escaped the way
  * their property needs.  Labels that TYPE cannot say go into an Apple-style
  * "itemN.X-ABLabel", which the reader reads back.
+ *
+ * vCard 3.0 (RFC 2426), for address books that read no 4.0, differs in a
+ * few properties: TYPE=pref instead of PREF, photos as ENCODING=b, dates
+ * with dashes (and Apple's X-APPLE-OMIT-YEAR for a birthday without year),
+ * anniversaries and related names as Apple's X-ABDATE and
+ * X-ABRELATEDNAMES with their labels.
  */
 
 #define FOLD_WIDTH 75
 
 typedef struct
 {
-  GString    *out;
-  GHashTable *reserved_groups;
-  guint       next_group;
+  GString         *out;
+  GHashTable      *reserved_groups;
+  guint            next_group;
+  BzwVcardVersion  version;
 } Writer;
 
 /* Appends @line folded at 75 octets, never inside a UTF-8 character.  A
@@ -261,6 +268,13 @@ emit_field (Writer                *w,
   const char *name = NULL;
   gboolean labelled = types_from_label (field->kind, field->label, params);
 
+  /* vCard 3.0 has no RELATED: Apple's related names carry the label. */
+  if (w->version == BZW_VCARD_VERSION_3_0 && field->kind == BZW_FIELD_RELATED)
+    {
+      g_string_truncate (params, 0);
+      labelled = field->label == NULL;
+    }
+
   switch (field->kind)
     {
     case BZW_FIELD_EMAIL:
@@ -279,7 +293,7 @@ emit_field (Writer                *w,
       name = "IMPP";
       break;
     case BZW_FIELD_RELATED:
-      name = labelled ? "RELATED" : "X-ABRELATEDNAMES";
+      name = labelled && w->version == BZW_VCARD_VERSION_4_0 ? "RELATED" : "X-ABRELATEDNAMES";
       break;
     case BZW_FIELD_DATE:
       name = "X-ABDATE";
@@ -297,7 +311,9 @@ emit_field (Writer                *w,
 
   g_string_append (line, name);
   g_string_append (line, params->str);
-  if (field->pref > 0)
+  if (field->pref > 0 && w->version == BZW_VCARD_VERSION_3_0)
+    g_string_append (line, params->len > 0 ? ",pref" : ";TYPE=pref");
+  else if (field->pref > 0)
     g_string_append_printf (line, ";PREF=%d", CLAMP (field->pref, 1, 100));
 
   switch (field->kind)
@@ -324,7 +340,7 @@ emit_field (Writer                *w,
       break;
 
     case BZW_FIELD_RELATED:
-      if (g_uri_peek_scheme (field->value) == NULL && labelled)
+      if (g_uri_peek_scheme (field->value) == NULL && labelled && w->version == BZW_VCARD_VERSION_4_0)
         g_string_append (line, ";VALUE=text");
       g_string_append_c (line, ':');
       append_escaped (line, field->value, FALSE);
@@ -432,6 +448,63 @@ emit_int (Writer     *w,
     emit_text (w, name, text);
 }
 
+/* BDAY: 4.0 writes "19851215" or "--1215"; 3.0 has dashes and no date
+ * without a year, for which Apple's readers take X-APPLE-OMIT-YEAR.
+ */
+static void
+emit_birthday (Writer     *w,
+               const char *birthday)
+{
+  g_autofree char *date = date_basic (birthday);
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return;
+
+  if (w->version == BZW_VCARD_VERSION_4_0)
+    text = g_strdup_printf ("BDAY:%s", date);
+  else if (bzw_io_is_year_unknown (birthday))
+    text = g_strdup_printf ("BDAY;X-APPLE-OMIT-YEAR=1604:1604-%s", birthday + 2);
+  else
+    text = g_strdup_printf ("BDAY:%s", birthday);
+  emit (w, text);
+}
+
+static void
+emit_photo (Writer     *w,
+            BzwContact *contact)
+{
+  GBytes *photo = bzw_contact_get_photo (contact);
+  g_autoptr(GString) line = NULL;
+
+  if (photo != NULL)
+    {
+      gsize size;
+      const guchar *data = g_bytes_get_data (photo, &size);
+      g_autofree char *b64 = g_base64_encode (data, size);
+      const char *media_type = photo_media_type (photo);
+      g_autofree char *text = NULL;
+
+      if (w->version == BZW_VCARD_VERSION_4_0)
+        text = g_strdup_printf ("PHOTO:data:%s;base64,%s", media_type, b64);
+      else if (g_str_has_prefix (media_type, "image/"))
+        {
+          g_autofree char *type = g_ascii_strup (media_type + strlen ("image/"), -1);
+
+          text = g_strdup_printf ("PHOTO;ENCODING=b;TYPE=%s:%s", type, b64);
+        }
+      else
+        text = g_strdup_printf ("PHOTO;ENCODING=b:%s", b64);
+      emit (w, text);
+    }
+  else if (bzw_contact_get_photo_uri (contact) != NULL)
+    {
+      line = g_string_new (w->version == BZW_VCARD_VERSION_4_0 ? "PHOTO:" : "PHOTO;VALUE=uri:");
+      append_uri (line, bzw_contact_get_photo_uri (contact));
+      emit (w, line->str);
+    }
+}
+
 /**
  * bzw_vcard_writer_append_contact:
  * @categories: (nullable): the names of the contact's circles
@@ -443,7 +516,23 @@ bzw_vcard_writer_append_contact (GString            *out,
                                  BzwContact         *contact,
                                  const char * const *categories)
 {
-  Writer w = { out, NULL, 0 };
+  bzw_vcard_writer_append_contact_as (out, contact, categories, BZW_VCARD_VERSION_4_0);
+}
+
+/**
+ * bzw_vcard_writer_append_contact_as:
+ * @categories: (nullable): the names of the contact's circles
+ * @version: vCard 4.0 or 3.0
+ *
+ * Appends @contact to @out as one vCard of @version.
+ */
+void
+bzw_vcard_writer_append_contact_as (GString            *out,
+                                    BzwContact         *contact,
+                                    const char * const *categories,
+                                    BzwVcardVersion     version)
+{
+  Writer w = { out, NULL, 0, version };
   GPtrArray *fields = bzw_contact_get_fields (contact);
   g_autofree char *best_name = bzw_contact_dup_best_name (contact);
   const char *uid = bzw_contact_get_uid (contact);
@@ -460,7 +549,7 @@ bzw_vcard_writer_append_contact (GString            *out,
   reserve_groups (&w, extra);
 
   emit (&w, "BEGIN:VCARD");
-  emit (&w, "VERSION:4.0");
+  emit (&w, version == BZW_VCARD_VERSION_4_0 ? "VERSION:4.0" : "VERSION:3.0");
   emit (&w, "PRODID:-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE");
 
   if (uid != NULL)
@@ -470,7 +559,7 @@ bzw_vcard_writer_append_contact (GString            *out,
         g_string_append_printf (line, "UID:urn:uuid:%s", uid);
       else
         {
-          g_string_append (line, "UID;VALUE=text:");
+          g_string_append (line, version == BZW_VCARD_VERSION_4_0 ? "UID;VALUE=text:" : "UID:");
           append_escaped (line, uid, FALSE);
         }
       emit (&w, line->str);
@@ -523,23 +612,14 @@ bzw_vcard_writer_append_contact (GString            *out,
   emit_text (&w, "TITLE", bzw_contact_get_role (contact));
 
   if (bzw_contact_get_birthday (contact) != NULL)
-    {
-      g_autofree char *date = date_basic (bzw_contact_get_birthday (contact));
-
-      if (date != NULL)
-        {
-          g_autofree char *text = g_strdup_printf ("BDAY:%s", date);
-
-          emit (&w, text);
-        }
-    }
+    emit_birthday (&w, bzw_contact_get_birthday (contact));
 
   for (guint i = 0; i < fields->len; i++)
     {
       const BzwContactField *field = g_ptr_array_index (fields, i);
 
       /* The first anniversary is vCard 4.0's own property. */
-      if (field->kind == BZW_FIELD_DATE && !anniversary_written &&
+      if (field->kind == BZW_FIELD_DATE && !anniversary_written && version == BZW_VCARD_VERSION_4_0 &&
           g_strcmp0 (field->label, "anniversary") == 0 && field->pref == 0)
         {
           g_autofree char *date = date_basic (field->value);
@@ -557,23 +637,7 @@ bzw_vcard_writer_append_contact (GString            *out,
       emit_field (&w, field);
     }
 
-  if (bzw_contact_get_photo (contact) != NULL)
-    {
-      GBytes *photo = bzw_contact_get_photo (contact);
-      gsize size;
-      const guchar *data = g_bytes_get_data (photo, &size);
-      g_autofree char *b64 = g_base64_encode (data, size);
-      g_autofree char *text = g_strdup_printf ("PHOTO:data:%s;base64,%s", photo_media_type (photo), b64);
-
-      emit (&w, text);
-    }
-  else if (bzw_contact_get_photo_uri (contact) != NULL)
-    {
-      line = g_string_new ("PHOTO:");
-      append_uri (line, bzw_contact_get_photo_uri (contact));
-      emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  emit_photo (&w, contact);
 
   if (categories != NULL && categories[0] != NULL)
     {
@@ -647,6 +711,25 @@ bzw_vcard_writer_write_store (BzwStore  *store,
                               gsize     *length,
                               GError   **error)
 {
+  return bzw_vcard_writer_write_store_as (store, ids, BZW_VCARD_VERSION_4_0, length, error);
+}
+
+/**
+ * bzw_vcard_writer_write_store_as:
+ * @ids: (nullable) (element-type gint64): the contacts to write, or %NULL
+ *   for all, archived ones included
+ * @version: vCard 4.0 or 3.0
+ *
+ * Returns: (transfer full): the contacts as vCards of @version, with their
+ *   circles as CATEGORIES
+ */
+char *
+bzw_vcard_writer_write_store_as (BzwStore         *store,
+                                 GArray           *ids,
+                                 BzwVcardVersion   version,
+                                 gsize            *length,
+                                 GError          **error)
+{
   BzwContactQuery all = { .include_archived = TRUE };
   g_autoptr(GArray) all_ids = NULL;
   g_autoptr(GPtrArray) circles = NULL;
@@ -702,7 +785,7 @@ bzw_vcard_writer_write_store (BzwStore  *store,
         }
       g_ptr_array_add (categories, NULL);
 
-      bzw_vcard_writer_append_contact (out, contact, (const char * const *) categories->pdata);
+      bzw_vcard_writer_append_contact_as (out, contact, (const char * const *) categories->pdata, version);
     }
 
   /* The keys were allocated here; the values belong to the circles. */
@@ -723,21 +806,32 @@ bzw_vcard_writer_write_store (BzwStore  *store,
   return g_string_free (out, FALSE);
 }
 
-/**
- * bzw_vcard_export_store:
- * @ids: (nullable) (element-type gint64): the contacts to export, or
- *   %NULL for all
- * @path: the file to write
- *
- * Writes the contacts as vCard 4.0 to a temporary file beside @path and
- * renames it into place, so @path is never left half-written.  This is
- * `--export-vcard=FILE`.
- */
 gboolean
 bzw_vcard_export_store (BzwStore    *store,
                         GArray      *ids,
                         const char  *path,
                         GError     **error)
+{
+  return bzw_vcard_export_store_as (store, ids, BZW_VCARD_VERSION_4_0, path, error);
+}
+
+/**
+ * bzw_vcard_export_store_as:
+ * @ids: (nullable) (element-type gint64): the contacts to export, or
+ *   %NULL for all
+ * @version: vCard 4.0 or 3.0
+ * @path: the file to write
+ *
+ * Writes the contacts as vCards of @version to a temporary file beside
+ * @path and renames it into place, so @path is never left half-written.
+ * This is `--export-vcard=FILE`.
+ */
+gboolean
+bzw_vcard_export_store_as (BzwStore         *store,
+                           GArray           *ids,
+                           BzwVcardVersion   version,
+                           const char       *path,
+                           GError          **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -746,7 +840,7 @@ bzw_vcard_export_store (BzwStore    *store,
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = bzw_vcard_writer_write_store (store, ids, &length, error);
+  data = bzw_vcard_writer_write_store_as (store, ids, version, &length, error);
   if (data == NULL)
     return FALSE;
 

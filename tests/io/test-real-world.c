@@ -221,6 +221,11 @@ test_sample (gconstpointer data)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *export = NULL;
   g_autofree char *second_export = NULL;
+  g_autoptr(BzwStore) third = NULL;
+  g_autoptr(BzwImporter) importer = NULL;
+  g_autoptr(BzwContact) from_v3 = NULL;
+  g_autofree char *v3 = NULL;
+  gsize v3_length = 0;
   BzwImportSummary summary = { 0 };
 
   /* Import */
@@ -255,8 +260,30 @@ test_sample (gconstpointer data)
   second_export = export_unfolded (second);
   g_assert_cmpstr (second_export, ==, export);
 
+  /* As vCard 3.0, for address books that read no 4.0: the same again. */
+  third = open_store (dir, "third.db");
+  v3 = bzw_vcard_writer_write_store_as (first, NULL, BZW_VCARD_VERSION_3_0, &v3_length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (v3, "\r\nVERSION:3.0\r\n"));
+  g_assert_null (strstr (v3, "VERSION:4.0"));
+  g_assert_null (strstr (v3, "PREF="));
+  g_assert_null (strstr (v3, "ANNIVERSARY:"));
+  g_assert_null (strstr (v3, "\r\nRELATED"));
+  importer = bzw_importer_new (third);
+  g_assert_true (bzw_importer_load_data (importer, v3, v3_length, "export-3.0.vcf", &error));
+  g_assert_no_error (error);
+  g_assert_true (bzw_importer_import (importer, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpuint (bzw_importer_get_problems (importer)->len, ==, 0);
+  from_v3 = only_contact (third);
+  check_sample (s, from_v3);
+  assert_contacts_equal (imported, from_v3, FALSE);
+
+  g_clear_object (&importer);
   g_clear_object (&first);
   g_clear_object (&second);
+  g_clear_object (&third);
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;

@@ -88,6 +88,23 @@ if os.stat(vcf).st_mode & 0o777 != 0o600:
     fail("the vCard file is not private")
 ok(f"--export-vcard writes all {contacts} contacts as vCard 4.0, mode 0600")
 
+vcf3 = os.path.join(home, "all-3.0.vcf")
+p = run(f"--database={db}", f"--export-vcard={vcf3}", "--vcard-version=3.0")
+with open(vcf3, encoding="utf-8") as f:
+    text3 = f.read()
+if p.returncode != 0 or text3.count("BEGIN:VCARD") != contacts or text3.count("VERSION:3.0") != contacts \
+        or "VERSION:4.0" in text3:
+    fail(f"--vcard-version=3.0 did not write every contact as vCard 3.0: {p.stderr!r}")
+fresh3 = os.path.join(home, "c.db")
+p = run(f"--database={fresh3}", f"--import={vcf3}")
+if p.returncode != 0 or count(fresh3, "contacts") != contacts:
+    fail(f"the vCard 3.0 export read back {count(fresh3, 'contacts')} of {contacts}: {p.stderr}")
+bad3 = os.path.join(home, "bad.vcf")
+p = run(f"--database={db}", f"--export-vcard={bad3}", "--vcard-version=2.1")
+if p.returncode == 0 or os.path.exists(bad3) or "4.0 oder 3.0" not in p.stderr:
+    fail(f"--vcard-version=2.1 was not refused: {p.returncode}, {p.stderr!r}")
+ok("--vcard-version=3.0 writes vCard 3.0 that reads back whole; an unknown version is refused")
+
 fresh = os.path.join(home, "b.db")
 p = run(f"--database={fresh}", f"--import={vcf}")
 if p.returncode != 0 or count(fresh, "contacts") != contacts:
