@@ -12,11 +12,8 @@
 #include "bzw-vcard-reader.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 /* An import in two steps: a preview that sorts the cards into new ones and
  * ones that match a contact already there (by UID, then e-mail address,
@@ -216,13 +213,6 @@ bzw_importer_set_result (BzwImporter     *self,
   return compute_preview (self, error);
 }
 
-static void
-set_binary_error (GError **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("The file holds binary data, not contacts as vCard or CSV."));
-}
-
 static gboolean
 has_suffix_ci (const char *name,
                const char *suffix)
@@ -264,7 +254,7 @@ bzw_importer_load_data (BzwImporter  *self,
 
   if (bzw_io_looks_binary (data, length))
     {
-      set_binary_error (error);
+      bzw_io_set_binary_error (error);
       return FALSE;
     }
 
@@ -299,85 +289,6 @@ bzw_importer_load_data (BzwImporter  *self,
   return bzw_importer_set_result (self, result, error);
 }
 
-static void
-set_too_large (GError **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-               _("The file is larger than %d MiB."), BZW_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
-}
-
-static void
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               /* Translators: %s are the file name and the reason, from the system. */
-               _("The file “%s” could not be read: %s"), name, g_strerror (saved_errno));
-}
-
-/* Reads at most BZW_IMPORT_MAX_FILE_SIZE bytes: /dev/zero, a pipe that
- * never ends or a huge file is refused, never read until memory runs out.
- */
-static char *
-read_capped (const char  *path,
-             gsize       *length,
-             GError     **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  gsize chunk = 1024 * 1024;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, path);
-      return NULL;
-    }
-
-  for (;;)
-    {
-      guint old_len = bytes->len;
-      gssize n;
-
-      if (bytes->len > BZW_IMPORT_MAX_FILE_SIZE)
-        {
-          close (fd);
-          set_too_large (error);
-          return NULL;
-        }
-      g_byte_array_set_size (bytes, old_len + chunk);
-      do
-        n = read (fd, bytes->data + old_len, chunk);
-      while (n < 0 && errno == EINTR);
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          set_errno_error (error, saved_errno, path);
-          return NULL;
-        }
-      g_byte_array_set_size (bytes, old_len + n);
-      if (n == 0)
-        break;
-
-      /* /dev/zero and the like end at their first chunk. */
-      if (old_len == 0 && bzw_io_looks_binary ((const char *) bytes->data, bytes->len))
-        {
-          close (fd);
-          set_binary_error (error);
-          return NULL;
-        }
-    }
-
-  close (fd);
-  *length = bytes->len;
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
-}
-
 gboolean
 bzw_importer_load_file (BzwImporter  *self,
                         const char   *path,
@@ -390,7 +301,7 @@ bzw_importer_load_file (BzwImporter  *self,
   g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = read_capped (path, &length, error);
+  data = bzw_io_read_capped (path, BZW_IMPORT_MAX_FILE_SIZE, &length, error);
   if (data == NULL)
     return FALSE;
 

@@ -707,3 +707,32 @@ _bzw_vcard_strip_dup (const char *s)
 {
   return g_strstrip (g_strdup (s != NULL ? s : ""));
 }
+
+/* vCard 2.1 escapes only what the later versions do; any other backslash
+ * is text (Outlook's "C:\Daten" in a note), so it is doubled here to
+ * survive the unescaping that reads "\x" as "x".
+ */
+void
+_bzw_vcard_protect_backslashes (char **text)
+{
+  GString *out;
+
+  if (strchr (*text, '\\') == NULL)
+    return;
+
+  out = g_string_new (NULL);
+  for (const char *p = *text; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0' && strchr ("\\,;:nN", p[1]) != NULL)
+        {
+          g_string_append_c (out, *p);
+          g_string_append_c (out, *++p);
+          continue;
+        }
+      if (*p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_free (*text);
+  *text = g_string_free (out, FALSE);
+}

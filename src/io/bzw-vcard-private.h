@@ -97,6 +97,7 @@ char         *_bzw_vcard_unescape         (const char *s);
 GPtrArray    *_bzw_vcard_split_unescape   (const char *s,
                                            char        sep);
 char         *_bzw_vcard_strip_dup        (const char *s);
+void          _bzw_vcard_protect_backslashes (char **text);
 char         *_bzw_vcard_group_key        (const char *group);
 void          _bzw_vcard_add_field        (BzwVcardCard *ctx,
                                            BzwVcardLine *line,

@@ -392,6 +392,8 @@ read_line (BzwVcardCard *ctx,
     }
 
   escaped = _bzw_vcard_line_dup_text (line);
+  if (ctx->version == 21)
+    _bzw_vcard_protect_backslashes (&escaped);
 
   if (strcmp (name, "N") == 0)
     {

@@ -490,6 +490,13 @@ test_unknown_escapes (void)
   assert_field (c, BZW_FIELD_URL, "https://example.org/a=b", NULL, 0);
   g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Firma, Nord");
   g_assert_cmpstr (bzw_contact_get_department (c), ==, "Einkauf; Team 2");
+
+  /* In vCard 2.1 a backslash that escapes nothing known is text. */
+  g_clear_pointer (&result, bzw_parse_result_unref);
+  result = parse_string ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Lu\r\n"
+                         "NOTE:Ablage unter C:\\Daten\\Kunden\\; Ordner 2\r\nEND:VCARD\r\n");
+  g_assert_cmpstr (bzw_contact_get_notes (find_card (result, "Lu")->contact), ==,
+                   "Ablage unter C:\\Daten\\Kunden; Ordner 2");
 }
 
 /* Every prefix of every corpus file parses without harm. */
