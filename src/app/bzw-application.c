@@ -41,6 +41,8 @@ static const GOptionEntry option_entries[] = {
     N_("Import a vCard (.vcf) or CSV file"), N_("FILE") },
   { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all contacts as vCard 4.0"), N_("FILE") },
+  { "vcard-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write --export-vcard as vCard 4.0 (the default) or 3.0"), N_("VERSION") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the relationship map as PNG, SVG or PDF, without a window"), N_("FILE") },
   { "print-overview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -134,6 +136,8 @@ bzw_application_handle_local_options (GApplication *app,
   g_autofree char *export_map = dup_option_path (options, "export-map");
   const char *print_contacts = NULL;
   const char *print_group = NULL;
+  const char *vcard_version = NULL;
+  BzwVcardVersion version;
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean print_map_page = g_variant_dict_contains (options, "print-map-page");
   gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL;
@@ -150,6 +154,12 @@ bzw_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "print-contacts", "&s", &print_contacts);
   g_variant_dict_lookup (options, "print-group", "&s", &print_group);
+  g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
+  if (!bzw_cli_parse_vcard_version (vcard_version, &version, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
 
   if (!demo && !writes)
     return -1;
@@ -168,7 +178,7 @@ bzw_application_handle_local_options (GApplication *app,
     }
 
   if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
-      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, &error)) ||
+      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, version, &error)) ||
       (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
       (print_overview != NULL &&
        !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, print_map_page,

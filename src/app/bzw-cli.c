@@ -66,12 +66,33 @@ bzw_cli_import (BzwStore    *store,
   return TRUE;
 }
 
+/* "4.0" (the default) or "3.0", for --vcard-version. */
 gboolean
-bzw_cli_export_vcard (BzwStore    *store,
-                      const char  *path,
-                      GError     **error)
+bzw_cli_parse_vcard_version (const char       *text,
+                             BzwVcardVersion  *version,
+                             GError          **error)
 {
-  return bzw_vcard_export_store (store, NULL, path, error);
+  if (text == NULL || g_str_equal (text, "4.0") || g_str_equal (text, "4"))
+    *version = BZW_VCARD_VERSION_4_0;
+  else if (g_str_equal (text, "3.0") || g_str_equal (text, "3"))
+    *version = BZW_VCARD_VERSION_3_0;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is no vCard version this app writes; use 4.0 or 3.0."), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bzw_cli_export_vcard (BzwStore         *store,
+                      const char       *path,
+                      BzwVcardVersion   version,
+                      GError          **error)
+{
+  return bzw_vcard_export_store_as (store, NULL, version, path, error);
 }
 
 gboolean

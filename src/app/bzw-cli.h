@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bzw-store.h"
+#include "bzw-vcard-writer.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +19,13 @@ gboolean bzw_cli_print_overview (BzwStore    *store,
 gboolean bzw_cli_import         (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);
-gboolean bzw_cli_export_vcard   (BzwStore    *store,
-                                 const char  *path,
-                                 GError     **error);
+gboolean bzw_cli_parse_vcard_version (const char       *text,
+                                      BzwVcardVersion  *version,
+                                      GError          **error);
+gboolean bzw_cli_export_vcard   (BzwStore         *store,
+                                 const char       *path,
+                                 BzwVcardVersion   version,
+                                 GError          **error);
 gboolean bzw_cli_export_map     (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);

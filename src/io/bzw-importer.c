@@ -7,8 +7,8 @@
 #include "bzw-importer.h"
 
 #include "bzw-contact-merge.h"
+#include "bzw-import-keys.h"
 #include "bzw-io-util.h"
-#include "bzw-store-io.h"
 #include "bzw-vcard-reader.h"
 
 #include <glib/gi18n-lib.h>
@@ -40,7 +40,8 @@ struct _BzwImporter
   BzwParseResult  *result;
   GArray          *items;   /* Item */
   GPtrArray       *groups;  /* (element-type BzwParsedCard) borrowed from result */
-  GHashTable      *store_uids;
+  BzwImportKeys   *keys;
+  BzwImportAction  match_action;
   GHashTable      *circle_ids;  /* casefolded name → gint64 id */
 };
 
@@ -56,7 +57,7 @@ bzw_importer_finalize (GObject *object)
   g_clear_pointer (&self->result, bzw_parse_result_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->store_uids, g_hash_table_unref);
+  g_clear_pointer (&self->keys, _bzw_import_keys_free);
   g_clear_pointer (&self->circle_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (bzw_importer_parent_class)->finalize (object);
@@ -73,7 +74,7 @@ bzw_importer_init (BzwImporter *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->groups = g_ptr_array_new ();
-  self->store_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->match_action = BZW_IMPORT_ACTION_MERGE;
   self->circle_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -100,42 +101,6 @@ id_dup (gint64 id)
   return copy;
 }
 
-/* Up to two keys: from given and family name, and from the display name;
- * a contact with neither is known by its organisation.
- */
-static void
-name_keys (const char *display_name,
-           const char *given_name,
-           const char *family_name,
-           const char *organisation,
-           char      **keys)
-{
-  keys[0] = NULL;
-  keys[1] = NULL;
-
-  if (given_name != NULL || family_name != NULL)
-    {
-      g_autofree char *joined = g_strjoin (" ", given_name != NULL ? given_name : "",
-                                           family_name != NULL ? family_name : "", NULL);
-
-      keys[0] = bzw_io_normalize_name (joined);
-    }
-
-  if (display_name != NULL)
-    keys[keys[0] != NULL ? 1 : 0] = bzw_io_normalize_name (display_name);
-
-  if (keys[0] == NULL && organisation != NULL)
-    {
-      g_autofree char *org = bzw_io_normalize_name (organisation);
-
-      keys[0] = g_strconcat ("org:", org, NULL);
-    }
-
-  for (guint i = 0; i < 2; i++)
-    if (keys[i] != NULL && (keys[i][0] == '\0' || g_str_equal (keys[i], "org:")))
-      g_clear_pointer (&keys[i], g_free);
-}
-
 static void
 collect_circles (BzwImporter  *self,
                  GError      **error_unused)
@@ -152,61 +117,53 @@ collect_circles (BzwImporter  *self,
     }
 }
 
+/* Matches every card against the store as it is now.  A card that found
+ * its contact only now is merged (or what was chosen for matches); one
+ * whose contact is gone is added.
+ */
 static gboolean
-compute_preview (BzwImporter  *self,
-                 GError      **error)
+match_items (BzwImporter  *self,
+             GError      **error)
 {
-  g_autoptr(GPtrArray) keys = bzw_store_list_contact_keys (self->store, error);
-  g_autoptr(GHashTable) by_email = NULL;
-  g_autoptr(GHashTable) by_name = NULL;
-  g_autoptr(GHashTable) file_uids = NULL;
+  BzwImportKeys *keys = _bzw_import_keys_new (self->store, error);
 
   if (keys == NULL)
     return FALSE;
 
-  g_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->store_uids);
-  by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  file_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_clear_pointer (&self->keys, _bzw_import_keys_free);
+  self->keys = keys;
 
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      BzwContactKey *key = g_ptr_array_index (keys, i);
-      char *names[2];
+      Item *item = &g_array_index (self->items, Item, i);
+      BzwImportMatch before = item->match;
 
-      if (key->uid != NULL)
-        g_hash_table_insert (self->store_uids, g_strdup (key->uid), id_dup (key->id));
-      for (guint j = 0; key->emails != NULL && key->emails[j] != NULL; j++)
-        {
-          char *folded = bzw_contact_fold_email (key->emails[j]);
-
-          if (!g_hash_table_contains (by_email, folded))
-            g_hash_table_insert (by_email, folded, id_dup (key->id));
-          else
-            g_free (folded);
-        }
-      name_keys (key->display_name, key->given_name, key->family_name, key->organisation, names);
-      for (guint j = 0; j < 2; j++)
-        {
-          if (names[j] != NULL && !g_hash_table_contains (by_name, names[j]))
-            g_hash_table_insert (by_name, names[j], id_dup (key->id));
-          else
-            g_free (names[j]);
-        }
+      item->match = _bzw_import_keys_match (keys, item->card->contact, &item->match_id);
+      if (before == BZW_IMPORT_MATCH_NONE && item->match != BZW_IMPORT_MATCH_NONE &&
+          item->action == BZW_IMPORT_ACTION_ADD)
+        item->action = self->match_action;
+      else if (item->match == BZW_IMPORT_MATCH_NONE && item->action == BZW_IMPORT_ACTION_MERGE)
+        item->action = BZW_IMPORT_ACTION_ADD;
     }
 
+  return TRUE;
+}
+
+static gboolean
+compute_preview (BzwImporter  *self,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) file_uids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->groups, 0);
   collect_circles (self, NULL);
 
   for (guint i = 0; i < self->result->cards->len; i++)
     {
       BzwParsedCard *card = g_ptr_array_index (self->result->cards, i);
-      BzwContact *c = card->contact;
-      const char *uid = bzw_contact_get_uid (c);
-      GPtrArray *fields = bzw_contact_get_fields (c);
+      const char *uid = bzw_contact_get_uid (card->contact);
       Item item = { card, BZW_IMPORT_MATCH_NONE, 0, BZW_IMPORT_ACTION_ADD };
-      gint64 *id;
 
       if (card->is_group)
         {
@@ -221,7 +178,7 @@ compute_preview (BzwImporter  *self,
 
           if (earlier != NULL)
             {
-              bzw_contact_merge (earlier->contact, c);
+              bzw_contact_merge (earlier->contact, card->contact);
               for (guint k = 0; k < card->categories->len; k++)
                 bzw_parsed_card_add_category (earlier, g_ptr_array_index (card->categories, k));
               continue;
@@ -229,52 +186,10 @@ compute_preview (BzwImporter  *self,
           g_hash_table_insert (file_uids, (gpointer) uid, card);
         }
 
-      if (uid != NULL && (id = g_hash_table_lookup (self->store_uids, uid)) != NULL)
-        {
-          item.match = BZW_IMPORT_MATCH_UID;
-          item.match_id = *id;
-        }
-
-      for (guint k = 0; item.match == BZW_IMPORT_MATCH_NONE && k < fields->len; k++)
-        {
-          const BzwContactField *field = g_ptr_array_index (fields, k);
-          g_autofree char *folded = NULL;
-
-          if (field->kind != BZW_FIELD_EMAIL)
-            continue;
-          folded = bzw_contact_fold_email (field->value);
-          if ((id = g_hash_table_lookup (by_email, folded)) != NULL)
-            {
-              item.match = BZW_IMPORT_MATCH_EMAIL;
-              item.match_id = *id;
-            }
-        }
-
-      if (item.match == BZW_IMPORT_MATCH_NONE)
-        {
-          char *names[2];
-
-          name_keys (bzw_contact_get_display_name (c), bzw_contact_get_given_name (c),
-                     bzw_contact_get_family_name (c), bzw_contact_get_organisation (c), names);
-          for (guint k = 0; k < 2; k++)
-            {
-              if (item.match == BZW_IMPORT_MATCH_NONE && names[k] != NULL &&
-                  (id = g_hash_table_lookup (by_name, names[k])) != NULL)
-                {
-                  item.match = BZW_IMPORT_MATCH_NAME;
-                  item.match_id = *id;
-                }
-              g_free (names[k]);
-            }
-        }
-
-      if (item.match != BZW_IMPORT_MATCH_NONE)
-        item.action = BZW_IMPORT_ACTION_MERGE;
-
       g_array_append_val (self->items, item);
     }
 
-  return TRUE;
+  return match_items (self, error);
 }
 
 /**
@@ -337,6 +252,12 @@ bzw_importer_load_data (BzwImporter  *self,
       return FALSE;
     }
 
+  if (bzw_io_looks_binary (data, length))
+    {
+      bzw_io_set_binary_error (error);
+      return FALSE;
+    }
+
   if (bzw_vcard_reader_looks_like (data, length) ||
       (filename != NULL && (has_suffix_ci (filename, ".vcf") || has_suffix_ci (filename, ".vcard"))))
     {
@@ -375,20 +296,13 @@ bzw_importer_load_file (BzwImporter  *self,
 {
   g_autofree char *data = NULL;
   g_autofree char *basename = NULL;
-  GStatBuf st;
   gsize length = 0;
 
   g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_stat (path, &st) == 0 && st.st_size > BZW_IMPORT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("The file is larger than %d MiB."), BZW_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = bzw_io_read_capped (path, BZW_IMPORT_MAX_FILE_SIZE, &length, error);
+  if (data == NULL)
     return FALSE;
 
   basename = g_path_get_basename (path);
@@ -515,6 +429,7 @@ bzw_importer_set_match_action (BzwImporter     *self,
 {
   g_return_if_fail (BZW_IS_IMPORTER (self));
 
+  self->match_action = action;
   for (guint i = 0; i < self->items->len; i++)
     if (g_array_index (self->items, Item, i).match != BZW_IMPORT_MATCH_NONE)
       g_array_index (self->items, Item, i).action = action;
@@ -704,7 +619,7 @@ import_items (BzwImporter       *self,
           bzw_contact_set_id (contact, 0);
           /* Added as new beside a contact with the same UID: a new UID. */
           uid = bzw_contact_get_uid (contact);
-          if (uid != NULL && g_hash_table_contains (self->store_uids, uid))
+          if (_bzw_import_keys_has_uid (self->keys, uid))
             bzw_contact_set_uid (contact, NULL);
           summary->added++;
         }
@@ -777,14 +692,29 @@ bzw_importer_import (BzwImporter       *self,
   g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (self->result != NULL, FALSE);
 
+  /* A file of which nothing could be read fails as a whole. */
+  if (self->items->len == 0 && self->groups->len == 0 && self->result->problems->len > 0)
+    {
+      const BzwParseProblem *first = g_ptr_array_index (self->result->problems, 0);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %u is a line number, %s the reason. */
+                   _("No contact in the file could be read. Line %u: %s"), first->line, first->message);
+      return FALSE;
+    }
+
   /* The store may have changed since the preview. */
   collect_circles (self, NULL);
 
   if (!bzw_store_begin_bulk (self->store, error))
     return FALSE;
 
+  /* Matched again inside the write transaction: two imports of one file at
+   * once must not both add its contacts.
+   */
   imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ok = import_items (self, imported, &local, error) && import_groups (self, imported, &local, error);
+  ok = match_items (self, error) &&
+       import_items (self, imported, &local, error) && import_groups (self, imported, &local, error);
 
   if (ok)
     ok = bzw_store_commit (self->store, error);

@@ -6,7 +6,13 @@
 
 #include "bzw-io-util.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Windows-1252 at 0x80..0x9F; the five unassigned bytes map to the C1
  * controls of the same value, as browsers and Outlook's readers do.
@@ -399,4 +405,131 @@ bzw_io_normalize_name (const char *name)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * bzw_io_looks_binary:
+ *
+ * Whether @data is no text file at all: a picture, an archive, a database
+ * or /dev/zero renamed to .vcf or .csv.  Text in UTF-16 with a byte order
+ * mark is text; otherwise a NUL byte, or more than one control character
+ * in a hundred, in the first 64 KiB means binary.
+ */
+gboolean
+bzw_io_looks_binary (const char *data,
+                     gsize       length)
+{
+  gsize n = MIN (length, 64 * 1024);
+  gsize controls = 0;
+
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = data[i];
+
+      if (c == '\0')
+        return TRUE;
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+        controls++;
+    }
+
+  return controls * 100 > n;
+}
+
+void
+bzw_io_set_binary_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("The file holds binary data, not contacts as vCard or CSV."));
+}
+
+static void
+set_too_large (GError **error,
+               gsize    max)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("The file is larger than %d MiB."), (int) (max / (1024 * 1024)));
+}
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               /* Translators: %s are the file name and the reason, from the system. */
+               _("The file “%s” could not be read: %s"), name, g_strerror (saved_errno));
+}
+
+/**
+ * bzw_io_read_capped:
+ * @max: the most bytes to read
+ *
+ * Reads a file of at most @max bytes, NUL-terminated: /dev/zero, a pipe
+ * that never ends or a huge file is refused, never read until memory runs
+ * out.  Binary data is refused at its first chunk.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+char *
+bzw_io_read_capped (const char  *path,
+                    gsize        max,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize chunk = 1024 * 1024;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      guint old_len = bytes->len;
+      gssize n;
+
+      if (bytes->len > max)
+        {
+          close (fd);
+          set_too_large (error, max);
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old_len + chunk);
+      do
+        n = read (fd, bytes->data + old_len, chunk);
+      while (n < 0 && errno == EINTR);
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, saved_errno, path);
+          return NULL;
+        }
+      g_byte_array_set_size (bytes, old_len + n);
+      if (n == 0)
+        break;
+
+      /* /dev/zero and the like end at their first chunk. */
+      if (old_len == 0 && bzw_io_looks_binary ((const char *) bytes->data, bytes->len))
+        {
+          close (fd);
+          bzw_io_set_binary_error (error);
+          return NULL;
+        }
+    }
+
+  close (fd);
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }

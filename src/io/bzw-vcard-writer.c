@@ -7,6 +7,7 @@
 #include "bzw-vcard-writer.h"
 
 #include "bzw-io-util.h"
+#include "bzw-vcard-writer-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -15,341 +16,15 @@
  * Evolution, Thunderbird and phones take it: CRLF line ends, lines folded
  * at 75 octets without splitting a UTF-8 character, values escaped the way
  * their property needs.  Labels that TYPE cannot say go into an Apple-style
- * "itemN.X-ABLabel", which the reader reads back.
+ * "itemN.X-ABLabel", which the reader reads back.  The lines and fields
+ * are written in bzw-vcard-emit.c; this file writes contacts and files.
+ *
+ * vCard 3.0 (RFC 2426), for address books that read no 4.0, differs in a
+ * few properties: TYPE=pref instead of PREF, photos as ENCODING=b, dates
+ * with dashes (and Apple's X-APPLE-OMIT-YEAR for a birthday without year),
+ * anniversaries and related names as Apple's X-ABDATE and
+ * X-ABRELATEDNAMES with their labels.
  */
-
-#define FOLD_WIDTH 75
-
-typedef struct
-{
-  GString    *out;
-  GHashTable *reserved_groups;
-  guint       next_group;
-} Writer;
-
-/* Appends @line folded at 75 octets, never inside a UTF-8 character.  A
- * line break that reached here (in a link, say) is escaped, so it cannot
- * end the line.
- */
-static void
-emit (Writer     *w,
-      const char *line)
-{
-  g_autoptr(GString) safe = NULL;
-  gsize len;
-  gsize pos = 0;
-  gsize width = FOLD_WIDTH;
-
-  if (strpbrk (line, "\r\n") != NULL)
-    {
-      safe = g_string_new (NULL);
-      for (const char *p = line; *p != '\0'; p++)
-        {
-          if (*p == '\r' && p[1] == '\n')
-            continue;
-          if (*p == '\r' || *p == '\n')
-            g_string_append (safe, "\\n");
-          else
-            g_string_append_c (safe, *p);
-        }
-      line = safe->str;
-    }
-  len = strlen (line);
-
-  while (len - pos > width)
-    {
-      gsize n = width;
-
-      while (n > 1 && ((guchar) line[pos + n] & 0xC0) == 0x80)
-        n--;
-      g_string_append_len (w->out, line + pos, n);
-      g_string_append (w->out, "\r\n ");
-      pos += n;
-      width = FOLD_WIDTH - 1;
-    }
-
-  g_string_append (w->out, line + pos);
-  g_string_append (w->out, "\r\n");
-}
-
-/* TEXT: backslash, comma and newline; in compound values also ";". */
-static void
-append_escaped (GString    *out,
-                const char *value,
-                gboolean    compound)
-{
-  for (const char *p = value; p != NULL && *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case ',':
-          g_string_append (out, "\\,");
-          break;
-        case ';':
-          g_string_append (out, compound ? "\\;" : ";");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          if (p[1] != '\n')
-            g_string_append (out, "\\n");
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
-    }
-}
-
-/* A URI is written as it is; only what the reader would unescape is
- * escaped, so it reads back the same.
- */
-static void
-append_uri (GString    *out,
-            const char *value)
-{
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\\')
-        g_string_append (out, "\\\\");
-      else if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
-        g_string_append (out, "\\n");
-      else if (*p != '\r')
-        g_string_append_c (out, *p);
-    }
-}
-
-static void
-emit_text (Writer     *w,
-           const char *name,
-           const char *value)
-{
-  g_autoptr(GString) line = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  line = g_string_new (name);
-  g_string_append_c (line, ':');
-  append_escaped (line, value, FALSE);
-  emit (w, line->str);
-}
-
-static char *
-date_basic (const char *date)
-{
-  /* "1985-12-15" → "19851215", "--12-15" → "--1215". */
-  if (bzw_io_is_year_unknown (date) && strlen (date) == 7)
-    return g_strdup_printf ("--%.2s%.2s", date + 2, date + 5);
-  if (strlen (date) == 10)
-    return g_strdup_printf ("%.4s%.2s%.2s", date, date + 5, date + 8);
-  return NULL;
-}
-
-static const char * const phone_types[] = {
-  "home", "work", "mobile", "fax", "pager", "video", "textphone", "text", "voice",
-};
-
-static const char * const plain_types[] = { "home", "work" };
-
-static const char * const related_types[] = {
-  "contact", "acquaintance", "friend", "met", "co-worker", "colleague", "co-resident",
-  "neighbor", "child", "parent", "sibling", "spouse", "kin", "muse", "crush", "date",
-  "sweetheart", "me", "agent", "emergency",
-};
-
-static gboolean
-in_list (const char         *word,
-         const char * const *list,
-         guint               n)
-{
-  for (guint i = 0; i < n; i++)
-    if (strcmp (word, list[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* ";TYPE=a,b" when every word of @label is a type of @kind, else FALSE. */
-static gboolean
-types_from_label (BzwFieldKind  kind,
-                  const char   *label,
-                  GString      *params)
-{
-  g_auto(GStrv) words = NULL;
-  const char * const *list;
-  guint n;
-
-  if (label == NULL || label[0] == '\0')
-    return TRUE;
-
-  switch (kind)
-    {
-    case BZW_FIELD_PHONE:
-      list = phone_types;
-      n = G_N_ELEMENTS (phone_types);
-      break;
-    case BZW_FIELD_RELATED:
-      list = related_types;
-      n = G_N_ELEMENTS (related_types);
-      break;
-    case BZW_FIELD_DATE:
-      return FALSE;
-    case BZW_FIELD_EMAIL:
-    case BZW_FIELD_ADDRESS:
-    case BZW_FIELD_URL:
-    case BZW_FIELD_IMPP:
-    case BZW_N_FIELD_KINDS:
-    default:
-      list = plain_types;
-      n = G_N_ELEMENTS (plain_types);
-      break;
-    }
-
-  words = g_strsplit (label, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (!in_list (words[i], list, n))
-      return FALSE;
-
-  g_string_append (params, ";TYPE=");
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (params, ',');
-      g_string_append (params, strcmp (words[i], "mobile") == 0 ? "cell" : words[i]);
-    }
-
-  return TRUE;
-}
-
-static char *
-next_group (Writer *w)
-{
-  for (;;)
-    {
-      char *group = g_strdup_printf ("item%u", ++w->next_group);
-
-      if (!g_hash_table_contains (w->reserved_groups, group))
-        return group;
-      g_free (group);
-    }
-}
-
-static void
-emit_label (Writer     *w,
-            const char *group,
-            const char *label)
-{
-  g_autofree char *apple = bzw_io_apple_label_encode (label);
-  g_autoptr(GString) line = g_string_new (group);
-
-  g_string_append (line, ".X-ABLabel:");
-  append_escaped (line, apple, FALSE);
-  emit (w, line->str);
-}
-
-static void
-emit_field (Writer                *w,
-            const BzwContactField *field)
-{
-  g_autoptr(GString) params = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *group = NULL;
-  const char *name = NULL;
-  gboolean labelled = types_from_label (field->kind, field->label, params);
-
-  switch (field->kind)
-    {
-    case BZW_FIELD_EMAIL:
-      name = "EMAIL";
-      break;
-    case BZW_FIELD_PHONE:
-      name = "TEL";
-      break;
-    case BZW_FIELD_ADDRESS:
-      name = "ADR";
-      break;
-    case BZW_FIELD_URL:
-      name = "URL";
-      break;
-    case BZW_FIELD_IMPP:
-      name = "IMPP";
-      break;
-    case BZW_FIELD_RELATED:
-      name = labelled ? "RELATED" : "X-ABRELATEDNAMES";
-      break;
-    case BZW_FIELD_DATE:
-      name = "X-ABDATE";
-      break;
-    case BZW_N_FIELD_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!labelled)
-    {
-      group = next_group (w);
-      g_string_append_printf (line, "%s.", group);
-    }
-
-  g_string_append (line, name);
-  g_string_append (line, params->str);
-  if (field->pref > 0)
-    g_string_append_printf (line, ";PREF=%d", CLAMP (field->pref, 1, 100));
-
-  switch (field->kind)
-    {
-    case BZW_FIELD_ADDRESS:
-      {
-        g_auto(GStrv) parts = g_strsplit (field->value, BZW_ADDRESS_SEPARATOR, 7);
-
-        g_string_append_c (line, ':');
-        for (guint i = 0; i < 7; i++)
-          {
-            if (i > 0)
-              g_string_append_c (line, ';');
-            if (i < g_strv_length (parts))
-              append_escaped (line, parts[i], TRUE);
-          }
-      }
-      break;
-
-    case BZW_FIELD_URL:
-    case BZW_FIELD_IMPP:
-      g_string_append_c (line, ':');
-      append_uri (line, field->value);
-      break;
-
-    case BZW_FIELD_RELATED:
-      if (g_uri_peek_scheme (field->value) == NULL && labelled)
-        g_string_append (line, ";VALUE=text");
-      g_string_append_c (line, ':');
-      append_escaped (line, field->value, FALSE);
-      break;
-
-    case BZW_FIELD_DATE:
-      if (bzw_io_is_year_unknown (field->value) && strlen (field->value) == 7)
-        g_string_append_printf (line, ";X-APPLE-OMIT-YEAR=1604:1604-%s", field->value + 2);
-      else
-        g_string_append_printf (line, ":%s", field->value);
-      break;
-
-    case BZW_FIELD_EMAIL:
-    case BZW_FIELD_PHONE:
-    case BZW_N_FIELD_KINDS:
-    default:
-      g_string_append_c (line, ':');
-      append_escaped (line, field->value, FALSE);
-      break;
-    }
-
-  emit (w, line->str);
-  if (group != NULL && field->label != NULL)
-    emit_label (w, group, field->label);
-}
 
 static const char *
 photo_media_type (GBytes *photo)
@@ -381,8 +56,8 @@ is_uuid (const char *uid)
 }
 
 static void
-reserve_groups (Writer     *w,
-                const char *extra)
+reserve_groups (BzwVcardWriter *w,
+                const char     *extra)
 {
   g_auto(GStrv) lines = NULL;
 
@@ -399,15 +74,94 @@ reserve_groups (Writer     *w,
     }
 }
 
+/* "ORG:Firma;Einkauf;Team Nord": each unit of the department a part. */
 static void
-emit_int (Writer     *w,
-          const char *name,
-          int         value)
+emit_organisation (BzwVcardWriter *w,
+                   BzwContact     *contact)
+{
+  g_autoptr(GString) line = g_string_new ("ORG:");
+  const char *department = bzw_contact_get_department (contact);
+
+  _bzw_vcard_append_escaped (line, bzw_contact_get_organisation (contact), TRUE);
+  if (department != NULL)
+    {
+      g_auto(GStrv) units = g_strsplit (department, BZW_DEPARTMENT_SEPARATOR, -1);
+
+      for (guint i = 0; units[i] != NULL; i++)
+        {
+          g_string_append_c (line, ';');
+          _bzw_vcard_append_escaped (line, units[i], TRUE);
+        }
+    }
+  _bzw_vcard_emit (w, line->str);
+}
+
+static void
+emit_int (BzwVcardWriter *w,
+          const char     *name,
+          int             value)
 {
   g_autofree char *text = g_strdup_printf ("%d", value);
 
   if (value != 0)
-    emit_text (w, name, text);
+    _bzw_vcard_emit_text (w, name, text);
+}
+
+/* BDAY: 4.0 writes "19851215" or "--1215"; 3.0 has dashes and no date
+ * without a year, for which Apple's readers take X-APPLE-OMIT-YEAR.
+ */
+static void
+emit_birthday (BzwVcardWriter *w,
+               const char     *birthday)
+{
+  g_autofree char *date = _bzw_vcard_date_basic (birthday);
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return;
+
+  if (w->version == BZW_VCARD_VERSION_4_0)
+    text = g_strdup_printf ("BDAY:%s", date);
+  else if (bzw_io_is_year_unknown (birthday))
+    text = g_strdup_printf ("BDAY;X-APPLE-OMIT-YEAR=1604:1604-%s", birthday + 2);
+  else
+    text = g_strdup_printf ("BDAY:%s", birthday);
+  _bzw_vcard_emit (w, text);
+}
+
+static void
+emit_photo (BzwVcardWriter *w,
+            BzwContact     *contact)
+{
+  GBytes *photo = bzw_contact_get_photo (contact);
+  g_autoptr(GString) line = NULL;
+
+  if (photo != NULL)
+    {
+      gsize size;
+      const guchar *data = g_bytes_get_data (photo, &size);
+      g_autofree char *b64 = g_base64_encode (data, size);
+      const char *media_type = photo_media_type (photo);
+      g_autofree char *text = NULL;
+
+      if (w->version == BZW_VCARD_VERSION_4_0)
+        text = g_strdup_printf ("PHOTO:data:%s;base64,%s", media_type, b64);
+      else if (g_str_has_prefix (media_type, "image/"))
+        {
+          g_autofree char *type = g_ascii_strup (media_type + strlen ("image/"), -1);
+
+          text = g_strdup_printf ("PHOTO;ENCODING=b;TYPE=%s:%s", type, b64);
+        }
+      else
+        text = g_strdup_printf ("PHOTO;ENCODING=b:%s", b64);
+      _bzw_vcard_emit (w, text);
+    }
+  else if (bzw_contact_get_photo_uri (contact) != NULL)
+    {
+      line = g_string_new (w->version == BZW_VCARD_VERSION_4_0 ? "PHOTO:" : "PHOTO;VALUE=uri:");
+      _bzw_vcard_append_uri (line, bzw_contact_get_photo_uri (contact));
+      _bzw_vcard_emit (w, line->str);
+    }
 }
 
 /**
@@ -421,7 +175,23 @@ bzw_vcard_writer_append_contact (GString            *out,
                                  BzwContact         *contact,
                                  const char * const *categories)
 {
-  Writer w = { out, NULL, 0 };
+  bzw_vcard_writer_append_contact_as (out, contact, categories, BZW_VCARD_VERSION_4_0);
+}
+
+/**
+ * bzw_vcard_writer_append_contact_as:
+ * @categories: (nullable): the names of the contact's circles
+ * @version: vCard 4.0 or 3.0
+ *
+ * Appends @contact to @out as one vCard of @version.
+ */
+void
+bzw_vcard_writer_append_contact_as (GString            *out,
+                                    BzwContact         *contact,
+                                    const char * const *categories,
+                                    BzwVcardVersion     version)
+{
+  BzwVcardWriter w = { out, NULL, 0, version };
   GPtrArray *fields = bzw_contact_get_fields (contact);
   g_autofree char *best_name = bzw_contact_dup_best_name (contact);
   const char *uid = bzw_contact_get_uid (contact);
@@ -437,9 +207,9 @@ bzw_vcard_writer_append_contact (GString            *out,
   w.reserved_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reserve_groups (&w, extra);
 
-  emit (&w, "BEGIN:VCARD");
-  emit (&w, "VERSION:4.0");
-  emit (&w, "PRODID:-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE");
+  _bzw_vcard_emit (&w, "BEGIN:VCARD");
+  _bzw_vcard_emit (&w, version == BZW_VCARD_VERSION_4_0 ? "VERSION:4.0" : "VERSION:3.0");
+  _bzw_vcard_emit (&w, "PRODID:-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE");
 
   if (uid != NULL)
     {
@@ -448,15 +218,15 @@ bzw_vcard_writer_append_contact (GString            *out,
         g_string_append_printf (line, "UID:urn:uuid:%s", uid);
       else
         {
-          g_string_append (line, "UID;VALUE=text:");
-          append_escaped (line, uid, FALSE);
+          g_string_append (line, version == BZW_VCARD_VERSION_4_0 ? "UID;VALUE=text:" : "UID:");
+          _bzw_vcard_append_escaped (line, uid, FALSE);
         }
-      emit (&w, line->str);
+      _bzw_vcard_emit (&w, line->str);
       g_clear_pointer (&line, free_string);
     }
 
   /* FN is required; a contact without one is called by its best name. */
-  emit_text (&w, "FN", bzw_contact_get_display_name (contact) != NULL
+  _bzw_vcard_emit_text (&w, "FN", bzw_contact_get_display_name (contact) != NULL
                          ? bzw_contact_get_display_name (contact) : best_name);
 
   if (bzw_contact_get_family_name (contact) != NULL || bzw_contact_get_given_name (contact) != NULL ||
@@ -474,9 +244,9 @@ bzw_vcard_writer_append_contact (GString            *out,
         {
           if (i > 0)
             g_string_append_c (line, ';');
-          append_escaped (line, parts[i], TRUE);
+          _bzw_vcard_append_escaped (line, parts[i], TRUE);
         }
-      emit (&w, line->str);
+      _bzw_vcard_emit (&w, line->str);
       g_clear_pointer (&line, free_string);
     }
 
@@ -489,74 +259,44 @@ bzw_vcard_writer_append_contact (GString            *out,
         {
           if (i > 0)
             g_string_append_c (line, ',');
-          append_escaped (line, nicks[i], FALSE);
+          _bzw_vcard_append_escaped (line, nicks[i], FALSE);
         }
-      emit (&w, line->str);
+      _bzw_vcard_emit (&w, line->str);
       g_clear_pointer (&line, free_string);
     }
 
-  if (bzw_contact_get_organisation (contact) != NULL)
-    {
-      line = g_string_new ("ORG:");
-      append_escaped (line, bzw_contact_get_organisation (contact), TRUE);
-      emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  if (bzw_contact_get_organisation (contact) != NULL || bzw_contact_get_department (contact) != NULL)
+    emit_organisation (&w, contact);
 
-  emit_text (&w, "TITLE", bzw_contact_get_role (contact));
+  _bzw_vcard_emit_text (&w, "TITLE", bzw_contact_get_role (contact));
 
   if (bzw_contact_get_birthday (contact) != NULL)
-    {
-      g_autofree char *date = date_basic (bzw_contact_get_birthday (contact));
-
-      if (date != NULL)
-        {
-          g_autofree char *text = g_strdup_printf ("BDAY:%s", date);
-
-          emit (&w, text);
-        }
-    }
+    emit_birthday (&w, bzw_contact_get_birthday (contact));
 
   for (guint i = 0; i < fields->len; i++)
     {
       const BzwContactField *field = g_ptr_array_index (fields, i);
 
       /* The first anniversary is vCard 4.0's own property. */
-      if (field->kind == BZW_FIELD_DATE && !anniversary_written &&
+      if (field->kind == BZW_FIELD_DATE && !anniversary_written && version == BZW_VCARD_VERSION_4_0 &&
           g_strcmp0 (field->label, "anniversary") == 0 && field->pref == 0)
         {
-          g_autofree char *date = date_basic (field->value);
+          g_autofree char *date = _bzw_vcard_date_basic (field->value);
 
           if (date != NULL)
             {
               g_autofree char *text = g_strdup_printf ("ANNIVERSARY:%s", date);
 
-              emit (&w, text);
+              _bzw_vcard_emit (&w, text);
               anniversary_written = TRUE;
               continue;
             }
         }
 
-      emit_field (&w, field);
+      _bzw_vcard_emit_field (&w, field);
     }
 
-  if (bzw_contact_get_photo (contact) != NULL)
-    {
-      GBytes *photo = bzw_contact_get_photo (contact);
-      gsize size;
-      const guchar *data = g_bytes_get_data (photo, &size);
-      g_autofree char *b64 = g_base64_encode (data, size);
-      g_autofree char *text = g_strdup_printf ("PHOTO:data:%s;base64,%s", photo_media_type (photo), b64);
-
-      emit (&w, text);
-    }
-  else if (bzw_contact_get_photo_uri (contact) != NULL)
-    {
-      line = g_string_new ("PHOTO:");
-      append_uri (line, bzw_contact_get_photo_uri (contact));
-      emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  emit_photo (&w, contact);
 
   if (categories != NULL && categories[0] != NULL)
     {
@@ -565,22 +305,22 @@ bzw_vcard_writer_append_contact (GString            *out,
         {
           if (i > 0)
             g_string_append_c (line, ',');
-          append_escaped (line, categories[i], FALSE);
+          _bzw_vcard_append_escaped (line, categories[i], FALSE);
         }
-      emit (&w, line->str);
+      _bzw_vcard_emit (&w, line->str);
       g_clear_pointer (&line, free_string);
     }
 
-  emit_text (&w, "NOTE", bzw_contact_get_notes (contact));
+  _bzw_vcard_emit_text (&w, "NOTE", bzw_contact_get_notes (contact));
 
   /* What only this app knows, so an export reads back whole. */
-  emit_text (&w, "X-BZW-MET-HOW", bzw_contact_get_met_how (contact));
-  emit_text (&w, "X-BZW-MET-ON", bzw_contact_get_met_on (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-MET-HOW", bzw_contact_get_met_how (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-MET-ON", bzw_contact_get_met_on (contact));
   emit_int (&w, "X-BZW-MET-IN-PERSON", bzw_contact_get_met_in_person (contact));
-  emit_text (&w, "X-BZW-OFFERS", bzw_contact_get_offers (contact));
-  emit_text (&w, "X-BZW-SEEKS", bzw_contact_get_seeks (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-OFFERS", bzw_contact_get_offers (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-SEEKS", bzw_contact_get_seeks (contact));
   emit_int (&w, "X-BZW-TRUST", bzw_contact_get_trust (contact));
-  emit_text (&w, "X-BZW-TRUST-FOR", bzw_contact_get_trust_for (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-TRUST-FOR", bzw_contact_get_trust_for (contact));
   emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_contact_get_interval_ideal (contact));
   emit_int (&w, "X-BZW-INTERVAL-MAX", bzw_contact_get_interval_max (contact));
   emit_int (&w, "X-BZW-ARCHIVED", bzw_contact_get_archived (contact));
@@ -591,7 +331,7 @@ bzw_vcard_writer_append_contact (GString            *out,
 
       for (guint i = 0; lines[i] != NULL; i++)
         if (lines[i][0] != '\0')
-          emit (&w, lines[i]);
+          _bzw_vcard_emit (&w, lines[i]);
     }
 
   rev = modified > 0 ? g_date_time_new_from_unix_utc (modified) : g_date_time_new_now_utc ();
@@ -599,10 +339,10 @@ bzw_vcard_writer_append_contact (GString            *out,
     {
       g_autofree char *text = g_date_time_format (rev, "REV:%Y%m%dT%H%M%SZ");
 
-      emit (&w, text);
+      _bzw_vcard_emit (&w, text);
     }
 
-  emit (&w, "END:VCARD");
+  _bzw_vcard_emit (&w, "END:VCARD");
   g_hash_table_unref (w.reserved_groups);
 }
 
@@ -629,6 +369,25 @@ bzw_vcard_writer_write_store (BzwStore  *store,
                               GArray    *ids,
                               gsize     *length,
                               GError   **error)
+{
+  return bzw_vcard_writer_write_store_as (store, ids, BZW_VCARD_VERSION_4_0, length, error);
+}
+
+/**
+ * bzw_vcard_writer_write_store_as:
+ * @ids: (nullable) (element-type gint64): the contacts to write, or %NULL
+ *   for all, archived ones included
+ * @version: vCard 4.0 or 3.0
+ *
+ * Returns: (transfer full): the contacts as vCards of @version, with their
+ *   circles as CATEGORIES
+ */
+char *
+bzw_vcard_writer_write_store_as (BzwStore         *store,
+                                 GArray           *ids,
+                                 BzwVcardVersion   version,
+                                 gsize            *length,
+                                 GError          **error)
 {
   BzwContactQuery all = { .include_archived = TRUE };
   g_autoptr(GArray) all_ids = NULL;
@@ -685,7 +444,7 @@ bzw_vcard_writer_write_store (BzwStore  *store,
         }
       g_ptr_array_add (categories, NULL);
 
-      bzw_vcard_writer_append_contact (out, contact, (const char * const *) categories->pdata);
+      bzw_vcard_writer_append_contact_as (out, contact, (const char * const *) categories->pdata, version);
     }
 
   /* The keys were allocated here; the values belong to the circles. */
@@ -706,21 +465,32 @@ bzw_vcard_writer_write_store (BzwStore  *store,
   return g_string_free (out, FALSE);
 }
 
-/**
- * bzw_vcard_export_store:
- * @ids: (nullable) (element-type gint64): the contacts to export, or
- *   %NULL for all
- * @path: the file to write
- *
- * Writes the contacts as vCard 4.0 to a temporary file beside @path and
- * renames it into place, so @path is never left half-written.  This is
- * `--export-vcard=FILE`.
- */
 gboolean
 bzw_vcard_export_store (BzwStore    *store,
                         GArray      *ids,
                         const char  *path,
                         GError     **error)
+{
+  return bzw_vcard_export_store_as (store, ids, BZW_VCARD_VERSION_4_0, path, error);
+}
+
+/**
+ * bzw_vcard_export_store_as:
+ * @ids: (nullable) (element-type gint64): the contacts to export, or
+ *   %NULL for all
+ * @version: vCard 4.0 or 3.0
+ * @path: the file to write
+ *
+ * Writes the contacts as vCards of @version to a temporary file beside
+ * @path and renames it into place, so @path is never left half-written.
+ * This is `--export-vcard=FILE`.
+ */
+gboolean
+bzw_vcard_export_store_as (BzwStore         *store,
+                           GArray           *ids,
+                           BzwVcardVersion   version,
+                           const char       *path,
+                           GError          **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -729,7 +499,7 @@ bzw_vcard_export_store (BzwStore    *store,
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = bzw_vcard_writer_write_store (store, ids, &length, error);
+  data = bzw_vcard_writer_write_store_as (store, ids, version, &length, error);
   if (data == NULL)
     return FALSE;
 

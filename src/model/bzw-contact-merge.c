@@ -103,6 +103,7 @@ bzw_contact_merge (BzwContact *into,
   MERGE_STRING (suffix);
   MERGE_STRING (nickname);
   MERGE_STRING (organisation);
+  MERGE_STRING (department);
   MERGE_STRING (role);
   MERGE_STRING (birthday);
   MERGE_STRING (photo_uri);

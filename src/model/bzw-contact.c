@@ -27,6 +27,7 @@ struct _BzwContact
   char      *suffix;
   char      *nickname;
   char      *organisation;
+  char      *department;
   char      *role;
   char      *birthday;
   GBytes    *photo;
@@ -65,6 +66,7 @@ enum {
   PROP_SUFFIX,
   PROP_NICKNAME,
   PROP_ORGANISATION,
+  PROP_DEPARTMENT,
   PROP_ROLE,
   PROP_BIRTHDAY,
   PROP_PHOTO_URI,
@@ -100,6 +102,7 @@ static const char * const string_prop_names[] = {
   "suffix",
   "nickname",
   "organisation",
+  "department",
   "role",
   "birthday",
   "photo-uri",
@@ -128,6 +131,7 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_SUFFIX]           = BZW_MODEL_FIELD (BzwContact, suffix, BZW_MODEL_STRING),
   [PROP_NICKNAME]         = BZW_MODEL_FIELD (BzwContact, nickname, BZW_MODEL_STRING),
   [PROP_ORGANISATION]     = BZW_MODEL_FIELD (BzwContact, organisation, BZW_MODEL_STRING),
+  [PROP_DEPARTMENT]       = BZW_MODEL_FIELD (BzwContact, department, BZW_MODEL_STRING),
   [PROP_ROLE]             = BZW_MODEL_FIELD (BzwContact, role, BZW_MODEL_STRING),
   [PROP_BIRTHDAY]         = BZW_MODEL_FIELD (BzwContact, birthday, BZW_MODEL_STRING),
   [PROP_PHOTO_URI]        = BZW_MODEL_FIELD (BzwContact, photo_uri, BZW_MODEL_STRING),
@@ -474,6 +478,7 @@ STRING_ACCESSORS (family_name, PROP_FAMILY_NAME)
 STRING_ACCESSORS (suffix, PROP_SUFFIX)
 STRING_ACCESSORS (nickname, PROP_NICKNAME)
 STRING_ACCESSORS (organisation, PROP_ORGANISATION)
+STRING_ACCESSORS (department, PROP_DEPARTMENT)
 STRING_ACCESSORS (role, PROP_ROLE)
 STRING_ACCESSORS (birthday, PROP_BIRTHDAY)
 STRING_ACCESSORS (photo_uri, PROP_PHOTO_URI)

@@ -40,6 +40,10 @@ typedef struct
 
 #define BZW_TYPE_CONTACT_FIELD (bzw_contact_field_get_type ())
 #define BZW_ADDRESS_SEPARATOR  "\x1f"
+/* Between the units of a department ("Einkauf; Team Nord"), which vCard's
+ * ORG writes as parts of their own.
+ */
+#define BZW_DEPARTMENT_SEPARATOR "; "
 
 GType            bzw_contact_field_get_type   (void) G_GNUC_CONST;
 BzwContactField *bzw_contact_field_new        (BzwFieldKind           kind,
@@ -96,6 +100,9 @@ void          bzw_contact_set_nickname         (BzwContact   *self,
 const char   *bzw_contact_get_organisation     (BzwContact   *self);
 void          bzw_contact_set_organisation     (BzwContact   *self,
                                                 const char   *organisation);
+const char   *bzw_contact_get_department       (BzwContact   *self);
+void          bzw_contact_set_department       (BzwContact   *self,
+                                                const char   *department);
 const char   *bzw_contact_get_role             (BzwContact   *self);
 void          bzw_contact_set_role             (BzwContact   *self,
                                                 const char   *role);

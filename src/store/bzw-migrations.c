@@ -17,6 +17,7 @@
 static const char * const scripts[] = {
   RESOURCE_PREFIX "/sql/0001-initial.sql",
   RESOURCE_PREFIX "/sql/0002-search-order.sql",
+  RESOURCE_PREFIX "/sql/0003-department.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);

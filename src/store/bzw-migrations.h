@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define BZW_SCHEMA_VERSION 2
+#define BZW_SCHEMA_VERSION 3
 
 char     *_bzw_migrations_dup_backup_dir (BzwStore  *store);
 gboolean  _bzw_migrations_run            (BzwStore  *store,

@@ -16,7 +16,7 @@
   "id, uid, created, modified, display_name, prefix, given_name, additional_names, " \
   "family_name, suffix, nickname, organisation, role, birthday, photo, photo_uri, " \
   "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
-  "interval_ideal_days, interval_max_days, notes, archived, extra"
+  "interval_ideal_days, interval_max_days, notes, archived, extra, department"
 
 /* The last real encounter with each contact. */
 #define LAST_ENCOUNTER_SQL \
@@ -156,6 +156,7 @@ bind_contact (sqlite3_stmt *stmt,
   _bzw_store_bind_text (stmt, 26, bzw_contact_get_notes (c));
   sqlite3_bind_int (stmt, 27, bzw_contact_get_archived (c));
   _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
+  _bzw_store_bind_text (stmt, 30, bzw_contact_get_department (c));
 }
 
 /* A new contact has no fields and circles to replace yet. */
@@ -267,7 +268,7 @@ bzw_store_save_contact (BzwStore    *self,
       stmt = _bzw_store_prepare (self,
                                  "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES"
                                  " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29)",
                                  error);
     }
   else
@@ -280,7 +281,7 @@ bzw_store_save_contact (BzwStore    *self,
                                  " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
                                  " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
                                  " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
-                                 " archived = ?27, extra = ?28, sort_key = ?29 WHERE id = ?1",
+                                 " archived = ?27, extra = ?28, department = ?30, sort_key = ?29 WHERE id = ?1",
                                  error);
     }
 
@@ -353,7 +354,8 @@ read_contact_columns (sqlite3_stmt *stmt,
   bzw_contact_set_notes (contact, _bzw_store_column_text (stmt, 25));
   bzw_contact_set_archived (contact, sqlite3_column_int (stmt, 26));
   bzw_contact_set_extra (contact, _bzw_store_column_text (stmt, 27));
-  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 28));
+  bzw_contact_set_department (contact, _bzw_store_column_text (stmt, 28));
+  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 29));
 }
 
 static gboolean

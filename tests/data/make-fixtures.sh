@@ -85,10 +85,14 @@ INSERT INTO map_positions (contact_id, x, y, pinned) VALUES (1, 12.5, -3.25, 1),
 INSERT INTO tombstones (uid, kind, deleted_at) VALUES ('contact-0099', 'contact', 1695000000);
 COMMIT;
 SQL
+  # Version 3 adds the department.
+  if [ "$n" -ge 3 ]; then
+    sqlite3 "$out" "UPDATE contacts SET department = 'Lohnbuchhaltung' WHERE id = 1;"
+  fi
   echo "$out"
 }
 
 case "$version" in
-  1|2) make_fixture "$version" ;;
+  1|2|3) make_fixture "$version" ;;
   *) echo "No fixture recipe for schema version $version" >&2; exit 1 ;;
 esac

@@ -134,7 +134,7 @@ assert_contacts_equal (BzwContact *a,
 {
   static const char * const props[] = {
     "prefix", "given-name", "additional-names", "family-name", "suffix", "nickname",
-    "organisation", "role", "birthday", "photo-uri", "met-how", "met-on", "offers", "seeks",
+    "organisation", "department", "role", "birthday", "photo-uri", "met-how", "met-on", "offers", "seeks",
     "trust-for", "notes", "extra", "uid",
   };
   GPtrArray *fa = bzw_contact_get_fields (a);

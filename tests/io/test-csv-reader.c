@@ -126,7 +126,8 @@ test_outlook_de (void)
 
   card = find_card (result, "Käthe Schröder");
   c = card->contact;
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Bäckerei Schröder, Verkauf");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Bäckerei Schröder");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Verkauf");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Inhaberin");
   g_assert_cmpstr (bzw_contact_get_birthday (c), ==, "1970-12-31");
   /* A quoted field with a line break, quotes, "," and ";" inside. */
@@ -191,7 +192,8 @@ test_google (void)
   g_assert_cmpuint (result->cards->len, ==, 1);
   card = find_card (result, "Hedy Lamarr");
   c = card->contact;
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Frequency Hopping Inc., Forschung");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Frequency Hopping Inc.");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Forschung");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Erfinderin");
   g_assert_cmpstr (bzw_contact_get_birthday (c), ==, "1914-11-09");
   g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Schauspielerin\nund Erfinderin");

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -403,7 +405,67 @@ test_import_file (Fixture       *fixture,
   g_file_set_contents (binary, "\x01\x02\x03\xff\xfe", 5, NULL);
   g_assert_false (bzw_importer_import_file (fixture->store, binary, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
   g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 7);
+}
+
+/* Bad inputs fail whole with one message, and nothing is written. */
+static void
+test_bad_inputs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *png_vcf = g_build_filename (fixture->dir, "picture.vcf", NULL);
+  g_autofree char *zeros_csv = g_build_filename (fixture->dir, "zeros.csv", NULL);
+  g_autofree char *latin = g_build_filename (fixture->dir, "latin.csv", NULL);
+  g_autofree char *unreadable = g_build_filename (fixture->dir, "unreadable.vcf", NULL);
+  g_autofree char *unclosed = g_build_filename (fixture->dir, "unclosed.csv", NULL);
+  g_autoptr(GBytes) photo = load_data_file ("photo-24.jpg");
+  g_autofree char *zeros = g_malloc0 (100000);
+  g_autoptr(GError) error = NULL;
+  BzwImportSummary summary;
+
+  /* A picture named .vcf, zeros named .csv, /dev/zero: binary, refused. */
+  g_file_set_contents (png_vcf, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo), NULL);
+  g_file_set_contents (zeros_csv, zeros, 100000, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, png_vcf, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_false (bzw_importer_import_file (fixture->store, zeros_csv, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (bzw_importer_import_file (fixture->store, "/dev/zero", BZW_IMPORT_ACTION_MERGE,
+                                                NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_clear_error (&error);
+    }
+
+  /* Windows-1252 text is text, not binary. */
+  g_file_set_contents (latin, "Vorname;Nachname;E-Mail-Adresse\r\nJ\xfcrgen;M\xfcller;jm@example.org\r\n", -1, NULL);
+  g_assert_true (bzw_importer_import_file (fixture->store, latin, BZW_IMPORT_ACTION_MERGE, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+
+  /* Every card unreadable: the import fails and says why. */
+  g_file_set_contents (unreadable, "BEGIN:VCARD\nVERSION:3.0\nNOTE:nur eine Notiz\nEND:VCARD\n"
+                                   "BEGIN:VCARD\nVERSION:3.0\nFN:Ohne Ende\n", -1, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, unreadable, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+
+  /* An unclosed quote is reported with its line, not swallowed. */
+  g_file_set_contents (unclosed, "First Name,Last Name,E-mail Address\n"
+                                 "Ada,Lovelace,ada@example.org\n"
+                                 "\"Grace,Hopper,grace@example.org\n"
+                                 "Alan,Turing,alan@example.org\n", -1, NULL);
+  g_assert_false (bzw_importer_import_file (fixture->store, unclosed, BZW_IMPORT_ACTION_MERGE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
 }
 
 static BzwContact *
@@ -524,6 +586,89 @@ test_store_round_trip (Fixture       *fixture,
   assert_contacts_equal (stored, copy, FALSE);
 }
 
+/* One child of test_two_processes: reads the file and computes the
+ * preview, says so, waits for the go and imports.
+ */
+static void
+import_in_child (const char *db_path,
+                 const char *file,
+                 int         ready_fd,
+                 int         go_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = bzw_store_open (db_path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(BzwImporter) importer = NULL;
+  BzwImportSummary summary;
+  char c = 0;
+
+  if (store == NULL)
+    _exit (2);
+  importer = bzw_importer_new (store);
+  if (!bzw_importer_load_file (importer, file, &error) || bzw_importer_get_n_new (importer) != 300)
+    _exit (3);
+  if (write (ready_fd, "r", 1) != 1 || read (go_fd, &c, 1) != 1)
+    _exit (4);
+  if (!bzw_importer_import (importer, &summary, &error))
+    _exit (5);
+  _exit (summary.added + summary.merged == 300 ? 0 : 6);
+}
+
+/* Two processes import the same file at once, both with a preview of an
+ * empty store: the second matches inside its write transaction and merges
+ * instead of adding every contact again.
+ */
+static void
+test_two_processes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "twice.vcf", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int ready[2];
+  int go[2];
+  pid_t pids[2];
+  char c;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nN:%u;Person;;;\r\n"
+                                  "EMAIL:person%u@example.org\r\nEND:VCARD\r\n", i, i, i);
+  g_file_set_contents (file, text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      pids[i] = fork ();
+      g_assert_cmpint (pids[i], >=, 0);
+      if (pids[i] == 0)
+        import_in_child (fixture->path, file, ready[1], go[0]);
+    }
+
+  /* Both previews are made before either import starts. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+  g_assert_cmpint (write (go[1], "gg", 2), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      close (ready[i]);
+      close (go[i]);
+    }
+
+  reopen (fixture);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +682,10 @@ main (int   argc,
               open_temp_store, test_all_or_nothing, close_store);
   g_test_add ("/io/importer/import-file", Fixture, NULL,
               open_temp_store, test_import_file, close_store);
+  g_test_add ("/io/importer/bad-inputs", Fixture, NULL,
+              open_temp_store, test_bad_inputs, close_store);
+  g_test_add ("/io/importer/two-processes", Fixture, NULL,
+              open_temp_store, test_two_processes, close_store);
   g_test_add ("/io/importer/store-round-trip", Fixture, NULL,
               open_temp_store, test_store_round_trip, close_store);
 

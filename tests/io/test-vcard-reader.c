@@ -119,7 +119,8 @@ test_apple (void)
   g_assert_cmpstr (bzw_contact_get_prefix (c), ==, "Dr.");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Jürgen");
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Müller");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Müller & Söhne GmbH, Vertrieb");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Müller & Söhne GmbH");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Vertrieb");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Vertriebsleiter");
   /* Apple's 1604 means "year unknown". */
   g_assert_cmpstr (bzw_contact_get_birthday (c), ==, "--03-15");
@@ -251,7 +252,8 @@ test_thunderbird (void)
   c = find_card (result, "Max Mustermann")->contact;
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Mustermann");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Max");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Beispiel AG, IT");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Beispiel AG");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "IT");
   g_assert_cmpstr (bzw_contact_get_role (c), ==, "Entwickler");
   g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Trifft man auf der FrOSCon");
   assert_field (c, BZW_FIELD_ADDRESS, adr, NULL, 0);
@@ -395,7 +397,8 @@ test_escaping (void)
 
   g_assert_cmpstr (bzw_contact_get_family_name (c), ==, "Muster;frau");
   g_assert_cmpstr (bzw_contact_get_given_name (c), ==, "Anna,Maria");
-  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "ACME, Inc., R;D");
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "ACME, Inc.");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "R;D");
   g_assert_cmpstr (bzw_contact_get_nickname (c), ==, "Anni, Nana");
   g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Zeile 1\nZeile 2\nZeile 3\\Ende");
   assert_field (c, BZW_FIELD_PHONE, "+49 (0) 30, Durchwahl 5", NULL, 0);
@@ -449,6 +452,53 @@ test_qp_edge (void)
   find_card (result, "Zürich");
 }
 
+/* Any run of CR and LF ends one line, also inside a folded value; the
+ * line numbers count as an editor shows them.
+ */
+static void
+test_line_end_runs (void)
+{
+  g_autoptr(BzwParseResult) result =
+    parse_string ("BEGIN:VCARD\r\r\nVERSION:3.0\r\r\nFN:Iris\r\r\nNOTE:eins\r\r\n  zwei\r\r\n"
+                  "PHOTO;ENCODING=b;TYPE=GIF:R0lG\r\r\n ODlh\r\r\nEND:VCARD\r\r\n"
+                  "\n\nBEGIN:VCARD\rFN:Jan\rEND:VCARD\r");
+  BzwContact *iris;
+
+  g_assert_cmpuint (result->cards->len, ==, 2);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  iris = find_card (result, "Iris")->contact;
+  g_assert_cmpstr (bzw_contact_get_notes (iris), ==, "eins zwei");
+  g_assert_cmpmem (g_bytes_get_data (bzw_contact_get_photo (iris), NULL),
+                   g_bytes_get_size (bzw_contact_get_photo (iris)), "GIF89a", 6);
+  g_assert_null (bzw_contact_get_extra (iris));
+  g_assert_cmpuint (find_card (result, "Jan")->line, ==, 11);
+}
+
+/* An unknown escape "\x" is "x"; a structured ORG keeps its units. */
+static void
+test_unknown_escapes (void)
+{
+  g_autoptr(BzwParseResult) result =
+    parse_string ("BEGIN:VCARD\nVERSION:3.0\nFN:Kim\n"
+                  "NOTE:Sagt \\\"ja\\\"\\: gern\\!\n"
+                  "URL:https\\://example.org/a\\=b\n"
+                  "ORG:Firma\\, Nord;Einkauf;;Team 2\n"
+                  "END:VCARD\n");
+  BzwContact *c = find_card (result, "Kim")->contact;
+
+  g_assert_cmpstr (bzw_contact_get_notes (c), ==, "Sagt \"ja\": gern!");
+  assert_field (c, BZW_FIELD_URL, "https://example.org/a=b", NULL, 0);
+  g_assert_cmpstr (bzw_contact_get_organisation (c), ==, "Firma, Nord");
+  g_assert_cmpstr (bzw_contact_get_department (c), ==, "Einkauf; Team 2");
+
+  /* In vCard 2.1 a backslash that escapes nothing known is text. */
+  g_clear_pointer (&result, bzw_parse_result_unref);
+  result = parse_string ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Lu\r\n"
+                         "NOTE:Ablage unter C:\\Daten\\Kunden\\; Ordner 2\r\nEND:VCARD\r\n");
+  g_assert_cmpstr (bzw_contact_get_notes (find_card (result, "Lu")->contact), ==,
+                   "Ablage unter C:\\Daten\\Kunden; Ordner 2");
+}
+
 /* Every prefix of every corpus file parses without harm. */
 static void
 test_truncated (void)
@@ -493,6 +543,8 @@ main (int   argc,
   g_test_add_func ("/io/vcard-reader/escaping", test_escaping);
   g_test_add_func ("/io/vcard-reader/photo-shapes", test_photo_shapes);
   g_test_add_func ("/io/vcard-reader/qp-edge", test_qp_edge);
+  g_test_add_func ("/io/vcard-reader/line-end-runs", test_line_end_runs);
+  g_test_add_func ("/io/vcard-reader/unknown-escapes", test_unknown_escapes);
   g_test_add_func ("/io/vcard-reader/truncated", test_truncated);
 
   return g_test_run ();

@@ -28,6 +28,7 @@ rich_contact (void)
   bzw_contact_set_suffix (c, "MBA");
   bzw_contact_set_nickname (c, "Anni, Lena");
   bzw_contact_set_organisation (c, "Übermann & Co. KG; Abteilung, Nord");
+  bzw_contact_set_department (c, "Einkauf; Team 2");
   bzw_contact_set_role (c, "Geschäftsführerin, Vertrieb");
   bzw_contact_set_birthday (c, "--02-29");
   bzw_contact_set_photo (c, photo);
@@ -117,7 +118,7 @@ test_format (void)
   g_assert_nonnull (strstr (unfolded, "\r\nUID:urn:uuid:0e1b5c1a-3d0f-4a52-9f8e-5c4b3a291807\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nN:Groß-Übermann\\; geb. Klein;Anna-Lena;Maria\\,Theresa;Prof. Dr.;MBA\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nFN:Prof. Dr. Anna-Lena Groß-Übermann\\, MBA\r\n"));
-  g_assert_nonnull (strstr (unfolded, "\r\nORG:Übermann & Co. KG\\; Abteilung\\, Nord\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nORG:Übermann & Co. KG\\; Abteilung\\, Nord;Einkauf;Team 2\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nNICKNAME:Anni,Lena\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nBDAY:--0229\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nANNIVERSARY:20010915\r\n"));
@@ -153,6 +154,44 @@ test_round_trip (void)
   g_assert_cmpuint (card->categories->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (card->categories, 0), ==, "Kunden");
   g_assert_cmpstr (g_ptr_array_index (card->categories, 1), ==, "Empfehlung, Köln");
+}
+
+/* vCard 3.0: its own spelling of what 4.0 says, read back the same (3.0
+ * knows only one preference).
+ */
+static void
+test_round_trip_3_0 (void)
+{
+  g_autoptr(BzwContact) c = rich_contact ();
+  const char *categories[] = { "Kunden", NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(BzwParseResult) result = NULL;
+  g_autofree char *unfolded = NULL;
+  GRegex *fold = g_regex_new ("\r\n[ ]", 0, 0, NULL);
+
+  ((BzwContactField *) g_ptr_array_index (bzw_contact_get_fields (c), 4))->pref = 1;
+  bzw_vcard_writer_append_contact_as (text, c, categories, BZW_VCARD_VERSION_3_0);
+  assert_wellformed (text->str);
+  unfolded = g_regex_replace_literal (fold, text->str, -1, 0, "", 0, NULL);
+  g_regex_unref (fold);
+
+  g_assert_true (g_str_has_prefix (text->str, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nEMAIL;TYPE=work,pref:anna@uebermann.example\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nTEL;TYPE=work,fax,pref:+49 221 99\\, Durchwahl 3\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AECA//Z\r\n"));
+  g_assert_nonnull (strstr (unfolded, ".X-ABDATE:2001-09-15\r\n"));
+  g_assert_nonnull (strstr (unfolded, ".X-ABRELATEDNAMES:Karl Groß\r\n"));
+  g_assert_nonnull (strstr (unfolded, ".X-ABLabel:_$!<Spouse>!$_\r\n"));
+  g_assert_null (strstr (unfolded, "PREF="));
+  g_assert_null (strstr (unfolded, "\r\nRELATED"));
+  g_assert_null (strstr (unfolded, "\r\nANNIVERSARY"));
+  g_assert_null (strstr (unfolded, "VALUE=text"));
+
+  result = bzw_vcard_reader_parse (text->str, text->len);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpuint (result->cards->len, ==, 1);
+  assert_contacts_equal (c, ((BzwParsedCard *) g_ptr_array_index (result->cards, 0))->contact, FALSE);
 }
 
 /* Every file of the corpus reads back the same after writing it. */
@@ -276,6 +315,7 @@ main (int   argc,
 
   g_test_add_func ("/io/vcard-writer/format", test_format);
   g_test_add_func ("/io/vcard-writer/round-trip", test_round_trip);
+  g_test_add_func ("/io/vcard-writer/round-trip-3.0", test_round_trip_3_0);
   g_test_add_func ("/io/vcard-writer/corpus-round-trip", test_corpus_round_trip);
   g_test_add_func ("/io/vcard-writer/fold-boundaries", test_fold_boundaries);
   g_test_add_func ("/io/vcard-writer/rewrite-rereads", test_rewrite_rereads);

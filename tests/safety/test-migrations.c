@@ -93,6 +93,11 @@ check_v1_rows (BzwStore   *store,
   g_assert_cmpstr (bzw_contact_get_suffix (juergen), ==, "MBA");
   g_assert_cmpstr (bzw_contact_get_nickname (juergen), ==, "Jü");
   g_assert_cmpstr (bzw_contact_get_organisation (juergen), ==, "Müller & Söhne");
+  /* Version 3 added the department; older files have none. */
+  if (g_str_equal (name, "schema-v1") || g_str_equal (name, "schema-v2"))
+    g_assert_null (bzw_contact_get_department (juergen));
+  else
+    g_assert_cmpstr (bzw_contact_get_department (juergen), ==, "Lohnbuchhaltung");
   g_assert_cmpstr (bzw_contact_get_role (juergen), ==, "Steuerberater");
   g_assert_cmpstr (bzw_contact_get_birthday (juergen), ==, "--02-29");
   photo = bzw_contact_get_photo (juergen);
@@ -241,6 +246,7 @@ check_v1_rows (BzwStore   *store,
 static const Fixture fixtures[] = {
   { "schema-v1.db", 1, check_v1_rows },
   { "schema-v2.db", 2, check_v1_rows },
+  { "schema-v3.db", 3, check_v1_rows },
 };
 
 /* Every schema version has its fixture. */

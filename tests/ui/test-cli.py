@@ -119,6 +119,23 @@ if os.stat(vcf).st_mode & 0o777 != 0o600:
     fail("the vCard file is not private")
 ok(f"--export-vcard writes all {contacts} contacts as vCard 4.0, mode 0600")
 
+vcf3 = os.path.join(home, "all-3.0.vcf")
+p = run(f"--database={db}", f"--export-vcard={vcf3}", "--vcard-version=3.0")
+with open(vcf3, encoding="utf-8") as f:
+    text3 = f.read()
+if p.returncode != 0 or text3.count("BEGIN:VCARD") != contacts or text3.count("VERSION:3.0") != contacts \
+        or "VERSION:4.0" in text3:
+    fail(f"--vcard-version=3.0 did not write every contact as vCard 3.0: {p.stderr!r}")
+fresh3 = os.path.join(home, "c.db")
+p = run(f"--database={fresh3}", f"--import={vcf3}")
+if p.returncode != 0 or count(fresh3, "contacts") != contacts:
+    fail(f"the vCard 3.0 export read back {count(fresh3, 'contacts')} of {contacts}: {p.stderr}")
+bad3 = os.path.join(home, "bad.vcf")
+p = run(f"--database={db}", f"--export-vcard={bad3}", "--vcard-version=2.1")
+if p.returncode == 0 or os.path.exists(bad3) or "4.0 oder 3.0" not in p.stderr:
+    fail(f"--vcard-version=2.1 was not refused: {p.returncode}, {p.stderr!r}")
+ok("--vcard-version=3.0 writes vCard 3.0 that reads back whole; an unknown version is refused")
+
 fresh = os.path.join(home, "b.db")
 p = run(f"--database={fresh}", f"--import={vcf}")
 if p.returncode != 0 or count(fresh, "contacts") != contacts:
@@ -127,6 +144,21 @@ p = run(f"--database={fresh}", f"--import={vcf}")
 if p.returncode != 0 or count(fresh, "contacts") != contacts or f"{contacts} zusammengeführt" not in p.stdout:
     fail(f"a second import did not merge: {p.stdout!r}")
 ok("--import reads the export back whole, and a second import merges instead of doubling")
+
+binary = os.path.join(home, "photo.csv")
+with open(binary, "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 100)
+p = run(f"--database={fresh}", f"--import={binary}")
+lines = p.stderr.strip().splitlines()
+if p.returncode == 0 or len(lines) != 1 or "Binärdaten" not in lines[0] or count(fresh, "contacts") != contacts:
+    fail(f"a binary file named .csv: exit {p.returncode}, {len(lines)} lines: {p.stderr[:300]!r}")
+unreadable = os.path.join(home, "unreadable.vcf")
+with open(unreadable, "w", encoding="utf-8") as f:
+    f.write("BEGIN:VCARD\nVERSION:3.0\nNOTE:nur eine Notiz\nEND:VCARD\n")
+p = run(f"--database={fresh}", f"--import={unreadable}")
+if p.returncode == 0 or "Kein Kontakt der Datei konnte gelesen werden. Zeile 1" not in p.stderr:
+    fail(f"a file without one readable card: exit {p.returncode}, {p.stderr!r}")
+ok("a binary file is refused with one German sentence, and a file without one readable card fails")
 
 svg = os.path.join(home, "map.svg")
 p = run(f"--database={db}", f"--export-map={svg}")
