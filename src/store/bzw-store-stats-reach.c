@@ -14,6 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const BzwColumn known_columns[] = {
+  BZW_COLUMN (BzwKnownPair, a_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwKnownPair, b_id, BZW_COLUMN_INT64),
+};
+
+static const BzwColumn edge_columns[] = {
+  BZW_COLUMN (BzwGivingEdge, from_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwGivingEdge, to_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwGivingEdge, count, BZW_COLUMN_INT),
+  BZW_COLUMN (BzwGivingEdge, value_cents, BZW_COLUMN_INT64),
+};
+
 static void
 mark_second_degree (const IdIndex *index,
                     gboolean      *second,
@@ -145,13 +157,8 @@ bzw_store_stats_list_introductions (BzwStore  *self,
     return NULL;
 
   known = g_array_new (FALSE, FALSE, sizeof (BzwKnownPair));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwKnownPair pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      g_array_append_val (known, pair);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_relationships", error))
+  if (!_bzw_store_read_rows (self, stmt, known, known_columns, G_N_ELEMENTS (known_columns),
+                             NULL, "list_relationships", error))
     return NULL;
 
   return bzw_introductions_find ((const BzwIntroductionCandidate *) (gpointer) candidates->data, candidates->len,
@@ -198,17 +205,8 @@ bzw_store_stats_list_giving_cycles (BzwStore  *self,
     return NULL;
 
   edges = g_array_new (FALSE, FALSE, sizeof (BzwGivingEdge));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwGivingEdge edge;
-
-      edge.from_id = sqlite3_column_int64 (stmt, 0);
-      edge.to_id = sqlite3_column_int64 (stmt, 1);
-      edge.count = sqlite3_column_int (stmt, 2);
-      edge.value_cents = sqlite3_column_int64 (stmt, 3);
-      g_array_append_val (edges, edge);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_giving_cycles", error))
+  if (!_bzw_store_read_rows (self, stmt, edges, edge_columns, G_N_ELEMENTS (edge_columns),
+                             NULL, "list_giving_cycles", error))
     return NULL;
 
   cycles = bzw_giving_cycles_find ((const BzwGivingEdge *) (gpointer) edges->data, edges->len,
