@@ -161,125 +161,145 @@ dup_birthday (Filler           *filler,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
+/* The e-mail addresses, phones, address and website of person @i. */
+static void
+add_person_fields (Filler     *filler,
+                   BzwContact *contact,
+                   guint       i)
+{
+  const DemoPerson *p = &_bzw_demo_people[i];
+  const DemoCity *city = find_city (p->city);
+  g_autofree char *given = dup_mail_part (p->given);
+  g_autofree char *family = dup_mail_part (p->family);
+  g_autofree char *mobile = NULL;
+
+  if (!(p->flags & NO_MAIL))
+    {
+      g_autofree char *private_mail = g_strdup_printf ("%s.%s@%s", given, family,
+                                                       i % 3 == 0 ? "example.net" : "example.org");
+
+      bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "privat", private_mail);
+      if (p->org != NULL)
+        {
+          g_autofree char *work_mail = g_strdup_printf ("%c.%s@example.com", given[0], family);
+
+          bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "Arbeit", work_mail);
+        }
+    }
+
+  mobile = g_strdup_printf ("+49 %s %03u %04u", i % 2 == 0 ? "176" : "152",
+                            g_rand_int_range (filler->rand, 100, 1000),
+                            g_rand_int_range (filler->rand, 0, 10000));
+  bzw_contact_add_field (contact, BZW_FIELD_PHONE, "mobil", mobile);
+
+  if (p->org != NULL || i % 3 == 1)
+    {
+      g_autofree char *phone = g_strdup_printf ("%s %03u", city->landline,
+                                                g_rand_int_range (filler->rand, 0, 1000));
+
+      bzw_contact_add_field (contact, BZW_FIELD_PHONE, p->org != NULL ? "Arbeit" : "privat", phone);
+    }
+
+  if (i % 2 == 0 || (p->circles & (KUN | EMP)))
+    {
+      g_autofree char *street = g_strdup_printf ("%s %u",
+                                                 _bzw_demo_streets[g_rand_int_range (filler->rand, 0,
+                                                                           _bzw_demo_n_streets)],
+                                                 g_rand_int_range (filler->rand, 1, 120));
+      const char *parts[] = { "", "", street, city->city, "", city->postcode,
+                              g_str_has_prefix (city->landline, "+49") ? "Deutschland"
+                                                                        : "" , NULL };
+      g_autofree char *address = g_strjoinv (BZW_ADDRESS_SEPARATOR, (char **) parts);
+
+      bzw_contact_add_field (contact, BZW_FIELD_ADDRESS, p->org != NULL ? "Arbeit" : "privat", address);
+    }
+
+  if (p->org != NULL && (p->circles & (KUN | EMP)))
+    {
+      g_autofree char *url = g_strdup_printf ("https://%s.example.com/", family);
+
+      bzw_contact_add_field (contact, BZW_FIELD_URL, "Website", url);
+    }
+}
+
+static BzwContact *
+person_contact (Filler *filler,
+                guint   i)
+{
+  const DemoPerson *p = &_bzw_demo_people[i];
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uid = _bzw_demo_dup_uid (filler);
+  g_autofree char *display = NULL;
+  g_autofree char *birthday = dup_birthday (filler, p);
+  int met_days = p->met_days;
+
+  display = p->prefix != NULL ? g_strdup_printf ("%s %s %s", p->prefix, p->given, p->family)
+                              : g_strdup_printf ("%s %s", p->given, p->family);
+
+  bzw_contact_set_uid (contact, uid);
+  bzw_contact_set_display_name (contact, display);
+  bzw_contact_set_prefix (contact, p->prefix);
+  bzw_contact_set_given_name (contact, p->given);
+  bzw_contact_set_family_name (contact, p->family);
+  bzw_contact_set_organisation (contact, p->org);
+  bzw_contact_set_role (contact, p->role);
+  bzw_contact_set_birthday (contact, birthday);
+  bzw_contact_set_met_how (contact, p->met_how);
+  if (met_days > 0)
+    {
+      g_autofree char *met_on = _bzw_demo_dup_day (filler, met_days);
+
+      bzw_contact_set_met_on (contact, met_on);
+    }
+  bzw_contact_set_met_in_person (contact, !(p->flags & ONLINE));
+  bzw_contact_set_offers (contact, p->offers);
+  bzw_contact_set_seeks (contact, p->seeks);
+  bzw_contact_set_trust (contact, p->trust);
+  bzw_contact_set_trust_for (contact, p->trust_for);
+  bzw_contact_set_notes (contact, p->notes);
+  bzw_contact_set_archived (contact, (p->flags & ARCHIVED) != 0);
+
+  /* The journal of this app starts three years ago. */
+  bzw_contact_set_times (contact,
+                         filler->now_unix - (MIN (met_days > 0 ? met_days : YEARS3_DAYS, YEARS3_DAYS) +
+                                             g_rand_int_range (filler->rand, 1, 20)) * DAY,
+                         0);
+
+  /* A few close people get their own rhythm, tighter than the circle's. */
+  if (i == P_HILDEGARD || i == P_MAXIMILIAN)
+    {
+      bzw_contact_set_interval_ideal (contact, 120);
+      bzw_contact_set_interval_max (contact, 365);
+    }
+  else if (i == P_IRMGARD)
+    {
+      bzw_contact_set_interval_ideal (contact, 10);
+      bzw_contact_set_interval_max (contact, 21);
+    }
+  else if (i == P_HEIKE || i == P_VANESSA)
+    {
+      bzw_contact_set_interval_ideal (contact, 21);
+      bzw_contact_set_interval_max (contact, 45);
+    }
+
+  add_person_fields (filler, contact, i);
+
+  for (guint c = 0; c < N_CIRCLES; c++)
+    if (p->circles & (1u << c))
+      g_array_append_val (circle_ids, filler->circle_ids[c]);
+  bzw_contact_set_circle_ids (contact, circle_ids);
+
+  return g_steal_pointer (&contact);
+}
+
 static gboolean
 add_people (Filler  *filler,
             GError **error)
 {
   for (guint i = 0; i < N_PEOPLE; i++)
     {
-      const DemoPerson *p = &_bzw_demo_people[i];
-      const DemoCity *city = find_city (p->city);
-      g_autoptr(BzwContact) contact = bzw_contact_new ();
-      g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autofree char *uid = _bzw_demo_dup_uid (filler);
-      g_autofree char *display = NULL;
-      g_autofree char *given = dup_mail_part (p->given);
-      g_autofree char *family = dup_mail_part (p->family);
-      g_autofree char *birthday = dup_birthday (filler, p);
-      g_autofree char *mobile = NULL;
-      int met_days = p->met_days;
-
-      display = p->prefix != NULL ? g_strdup_printf ("%s %s %s", p->prefix, p->given, p->family)
-                                  : g_strdup_printf ("%s %s", p->given, p->family);
-
-      bzw_contact_set_uid (contact, uid);
-      bzw_contact_set_display_name (contact, display);
-      bzw_contact_set_prefix (contact, p->prefix);
-      bzw_contact_set_given_name (contact, p->given);
-      bzw_contact_set_family_name (contact, p->family);
-      bzw_contact_set_organisation (contact, p->org);
-      bzw_contact_set_role (contact, p->role);
-      bzw_contact_set_birthday (contact, birthday);
-      bzw_contact_set_met_how (contact, p->met_how);
-      if (met_days > 0)
-        {
-          g_autofree char *met_on = _bzw_demo_dup_day (filler, met_days);
-
-          bzw_contact_set_met_on (contact, met_on);
-        }
-      bzw_contact_set_met_in_person (contact, !(p->flags & ONLINE));
-      bzw_contact_set_offers (contact, p->offers);
-      bzw_contact_set_seeks (contact, p->seeks);
-      bzw_contact_set_trust (contact, p->trust);
-      bzw_contact_set_trust_for (contact, p->trust_for);
-      bzw_contact_set_notes (contact, p->notes);
-      bzw_contact_set_archived (contact, (p->flags & ARCHIVED) != 0);
-
-      /* The journal of this app starts three years ago. */
-      bzw_contact_set_times (contact,
-                             filler->now_unix - (MIN (met_days > 0 ? met_days : YEARS3_DAYS, YEARS3_DAYS) +
-                                                 g_rand_int_range (filler->rand, 1, 20)) * DAY,
-                             0);
-
-      /* A few close people get their own rhythm, tighter than the circle's. */
-      if (i == P_HILDEGARD || i == P_MAXIMILIAN)
-        {
-          bzw_contact_set_interval_ideal (contact, 120);
-          bzw_contact_set_interval_max (contact, 365);
-        }
-      else if (i == P_IRMGARD)
-        {
-          bzw_contact_set_interval_ideal (contact, 10);
-          bzw_contact_set_interval_max (contact, 21);
-        }
-      else if (i == P_HEIKE || i == P_VANESSA)
-        {
-          bzw_contact_set_interval_ideal (contact, 21);
-          bzw_contact_set_interval_max (contact, 45);
-        }
-
-      if (!(p->flags & NO_MAIL))
-        {
-          g_autofree char *private_mail = g_strdup_printf ("%s.%s@%s", given, family,
-                                                           i % 3 == 0 ? "example.net" : "example.org");
-
-          bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "privat", private_mail);
-          if (p->org != NULL)
-            {
-              g_autofree char *work_mail = g_strdup_printf ("%c.%s@example.com", given[0], family);
-
-              bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "Arbeit", work_mail);
-            }
-        }
-
-      mobile = g_strdup_printf ("+49 %s %03u %04u", i % 2 == 0 ? "176" : "152",
-                                g_rand_int_range (filler->rand, 100, 1000),
-                                g_rand_int_range (filler->rand, 0, 10000));
-      bzw_contact_add_field (contact, BZW_FIELD_PHONE, "mobil", mobile);
-
-      if (p->org != NULL || i % 3 == 1)
-        {
-          g_autofree char *phone = g_strdup_printf ("%s %03u", city->landline,
-                                                    g_rand_int_range (filler->rand, 0, 1000));
-
-          bzw_contact_add_field (contact, BZW_FIELD_PHONE, p->org != NULL ? "Arbeit" : "privat", phone);
-        }
-
-      if (i % 2 == 0 || (p->circles & (KUN | EMP)))
-        {
-          g_autofree char *street = g_strdup_printf ("%s %u",
-                                                     _bzw_demo_streets[g_rand_int_range (filler->rand, 0,
-                                                                               _bzw_demo_n_streets)],
-                                                     g_rand_int_range (filler->rand, 1, 120));
-          const char *parts[] = { "", "", street, city->city, "", city->postcode,
-                                  g_str_has_prefix (city->landline, "+49") ? "Deutschland"
-                                                                            : "" , NULL };
-          g_autofree char *address = g_strjoinv (BZW_ADDRESS_SEPARATOR, (char **) parts);
-
-          bzw_contact_add_field (contact, BZW_FIELD_ADDRESS, p->org != NULL ? "Arbeit" : "privat", address);
-        }
-
-      if (p->org != NULL && (p->circles & (KUN | EMP)))
-        {
-          g_autofree char *url = g_strdup_printf ("https://%s.example.com/", family);
-
-          bzw_contact_add_field (contact, BZW_FIELD_URL, "Website", url);
-        }
-
-      for (guint c = 0; c < N_CIRCLES; c++)
-        if (p->circles & (1u << c))
-          g_array_append_val (circle_ids, filler->circle_ids[c]);
-      bzw_contact_set_circle_ids (contact, circle_ids);
+      g_autoptr(BzwContact) contact = person_contact (filler, i);
 
       if (!bzw_store_save_contact (filler->store, contact, error))
         return FALSE;
