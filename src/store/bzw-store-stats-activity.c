@@ -255,10 +255,11 @@ typedef struct
   gint64 contact_id;
 } Participation;
 
+/* The encounters and who took part: their strength events and weeks. */
 static gboolean
-scan_journal (BzwStore  *self,
-              Scan      *scan,
-              GError   **error)
+scan_encounters (BzwStore  *self,
+                 Scan      *scan,
+                 GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (BzwStrengthEvent));
@@ -341,7 +342,18 @@ scan_journal (BzwStore  *self,
           scan_add_week (scan, event);
       }
 
-  /* Favours and referrals between me and a contact, and whom I referred. */
+  return TRUE;
+}
+
+/* Favours and referrals between me and a contact, and whom I referred. */
+static gboolean
+scan_ties (BzwStore  *self,
+           Scan      *scan,
+           GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
   stmt = _bzw_store_prepare (self,
                              "SELECT coalesce (from_id, to_id), unixepoch (day, '+12 hours'), state <> 'declined'"
                              "  FROM favours"
@@ -366,6 +378,14 @@ scan_journal (BzwStore  *self,
     }
 
   return _bzw_store_finish_rows (self, stmt, rc, "scan favours", error);
+}
+
+static gboolean
+scan_journal (BzwStore  *self,
+              Scan      *scan,
+              GError   **error)
+{
+  return scan_encounters (self, scan, error) && scan_ties (self, scan, error);
 }
 
 static GArray *
