@@ -185,4 +185,17 @@ gboolean  _bzw_demo_add_circles  (Filler     *filler,
 gboolean  _bzw_demo_check_empty  (BzwStore   *store,
                                   GError    **error);
 
+typedef gboolean (*BzwDemoFillFunc) (Filler   *filler,
+                                     gpointer  data,
+                                     GError  **error);
+
+gboolean  _bzw_demo_run          (BzwStore        *store,
+                                  GDateTime       *now,
+                                  guint32          seed,
+                                  guint            n_contacts,
+                                  GHashTable      *pairs,
+                                  BzwDemoFillFunc  fill,
+                                  gpointer         data,
+                                  GError         **error);
+
 G_END_DECLS

@@ -230,6 +230,28 @@ add_synthetic_entry (Filler  *filler,
     return save_synthetic_referral (filler, n_contacts, uid, day, &a, &b, error);
 }
 
+typedef struct
+{
+  guint n_contacts;
+  guint n_entries;
+} Size;
+
+static gboolean
+fill_synthetic (Filler   *filler,
+                gpointer  data,
+                GError  **error)
+{
+  const Size *size = data;
+  gboolean ok = _bzw_demo_add_circles (filler, error) &&
+                add_synthetic_contacts (filler, size->n_contacts, error) &&
+                add_synthetic_relationships (filler, size->n_contacts, error);
+
+  for (guint e = 0; ok && e < size->n_entries && size->n_contacts > 0; e++)
+    ok = add_synthetic_entry (filler, size->n_contacts, error);
+
+  return ok;
+}
+
 /**
  * bzw_demo_fill_synthetic:
  * @store: an empty store
@@ -252,38 +274,12 @@ bzw_demo_fill_synthetic (BzwStore   *store,
                          GDateTime  *now,
                          GError    **error)
 {
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(GHashTable) pairs = NULL;
-  g_autofree gint64 *ids = NULL;
-  Filler filler = { 0 };
-  gboolean ok;
+  Size size = { n_contacts, n_entries };
 
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  if (!_bzw_demo_check_empty (store, error))
-    return FALSE;
-
-  rand = g_rand_new_with_seed (seed);
-  pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  ids = g_new0 (gint64, MAX (n_contacts, 1));
-
-  filler.store = store;
-  filler.rand = rand;
-  filler.now = now;
-  filler.now_unix = g_date_time_to_unix (now);
-  filler.contact_ids = ids;
-  filler.pairs = pairs;
-
-  if (!bzw_store_begin_bulk (store, error))
-    return FALSE;
-
-  ok = _bzw_demo_add_circles (&filler, error) &&
-       add_synthetic_contacts (&filler, n_contacts, error) &&
-       add_synthetic_relationships (&filler, n_contacts, error);
-
-  for (guint e = 0; ok && e < n_entries && n_contacts > 0; e++)
-    ok = add_synthetic_entry (&filler, n_contacts, error);
-
-  return bzw_store_finish (store, ok, error);
+  return _bzw_demo_run (store, now, seed, n_contacts,
+                        g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+                        fill_synthetic, &size, error);
 }

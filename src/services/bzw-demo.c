@@ -692,6 +692,64 @@ _bzw_demo_check_empty (BzwStore  *store,
   return TRUE;
 }
 
+/* Fills an empty @store in one bulk transaction: sets up a Filler with a
+ * generator seeded with @seed, room for @n_contacts ids and @pairs (taken),
+ * and lets @fill add the rows.
+ */
+gboolean
+_bzw_demo_run (BzwStore         *store,
+               GDateTime        *now,
+               guint32           seed,
+               guint             n_contacts,
+               GHashTable       *pairs,
+               BzwDemoFillFunc   fill,
+               gpointer          data,
+               GError          **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GHashTable) owned_pairs = pairs;
+  g_autofree gint64 *contact_ids = NULL;
+  Filler filler = { 0 };
+  gboolean ok;
+
+  if (!_bzw_demo_check_empty (store, error))
+    return FALSE;
+
+  rand = g_rand_new_with_seed (seed);
+  contact_ids = g_new0 (gint64, MAX (n_contacts, 1));
+
+  filler.store = store;
+  filler.rand = rand;
+  filler.now = now;
+  filler.now_unix = g_date_time_to_unix (now);
+  filler.contact_ids = contact_ids;
+  filler.pairs = owned_pairs;
+
+  if (!bzw_store_begin_bulk (store, error))
+    return FALSE;
+
+  ok = fill (&filler, data, error);
+
+  return bzw_store_finish (store, ok, error);
+}
+
+static gboolean
+fill_example (Filler   *filler,
+              gpointer  data,
+              GError  **error)
+{
+  gboolean ok = _bzw_demo_add_circles (filler, error) &&
+                add_people (filler, error) &&
+                add_relationships (filler, error) &&
+                add_person_encounters (filler, error) &&
+                add_group_encounters (filler, error) &&
+                add_favours (filler, error) &&
+                add_referrals (filler, error);
+
+  g_debug ("Example network: %u relationships", filler->n_relationships);
+  return ok;
+}
+
 /**
  * bzw_demo_fill:
  * @store: an empty store
@@ -707,41 +765,9 @@ bzw_demo_fill (BzwStore   *store,
                GDateTime  *now,
                GError    **error)
 {
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(GHashTable) pairs = NULL;
-  g_autofree gint64 *contact_ids = NULL;
-  Filler filler = { 0 };
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  if (!_bzw_demo_check_empty (store, error))
-    return FALSE;
-
-  rand = g_rand_new_with_seed (DEMO_SEED);
-  pairs = g_hash_table_new (NULL, NULL);
-  contact_ids = g_new0 (gint64, N_PEOPLE);
-
-  filler.store = store;
-  filler.rand = rand;
-  filler.now = now;
-  filler.now_unix = g_date_time_to_unix (now);
-  filler.contact_ids = contact_ids;
-  filler.pairs = pairs;
-
-  if (!bzw_store_begin_bulk (store, error))
-    return FALSE;
-
-  ok = _bzw_demo_add_circles (&filler, error) &&
-       add_people (&filler, error) &&
-       add_relationships (&filler, error) &&
-       add_person_encounters (&filler, error) &&
-       add_group_encounters (&filler, error) &&
-       add_favours (&filler, error) &&
-       add_referrals (&filler, error);
-
-  g_debug ("Example network: %u relationships", filler.n_relationships);
-
-  return bzw_store_finish (store, ok, error);
+  return _bzw_demo_run (store, now, DEMO_SEED, N_PEOPLE, g_hash_table_new (NULL, NULL),
+                        fill_example, NULL, error);
 }
