@@ -622,3 +622,25 @@ bzw_store_stats_encounters_by_week (BzwStore   *self,
 
   return g_steal_pointer (&weeks);
 }
+
+/* @activity, or when it is NULL the activity at @now (NULL: the current
+ * time) read into @own; NULL with @error set when that fails.
+ */
+const GArray *
+_bzw_stats_ensure_activity (BzwStore      *self,
+                            GDateTime     *now,
+                            const GArray  *activity,
+                            GArray       **own,
+                            GError       **error)
+{
+  g_autoptr(GDateTime) current = NULL;
+
+  if (activity != NULL)
+    return activity;
+
+  if (now == NULL)
+    now = current = g_date_time_new_now_local ();
+
+  *own = bzw_store_stats_list_activity (self, now, error);
+  return *own;
+}

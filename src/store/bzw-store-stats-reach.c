@@ -67,14 +67,9 @@ bzw_store_stats_list_second_degree (BzwStore      *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
+  activity = _bzw_stats_ensure_activity (self, NULL, activity, &own_activity, error);
   if (activity == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
-        return NULL;
-      activity = own_activity;
-    }
+    return NULL;
 
   /* Every pair of contacts who know each other, by any link. */
   stmt = _bzw_store_prepare (self,
