@@ -104,6 +104,7 @@ gboolean      _bzw_store_validate_date   (const char    *text,
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
+/* Row helpers (bzw-store-sql.c): read and write whole rows. */
 gboolean      _bzw_store_read_rows       (BzwStore         *self,
                                           sqlite3_stmt     *stmt,
                                           GArray           *rows,
