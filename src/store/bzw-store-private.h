@@ -59,6 +59,17 @@ typedef struct
 typedef void (*BzwRowFunc) (sqlite3_stmt *stmt,
                             gpointer      row);
 
+/* A query's columns in a row struct, and what logs a failing step. */
+typedef struct
+{
+  const BzwColumn *columns;
+  guint            n_columns;
+  BzwRowFunc       finish;  /* for BZW_COLUMN_SKIP columns; may be NULL */
+  const char      *what;
+} BzwRowReader;
+
+#define BZW_ROW_READER(columns, finish, what) { (columns), G_N_ELEMENTS (columns), (finish), (what) }
+
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);
@@ -105,14 +116,11 @@ gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
 /* Row helpers (bzw-store-sql.c): read and write whole rows. */
-gboolean      _bzw_store_read_rows       (BzwStore         *self,
-                                          sqlite3_stmt     *stmt,
-                                          GArray           *rows,
-                                          const BzwColumn  *columns,
-                                          guint             n_columns,
-                                          BzwRowFunc        finish,
-                                          const char       *what,
-                                          GError          **error);
+gboolean      _bzw_store_read_rows       (BzwStore            *self,
+                                          sqlite3_stmt        *stmt,
+                                          GArray              *rows,
+                                          const BzwRowReader  *reader,
+                                          GError             **error);
 int           _bzw_store_read_int        (sqlite3       *db,
                                           const char    *sql,
                                           int           *value);

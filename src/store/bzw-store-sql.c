@@ -315,20 +315,17 @@ _bzw_store_read_int (sqlite3    *db,
 }
 
 /* Steps through @stmt and appends one element to @rows per row: column i
- * goes into the field @columns[i] describes, a column beyond them or
- * BZW_COLUMN_SKIP is left to @finish (may be NULL), which is called with
- * the row after the table did its part.  The element starts zeroed.  Fails
- * with the database's error, logged with @what, when a step fails.
+ * goes into the field the reader's column i describes; a column beyond
+ * them or BZW_COLUMN_SKIP is left to the reader's finish function, which
+ * is called with the row after the table did its part.  The element starts
+ * zeroed.  Fails with the database's error when a step fails.
  */
 gboolean
-_bzw_store_read_rows (BzwStore         *self,
-                      sqlite3_stmt     *stmt,
-                      GArray           *rows,
-                      const BzwColumn  *columns,
-                      guint             n_columns,
-                      BzwRowFunc        finish,
-                      const char       *what,
-                      GError          **error)
+_bzw_store_read_rows (BzwStore            *self,
+                      sqlite3_stmt        *stmt,
+                      GArray              *rows,
+                      const BzwRowReader  *reader,
+                      GError             **error)
 {
   guint size = g_array_get_element_size (rows);
   g_autofree guint8 *row = g_malloc (size);
@@ -337,11 +334,11 @@ _bzw_store_read_rows (BzwStore         *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       memset (row, 0, size);
-      for (guint i = 0; i < n_columns; i++)
+      for (guint i = 0; i < reader->n_columns; i++)
         {
-          gpointer field = row + columns[i].offset;
+          gpointer field = row + reader->columns[i].offset;
 
-          switch (columns[i].type)
+          switch (reader->columns[i].type)
             {
             case BZW_COLUMN_SKIP:
               break;
@@ -361,10 +358,10 @@ _bzw_store_read_rows (BzwStore         *self,
               g_assert_not_reached ();
             }
         }
-      if (finish != NULL)
-        finish (stmt, row);
+      if (reader->finish != NULL)
+        reader->finish (stmt, row);
       g_array_append_vals (rows, row, 1);
     }
 
-  return _bzw_store_finish_rows (self, stmt, rc, what, error);
+  return _bzw_store_finish_rows (self, stmt, rc, reader->what, error);
 }

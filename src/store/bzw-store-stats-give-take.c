@@ -26,6 +26,9 @@ static const BzwColumn promised_columns[] = {
   BZW_COLUMN (BzwPromisedFavour, value_cents, BZW_COLUMN_INT64),
 };
 
+static const BzwRowReader promised_reader =
+  BZW_ROW_READER (promised_columns, NULL, "list_promised_favours");
+
 static const BzwColumn unthanked_columns[] = {
   BZW_COLUMN (BzwUnthankedReferral, referral_id, BZW_COLUMN_INT64),
   BZW_COLUMN (BzwUnthankedReferral, giver_id, BZW_COLUMN_INT64),
@@ -45,6 +48,9 @@ static const BzwColumn give_take_columns[] = {
   BZW_COLUMN (BzwContactGiveTake, give_take.received_cents, BZW_COLUMN_INT64),
 };
 
+static const BzwRowReader give_take_reader =
+  BZW_ROW_READER (give_take_columns, NULL, "list_give_take");
+
 static void
 read_unthanked_state (sqlite3_stmt *stmt,
                       gpointer      row)
@@ -54,6 +60,9 @@ read_unthanked_state (sqlite3_stmt *stmt,
   item->state = BZW_REFERRAL_GIVEN;
   bzw_referral_state_from_string (_bzw_store_column_text (stmt, 6), &item->state);
 }
+
+static const BzwRowReader unthanked_reader =
+  BZW_ROW_READER (unthanked_columns, read_unthanked_state, "list_unthanked_referrals");
 
 static void
 clear_promised (gpointer data)
@@ -94,8 +103,7 @@ bzw_store_stats_list_promised_favours (BzwStore  *self,
 
   favours = g_array_new (FALSE, TRUE, sizeof (BzwPromisedFavour));
   g_array_set_clear_func (favours, clear_promised);
-  if (!_bzw_store_read_rows (self, stmt, favours, promised_columns, G_N_ELEMENTS (promised_columns),
-                             NULL, "list_promised_favours", error))
+  if (!_bzw_store_read_rows (self, stmt, favours, &promised_reader, error))
     return NULL;
 
   return g_steal_pointer (&favours);
@@ -141,8 +149,7 @@ bzw_store_stats_list_unthanked_referrals (BzwStore  *self,
 
   referrals = g_array_new (FALSE, TRUE, sizeof (BzwUnthankedReferral));
   g_array_set_clear_func (referrals, clear_unthanked);
-  if (!_bzw_store_read_rows (self, stmt, referrals, unthanked_columns, G_N_ELEMENTS (unthanked_columns),
-                             read_unthanked_state, "list_unthanked_referrals", error))
+  if (!_bzw_store_read_rows (self, stmt, referrals, &unthanked_reader, error))
     return NULL;
 
   return g_steal_pointer (&referrals);
@@ -330,8 +337,7 @@ bzw_store_stats_list_give_take (BzwStore  *self,
     return NULL;
 
   list = g_array_new (FALSE, TRUE, sizeof (BzwContactGiveTake));
-  if (!_bzw_store_read_rows (self, stmt, list, give_take_columns, G_N_ELEMENTS (give_take_columns),
-                             NULL, "list_give_take", error))
+  if (!_bzw_store_read_rows (self, stmt, list, &give_take_reader, error))
     return NULL;
 
   return g_steal_pointer (&list);

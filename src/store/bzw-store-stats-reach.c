@@ -19,12 +19,18 @@ static const BzwColumn known_columns[] = {
   BZW_COLUMN (BzwKnownPair, b_id, BZW_COLUMN_INT64),
 };
 
+static const BzwRowReader known_reader =
+  BZW_ROW_READER (known_columns, NULL, "list_relationships");
+
 static const BzwColumn edge_columns[] = {
   BZW_COLUMN (BzwGivingEdge, from_id, BZW_COLUMN_INT64),
   BZW_COLUMN (BzwGivingEdge, to_id, BZW_COLUMN_INT64),
   BZW_COLUMN (BzwGivingEdge, count, BZW_COLUMN_INT),
   BZW_COLUMN (BzwGivingEdge, value_cents, BZW_COLUMN_INT64),
 };
+
+static const BzwRowReader edge_reader =
+  BZW_ROW_READER (edge_columns, NULL, "list_giving_cycles");
 
 static void
 mark_second_degree (const IdIndex *index,
@@ -152,8 +158,7 @@ bzw_store_stats_list_introductions (BzwStore  *self,
     return NULL;
 
   known = g_array_new (FALSE, FALSE, sizeof (BzwKnownPair));
-  if (!_bzw_store_read_rows (self, stmt, known, known_columns, G_N_ELEMENTS (known_columns),
-                             NULL, "list_relationships", error))
+  if (!_bzw_store_read_rows (self, stmt, known, &known_reader, error))
     return NULL;
 
   return bzw_introductions_find ((const BzwIntroductionCandidate *) (gpointer) candidates->data, candidates->len,
@@ -200,8 +205,7 @@ bzw_store_stats_list_giving_cycles (BzwStore  *self,
     return NULL;
 
   edges = g_array_new (FALSE, FALSE, sizeof (BzwGivingEdge));
-  if (!_bzw_store_read_rows (self, stmt, edges, edge_columns, G_N_ELEMENTS (edge_columns),
-                             NULL, "list_giving_cycles", error))
+  if (!_bzw_store_read_rows (self, stmt, edges, &edge_reader, error))
     return NULL;
 
   cycles = bzw_giving_cycles_find ((const BzwGivingEdge *) (gpointer) edges->data, edges->len,
