@@ -189,13 +189,19 @@ typedef gboolean (*BzwDemoFillFunc) (Filler   *filler,
                                      gpointer  data,
                                      GError  **error);
 
-gboolean  _bzw_demo_run          (BzwStore        *store,
-                                  GDateTime       *now,
-                                  guint32          seed,
-                                  guint            n_contacts,
-                                  GHashTable      *pairs,
-                                  BzwDemoFillFunc  fill,
-                                  gpointer         data,
-                                  GError         **error);
+/* How _bzw_demo_run() fills a store. */
+typedef struct
+{
+  guint32          seed;        /* of the one generator */
+  guint            n_contacts;  /* room in Filler.contact_ids */
+  BzwDemoFillFunc  fill;
+  gpointer         data;        /* for @fill */
+} BzwDemoPlan;
+
+gboolean  _bzw_demo_run          (BzwStore            *store,
+                                  GDateTime           *now,
+                                  const BzwDemoPlan   *plan,
+                                  GHashTable          *pairs,
+                                  GError             **error);
 
 G_END_DECLS

@@ -275,11 +275,11 @@ bzw_demo_fill_synthetic (BzwStore   *store,
                          GError    **error)
 {
   Size size = { n_contacts, n_entries };
+  BzwDemoPlan plan = { seed, n_contacts, fill_synthetic, &size };
 
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  return _bzw_demo_run (store, now, seed, n_contacts,
-                        g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-                        fill_synthetic, &size, error);
+  return _bzw_demo_run (store, now, &plan,
+                        g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL), error);
 }

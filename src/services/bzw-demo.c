@@ -692,19 +692,16 @@ _bzw_demo_check_empty (BzwStore  *store,
   return TRUE;
 }
 
-/* Fills an empty @store in one bulk transaction: sets up a Filler with a
- * generator seeded with @seed, room for @n_contacts ids and @pairs (taken),
- * and lets @fill add the rows.
+/* Fills an empty @store in one bulk transaction: sets up a Filler as
+ * @plan says, with @pairs (taken), and lets the plan's fill function add
+ * the rows.
  */
 gboolean
-_bzw_demo_run (BzwStore         *store,
-               GDateTime        *now,
-               guint32           seed,
-               guint             n_contacts,
-               GHashTable       *pairs,
-               BzwDemoFillFunc   fill,
-               gpointer          data,
-               GError          **error)
+_bzw_demo_run (BzwStore            *store,
+               GDateTime           *now,
+               const BzwDemoPlan   *plan,
+               GHashTable          *pairs,
+               GError             **error)
 {
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GHashTable) owned_pairs = pairs;
@@ -715,8 +712,8 @@ _bzw_demo_run (BzwStore         *store,
   if (!_bzw_demo_check_empty (store, error))
     return FALSE;
 
-  rand = g_rand_new_with_seed (seed);
-  contact_ids = g_new0 (gint64, MAX (n_contacts, 1));
+  rand = g_rand_new_with_seed (plan->seed);
+  contact_ids = g_new0 (gint64, MAX (plan->n_contacts, 1));
 
   filler.store = store;
   filler.rand = rand;
@@ -728,7 +725,7 @@ _bzw_demo_run (BzwStore         *store,
   if (!bzw_store_begin_bulk (store, error))
     return FALSE;
 
-  ok = fill (&filler, data, error);
+  ok = plan->fill (&filler, plan->data, error);
 
   return bzw_store_finish (store, ok, error);
 }
@@ -765,9 +762,10 @@ bzw_demo_fill (BzwStore   *store,
                GDateTime  *now,
                GError    **error)
 {
+  BzwDemoPlan plan = { DEMO_SEED, N_PEOPLE, fill_example, NULL };
+
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  return _bzw_demo_run (store, now, DEMO_SEED, N_PEOPLE, g_hash_table_new (NULL, NULL),
-                        fill_example, NULL, error);
+  return _bzw_demo_run (store, now, &plan, g_hash_table_new (NULL, NULL), error);
 }
