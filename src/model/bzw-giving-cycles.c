@@ -190,45 +190,14 @@ search_from (Search *search,
     }
 }
 
-/**
- * bzw_giving_cycles_find:
- * @edges: (array length=n_edges): who gave to whom; pairs may repeat
- * @max_length: the longest cycle in edges, 2…4
- * @max_cycles: how many cycles to return at most
- * @n_found: (out) (optional): how many cycles there are in all (a lower
- *   bound in a graph so dense that the search stops early)
- *
- * Returns: (transfer full) (element-type BzwGivingCycle): the cycles of
- *   giving through „Ich“ (id 0), shortest and most valuable first.
- */
-GArray *
-bzw_giving_cycles_find (const BzwGivingEdge *edges,
-                        gsize                n_edges,
-                        guint                max_length,
-                        guint                max_cycles,
-                        guint               *n_found)
+/* Sorts the edges and merges repeated pairs; drops loops. */
+static GArray *
+merge_edges (const BzwGivingEdge *edges,
+             gsize                n_edges)
 {
-  g_autoptr(GArray) sorted = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) result = NULL;
-  g_autofree guint *queue = NULL;
-  g_autofree guint *in_start = NULL;
-  g_autofree guint *in_from = NULL;
-  g_autofree guint *fill = NULL;
-  Search search = { 0 };
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (BzwGivingEdge), n_edges);
   guint n_out = 0;
-  guint head = 0, tail = 0;
-  gint64 me = 0;
 
-  g_return_val_if_fail (edges != NULL || n_edges == 0, NULL);
-
-  max_length = CLAMP (max_length, 2, BZW_GIVING_CYCLE_MAX_LENGTH);
-
-  result = g_array_new (FALSE, TRUE, sizeof (BzwGivingCycle));
-  g_array_set_clear_func (result, clear_cycle);
-
-  /* Sort and merge repeated pairs; drop loops. */
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (BzwGivingEdge), n_edges);
   for (gsize i = 0; i < n_edges; i++)
     if (edges[i].from_id >= 0 && edges[i].to_id >= 0 && edges[i].from_id != edges[i].to_id)
       g_array_append_val (sorted, edges[i]);
@@ -251,9 +220,17 @@ bzw_giving_cycles_find (const BzwGivingEdge *edges,
         }
     }
   g_array_set_size (sorted, n_out);
+  return sorted;
+}
 
-  /* Nodes: „Ich“ plus everyone on an edge, sorted by id, so „Ich“ is 0. */
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+/* Nodes: „Ich“ plus everyone on an edge, sorted by id, so „Ich“ is 0. */
+static GArray *
+node_ids (const GArray *sorted)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 me = 0;
+  guint n = 0;
+
   g_array_append_val (ids, me);
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -263,83 +240,148 @@ bzw_giving_cycles_find (const BzwGivingEdge *edges,
       g_array_append_val (ids, edge->to_id);
     }
   g_array_sort (ids, compare_ids);
-  {
-    guint n = 0;
 
-    for (guint i = 0; i < ids->len; i++)
-      if (n == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, n - 1))
-        g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);
-    g_array_set_size (ids, n);
-  }
+  for (guint i = 0; i < ids->len; i++)
+    if (n == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, n - 1))
+      g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, n);
+  return ids;
+}
 
-  search.n_nodes = ids->len;
-  search.ids = (gint64 *) ids->data;
-  search.max_length = max_length;
-  search.max_cycles = max_cycles;
-  search.out_start = g_new0 (guint, search.n_nodes + 1);
-  search.out_to = g_new (guint, MAX (sorted->len, 1));
-  search.out_value = g_new (gint64, MAX (sorted->len, 1));
-  search.out_count = g_new (guint, MAX (sorted->len, 1));
-  search.dist = g_new (guint, search.n_nodes);
-  search.path = g_new0 (guint, max_length + 1);
-  search.on_path = g_new0 (gboolean, search.n_nodes);
-  search.cycles = g_array_new (FALSE, TRUE, sizeof (BzwGivingCycle));
+/* The outgoing edges as CSR.  Edges are sorted by source id, and node
+ * indices follow the ids.
+ */
+static void
+search_init (Search       *search,
+             const GArray *sorted,
+             GArray       *ids,
+             guint         max_length,
+             guint         max_cycles)
+{
+  search->n_nodes = ids->len;
+  search->ids = (gint64 *) ids->data;
+  search->max_length = max_length;
+  search->max_cycles = max_cycles;
+  search->out_start = g_new0 (guint, search->n_nodes + 1);
+  search->out_to = g_new (guint, MAX (sorted->len, 1));
+  search->out_value = g_new (gint64, MAX (sorted->len, 1));
+  search->out_count = g_new (guint, MAX (sorted->len, 1));
+  search->dist = g_new (guint, search->n_nodes);
+  search->path = g_new0 (guint, max_length + 1);
+  search->on_path = g_new0 (gboolean, search->n_nodes);
+  search->cycles = g_array_new (FALSE, TRUE, sizeof (BzwGivingCycle));
 
-  /* Edges are sorted by source id, and node indices follow the ids. */
   for (guint i = 0; i < sorted->len; i++)
     {
       const BzwGivingEdge *edge = &g_array_index (sorted, BzwGivingEdge, i);
-      guint from = node_index (&search, edge->from_id);
+      guint from = node_index (search, edge->from_id);
 
-      search.out_start[from + 1]++;
-      search.out_to[i] = node_index (&search, edge->to_id);
-      search.out_value[i] = edge->value_cents;
-      search.out_count[i] = edge->count;
+      search->out_start[from + 1]++;
+      search->out_to[i] = node_index (search, edge->to_id);
+      search->out_value[i] = edge->value_cents;
+      search->out_count[i] = edge->count;
     }
-  for (guint i = 0; i < search.n_nodes; i++)
-    search.out_start[i + 1] += search.out_start[i];
+  for (guint i = 0; i < search->n_nodes; i++)
+    search->out_start[i + 1] += search->out_start[i];
+}
 
-  /* Distances back to „Ich“: a breadth-first search over the reversed
-   * edges, kept as a second CSR.
-   */
-  in_start = g_new0 (guint, search.n_nodes + 1);
-  in_from = g_new (guint, MAX (sorted->len, 1));
-  fill = g_new0 (guint, search.n_nodes);
-  for (guint i = 0; i < sorted->len; i++)
-    in_start[search.out_to[i] + 1]++;
-  for (guint i = 0; i < search.n_nodes; i++)
+static void
+search_clear (Search *search)
+{
+  g_array_unref (search->cycles);
+  g_free (search->out_start);
+  g_free (search->out_to);
+  g_free (search->out_value);
+  g_free (search->out_count);
+  g_free (search->dist);
+  g_free (search->path);
+  g_free (search->on_path);
+}
+
+/* Distances back to „Ich“: a breadth-first search over the reversed
+ * edges, kept as a second CSR.
+ */
+static void
+compute_distances (Search *search,
+                   guint   n_edges)
+{
+  g_autofree guint *in_start = g_new0 (guint, search->n_nodes + 1);
+  g_autofree guint *in_from = g_new (guint, MAX (n_edges, 1));
+  g_autofree guint *fill = g_new0 (guint, search->n_nodes);
+  g_autofree guint *queue = NULL;
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < n_edges; i++)
+    in_start[search->out_to[i] + 1]++;
+  for (guint i = 0; i < search->n_nodes; i++)
     in_start[i + 1] += in_start[i];
-  for (guint u = 0; u < search.n_nodes; u++)
-    for (guint e = search.out_start[u]; e < search.out_start[u + 1]; e++)
+  for (guint u = 0; u < search->n_nodes; u++)
+    for (guint e = search->out_start[u]; e < search->out_start[u + 1]; e++)
       {
-        guint v = search.out_to[e];
+        guint v = search->out_to[e];
 
         in_from[in_start[v] + fill[v]++] = u;
       }
 
-  for (guint i = 0; i < search.n_nodes; i++)
-    search.dist[i] = G_MAXUINT;
-  search.dist[0] = 0;
-  queue = g_new (guint, search.n_nodes);
+  for (guint i = 0; i < search->n_nodes; i++)
+    search->dist[i] = G_MAXUINT;
+  search->dist[0] = 0;
+  queue = g_new (guint, search->n_nodes);
   queue[tail++] = 0;
   while (head < tail)
     {
       guint v = queue[head++];
 
-      if (search.dist[v] + 1 >= max_length)
+      if (search->dist[v] + 1 >= search->max_length)
         continue;
 
       for (guint e = in_start[v]; e < in_start[v + 1]; e++)
         {
           guint u = in_from[e];
 
-          if (search.dist[u] == G_MAXUINT)
+          if (search->dist[u] == G_MAXUINT)
             {
-              search.dist[u] = search.dist[v] + 1;
+              search->dist[u] = search->dist[v] + 1;
               queue[tail++] = u;
             }
         }
     }
+}
+
+/**
+ * bzw_giving_cycles_find:
+ * @edges: (array length=n_edges): who gave to whom; pairs may repeat
+ * @max_length: the longest cycle in edges, 2…4
+ * @max_cycles: how many cycles to return at most
+ * @n_found: (out) (optional): how many cycles there are in all (a lower
+ *   bound in a graph so dense that the search stops early)
+ *
+ * Returns: (transfer full) (element-type BzwGivingCycle): the cycles of
+ *   giving through „Ich“ (id 0), shortest and most valuable first.
+ */
+GArray *
+bzw_giving_cycles_find (const BzwGivingEdge *edges,
+                        gsize                n_edges,
+                        guint                max_length,
+                        guint                max_cycles,
+                        guint               *n_found)
+{
+  g_autoptr(GArray) sorted = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) result = NULL;
+  Search search = { 0 };
+
+  g_return_val_if_fail (edges != NULL || n_edges == 0, NULL);
+
+  max_length = CLAMP (max_length, 2, BZW_GIVING_CYCLE_MAX_LENGTH);
+
+  result = g_array_new (FALSE, TRUE, sizeof (BzwGivingCycle));
+  g_array_set_clear_func (result, clear_cycle);
+
+  sorted = merge_edges (edges, n_edges);
+  ids = node_ids (sorted);
+  search_init (&search, sorted, ids, max_length, max_cycles);
+  compute_distances (&search, sorted->len);
 
   search.path[0] = 0;
   search.on_path[0] = TRUE;
@@ -351,14 +393,7 @@ bzw_giving_cycles_find (const BzwGivingEdge *edges,
   if (n_found != NULL)
     *n_found = search.n_found;
 
-  g_array_unref (search.cycles);
-  g_free (search.out_start);
-  g_free (search.out_to);
-  g_free (search.out_value);
-  g_free (search.out_count);
-  g_free (search.dist);
-  g_free (search.path);
-  g_free (search.on_path);
+  search_clear (&search);
 
   return g_steal_pointer (&result);
 }

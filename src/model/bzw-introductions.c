@@ -362,42 +362,71 @@ keep_best (GArray         *matches,
     g_array_set_size (matches, max);
 }
 
-/**
- * bzw_introductions_find:
- * @candidates: (array length=n_candidates): contacts with what they offer
- *   and seek
- * @known: (array length=n_known): pairs who already know each other
- * @max_results: how many suggestions to return at most
- *
- * Returns: (transfer full) (element-type BzwIntroduction): suggestions,
- *   best first.
- */
-GArray *
-bzw_introductions_find (const BzwIntroductionCandidate *candidates,
-                        gsize                           n_candidates,
-                        const BzwKnownPair             *known,
-                        gsize                           n_known,
-                        guint                           max_results)
+/* The words of every candidate, and who offers which word. */
+typedef struct
 {
-  g_autoptr(GPtrArray) offers = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) seeks = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) postings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                           (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) known_pairs = g_hash_table_new_full (bzw_id_pair_hash, bzw_id_pair_equal, g_free, NULL);
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  g_autofree double *scores = NULL;
-  g_autofree guint *shared = NULL;
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  GArray *result;
-  guint n_offerers = 0;
-  guint common_limit;
-  SortData sort_data = { candidates };
+  const BzwIntroductionCandidate *candidates;
+  gsize                           n_candidates;
+  GPtrArray                      *offers;        /* of GPtrArray of Token, per candidate */
+  GPtrArray                      *seeks;
+  GHashTable                     *postings;      /* stem → GArray of candidate index */
+  guint                           n_offerers;
+  guint                           common_limit;  /* a word offered more often is too common */
+} WordIndex;
 
-  g_return_val_if_fail (candidates != NULL || n_candidates == 0, NULL);
-  g_return_val_if_fail (known != NULL || n_known == 0, NULL);
+static void
+word_index_init (WordIndex                      *index,
+                 const BzwIntroductionCandidate *candidates,
+                 gsize                           n_candidates)
+{
+  index->candidates = candidates;
+  index->n_candidates = n_candidates;
+  index->offers = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
+  index->seeks = g_ptr_array_new_full (n_candidates, (GDestroyNotify) g_ptr_array_unref);
+  index->postings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  index->n_offerers = 0;
 
-  result = g_array_new (FALSE, TRUE, sizeof (BzwIntroduction));
-  g_array_set_clear_func (result, (GDestroyNotify) bzw_introduction_clear);
+  for (gsize i = 0; i < n_candidates; i++)
+    {
+      GPtrArray *o = tokenize (candidates[i].offers);
+
+      g_ptr_array_add (index->offers, o);
+      g_ptr_array_add (index->seeks, tokenize (candidates[i].seeks));
+      if (o->len > 0)
+        index->n_offerers++;
+
+      for (guint j = 0; j < o->len; j++)
+        {
+          Token *token = g_ptr_array_index (o, j);
+          GArray *list = g_hash_table_lookup (index->postings, token->stem);
+          guint position = i;
+
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (index->postings, token->stem, list);
+            }
+          g_array_append_val (list, position);
+        }
+    }
+
+  index->common_limit = MAX (COMMON_MIN_OFFERS, index->n_offerers / COMMON_SHARE);
+}
+
+static void
+word_index_clear (WordIndex *index)
+{
+  /* The postings point into the tokens: they go first. */
+  g_clear_pointer (&index->postings, g_hash_table_unref);
+  g_clear_pointer (&index->seeks, g_ptr_array_unref);
+  g_clear_pointer (&index->offers, g_ptr_array_unref);
+}
+
+static GHashTable *
+new_known_pairs (const BzwKnownPair *known,
+                 gsize               n_known)
+{
+  GHashTable *known_pairs = g_hash_table_new_full (bzw_id_pair_hash, bzw_id_pair_equal, g_free, NULL);
 
   for (gsize i = 0; i < n_known; i++)
     {
@@ -407,49 +436,38 @@ bzw_introductions_find (const BzwIntroductionCandidate *candidates,
       g_hash_table_add (known_pairs, pair);
     }
 
-  /* Who offers which word. */
-  for (gsize i = 0; i < n_candidates; i++)
+  return known_pairs;
+}
+
+/* The best @max_results matches of a seeker with an offerer who do not
+ * know each other yet, scored by the shared words' rarity.
+ */
+static GArray *
+find_matches (const WordIndex *index,
+              GHashTable      *known_pairs,
+              guint            max_results)
+{
+  const BzwIntroductionCandidate *candidates = index->candidates;
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autofree double *scores = g_new0 (double, MAX (index->n_candidates, 1));
+  g_autofree guint *shared = g_new0 (guint, MAX (index->n_candidates, 1));
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  SortData sort_data = { candidates };
+
+  for (gsize i = 0; i < index->n_candidates; i++)
     {
-      GPtrArray *o = tokenize (candidates[i].offers);
-
-      g_ptr_array_add (offers, o);
-      g_ptr_array_add (seeks, tokenize (candidates[i].seeks));
-      if (o->len > 0)
-        n_offerers++;
-
-      for (guint j = 0; j < o->len; j++)
-        {
-          Token *token = g_ptr_array_index (o, j);
-          GArray *list = g_hash_table_lookup (postings, token->stem);
-          guint index = i;
-
-          if (list == NULL)
-            {
-              list = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (postings, token->stem, list);
-            }
-          g_array_append_val (list, index);
-        }
-    }
-
-  common_limit = MAX (COMMON_MIN_OFFERS, n_offerers / COMMON_SHARE);
-  scores = g_new0 (double, MAX (n_candidates, 1));
-  shared = g_new0 (guint, MAX (n_candidates, 1));
-
-  for (gsize i = 0; i < n_candidates; i++)
-    {
-      GPtrArray *s = g_ptr_array_index (seeks, i);
+      GPtrArray *s = g_ptr_array_index (index->seeks, i);
 
       for (guint j = 0; j < s->len; j++)
         {
           Token *token = g_ptr_array_index (s, j);
-          GArray *list = g_hash_table_lookup (postings, token->stem);
+          GArray *list = g_hash_table_lookup (index->postings, token->stem);
           double idf;
 
-          if (list == NULL || list->len > common_limit)
+          if (list == NULL || list->len > index->common_limit)
             continue;
 
-          idf = log1p ((double) n_offerers / list->len);
+          idf = log1p ((double) index->n_offerers / list->len);
           for (guint k = 0; k < list->len; k++)
             {
               guint b = g_array_index (list, guint, k);
@@ -479,41 +497,86 @@ bzw_introductions_find (const BzwIntroductionCandidate *candidates,
       g_array_set_size (touched, 0);
     }
 
+  return matches;
+}
+
+/* The shared words as the offerer wrote them, in the offer's order. */
+static char *
+dup_shared_words (const WordIndex *index,
+                  const Match     *match)
+{
+  GPtrArray *s = g_ptr_array_index (index->seeks, match->seeker);
+  GPtrArray *o = g_ptr_array_index (index->offers, match->offerer);
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint j = 0; j < o->len; j++)
+    {
+      Token *token = g_ptr_array_index (o, j);
+      GArray *list = g_hash_table_lookup (index->postings, token->stem);
+
+      if (list->len > index->common_limit)
+        continue;
+      for (guint k = 0; k < s->len; k++)
+        if (strcmp (((Token *) g_ptr_array_index (s, k))->stem, token->stem) == 0)
+          {
+            if (words->len > 0)
+              g_string_append (words, ", ");
+            g_string_append (words, token->original);
+            break;
+          }
+    }
+
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/**
+ * bzw_introductions_find:
+ * @candidates: (array length=n_candidates): contacts with what they offer
+ *   and seek
+ * @known: (array length=n_known): pairs who already know each other
+ * @max_results: how many suggestions to return at most
+ *
+ * Returns: (transfer full) (element-type BzwIntroduction): suggestions,
+ *   best first.
+ */
+GArray *
+bzw_introductions_find (const BzwIntroductionCandidate *candidates,
+                        gsize                           n_candidates,
+                        const BzwKnownPair             *known,
+                        gsize                           n_known,
+                        guint                           max_results)
+{
+  g_autoptr(GHashTable) known_pairs = NULL;
+  g_autoptr(GArray) matches = NULL;
+  WordIndex index;
+  GArray *result;
+
+  g_return_val_if_fail (candidates != NULL || n_candidates == 0, NULL);
+  g_return_val_if_fail (known != NULL || n_known == 0, NULL);
+
+  result = g_array_new (FALSE, TRUE, sizeof (BzwIntroduction));
+  g_array_set_clear_func (result, (GDestroyNotify) bzw_introduction_clear);
+
+  known_pairs = new_known_pairs (known, n_known);
+  word_index_init (&index, candidates, n_candidates);
+  matches = find_matches (&index, known_pairs, max_results);
+
   for (guint m = 0; m < matches->len && m < max_results; m++)
     {
       const Match *match = &g_array_index (matches, Match, m);
-      GPtrArray *s = g_ptr_array_index (seeks, match->seeker);
-      GPtrArray *o = g_ptr_array_index (offers, match->offerer);
-      g_autoptr(GString) words = g_string_new (NULL);
       BzwIntroduction intro = { 0 };
-
-      /* The shared words as the offerer wrote them, in the offer's order. */
-      for (guint j = 0; j < o->len; j++)
-        {
-          Token *token = g_ptr_array_index (o, j);
-          GArray *list = g_hash_table_lookup (postings, token->stem);
-
-          if (list->len > common_limit)
-            continue;
-          for (guint k = 0; k < s->len; k++)
-            if (strcmp (((Token *) g_ptr_array_index (s, k))->stem, token->stem) == 0)
-              {
-                if (words->len > 0)
-                  g_string_append (words, ", ");
-                g_string_append (words, token->original);
-                break;
-              }
-        }
 
       intro.seeker_id = candidates[match->seeker].id;
       intro.seeker_name = g_strdup (candidates[match->seeker].name);
       intro.offerer_id = candidates[match->offerer].id;
       intro.offerer_name = g_strdup (candidates[match->offerer].name);
-      intro.shared_words = g_string_free (g_steal_pointer (&words), FALSE);
+      intro.shared_words = dup_shared_words (&index, match);
       intro.n_shared = match->n_shared;
       intro.score = match->score;
       g_array_append_val (result, intro);
     }
+
+  word_index_clear (&index);
 
   return result;
 }

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* The example network as data (bzw-demo-data.c), read by bzw-demo.c. */
+/* The example network as data (bzw-demo-data.c), read by bzw-demo.c and
+ * bzw-demo-synthetic.c, and the helpers both share.
+ */
 
 /* Circles */
 enum
@@ -154,5 +156,52 @@ extern const DemoCity       _bzw_demo_cities[];
 extern const guint          _bzw_demo_n_cities;
 extern const char * const   _bzw_demo_streets[];
 extern const guint          _bzw_demo_n_streets;
+
+#define DAY         ((gint64) 86400)
+#define YEARS3_DAYS 1095
+
+/* What filling a store needs at hand (bzw-demo.c, bzw-demo-synthetic.c). */
+typedef struct
+{
+  BzwStore  *store;
+  GRand     *rand;
+  GDateTime *now;
+  gint64     now_unix;
+  gint64     circle_ids[N_CIRCLES];
+  gint64    *contact_ids;
+  GHashTable *pairs;
+  guint      n_relationships;
+} Filler;
+
+char     *_bzw_demo_dup_uid      (Filler     *filler);
+char     *_bzw_demo_dup_day      (Filler     *filler,
+                                  int         days_ago);
+gint64    _bzw_demo_moment       (Filler     *filler,
+                                  int         days_ago,
+                                  int         first_hour,
+                                  int         last_hour);
+gboolean  _bzw_demo_add_circles  (Filler     *filler,
+                                  GError    **error);
+gboolean  _bzw_demo_check_empty  (BzwStore   *store,
+                                  GError    **error);
+
+typedef gboolean (*BzwDemoFillFunc) (Filler   *filler,
+                                     gpointer  data,
+                                     GError  **error);
+
+/* How _bzw_demo_run() fills a store. */
+typedef struct
+{
+  guint32          seed;        /* of the one generator */
+  guint            n_contacts;  /* room in Filler.contact_ids */
+  BzwDemoFillFunc  fill;
+  gpointer         data;        /* for @fill */
+} BzwDemoPlan;
+
+gboolean  _bzw_demo_run          (BzwStore            *store,
+                                  GDateTime           *now,
+                                  const BzwDemoPlan   *plan,
+                                  GHashTable          *pairs,
+                                  GError             **error);
 
 G_END_DECLS

@@ -27,24 +27,10 @@
  */
 
 #define DEMO_SEED   20240917u
-#define DAY         ((gint64) 86400)
-#define YEARS3_DAYS 1095
-
-typedef struct
-{
-  BzwStore  *store;
-  GRand     *rand;
-  GDateTime *now;
-  gint64     now_unix;
-  gint64     circle_ids[N_CIRCLES];
-  gint64    *contact_ids;
-  GHashTable *pairs;
-  guint      n_relationships;
-} Filler;
 
 /* A uid in the form of a random UUID, but from the seeded generator. */
-static char *
-dup_uid (Filler *filler)
+char *
+_bzw_demo_dup_uid (Filler *filler)
 {
   guint32 a = g_rand_int (filler->rand);
   guint32 b = g_rand_int (filler->rand);
@@ -55,9 +41,9 @@ dup_uid (Filler *filler)
                           a, b >> 16, b & 0xfff, 0x8000 | ((c >> 16) & 0x3fff), c & 0xffff, d);
 }
 
-static char *
-dup_day (Filler *filler,
-         int     days_ago)
+char *
+_bzw_demo_dup_day (Filler *filler,
+                   int     days_ago)
 {
   g_autoptr(GDateTime) then = g_date_time_add_days (filler->now, -days_ago);
 
@@ -65,11 +51,11 @@ dup_day (Filler *filler,
 }
 
 /* A moment on the day @days_ago (at least 1), at a plausible hour. */
-static gint64
-moment (Filler *filler,
-        int     days_ago,
-        int     first_hour,
-        int     last_hour)
+gint64
+_bzw_demo_moment (Filler *filler,
+                  int     days_ago,
+                  int     first_hour,
+                  int     last_hour)
 {
   g_autoptr(GDateTime) then = g_date_time_add_days (filler->now, -MAX (days_ago, 1));
   g_autoptr(GDateTime) midnight = g_date_time_new_utc (g_date_time_get_year (then),
@@ -125,14 +111,14 @@ find_city (const char *name)
   return &_bzw_demo_cities[0];
 }
 
-static gboolean
-add_circles (Filler  *filler,
-             GError **error)
+gboolean
+_bzw_demo_add_circles (Filler  *filler,
+                       GError **error)
 {
   for (guint i = 0; i < N_CIRCLES; i++)
     {
       g_autoptr(BzwCircle) circle = bzw_circle_new ();
-      g_autofree char *uid = dup_uid (filler);
+      g_autofree char *uid = _bzw_demo_dup_uid (filler);
 
       bzw_circle_set_uid (circle, uid);
       bzw_circle_set_name (circle, _bzw_demo_circles[i].name);
@@ -175,125 +161,145 @@ dup_birthday (Filler           *filler,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
+/* The e-mail addresses, phones, address and website of person @i. */
+static void
+add_person_fields (Filler     *filler,
+                   BzwContact *contact,
+                   guint       i)
+{
+  const DemoPerson *p = &_bzw_demo_people[i];
+  const DemoCity *city = find_city (p->city);
+  g_autofree char *given = dup_mail_part (p->given);
+  g_autofree char *family = dup_mail_part (p->family);
+  g_autofree char *mobile = NULL;
+
+  if (!(p->flags & NO_MAIL))
+    {
+      g_autofree char *private_mail = g_strdup_printf ("%s.%s@%s", given, family,
+                                                       i % 3 == 0 ? "example.net" : "example.org");
+
+      bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "privat", private_mail);
+      if (p->org != NULL)
+        {
+          g_autofree char *work_mail = g_strdup_printf ("%c.%s@example.com", given[0], family);
+
+          bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "Arbeit", work_mail);
+        }
+    }
+
+  mobile = g_strdup_printf ("+49 %s %03u %04u", i % 2 == 0 ? "176" : "152",
+                            g_rand_int_range (filler->rand, 100, 1000),
+                            g_rand_int_range (filler->rand, 0, 10000));
+  bzw_contact_add_field (contact, BZW_FIELD_PHONE, "mobil", mobile);
+
+  if (p->org != NULL || i % 3 == 1)
+    {
+      g_autofree char *phone = g_strdup_printf ("%s %03u", city->landline,
+                                                g_rand_int_range (filler->rand, 0, 1000));
+
+      bzw_contact_add_field (contact, BZW_FIELD_PHONE, p->org != NULL ? "Arbeit" : "privat", phone);
+    }
+
+  if (i % 2 == 0 || (p->circles & (KUN | EMP)))
+    {
+      g_autofree char *street = g_strdup_printf ("%s %u",
+                                                 _bzw_demo_streets[g_rand_int_range (filler->rand, 0,
+                                                                           _bzw_demo_n_streets)],
+                                                 g_rand_int_range (filler->rand, 1, 120));
+      const char *parts[] = { "", "", street, city->city, "", city->postcode,
+                              g_str_has_prefix (city->landline, "+49") ? "Deutschland"
+                                                                        : "" , NULL };
+      g_autofree char *address = g_strjoinv (BZW_ADDRESS_SEPARATOR, (char **) parts);
+
+      bzw_contact_add_field (contact, BZW_FIELD_ADDRESS, p->org != NULL ? "Arbeit" : "privat", address);
+    }
+
+  if (p->org != NULL && (p->circles & (KUN | EMP)))
+    {
+      g_autofree char *url = g_strdup_printf ("https://%s.example.com/", family);
+
+      bzw_contact_add_field (contact, BZW_FIELD_URL, "Website", url);
+    }
+}
+
+static BzwContact *
+person_contact (Filler *filler,
+                guint   i)
+{
+  const DemoPerson *p = &_bzw_demo_people[i];
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uid = _bzw_demo_dup_uid (filler);
+  g_autofree char *display = NULL;
+  g_autofree char *birthday = dup_birthday (filler, p);
+  int met_days = p->met_days;
+
+  display = p->prefix != NULL ? g_strdup_printf ("%s %s %s", p->prefix, p->given, p->family)
+                              : g_strdup_printf ("%s %s", p->given, p->family);
+
+  bzw_contact_set_uid (contact, uid);
+  bzw_contact_set_display_name (contact, display);
+  bzw_contact_set_prefix (contact, p->prefix);
+  bzw_contact_set_given_name (contact, p->given);
+  bzw_contact_set_family_name (contact, p->family);
+  bzw_contact_set_organisation (contact, p->org);
+  bzw_contact_set_role (contact, p->role);
+  bzw_contact_set_birthday (contact, birthday);
+  bzw_contact_set_met_how (contact, p->met_how);
+  if (met_days > 0)
+    {
+      g_autofree char *met_on = _bzw_demo_dup_day (filler, met_days);
+
+      bzw_contact_set_met_on (contact, met_on);
+    }
+  bzw_contact_set_met_in_person (contact, !(p->flags & ONLINE));
+  bzw_contact_set_offers (contact, p->offers);
+  bzw_contact_set_seeks (contact, p->seeks);
+  bzw_contact_set_trust (contact, p->trust);
+  bzw_contact_set_trust_for (contact, p->trust_for);
+  bzw_contact_set_notes (contact, p->notes);
+  bzw_contact_set_archived (contact, (p->flags & ARCHIVED) != 0);
+
+  /* The journal of this app starts three years ago. */
+  bzw_contact_set_times (contact,
+                         filler->now_unix - (MIN (met_days > 0 ? met_days : YEARS3_DAYS, YEARS3_DAYS) +
+                                             g_rand_int_range (filler->rand, 1, 20)) * DAY,
+                         0);
+
+  /* A few close people get their own rhythm, tighter than the circle's. */
+  if (i == P_HILDEGARD || i == P_MAXIMILIAN)
+    {
+      bzw_contact_set_interval_ideal (contact, 120);
+      bzw_contact_set_interval_max (contact, 365);
+    }
+  else if (i == P_IRMGARD)
+    {
+      bzw_contact_set_interval_ideal (contact, 10);
+      bzw_contact_set_interval_max (contact, 21);
+    }
+  else if (i == P_HEIKE || i == P_VANESSA)
+    {
+      bzw_contact_set_interval_ideal (contact, 21);
+      bzw_contact_set_interval_max (contact, 45);
+    }
+
+  add_person_fields (filler, contact, i);
+
+  for (guint c = 0; c < N_CIRCLES; c++)
+    if (p->circles & (1u << c))
+      g_array_append_val (circle_ids, filler->circle_ids[c]);
+  bzw_contact_set_circle_ids (contact, circle_ids);
+
+  return g_steal_pointer (&contact);
+}
+
 static gboolean
 add_people (Filler  *filler,
             GError **error)
 {
   for (guint i = 0; i < N_PEOPLE; i++)
     {
-      const DemoPerson *p = &_bzw_demo_people[i];
-      const DemoCity *city = find_city (p->city);
-      g_autoptr(BzwContact) contact = bzw_contact_new ();
-      g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autofree char *uid = dup_uid (filler);
-      g_autofree char *display = NULL;
-      g_autofree char *given = dup_mail_part (p->given);
-      g_autofree char *family = dup_mail_part (p->family);
-      g_autofree char *birthday = dup_birthday (filler, p);
-      g_autofree char *mobile = NULL;
-      int met_days = p->met_days;
-
-      display = p->prefix != NULL ? g_strdup_printf ("%s %s %s", p->prefix, p->given, p->family)
-                                  : g_strdup_printf ("%s %s", p->given, p->family);
-
-      bzw_contact_set_uid (contact, uid);
-      bzw_contact_set_display_name (contact, display);
-      bzw_contact_set_prefix (contact, p->prefix);
-      bzw_contact_set_given_name (contact, p->given);
-      bzw_contact_set_family_name (contact, p->family);
-      bzw_contact_set_organisation (contact, p->org);
-      bzw_contact_set_role (contact, p->role);
-      bzw_contact_set_birthday (contact, birthday);
-      bzw_contact_set_met_how (contact, p->met_how);
-      if (met_days > 0)
-        {
-          g_autofree char *met_on = dup_day (filler, met_days);
-
-          bzw_contact_set_met_on (contact, met_on);
-        }
-      bzw_contact_set_met_in_person (contact, !(p->flags & ONLINE));
-      bzw_contact_set_offers (contact, p->offers);
-      bzw_contact_set_seeks (contact, p->seeks);
-      bzw_contact_set_trust (contact, p->trust);
-      bzw_contact_set_trust_for (contact, p->trust_for);
-      bzw_contact_set_notes (contact, p->notes);
-      bzw_contact_set_archived (contact, (p->flags & ARCHIVED) != 0);
-
-      /* The journal of this app starts three years ago. */
-      bzw_contact_set_times (contact,
-                             filler->now_unix - (MIN (met_days > 0 ? met_days : YEARS3_DAYS, YEARS3_DAYS) +
-                                                 g_rand_int_range (filler->rand, 1, 20)) * DAY,
-                             0);
-
-      /* A few close people get their own rhythm, tighter than the circle's. */
-      if (i == P_HILDEGARD || i == P_MAXIMILIAN)
-        {
-          bzw_contact_set_interval_ideal (contact, 120);
-          bzw_contact_set_interval_max (contact, 365);
-        }
-      else if (i == P_IRMGARD)
-        {
-          bzw_contact_set_interval_ideal (contact, 10);
-          bzw_contact_set_interval_max (contact, 21);
-        }
-      else if (i == P_HEIKE || i == P_VANESSA)
-        {
-          bzw_contact_set_interval_ideal (contact, 21);
-          bzw_contact_set_interval_max (contact, 45);
-        }
-
-      if (!(p->flags & NO_MAIL))
-        {
-          g_autofree char *private_mail = g_strdup_printf ("%s.%s@%s", given, family,
-                                                           i % 3 == 0 ? "example.net" : "example.org");
-
-          bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "privat", private_mail);
-          if (p->org != NULL)
-            {
-              g_autofree char *work_mail = g_strdup_printf ("%c.%s@example.com", given[0], family);
-
-              bzw_contact_add_field (contact, BZW_FIELD_EMAIL, "Arbeit", work_mail);
-            }
-        }
-
-      mobile = g_strdup_printf ("+49 %s %03u %04u", i % 2 == 0 ? "176" : "152",
-                                g_rand_int_range (filler->rand, 100, 1000),
-                                g_rand_int_range (filler->rand, 0, 10000));
-      bzw_contact_add_field (contact, BZW_FIELD_PHONE, "mobil", mobile);
-
-      if (p->org != NULL || i % 3 == 1)
-        {
-          g_autofree char *phone = g_strdup_printf ("%s %03u", city->landline,
-                                                    g_rand_int_range (filler->rand, 0, 1000));
-
-          bzw_contact_add_field (contact, BZW_FIELD_PHONE, p->org != NULL ? "Arbeit" : "privat", phone);
-        }
-
-      if (i % 2 == 0 || (p->circles & (KUN | EMP)))
-        {
-          g_autofree char *street = g_strdup_printf ("%s %u",
-                                                     _bzw_demo_streets[g_rand_int_range (filler->rand, 0,
-                                                                               _bzw_demo_n_streets)],
-                                                     g_rand_int_range (filler->rand, 1, 120));
-          const char *parts[] = { "", "", street, city->city, "", city->postcode,
-                                  g_str_has_prefix (city->landline, "+49") ? "Deutschland"
-                                                                            : "" , NULL };
-          g_autofree char *address = g_strjoinv (BZW_ADDRESS_SEPARATOR, (char **) parts);
-
-          bzw_contact_add_field (contact, BZW_FIELD_ADDRESS, p->org != NULL ? "Arbeit" : "privat", address);
-        }
-
-      if (p->org != NULL && (p->circles & (KUN | EMP)))
-        {
-          g_autofree char *url = g_strdup_printf ("https://%s.example.com/", family);
-
-          bzw_contact_add_field (contact, BZW_FIELD_URL, "Website", url);
-        }
-
-      for (guint c = 0; c < N_CIRCLES; c++)
-        if (p->circles & (1u << c))
-          g_array_append_val (circle_ids, filler->circle_ids[c]);
-      bzw_contact_set_circle_ids (contact, circle_ids);
+      g_autoptr(BzwContact) contact = person_contact (filler, i);
 
       if (!bzw_store_save_contact (filler->store, contact, error))
         return FALSE;
@@ -335,9 +341,9 @@ add_relationship (Filler      *filler,
   g_hash_table_add (filler->pairs, key);
 
   rel = bzw_relationship_new ();
-  uid = dup_uid (filler);
+  uid = _bzw_demo_dup_uid (filler);
   met = MAX (_bzw_demo_people[a].met_days, _bzw_demo_people[b].met_days);
-  since = dup_day (filler, met > 0 ? g_rand_int_range (filler->rand, 30, met + 1)
+  since = _bzw_demo_dup_day (filler, met > 0 ? g_rand_int_range (filler->rand, 30, met + 1)
                                    : g_rand_int_range (filler->rand, 2000, 9000));
 
   bzw_relationship_set_uid (rel, uid);
@@ -466,7 +472,7 @@ save_encounter (Filler      *filler,
                 GError     **error)
 {
   g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
-  g_autofree char *uid = dup_uid (filler);
+  g_autofree char *uid = _bzw_demo_dup_uid (filler);
 
   bzw_encounter_set_uid (encounter, uid);
   bzw_encounter_set_happened_at (encounter, when);
@@ -508,28 +514,28 @@ add_person_encounters (Filler  *filler,
               place = g_rand_boolean (filler->rand)
                       ? _bzw_demo_cafes[g_rand_int_range (filler->rand, 0, _bzw_demo_n_cafes)]
                       : _bzw_demo_circle_places[circle][g_rand_int_range (filler->rand, 0, 3)];
-              when = moment (filler, (int) day, 8, 20);
+              when = _bzw_demo_moment (filler, (int) day, 8, 20);
               break;
 
             case BZW_CHANNEL_EVENT:
               place = _bzw_demo_event_places[g_rand_int_range (filler->rand, 0, _bzw_demo_n_event_places)];
               notes = "Zufällig getroffen und kurz geplaudert.";
-              when = moment (filler, (int) day, 17, 20);
+              when = _bzw_demo_moment (filler, (int) day, 17, 20);
               break;
 
             case BZW_CHANNEL_ONLINE:
               place = g_rand_boolean (filler->rand) ? "LinkedIn" : "Mastodon";
               notes = "Auf einen Beitrag geantwortet, kurzer Austausch.";
-              when = moment (filler, (int) day, 7, 22);
+              when = _bzw_demo_moment (filler, (int) day, 7, 22);
               break;
 
             case BZW_CHANNEL_MESSAGE:
               place = g_rand_boolean (filler->rand) ? "Signal" : "E-Mail";
-              when = moment (filler, (int) day, 7, 22);
+              when = _bzw_demo_moment (filler, (int) day, 7, 22);
               break;
 
             default:
-              when = moment (filler, (int) day, 9, 20);
+              when = _bzw_demo_moment (filler, (int) day, 9, 20);
               break;
             }
 
@@ -573,7 +579,7 @@ add_group_encounters (Filler  *filler,
       if (n_who == 0)
         continue;
 
-      if (!save_encounter (filler, moment (filler, day, 6, 6) + 30 * 60, BZW_CHANNEL_EVENT,
+      if (!save_encounter (filler, _bzw_demo_moment (filler, day, 6, 6) + 30 * 60, BZW_CHANNEL_EVENT,
                            _bzw_demo_circle_places[C_EMPFEHLUNG][0],
                            _bzw_demo_circle_notes[C_EMPFEHLUNG][g_rand_int_range (filler->rand, 0, 8)],
                            who, n_who, error))
@@ -593,7 +599,7 @@ add_group_encounters (Filler  *filler,
       if (n_who == 0)
         continue;
 
-      if (!save_encounter (filler, moment (filler, day, 18, 19), BZW_CHANNEL_EVENT, "Bootshaus des Ruderclubs",
+      if (!save_encounter (filler, _bzw_demo_moment (filler, day, 18, 19), BZW_CHANNEL_EVENT, "Bootshaus des Ruderclubs",
                            "Vereinsabend.", who, n_who, error))
         return FALSE;
     }
@@ -609,8 +615,8 @@ add_favours (Filler  *filler,
     {
       const DemoFavour *f = &_bzw_demo_favours[i];
       g_autoptr(BzwFavour) favour = bzw_favour_new ();
-      g_autofree char *uid = dup_uid (filler);
-      g_autofree char *day = dup_day (filler, MIN (f->days_ago, YEARS3_DAYS - 10));
+      g_autofree char *uid = _bzw_demo_dup_uid (filler);
+      g_autofree char *day = _bzw_demo_dup_day (filler, MIN (f->days_ago, YEARS3_DAYS - 10));
       BzwParty from = { f->from == ME ? 0 : filler->contact_ids[f->from], NULL };
       BzwParty to = { f->to == ME ? 0 : filler->contact_ids[f->to], NULL };
 
@@ -626,7 +632,7 @@ add_favours (Filler  *filler,
       if (f->state == BZW_FAVOUR_OPEN || f->state == BZW_FAVOUR_PROMISED)
         {
           /* Some are due already, which the overview shows. */
-          g_autofree char *due = dup_day (filler, f->days_ago - g_rand_int_range (filler->rand, 7, 45));
+          g_autofree char *due = _bzw_demo_dup_day (filler, f->days_ago - g_rand_int_range (filler->rand, 7, 45));
 
           bzw_favour_set_due (favour, due);
         }
@@ -646,8 +652,8 @@ add_referrals (Filler  *filler,
     {
       const DemoReferral *r = &_bzw_demo_referrals[i];
       g_autoptr(BzwReferral) referral = bzw_referral_new ();
-      g_autofree char *uid = dup_uid (filler);
-      g_autofree char *day = dup_day (filler, MIN (r->days_ago, YEARS3_DAYS - 10));
+      g_autofree char *uid = _bzw_demo_dup_uid (filler);
+      g_autofree char *day = _bzw_demo_dup_day (filler, MIN (r->days_ago, YEARS3_DAYS - 10));
       BzwParty giver = { r->giver == ME ? 0 : filler->contact_ids[r->giver], NULL };
       BzwParty receiver = { r->receiver == ME ? 0 : filler->contact_ids[r->receiver], NULL };
       BzwParty referred = { r->referred == ME ? 0 : filler->contact_ids[r->referred],
@@ -671,9 +677,9 @@ add_referrals (Filler  *filler,
   return TRUE;
 }
 
-static gboolean
-check_empty (BzwStore  *store,
-             GError   **error)
+gboolean
+_bzw_demo_check_empty (BzwStore  *store,
+                       GError   **error)
 {
   if (!bzw_store_is_empty (store))
     {
@@ -684,6 +690,61 @@ check_empty (BzwStore  *store,
     }
 
   return TRUE;
+}
+
+/* Fills an empty @store in one bulk transaction: sets up a Filler as
+ * @plan says, with @pairs (taken), and lets the plan's fill function add
+ * the rows.
+ */
+gboolean
+_bzw_demo_run (BzwStore            *store,
+               GDateTime           *now,
+               const BzwDemoPlan   *plan,
+               GHashTable          *pairs,
+               GError             **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GHashTable) owned_pairs = pairs;
+  g_autofree gint64 *contact_ids = NULL;
+  Filler filler = { 0 };
+  gboolean ok;
+
+  if (!_bzw_demo_check_empty (store, error))
+    return FALSE;
+
+  rand = g_rand_new_with_seed (plan->seed);
+  contact_ids = g_new0 (gint64, MAX (plan->n_contacts, 1));
+
+  filler.store = store;
+  filler.rand = rand;
+  filler.now = now;
+  filler.now_unix = g_date_time_to_unix (now);
+  filler.contact_ids = contact_ids;
+  filler.pairs = owned_pairs;
+
+  if (!bzw_store_begin_bulk (store, error))
+    return FALSE;
+
+  ok = plan->fill (&filler, plan->data, error);
+
+  return bzw_store_finish (store, ok, error);
+}
+
+static gboolean
+fill_example (Filler   *filler,
+              gpointer  data,
+              GError  **error)
+{
+  gboolean ok = _bzw_demo_add_circles (filler, error) &&
+                add_people (filler, error) &&
+                add_relationships (filler, error) &&
+                add_person_encounters (filler, error) &&
+                add_group_encounters (filler, error) &&
+                add_favours (filler, error) &&
+                add_referrals (filler, error);
+
+  g_debug ("Example network: %u relationships", filler->n_relationships);
+  return ok;
 }
 
 /**
@@ -701,248 +762,10 @@ bzw_demo_fill (BzwStore   *store,
                GDateTime  *now,
                GError    **error)
 {
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(GHashTable) pairs = NULL;
-  g_autofree gint64 *contact_ids = NULL;
-  Filler filler = { 0 };
-  gboolean ok;
+  BzwDemoPlan plan = { DEMO_SEED, N_PEOPLE, fill_example, NULL };
 
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  if (!check_empty (store, error))
-    return FALSE;
-
-  rand = g_rand_new_with_seed (DEMO_SEED);
-  pairs = g_hash_table_new (NULL, NULL);
-  contact_ids = g_new0 (gint64, N_PEOPLE);
-
-  filler.store = store;
-  filler.rand = rand;
-  filler.now = now;
-  filler.now_unix = g_date_time_to_unix (now);
-  filler.contact_ids = contact_ids;
-  filler.pairs = pairs;
-
-  if (!bzw_store_begin_bulk (store, error))
-    return FALSE;
-
-  ok = add_circles (&filler, error) &&
-       add_people (&filler, error) &&
-       add_relationships (&filler, error) &&
-       add_person_encounters (&filler, error) &&
-       add_group_encounters (&filler, error) &&
-       add_favours (&filler, error) &&
-       add_referrals (&filler, error);
-
-  g_debug ("Example network: %u relationships", filler.n_relationships);
-
-  return bzw_store_finish (store, ok, error);
-}
-
-/* Synthetic networks for benchmarks */
-
-static const char * const synthetic_given[] = {
-  "Anna", "Ben", "Clara", "David", "Emma", "Finn", "Greta", "Hannes", "Ida", "Jonas", "Karla",
-  "Leon", "Mia", "Noah", "Olga", "Paul", "Rosa", "Sami", "Tilda", "Umut", "Vera", "Wim",
-  "Xenia", "Yusuf", "Zoe", "Jürgen", "Sören", "Małgorzata", "Ayşe", "Đorđe", "Chiara", "Mehmet",
-};
-
-static const char * const synthetic_family[] = {
-  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-  "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
-  "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Weiß", "Öztürk",
-  "Nowak", "Nguyen", "Romano", "Kowalski", "Yılmaz", "Papadopoulos", "Iwanowa",
-};
-
-static const char * const synthetic_orgs[] = {
-  NULL, NULL, "Rheinland Versicherung AG", "Pixelwerk Digitalagentur", "Steuerkanzlei Becker",
-  "Veedel Logistik GmbH", "Stadtbibliothek", "Fahrradmanufaktur", "Kanzlei Kaya", "Datenhafen AG",
-};
-
-static const char * const synthetic_offers[] = {
-  NULL, "Steuerberatung", "Fotografie", "Webentwicklung", "Versicherungen", "Texte", "Druck",
-  "Eventplanung", "IT-Betreuung", "Übersetzungen",
-};
-
-/**
- * bzw_demo_fill_synthetic:
- * @store: an empty store
- * @n_contacts: how many contacts
- * @n_entries: how many journal entries (about 70 % encounters, 18 % favours,
- *   12 % referrals)
- * @seed: the seed of the generator; the same seed and @now give the same
- *   network
- * @now: the journal covers the three years before
- *
- * Fills @store with a made-up network of any size, for benchmarks: the seven
- * circles, @n_contacts contacts, about 1.5 relationships per contact (an
- * average degree of 3) and @n_entries journal entries, in one transaction.
- */
-gboolean
-bzw_demo_fill_synthetic (BzwStore   *store,
-                         guint       n_contacts,
-                         guint       n_entries,
-                         guint32     seed,
-                         GDateTime  *now,
-                         GError    **error)
-{
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(GHashTable) pairs = NULL;
-  g_autofree gint64 *ids = NULL;
-  Filler filler = { 0 };
-  guint n_edges;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-
-  if (!check_empty (store, error))
-    return FALSE;
-
-  rand = g_rand_new_with_seed (seed);
-  pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  ids = g_new0 (gint64, MAX (n_contacts, 1));
-
-  filler.store = store;
-  filler.rand = rand;
-  filler.now = now;
-  filler.now_unix = g_date_time_to_unix (now);
-
-  if (!bzw_store_begin_bulk (store, error))
-    return FALSE;
-
-  ok = add_circles (&filler, error);
-
-  for (guint i = 0; ok && i < n_contacts; i++)
-    {
-      g_autoptr(BzwContact) contact = bzw_contact_new ();
-      g_autofree char *uid = dup_uid (&filler);
-      const char *given = synthetic_given[g_rand_int_range (rand, 0, G_N_ELEMENTS (synthetic_given))];
-      const char *family = synthetic_family[g_rand_int_range (rand, 0, G_N_ELEMENTS (synthetic_family))];
-      g_autofree char *display = g_strdup_printf ("%s %s", given, family);
-      g_autofree char *mail = g_strdup_printf ("kontakt%u@example.org", i);
-      g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      guint n_circles = g_rand_int_range (rand, 0, 3);
-
-      bzw_contact_set_uid (contact, uid);
-      bzw_contact_set_display_name (contact, display);
-      bzw_contact_set_given_name (contact, given);
-      bzw_contact_set_family_name (contact, family);
-      bzw_contact_set_organisation (contact,
-                                    synthetic_orgs[g_rand_int_range (rand, 0, G_N_ELEMENTS (synthetic_orgs))]);
-      bzw_contact_set_offers (contact,
-                              synthetic_offers[g_rand_int_range (rand, 0, G_N_ELEMENTS (synthetic_offers))]);
-      bzw_contact_set_seeks (contact,
-                             synthetic_offers[g_rand_int_range (rand, 0, G_N_ELEMENTS (synthetic_offers))]);
-      bzw_contact_set_met_in_person (contact, g_rand_int_range (rand, 0, 10) != 0);
-      bzw_contact_set_trust (contact, g_rand_int_range (rand, BZW_TRUST_UNKNOWN, BZW_TRUST_YES + 1));
-      bzw_contact_set_times (contact, filler.now_unix - g_rand_int_range (rand, 1, YEARS3_DAYS) * DAY, 0);
-      bzw_contact_add_field (contact, BZW_FIELD_EMAIL, NULL, mail);
-
-      for (guint c = 0; c < n_circles; c++)
-        {
-          gint64 circle_id = filler.circle_ids[g_rand_int_range (rand, 0, N_CIRCLES)];
-
-          g_array_append_val (circle_ids, circle_id);
-        }
-      bzw_contact_set_circle_ids (contact, circle_ids);
-
-      ok = bzw_store_save_contact (store, contact, error);
-      ids[i] = bzw_contact_get_id (contact);
-    }
-
-  /* A spanning tree plus random edges: average degree 3. */
-  n_edges = n_contacts > 1 ? n_contacts * 3 / 2 : 0;
-  for (guint e = 0; ok && e < n_edges; e++)
-    {
-      guint a = e < n_contacts - 1 ? e + 1 : (guint) g_rand_int_range (rand, 0, n_contacts);
-      guint b = (guint) g_rand_int_range (rand, 0, e < n_contacts - 1 ? a : n_contacts);
-      gint64 *key;
-      g_autoptr(BzwRelationship) rel = NULL;
-      g_autofree char *uid = NULL;
-
-      if (a == b)
-        continue;
-
-      key = g_new (gint64, 1);
-      *key = (gint64) MIN (a, b) * n_contacts + MAX (a, b);
-      if (!g_hash_table_add (pairs, key))
-        continue;
-
-      rel = bzw_relationship_new ();
-      uid = dup_uid (&filler);
-      bzw_relationship_set_uid (rel, uid);
-      bzw_relationship_set_a_id (rel, ids[a]);
-      bzw_relationship_set_b_id (rel, ids[b]);
-      bzw_relationship_set_kind (rel, _bzw_demo_circles[g_rand_int_range (rand, 0, N_CIRCLES)].relationship_kind);
-      bzw_relationship_set_strength (rel, g_rand_int_range (rand, 1, 6));
-      ok = bzw_store_save_relationship (store, rel, error);
-    }
-
-  for (guint e = 0; ok && e < n_entries && n_contacts > 0; e++)
-    {
-      int roll = g_rand_int_range (rand, 0, 100);
-      int days_ago = g_rand_int_range (rand, 1, YEARS3_DAYS + 1);
-      BzwParty a = { ids[g_rand_int_range (rand, 0, n_contacts)], NULL };
-      BzwParty b = { g_rand_boolean (rand) || n_contacts < 2 ? 0 : ids[g_rand_int_range (rand, 0, n_contacts)],
-                     NULL };
-      g_autofree char *uid = dup_uid (&filler);
-      g_autofree char *day = dup_day (&filler, days_ago);
-
-      if (a.contact_id == b.contact_id)
-        b.contact_id = 0;
-
-      if (roll < 70)
-        {
-          g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
-
-          bzw_encounter_set_uid (encounter, uid);
-          bzw_encounter_set_happened_at (encounter, moment (&filler, days_ago, 8, 20));
-          bzw_encounter_set_channel (encounter, g_rand_int_range (rand, 0, BZW_N_CHANNELS));
-          bzw_encounter_set_notes (encounter, _bzw_demo_circle_notes[g_rand_int_range (rand, 0, N_CIRCLES)][g_rand_int_range (rand, 0, 8)]);
-          bzw_encounter_add_participant (encounter, a.contact_id, NULL);
-          if (b.contact_id != 0)
-            bzw_encounter_add_participant (encounter, b.contact_id, NULL);
-          ok = bzw_store_save_encounter (store, encounter, error);
-        }
-      else if (roll < 88)
-        {
-          g_autoptr(BzwFavour) favour = bzw_favour_new ();
-          const DemoFavour *f = &_bzw_demo_favours[g_rand_int_range (rand, 0, _bzw_demo_n_favours)];
-
-          bzw_favour_set_uid (favour, uid);
-          bzw_favour_set_day (favour, day);
-          bzw_favour_set_from (favour, g_rand_boolean (rand) ? &a : &b);
-          bzw_favour_set_to (favour, bzw_party_equal (bzw_favour_get_from (favour), &a) ? &b : &a);
-          bzw_favour_set_direction (favour, g_rand_int_range (rand, 0, BZW_N_FAVOUR_DIRECTIONS));
-          bzw_favour_set_state (favour, g_rand_int_range (rand, 0, BZW_N_FAVOUR_STATES));
-          bzw_favour_set_description (favour, f->description);
-          bzw_favour_set_value_cents (favour, (gint64) f->euros * 100);
-          ok = bzw_store_save_favour (store, favour, error);
-        }
-      else
-        {
-          g_autoptr(BzwReferral) referral = bzw_referral_new ();
-          BzwParty referred = { ids[g_rand_int_range (rand, 0, n_contacts)], NULL };
-          BzwReferralState state = g_rand_int_range (rand, 0, BZW_N_REFERRAL_STATES);
-
-          /* Nobody is referred to themselves: then a business by name. */
-          if (referred.contact_id == a.contact_id || referred.contact_id == b.contact_id)
-            referred = (BzwParty) { 0, (char *) "Neukunde GmbH" };
-          bzw_referral_set_uid (referral, uid);
-          bzw_referral_set_day (referral, day);
-          bzw_referral_set_giver (referral, &a);
-          bzw_referral_set_receiver (referral, &b);
-          bzw_referral_set_referred (referral, &referred);
-          bzw_referral_set_effort (referral, g_rand_int_range (rand, 1, 6));
-          bzw_referral_set_state (referral, state);
-          bzw_referral_set_value_cents (referral,
-                                        state == BZW_REFERRAL_WON ? g_rand_int_range (rand, 1, 500) * 10000 : 0);
-          bzw_referral_set_thanked (referral, g_rand_boolean (rand));
-          ok = bzw_store_save_referral (store, referral, error);
-        }
-    }
-
-  return bzw_store_finish (store, ok, error);
+  return _bzw_demo_run (store, now, &plan, g_hash_table_new (NULL, NULL), error);
 }

@@ -40,6 +40,38 @@ struct _BzwStore
 typedef void (*BzwBindFunc) (sqlite3_stmt *stmt,
                              gpointer      object);
 
+/* How _bzw_store_read_rows() stores a column in a row struct. */
+typedef enum
+{
+  BZW_COLUMN_SKIP,    /* read by the finish function, or not at all */
+  BZW_COLUMN_INT,     /* int (or guint, enum) */
+  BZW_COLUMN_INT64,   /* gint64 */
+  BZW_COLUMN_DOUBLE,  /* double */
+  BZW_COLUMN_TEXT,    /* char *, a copy; NULL for SQL NULL */
+} BzwColumnType;
+
+typedef struct
+{
+  BzwColumnType type;
+  gsize         offset;
+} BzwColumn;
+
+#define BZW_COLUMN(Struct, member, type) { (type), G_STRUCT_OFFSET (Struct, member) }
+
+typedef void (*BzwRowFunc) (sqlite3_stmt *stmt,
+                            gpointer      row);
+
+/* A query's columns in a row struct, and what logs a failing step. */
+typedef struct
+{
+  const BzwColumn *columns;
+  guint            n_columns;
+  BzwRowFunc       finish;  /* for BZW_COLUMN_SKIP columns; may be NULL */
+  const char      *what;
+} BzwRowReader;
+
+#define BZW_ROW_READER(columns, finish, what) { (columns), G_N_ELEMENTS (columns), (finish), (what) }
+
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);
@@ -85,6 +117,12 @@ gboolean      _bzw_store_validate_date   (const char    *text,
 gboolean      _bzw_store_update_sort_key (BzwStore      *self,
                                           BzwContact    *contact,
                                           GError       **error);
+/* Row helpers (bzw-store-sql.c): read and write whole rows. */
+gboolean      _bzw_store_read_rows       (BzwStore            *self,
+                                          sqlite3_stmt        *stmt,
+                                          GArray              *rows,
+                                          const BzwRowReader  *reader,
+                                          GError             **error);
 int           _bzw_store_read_int        (sqlite3       *db,
                                           const char    *sql,
                                           int           *value);

@@ -10,6 +10,7 @@
 #include "bzw-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 gboolean
 _bzw_store_set_error (BzwStore    *self,
@@ -311,4 +312,56 @@ _bzw_store_read_int (sqlite3    *db,
 
   sqlite3_finalize (stmt);
   return rc;
+}
+
+/* Steps through @stmt and appends one element to @rows per row: column i
+ * goes into the field the reader's column i describes; a column beyond
+ * them or BZW_COLUMN_SKIP is left to the reader's finish function, which
+ * is called with the row after the table did its part.  The element starts
+ * zeroed.  Fails with the database's error when a step fails.
+ */
+gboolean
+_bzw_store_read_rows (BzwStore            *self,
+                      sqlite3_stmt        *stmt,
+                      GArray              *rows,
+                      const BzwRowReader  *reader,
+                      GError             **error)
+{
+  guint size = g_array_get_element_size (rows);
+  g_autofree guint8 *row = g_malloc (size);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      memset (row, 0, size);
+      for (guint i = 0; i < reader->n_columns; i++)
+        {
+          gpointer field = row + reader->columns[i].offset;
+
+          switch (reader->columns[i].type)
+            {
+            case BZW_COLUMN_SKIP:
+              break;
+            case BZW_COLUMN_INT:
+              *(int *) field = sqlite3_column_int (stmt, i);
+              break;
+            case BZW_COLUMN_INT64:
+              *(gint64 *) field = sqlite3_column_int64 (stmt, i);
+              break;
+            case BZW_COLUMN_DOUBLE:
+              *(double *) field = sqlite3_column_double (stmt, i);
+              break;
+            case BZW_COLUMN_TEXT:
+              *(char **) field = _bzw_store_column_dup_text (stmt, i);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      if (reader->finish != NULL)
+        reader->finish (stmt, row);
+      g_array_append_vals (rows, row, 1);
+    }
+
+  return _bzw_store_finish_rows (self, stmt, rc, reader->what, error);
 }

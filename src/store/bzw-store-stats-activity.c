@@ -255,10 +255,11 @@ typedef struct
   gint64 contact_id;
 } Participation;
 
+/* The encounters and who took part: their strength events and weeks. */
 static gboolean
-scan_journal (BzwStore  *self,
-              Scan      *scan,
-              GError   **error)
+scan_encounters (BzwStore  *self,
+                 Scan      *scan,
+                 GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (BzwStrengthEvent));
@@ -341,7 +342,18 @@ scan_journal (BzwStore  *self,
           scan_add_week (scan, event);
       }
 
-  /* Favours and referrals between me and a contact, and whom I referred. */
+  return TRUE;
+}
+
+/* Favours and referrals between me and a contact, and whom I referred. */
+static gboolean
+scan_ties (BzwStore  *self,
+           Scan      *scan,
+           GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
   stmt = _bzw_store_prepare (self,
                              "SELECT coalesce (from_id, to_id), unixepoch (day, '+12 hours'), state <> 'declined'"
                              "  FROM favours"
@@ -366,6 +378,14 @@ scan_journal (BzwStore  *self,
     }
 
   return _bzw_store_finish_rows (self, stmt, rc, "scan favours", error);
+}
+
+static gboolean
+scan_journal (BzwStore  *self,
+              Scan      *scan,
+              GError   **error)
+{
+  return scan_encounters (self, scan, error) && scan_ties (self, scan, error);
 }
 
 static GArray *
@@ -601,4 +621,26 @@ bzw_store_stats_encounters_by_week (BzwStore   *self,
     return NULL;
 
   return g_steal_pointer (&weeks);
+}
+
+/* @activity, or when it is NULL the activity at @now (NULL: the current
+ * time) read into @own; NULL with @error set when that fails.
+ */
+const GArray *
+_bzw_stats_ensure_activity (BzwStore      *self,
+                            GDateTime     *now,
+                            const GArray  *activity,
+                            GArray       **own,
+                            GError       **error)
+{
+  g_autoptr(GDateTime) current = NULL;
+
+  if (activity != NULL)
+    return activity;
+
+  if (now == NULL)
+    now = current = g_date_time_new_now_local ();
+
+  *own = bzw_store_stats_list_activity (self, now, error);
+  return *own;
 }

@@ -16,6 +16,54 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const BzwColumn promised_columns[] = {
+  BZW_COLUMN (BzwPromisedFavour, favour_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwPromisedFavour, to_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwPromisedFavour, to_name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwPromisedFavour, description, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwPromisedFavour, day, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwPromisedFavour, due, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwPromisedFavour, value_cents, BZW_COLUMN_INT64),
+};
+
+static const BzwRowReader promised_reader =
+  BZW_ROW_READER (promised_columns, NULL, "list_promised_favours");
+
+static const BzwColumn unthanked_columns[] = {
+  BZW_COLUMN (BzwUnthankedReferral, referral_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwUnthankedReferral, giver_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwUnthankedReferral, giver_name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwUnthankedReferral, referred_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwUnthankedReferral, referred_name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwUnthankedReferral, day, BZW_COLUMN_TEXT),
+  { BZW_COLUMN_SKIP, 0 },  /* state: read_unthanked_state() */
+  BZW_COLUMN (BzwUnthankedReferral, value_cents, BZW_COLUMN_INT64),
+};
+
+static const BzwColumn give_take_columns[] = {
+  BZW_COLUMN (BzwContactGiveTake, contact_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwContactGiveTake, give_take.n_given, BZW_COLUMN_INT),
+  BZW_COLUMN (BzwContactGiveTake, give_take.given_cents, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwContactGiveTake, give_take.n_received, BZW_COLUMN_INT),
+  BZW_COLUMN (BzwContactGiveTake, give_take.received_cents, BZW_COLUMN_INT64),
+};
+
+static const BzwRowReader give_take_reader =
+  BZW_ROW_READER (give_take_columns, NULL, "list_give_take");
+
+static void
+read_unthanked_state (sqlite3_stmt *stmt,
+                      gpointer      row)
+{
+  BzwUnthankedReferral *item = row;
+
+  item->state = BZW_REFERRAL_GIVEN;
+  bzw_referral_state_from_string (_bzw_store_column_text (stmt, 6), &item->state);
+}
+
+static const BzwRowReader unthanked_reader =
+  BZW_ROW_READER (unthanked_columns, read_unthanked_state, "list_unthanked_referrals");
+
 static void
 clear_promised (gpointer data)
 {
@@ -40,7 +88,6 @@ bzw_store_stats_list_promised_favours (BzwStore  *self,
 {
   g_autoptr(GArray) favours = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
@@ -56,20 +103,7 @@ bzw_store_stats_list_promised_favours (BzwStore  *self,
 
   favours = g_array_new (FALSE, TRUE, sizeof (BzwPromisedFavour));
   g_array_set_clear_func (favours, clear_promised);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwPromisedFavour item;
-
-      item.favour_id = sqlite3_column_int64 (stmt, 0);
-      item.to_id = sqlite3_column_int64 (stmt, 1);
-      item.to_name = _bzw_store_column_dup_text (stmt, 2);
-      item.description = _bzw_store_column_dup_text (stmt, 3);
-      item.day = _bzw_store_column_dup_text (stmt, 4);
-      item.due = _bzw_store_column_dup_text (stmt, 5);
-      item.value_cents = sqlite3_column_int64 (stmt, 6);
-      g_array_append_val (favours, item);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_promised_favours", error))
+  if (!_bzw_store_read_rows (self, stmt, favours, &promised_reader, error))
     return NULL;
 
   return g_steal_pointer (&favours);
@@ -97,7 +131,6 @@ bzw_store_stats_list_unthanked_referrals (BzwStore  *self,
 {
   g_autoptr(GArray) referrals = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
@@ -116,22 +149,7 @@ bzw_store_stats_list_unthanked_referrals (BzwStore  *self,
 
   referrals = g_array_new (FALSE, TRUE, sizeof (BzwUnthankedReferral));
   g_array_set_clear_func (referrals, clear_unthanked);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwUnthankedReferral item;
-
-      item.referral_id = sqlite3_column_int64 (stmt, 0);
-      item.giver_id = sqlite3_column_int64 (stmt, 1);
-      item.giver_name = _bzw_store_column_dup_text (stmt, 2);
-      item.referred_id = sqlite3_column_int64 (stmt, 3);
-      item.referred_name = _bzw_store_column_dup_text (stmt, 4);
-      item.day = _bzw_store_column_dup_text (stmt, 5);
-      item.state = BZW_REFERRAL_GIVEN;
-      bzw_referral_state_from_string (_bzw_store_column_text (stmt, 6), &item.state);
-      item.value_cents = sqlite3_column_int64 (stmt, 7);
-      g_array_append_val (referrals, item);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_unthanked_referrals", error))
+  if (!_bzw_store_read_rows (self, stmt, referrals, &unthanked_reader, error))
     return NULL;
 
   return g_steal_pointer (&referrals);
@@ -296,7 +314,6 @@ bzw_store_stats_list_give_take (BzwStore  *self,
 {
   g_autoptr(GArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
@@ -320,18 +337,7 @@ bzw_store_stats_list_give_take (BzwStore  *self,
     return NULL;
 
   list = g_array_new (FALSE, TRUE, sizeof (BzwContactGiveTake));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwContactGiveTake item;
-
-      item.contact_id = sqlite3_column_int64 (stmt, 0);
-      item.give_take.n_given = sqlite3_column_int (stmt, 1);
-      item.give_take.given_cents = sqlite3_column_int64 (stmt, 2);
-      item.give_take.n_received = sqlite3_column_int (stmt, 3);
-      item.give_take.received_cents = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (list, item);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_give_take", error))
+  if (!_bzw_store_read_rows (self, stmt, list, &give_take_reader, error))
     return NULL;
 
   return g_steal_pointer (&list);

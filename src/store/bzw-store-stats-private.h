@@ -38,4 +38,10 @@ void                _bzw_id_index_clear  (IdIndex       *index);
 BzwContactActivity *_bzw_id_index_lookup (const IdIndex *index,
                                           gint64         contact_id);
 
+const GArray       *_bzw_stats_ensure_activity (BzwStore      *self,
+                                                GDateTime     *now,
+                                                const GArray  *activity,
+                                                GArray       **own,
+                                                GError       **error);
+
 G_END_DECLS

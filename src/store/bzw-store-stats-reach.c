@@ -14,6 +14,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const BzwColumn known_columns[] = {
+  BZW_COLUMN (BzwKnownPair, a_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwKnownPair, b_id, BZW_COLUMN_INT64),
+};
+
+static const BzwRowReader known_reader =
+  BZW_ROW_READER (known_columns, NULL, "list_relationships");
+
+static const BzwColumn edge_columns[] = {
+  BZW_COLUMN (BzwGivingEdge, from_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwGivingEdge, to_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwGivingEdge, count, BZW_COLUMN_INT),
+  BZW_COLUMN (BzwGivingEdge, value_cents, BZW_COLUMN_INT64),
+};
+
+static const BzwRowReader edge_reader =
+  BZW_ROW_READER (edge_columns, NULL, "list_giving_cycles");
+
 static void
 mark_second_degree (const IdIndex *index,
                     gboolean      *second,
@@ -55,14 +73,9 @@ bzw_store_stats_list_second_degree (BzwStore      *self,
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
+  activity = _bzw_stats_ensure_activity (self, NULL, activity, &own_activity, error);
   if (activity == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
-        return NULL;
-      activity = own_activity;
-    }
+    return NULL;
 
   /* Every pair of contacts who know each other, by any link. */
   stmt = _bzw_store_prepare (self,
@@ -145,13 +158,7 @@ bzw_store_stats_list_introductions (BzwStore  *self,
     return NULL;
 
   known = g_array_new (FALSE, FALSE, sizeof (BzwKnownPair));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwKnownPair pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      g_array_append_val (known, pair);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_relationships", error))
+  if (!_bzw_store_read_rows (self, stmt, known, &known_reader, error))
     return NULL;
 
   return bzw_introductions_find ((const BzwIntroductionCandidate *) (gpointer) candidates->data, candidates->len,
@@ -198,17 +205,7 @@ bzw_store_stats_list_giving_cycles (BzwStore  *self,
     return NULL;
 
   edges = g_array_new (FALSE, FALSE, sizeof (BzwGivingEdge));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwGivingEdge edge;
-
-      edge.from_id = sqlite3_column_int64 (stmt, 0);
-      edge.to_id = sqlite3_column_int64 (stmt, 1);
-      edge.count = sqlite3_column_int (stmt, 2);
-      edge.value_cents = sqlite3_column_int64 (stmt, 3);
-      g_array_append_val (edges, edge);
-    }
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_giving_cycles", error))
+  if (!_bzw_store_read_rows (self, stmt, edges, &edge_reader, error))
     return NULL;
 
   cycles = bzw_giving_cycles_find ((const BzwGivingEdge *) (gpointer) edges->data, edges->len,

@@ -402,12 +402,9 @@ bzw_store_stats_list_long_unseen (BzwStore      *self,
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
+  activity = _bzw_stats_ensure_activity (self, now, activity, &own_activity, error);
   if (activity == NULL)
-    {
-      if ((own_activity = bzw_store_stats_list_activity (self, now, error)) == NULL)
-        return NULL;
-      activity = own_activity;
-    }
+    return NULL;
 
   year_ago = bzw_stats_year_before (now);
   cutoff = g_date_time_to_unix (year_ago);
