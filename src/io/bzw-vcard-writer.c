@@ -7,6 +7,7 @@
 #include "bzw-vcard-writer.h"
 
 #include "bzw-io-util.h"
+#include "bzw-output-file.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -712,8 +713,9 @@ bzw_vcard_writer_write_store (BzwStore  *store,
  *   %NULL for all
  * @path: the file to write
  *
- * Writes the contacts as vCard 4.0 to a temporary file beside @path and
- * renames it into place, so @path is never left half-written.  This is
+ * Writes the contacts as vCard 4.0 to @path through a #BzwOutputFile: a
+ * regular file is written under a temporary name and renamed, so it is
+ * never left half-written; a device or pipe is written directly.  This is
  * `--export-vcard=FILE`.
  */
 gboolean
@@ -733,13 +735,13 @@ bzw_vcard_export_store (BzwStore    *store,
   if (data == NULL)
     return FALSE;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!bzw_output_file_set_contents (path, data, length, &local_error))
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: %s is the reason, from the system. */
-                   _("The contacts could not be exported: %s"), local_error->message);
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The contacts could not be exported to “%s”: %s"), display, local_error->message);
       return FALSE;
     }
 

@@ -7,6 +7,7 @@
 #include "bzw-map-export.h"
 
 #include "bzw-map-layout.h"
+#include "bzw-output-file.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -84,18 +85,16 @@ draw_page (BzwMapRenderer   *renderer,
 static gboolean
 add_svg_text (BzwMapRenderer  *renderer,
               BzwMapGraph     *graph,
-              const char      *path,
+              GByteArray      *data,
               GError         **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GString) svg = NULL;
-  gsize length;
+  const char *contents;
   const char *end;
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  contents = (const char *) data->data;
   end = g_strrstr (contents, "</svg>");
   if (end == NULL)
     {
@@ -118,13 +117,25 @@ add_svg_text (BzwMapRenderer  *renderer,
   g_string_append (svg, "</g>\n");
   g_string_append (svg, end);
 
-  return g_file_set_contents (path, svg->str, svg->len, error);
+  g_byte_array_set_size (data, 0);
+  g_byte_array_append (data, (const guint8 *) svg->str, svg->len);
+  return TRUE;
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws the map in @format into @data. */
 static gboolean
 write_surface (BzwMapGraph       *graph,
                Format             format,
-               const char        *tmp_path,
+               GByteArray        *data,
                const BzwMapView  *options,
                GError           **error)
 {
@@ -164,10 +175,10 @@ write_surface (BzwMapGraph       *graph,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) total_w, (int) total_h);
       break;
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create (tmp_path, total_w, total_h);
+      surface = cairo_svg_surface_create_for_stream (append_cb, data, total_w, total_h);
       break;
     case FORMAT_PDF:
-      surface = cairo_pdf_surface_create (tmp_path, total_w, total_h);
+      surface = cairo_pdf_surface_create_for_stream (append_cb, data, total_w, total_h);
       break;
     default:
       g_assert_not_reached ();
@@ -179,7 +190,7 @@ write_surface (BzwMapGraph       *graph,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp_path);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, data);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -193,7 +204,7 @@ write_surface (BzwMapGraph       *graph,
     }
 
   if (format == FORMAT_SVG)
-    return add_svg_text (renderer, graph, tmp_path, error);
+    return add_svg_text (renderer, graph, data, error);
 
   return TRUE;
 }
@@ -203,8 +214,9 @@ write_surface (BzwMapGraph       *graph,
  * @path: where to write; the extension (.png, .svg, .pdf) picks the format
  *
  * Writes the map in the light style with its legend beside it.  Nodes
- * without a position are laid out first (seed 0).  The file is written under
- * a temporary name and renamed, so a failure leaves no half-written file.
+ * without a position are laid out first (seed 0).  The file is written
+ * through a #BzwOutputFile (a regular file under a temporary name, then
+ * renamed, mode 0600 when new), so a failure leaves no half-written file.
  *
  * Returns: whether the file was written.
  */
@@ -228,11 +240,10 @@ bzw_map_export_to_file_full (BzwMapGraph       *graph,
                              GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autofree char *display = NULL;
   Format format;
   gboolean unplaced = FALSE;
-  int fd;
 
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -250,33 +261,12 @@ bzw_map_export_to_file_full (BzwMapGraph       *graph,
     }
 
   display = g_filename_display_name (path);
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  data = g_byte_array_new ();
+  if (!write_surface (graph, format, data, options, &local_error) ||
+      !bzw_output_file_set_contents (path, data->data, data->len, &local_error))
     {
-      int saved = errno;
-
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!write_surface (graph, format, tmp_path, options, &local_error))
-    {
-      g_unlink (tmp_path);
       g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
                    _("Cannot write the map to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
 

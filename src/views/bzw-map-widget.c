@@ -9,6 +9,7 @@
 #include "bzw-map-export.h"
 #include "bzw-map-layout.h"
 #include "bzw-map-renderer.h"
+#include "bzw-output-file.h"
 #include "bzw-ui-utils.h"
 
 #include <adwaita.h>
@@ -1883,10 +1884,20 @@ settle_for_drawing (BzwMapWidget *self)
     }
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws @view in the format of @path into @data. */
 static gboolean
 write_view (BzwMapWidget      *self,
             const char        *path,
-            const char        *tmp_path,
+            GByteArray        *data,
             const BzwMapView  *view,
             GError           **error)
 {
@@ -1902,9 +1913,9 @@ write_view (BzwMapWidget      *self,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width * scale, view->height * scale);
     }
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (tmp_path, view->width, view->height);
+    surface = cairo_svg_surface_create_for_stream (append_cb, data, view->width, view->height);
   else
-    surface = cairo_pdf_surface_create (tmp_path, view->width, view->height);
+    surface = cairo_pdf_surface_create_for_stream (append_cb, data, view->width, view->height);
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -1913,7 +1924,7 @@ write_view (BzwMapWidget      *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && scale != 1)
-    status = cairo_surface_write_to_png (surface, tmp_path);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, data);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -1928,42 +1939,30 @@ write_view (BzwMapWidget      *self,
   return TRUE;
 }
 
-/* The part of the map on the screen, as large as the widget. */
+/* The part of the map on the screen, as large as the widget.  The file is
+ * written through a #BzwOutputFile (0600 when new, never replacing a
+ * device).
+ */
 static gboolean
 export_view (BzwMapWidget  *self,
              const char    *path,
              GError       **error)
 {
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(GError) local_error = NULL;
   BzwMapView view = self->view;
-  int fd;
 
   view.hover = -1;
   view.draw_background = TRUE;
   view.width = MAX (view.width, 1);
   view.height = MAX (view.height, 1);
 
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  if (!write_view (self, path, data, &view, &local_error) ||
+      !bzw_output_file_set_contents (path, data->data, data->len, &local_error))
     {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!write_view (self, path, tmp_path, &view, &local_error) ||
-      g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the map to “%s”: %s"), display,
-                   local_error != NULL ? local_error->message : g_strerror (saved));
+                   local_error->message);
       return FALSE;
     }
 
