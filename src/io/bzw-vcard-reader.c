@@ -7,6 +7,7 @@
 #include "bzw-vcard-reader.h"
 
 #include "bzw-io-util.h"
+#include "bzw-photo.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -1100,6 +1101,28 @@ read_address (CardContext *ctx,
   g_string_free (value, TRUE);
 }
 
+/* A photo is stored at most BZW_PHOTO_MAX_SIDE pixels large; one whose
+ * header claims too many pixels to decode is left out.
+ */
+static void
+set_bounded_photo (CardContext *ctx,
+                   Line        *line,
+                   GBytes      *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bounded = bzw_photo_bound (bytes, &error);
+
+  if (bounded == NULL)
+    {
+      bzw_parse_result_add_problem (ctx->result, line->line, FALSE,
+                                    /* Translators: %s is the reason, from bzw-photo.c. */
+                                    _("The photo was left out: %s"), error->message);
+      return;
+    }
+
+  bzw_contact_set_photo (ctx->card->contact, bounded);
+}
+
 static gboolean
 set_photo_bytes (CardContext *ctx,
                  Line        *line,
@@ -1119,7 +1142,7 @@ set_photo_bytes (CardContext *ctx,
   if (g_bytes_get_size (bytes) == 0)
     return FALSE;
 
-  bzw_contact_set_photo (ctx->card->contact, bytes);
+  set_bounded_photo (ctx, line, bytes);
   return TRUE;
 }
 
@@ -1168,7 +1191,7 @@ read_photo (CardContext *ctx,
 
               if (bytes != NULL && g_bytes_get_size (bytes) > 0)
                 {
-                  bzw_contact_set_photo (ctx->card->contact, bytes);
+                  set_bounded_photo (ctx, line, bytes);
                   ctx->has_photo = TRUE;
                   return;
                 }

@@ -6,6 +6,7 @@
 
 #include "bzw-migrations.h"
 #include "bzw-store-defense.h"
+#include "bzw-store-photos.h"
 #include "bzw-store-private.h"
 #include "bzw-store-resources.h"
 
@@ -1056,7 +1057,7 @@ bzw_store_open (const char         *path,
       !bzw_store_check_integrity (self, TRUE, error))
     return NULL;
 
-  if (!refresh_sort_keys (self, error))
+  if (!refresh_sort_keys (self, error) || !_bzw_store_bound_photos (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
