@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-backups.h"
+#include "bzw-backups-sweep.h"
 #include "bzw-migrations.h"
 #include "bzw-store-defense.h"
 #include "bzw-store-private.h"
@@ -559,6 +560,7 @@ bzw_backups_create (BzwStore       *store,
   dir = bzw_backups_dup_dir (store_path);
   if (!ensure_dir (dir, error))
     return NULL;
+  _bzw_backups_sweep_parts (dir);
 
   path = dup_backup_path (store_path, kind, now);
   if (!copy_database (store->db, path, error))
