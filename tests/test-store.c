@@ -595,6 +595,20 @@ test_journal (Fixture       *fixture,
   g_assert_cmpuint (refs->len, ==, 1);
   g_clear_pointer (&refs, g_array_unref);
 
+  /* A search of only spaces is no search: all entries. */
+  query.text = "   ";
+  refs = bzw_store_list_journal (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 2);
+  g_clear_pointer (&refs, g_array_unref);
+  {
+    g_autoptr(BzwJournalList) list = bzw_journal_list_new (fixture->store);
+
+    bzw_journal_list_set_query (list, &query);
+    bzw_journal_list_load_all (list);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  }
+
   contact = bzw_store_dup_contact (fixture->store, anna_id, &error);
   g_assert_cmpint (bzw_contact_get_last_encounter (contact), ==, 1700000000);
 
