@@ -9,7 +9,7 @@
 
 static char *volatile planted;
 
-static G_GNUC_NOINLINE void
+static __attribute__ ((noinline)) void
 plant_leak (void)
 {
   planted = g_strdup ("a string nobody frees");
