@@ -637,6 +637,20 @@ test_journal (Fixture       *fixture,
   g_assert_cmpuint (refs->len, ==, 1);
   g_clear_pointer (&refs, g_array_unref);
 
+  /* A search of only spaces is no search: all entries. */
+  query.text = "   ";
+  refs = bzw_store_list_journal (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 2);
+  g_clear_pointer (&refs, g_array_unref);
+  {
+    g_autoptr(BzwJournalList) list = bzw_journal_list_new (fixture->store);
+
+    bzw_journal_list_set_query (list, &query);
+    bzw_journal_list_load_all (list);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  }
+
   contact = bzw_store_dup_contact (fixture->store, anna_id, &error);
   g_assert_cmpint (bzw_contact_get_last_encounter (contact), ==, 1700000000);
 
@@ -1034,6 +1048,103 @@ test_foreign_file_untouched (void)
   g_unlink (path);
 }
 
+/* Another program's SQLite file with a user_version above ours is foreign,
+ * not newer: it is checked for our tables before its version.
+ */
+static void
+test_foreign_versioned_file (void)
+{
+  g_autofree char *path = write_temp_file ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (x); PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE);
+  g_unlink (path);
+}
+
+/* A database of ours with a trigger or a view added by someone else is
+ * foreign: the trigger would run on our writes.
+ */
+static void
+test_foreign_trigger (void)
+{
+  const char * const planted[] = {
+    "CREATE TABLE loot (x); CREATE TRIGGER steal AFTER INSERT ON contacts BEGIN"
+    " INSERT INTO loot VALUES (new.notes); END",
+    "CREATE VIEW everyone AS SELECT * FROM contacts",
+    /* One of ours, with a different body. */
+    "DROP TRIGGER contacts_tombstone; CREATE TRIGGER contacts_tombstone AFTER DELETE ON contacts BEGIN"
+    " SELECT 1; END",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    {
+      g_autofree char *path = write_temp_file ("", 0);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzwStore) store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+      sqlite3 *db;
+
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, planted[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE);
+      g_clear_error (&error);
+      store = bzw_store_open (path, BZW_STORE_OPEN_READ_ONLY, &error);
+      g_assert_null (store);
+      g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE);
+      g_unlink (path);
+    }
+}
+
+/* A pragma of the store's own connection (bzw-store-private.h). */
+static int
+pragma_of (BzwStore   *store,
+           const char *name)
+{
+  g_autofree char *sql = g_strconcat ("PRAGMA ", name, NULL);
+  sqlite3_stmt *stmt;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Every connection checks cell sizes; a read-only one trusts no schema. */
+static void
+test_defensive_pragmas (void)
+{
+  g_autofree char *path = write_temp_file ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwStore) store = bzw_store_open (path, BZW_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(BzwStore) reader = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_of (store, "cell_size_check"), ==, 1);
+  g_clear_object (&store);
+
+  reader = bzw_store_open (path, BZW_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_of (reader, "cell_size_check"), ==, 1);
+  g_assert_cmpint (pragma_of (reader, "trusted_schema"), ==, 0);
+  g_unlink (path);
+}
+
 static void
 test_newer_file_untouched (void)
 {
@@ -1047,7 +1158,9 @@ test_newer_file_untouched (void)
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* A newer version of ours still has our tables. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE meta (key, value); CREATE TABLE contacts (id);"
+                                 " CREATE TABLE future (x); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_file_get_contents (path, &before, &before_len, NULL);
 
@@ -1101,6 +1214,9 @@ main (int   argc,
               open_temp_store, test_journal_list_streams_in_order, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
   g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
+  g_test_add_func ("/store/open/foreign-versioned-file", test_foreign_versioned_file);
+  g_test_add_func ("/store/open/foreign-trigger", test_foreign_trigger);
+  g_test_add_func ("/store/open/defensive-pragmas", test_defensive_pragmas);
 
   return g_test_run ();
 }

@@ -11,8 +11,10 @@
 #include "bzw-window.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct _BzwApplication
 {
@@ -122,6 +124,22 @@ join_open_thread (BzwApplication *self)
   g_free (job);
 }
 
+/* The exports and the printout only read the database: they open a file
+ * that is ours to write as usual (an older one is updated), any other file
+ * read-only, and a missing one not at all.
+ */
+static BzwStoreOpenFlags
+reading_flags (BzwApplication *self)
+{
+  g_autofree char *path = self->database != NULL ? g_strdup (self->database) : bzw_store_dup_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0)
+    return BZW_STORE_OPEN_DEFAULT;
+
+  return BZW_STORE_OPEN_READ_ONLY;
+}
+
 /* Options that write a file run here, before the application registers, so
  * they never open a window and never talk to a running instance.
  */
@@ -164,7 +182,7 @@ bzw_application_handle_local_options (GApplication *app,
   if (!demo && !writes)
     return -1;
 
-  open_store (self, BZW_STORE_OPEN_DEFAULT);
+  open_store (self, demo || import != NULL ? BZW_STORE_OPEN_DEFAULT : reading_flags (self));
   if (self->store == NULL)
     {
       g_printerr ("%s\n", self->store_error->message);

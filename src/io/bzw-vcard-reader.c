@@ -8,6 +8,7 @@
 
 #include "bzw-io-util.h"
 #include "bzw-vcard-private.h"
+#include "bzw-photo.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -174,6 +175,28 @@ read_organisation (BzwVcardCard *ctx,
   bzw_contact_set_department (c, department);
 }
 
+/* A photo is stored at most BZW_PHOTO_MAX_SIDE pixels large; one whose
+ * header claims too many pixels to decode is left out.
+ */
+static void
+set_bounded_photo (BzwVcardCard *ctx,
+                   BzwVcardLine *line,
+                   GBytes       *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bounded = bzw_photo_bound (bytes, &error);
+
+  if (bounded == NULL)
+    {
+      bzw_parse_result_add_problem (ctx->result, line->line, FALSE,
+                                    /* Translators: %s is the reason, from bzw-photo.c. */
+                                    _("The photo was left out: %s"), error->message);
+      return;
+    }
+
+  bzw_contact_set_photo (ctx->card->contact, bounded);
+}
+
 static gboolean
 set_photo_bytes (BzwVcardCard *ctx,
                  BzwVcardLine *line,
@@ -193,7 +216,7 @@ set_photo_bytes (BzwVcardCard *ctx,
   if (g_bytes_get_size (bytes) == 0)
     return FALSE;
 
-  bzw_contact_set_photo (ctx->card->contact, bytes);
+  set_bounded_photo (ctx, line, bytes);
   return TRUE;
 }
 
@@ -242,7 +265,7 @@ read_photo (BzwVcardCard *ctx,
 
               if (bytes != NULL && g_bytes_get_size (bytes) > 0)
                 {
-                  bzw_contact_set_photo (ctx->card->contact, bytes);
+                  set_bounded_photo (ctx, line, bytes);
                   ctx->has_photo = TRUE;
                   return;
                 }

@@ -8,6 +8,7 @@
 
 #include "bzw-io-util.h"
 #include "bzw-vcard-writer-private.h"
+#include "bzw-output-file.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -465,6 +466,15 @@ bzw_vcard_writer_write_store_as (BzwStore         *store,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * bzw_vcard_export_store:
+ * @ids: (nullable) (element-type gint64): the contacts to export, or
+ *   %NULL for all
+ * @path: the file to write
+ *
+ * Writes the contacts as vCard 4.0 to @path (see
+ * bzw_vcard_export_store_as()).  This is `--export-vcard=FILE`.
+ */
 gboolean
 bzw_vcard_export_store (BzwStore    *store,
                         GArray      *ids,
@@ -481,9 +491,10 @@ bzw_vcard_export_store (BzwStore    *store,
  * @version: vCard 4.0 or 3.0
  * @path: the file to write
  *
- * Writes the contacts as vCards of @version to a temporary file beside
- * @path and renames it into place, so @path is never left half-written.
- * This is `--export-vcard=FILE`.
+ * Writes the contacts as vCards of @version to @path through a
+ * #BzwOutputFile: a regular file is written under a temporary name and
+ * renamed, so it is never left half-written; a device or pipe is written
+ * directly.  This is `--export-vcard=FILE --vcard-version=…`.
  */
 gboolean
 bzw_vcard_export_store_as (BzwStore         *store,
@@ -503,13 +514,13 @@ bzw_vcard_export_store_as (BzwStore         *store,
   if (data == NULL)
     return FALSE;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!bzw_output_file_set_contents (path, data, length, &local_error))
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: %s is the reason, from the system. */
-                   _("The contacts could not be exported: %s"), local_error->message);
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The contacts could not be exported to “%s”: %s"), display, local_error->message);
       return FALSE;
     }
 

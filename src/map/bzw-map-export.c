@@ -7,6 +7,7 @@
 #include "bzw-map-export.h"
 
 #include "bzw-map-layout.h"
+#include "bzw-output-file.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -85,17 +86,16 @@ draw_page (BzwMapRenderer   *renderer,
 static gboolean
 add_svg_text (BzwMapRenderer  *renderer,
               BzwMapGraph     *graph,
-              const char      *path,
+              GByteArray      *data,
               GError         **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GString) svg = NULL;
-  gsize length;
+  const char *contents;
   const char *end;
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  contents = (const char *) data->data;
 
   end = g_strrstr (contents, "</svg>");
   if (end == NULL)
@@ -119,7 +119,18 @@ add_svg_text (BzwMapRenderer  *renderer,
   g_string_append (svg, "</g>\n");
   g_string_append (svg, end);
 
-  return g_file_set_contents (path, svg->str, svg->len, error);
+  g_byte_array_set_size (data, 0);
+  g_byte_array_append (data, (const guint8 *) svg->str, svg->len);
+  return TRUE;
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 /* Places the whole map with MARGIN around it and the legend to its
@@ -154,7 +165,7 @@ fit_page (BzwMapRenderer *renderer,
 static gboolean
 write_surface (BzwMapGraph       *graph,
                Format             format,
-               const char        *tmp_path,
+               GByteArray        *data,
                const BzwMapView  *options,
                GError           **error)
 {
@@ -182,10 +193,10 @@ write_surface (BzwMapGraph       *graph,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) total_w, (int) total_h);
       break;
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create (tmp_path, total_w, total_h);
+      surface = cairo_svg_surface_create_for_stream (append_cb, data, total_w, total_h);
       break;
     case FORMAT_PDF:
-      surface = cairo_pdf_surface_create (tmp_path, total_w, total_h);
+      surface = cairo_pdf_surface_create_for_stream (append_cb, data, total_w, total_h);
       break;
     default:
       g_assert_not_reached ();
@@ -197,7 +208,7 @@ write_surface (BzwMapGraph       *graph,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp_path);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, data);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -211,7 +222,7 @@ write_surface (BzwMapGraph       *graph,
     }
 
   if (format == FORMAT_SVG)
-    return add_svg_text (renderer, graph, tmp_path, error);
+    return add_svg_text (renderer, graph, data, error);
 
   return TRUE;
 }
@@ -222,7 +233,7 @@ write_surface (BzwMapGraph       *graph,
 static gboolean
 write_view_surface (BzwMapGraph       *graph,
                     Format             format,
-                    const char        *tmp_path,
+                    GByteArray        *data,
                     const BzwMapView  *view,
                     GError           **error)
 {
@@ -235,9 +246,9 @@ write_view_surface (BzwMapGraph       *graph,
   if (format == FORMAT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width * scale, view->height * scale);
   else if (format == FORMAT_SVG)
-    surface = cairo_svg_surface_create (tmp_path, view->width, view->height);
+    surface = cairo_svg_surface_create_for_stream (append_cb, data, view->width, view->height);
   else
-    surface = cairo_pdf_surface_create (tmp_path, view->width, view->height);
+    surface = cairo_pdf_surface_create_for_stream (append_cb, data, view->width, view->height);
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -246,7 +257,7 @@ write_view_surface (BzwMapGraph       *graph,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp_path);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, data);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -264,13 +275,14 @@ write_view_surface (BzwMapGraph       *graph,
 
 typedef gboolean (*SurfaceWriter) (BzwMapGraph       *graph,
                                    Format             format,
-                                   const char        *tmp_path,
+                                   GByteArray        *data,
                                    const BzwMapView  *view,
                                    GError           **error);
 
-/* The one place that opens the output file: @writer writes a temporary
- * file beside @path, which is renamed over @path when all went well, so a
- * failure leaves no half-written file.
+/* The one place that writes the output file: @writer draws into memory,
+ * then a #BzwOutputFile writes it (a regular file under a temporary name,
+ * renamed when complete, mode 0600 when new; a device or pipe directly),
+ * so a failure leaves no half-written file.
  */
 static gboolean
 write_file (BzwMapGraph       *graph,
@@ -281,36 +293,15 @@ write_file (BzwMapGraph       *graph,
             GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  g_autofree char *display = g_filename_display_name (path);
-  int fd;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
 
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  if (!writer (graph, format, data, view, &local_error) ||
+      !bzw_output_file_set_contents (path, data->data, data->len, &local_error))
     {
-      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!writer (graph, format, tmp_path, view, &local_error))
-    {
-      g_unlink (tmp_path);
       g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
                    _("Cannot write the map to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                   _("Cannot write the map to “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
 

@@ -7,6 +7,7 @@
 #include "bzw-map-graph.h"
 
 #include "bzw-enums.h"
+#include "bzw-photo.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
@@ -677,8 +678,8 @@ cairo_surface_t *
 bzw_map_photo_new (GBytes *bytes,
                    int     size)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  /* Bounded: a picture too large to decode is refused from its header. */
+  g_autoptr(GdkPixbuf) pixbuf = bzw_photo_decode (bytes, BZW_PHOTO_MAX_SIDE, NULL);
   g_autoptr(GdkPixbuf) square = NULL;
   cairo_surface_t *surface;
   const guchar *pixels;

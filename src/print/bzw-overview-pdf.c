@@ -4,13 +4,12 @@
 
 #include "config.h"
 
+#include "bzw-output-file.h"
 #include "bzw-overview-renderer-private.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <unistd.h>
 
 /* PDF */
@@ -53,17 +52,21 @@ mm_to_pt (double mm)
   return mm / 25.4 * 72.0;
 }
 
+/* @reason, or else @saved_errno, says why. */
 static void
 set_write_error (GError     **error,
                  const char  *path,
-                 int          saved_errno)
+                 int          saved_errno,
+                 const char  *reason)
 {
   g_autofree char *display = g_filename_display_name (path);
 
+  if (reason == NULL)
+    reason = saved_errno != 0 ? g_strerror (saved_errno) : _("the PDF could not be created.");
+
   g_set_error (error, BZW_OVERVIEW_ERROR, BZW_OVERVIEW_ERROR_WRITE,
                /* Translators: %s is a file name, then the reason. */
-               _("Cannot write “%s”: %s"), display,
-               saved_errno != 0 ? g_strerror (saved_errno) : _("the PDF could not be created."));
+               _("Cannot write “%s”: %s"), display, reason);
 }
 
 /* Paints every page on a PDF stream of A4 pages. */
@@ -108,50 +111,37 @@ paint_pdf (BzwOverviewRenderer *self,
   return status;
 }
 
-/* The one place that opens the output file: the PDF goes to a temporary
- * file beside @path, which is synced and renamed to @path only when
- * complete; on failure it is removed.
+/* The one place that opens the output file, through a #BzwOutputFile: a
+ * regular file is written under a temporary name (0600, or the mode of the
+ * file it replaces) and renamed to @path only when complete; a device or
+ * pipe is written directly.  On failure nothing is left behind.
  */
 static gboolean
 write_file (BzwOverviewRenderer  *self,
             const char           *path,
             GError              **error)
 {
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(BzwOutputFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   WriteClosure closure = { -1, 0 };
-  gboolean ok;
 
-  closure.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
-  if (closure.fd < 0)
+  file = bzw_output_file_open (path, &local_error);
+  if (file == NULL)
     {
-      set_write_error (error, path, errno);
+      set_write_error (error, path, 0, local_error->message);
       return FALSE;
     }
+  closure.fd = bzw_output_file_get_fd (file);
 
-  ok = paint_pdf (self, write_cb, &closure) == CAIRO_STATUS_SUCCESS;
-  if (ok && fsync (closure.fd) != 0)
+  if (paint_pdf (self, write_cb, &closure) != CAIRO_STATUS_SUCCESS ||
+      !bzw_output_file_commit (file, &local_error))
     {
-      closure.saved_errno = errno;
-      ok = FALSE;
+      /* Freeing the file removes what was written of it. */
+      set_write_error (error, path, closure.saved_errno,
+                       local_error != NULL ? local_error->message : NULL);
+      return FALSE;
     }
-  if (close (closure.fd) != 0 && ok)
-    {
-      closure.saved_errno = errno;
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      closure.saved_errno = errno;
-      ok = FALSE;
-    }
-
-  if (!ok)
-    {
-      g_unlink (tmp_path);
-      set_write_error (error, path, closure.saved_errno);
-    }
-
-  return ok;
+  return TRUE;
 }
 
 /**
@@ -159,8 +149,7 @@ write_file (BzwOverviewRenderer  *self,
  * @path: where to write the PDF
  *
  * Loads the overview (when not loaded yet), lays it out on A4 and writes it
- * as PDF to a temporary file beside @path, which is renamed to @path only
- * when complete.  With nothing to print no file is written.
+ * as PDF (see write_file()).  With nothing to print no file is written.
  */
 gboolean
 bzw_overview_renderer_write_pdf (BzwOverviewRenderer  *self,

@@ -6,7 +6,9 @@
 
 #include "bzw-backups.h"
 #include "bzw-backups-private.h"
+#include "bzw-backups-sweep.h"
 #include "bzw-migrations.h"
+#include "bzw-store-defense.h"
 #include "bzw-store-private.h"
 
 #include <errno.h>
@@ -139,7 +141,11 @@ _bzw_backups_open_immutable (const char  *path,
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   g_autofree char *uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
 
-  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    _bzw_store_defend_connection (*db, FALSE);
+  return rc;
 }
 
 /* Copies the main database of @src into a new file at @dest. */
@@ -303,6 +309,7 @@ bzw_backups_create (BzwStore       *store,
   dir = bzw_backups_dup_dir (store_path);
   if (!ensure_dir (dir, error))
     return NULL;
+  _bzw_backups_sweep_parts (dir);
 
   path = _bzw_backups_dup_path (store_path, kind, now);
   if (!copy_database (store->db, path, error))

@@ -505,7 +505,8 @@ reload (BzwJournalList *self)
   guint old_len = self->refs->len;
 
   g_clear_pointer (&self->matches, bzw_id_set_free);
-  if (self->query.text == NULL || self->query.text[0] == '\0')
+  /* Only spaces: no search, all entries. */
+  if (self->query.text == NULL || self->query.text[strspn (self->query.text, " \t\n\r")] == '\0')
     {
       start_streaming (self);
       return;

@@ -22,6 +22,15 @@ static const char * const scripts[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);
 
+/* The resource path of the script that makes schema @version. */
+const char *
+_bzw_migrations_get_script (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= BZW_SCHEMA_VERSION, NULL);
+
+  return scripts[version - 1];
+}
+
 /* Backups live beside the database, in a folder of their own. */
 char *
 _bzw_migrations_dup_backup_dir (BzwStore *store)

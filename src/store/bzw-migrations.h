@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 #define BZW_SCHEMA_VERSION 3
 
 char     *_bzw_migrations_dup_backup_dir (BzwStore  *store);
+const char *_bzw_migrations_get_script   (int        version);
 gboolean  _bzw_migrations_run            (BzwStore  *store,
                                           int        from_version,
                                           GError   **error);

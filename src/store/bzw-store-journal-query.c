@@ -22,7 +22,8 @@ journal_fts_query (const char *text)
 {
   g_autoptr(GString) q = NULL;
 
-  if (text == NULL || text[0] == '\0')
+  /* Only spaces: no search. */
+  if (text == NULL || text[strspn (text, " \t\n\r")] == '\0')
     return NULL;
 
   q = g_string_new ("\"");

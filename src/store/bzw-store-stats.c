@@ -54,6 +54,7 @@
 #include "bzw-store-stats.h"
 
 #include "bzw-migrations.h"
+#include "bzw-store-defense.h"
 #include "bzw-store-private.h"
 #include "bzw-store-stats-private.h"
 
@@ -148,6 +149,7 @@ bzw_store_stats_open_reader (const char  *path,
       return NULL;
     }
 
+  _bzw_store_defend_connection (self->db, FALSE);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 

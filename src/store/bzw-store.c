@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "bzw-migrations.h"
+#include "bzw-store-defense.h"
+#include "bzw-store-photos.h"
 #include "bzw-store-private.h"
 #include "bzw-store-resources.h"
 
@@ -224,9 +226,13 @@ open_for_reading (const char  *path,
                                       g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?mode=ro&immutable=1",
                                       NULL);
 
-  return sqlite3_open_v2 (uri, db,
-                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-                          NULL);
+  int rc = sqlite3_open_v2 (uri, db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+
+  if (rc == SQLITE_OK)
+    _bzw_store_defend_connection (*db, FALSE);
+  return rc;
 }
 
 static gboolean
@@ -279,6 +285,7 @@ inspect_file (const char  *path,
   sqlite3_stmt *stmt = NULL;
   int version = -1;
   int n_tables = -1;
+  gboolean ours = TRUE;
   gboolean ok = FALSE;
   int rc;
 
@@ -290,28 +297,32 @@ inspect_file (const char  *path,
   if (rc != SQLITE_OK)
     goto out;
 
-  if (version > BZW_SCHEMA_VERSION)
-    {
-      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Beziehungsweise. "
-                     "Please update the app. The file was left unchanged."), path);
-      goto done;
-    }
-
   /* Another program's SQLite file: an unversioned file must be empty, a
-   * versioned one must have our tables.
+   * versioned one must have our tables (checked before its version, so that
+   * a foreign file is not called newer), and triggers and views exactly
+   * like ours.
    */
   rc = _bzw_store_read_int (db,
                  version == 0 ? "SELECT count(*) FROM sqlite_master"
                               : "SELECT count(*) - 2 FROM sqlite_master"
                                 " WHERE type = 'table' AND name IN ('meta', 'contacts')",
                  &n_tables);
+  if (rc == SQLITE_OK && version > 0 && version <= BZW_SCHEMA_VERSION && n_tables == 0)
+    rc = _bzw_store_check_schema (db, version, &ours);
   if (rc != SQLITE_OK)
     goto out;
-  if (n_tables != 0)
+  if (n_tables != 0 || !ours)
     {
       g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Beziehungsweise database. The file was left unchanged."), path);
+      goto done;
+    }
+
+  if (version > BZW_SCHEMA_VERSION)
+    {
+      g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Beziehungsweise. "
+                     "Please update the app. The file was left unchanged."), path);
       goto done;
     }
 
@@ -564,6 +575,8 @@ bzw_store_open (const char         *path,
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  /* inspect_file() found the triggers ours; a file created now has none yet. */
+  _bzw_store_defend_connection (self->db, !self->read_only);
 
   /* Checked above; read again in case another process migrated it since. */
   version = query_int (self, "PRAGMA user_version", -1);
@@ -603,7 +616,7 @@ bzw_store_open (const char         *path,
       !bzw_store_check_integrity (self, TRUE, error))
     return NULL;
 
-  if (!refresh_sort_keys (self, error))
+  if (!refresh_sort_keys (self, error) || !_bzw_store_bound_photos (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

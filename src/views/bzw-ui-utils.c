@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "bzw-photo.h"
 #include "bzw-store.h"
 #include "bzw-ui-utils.h"
 
@@ -20,16 +21,20 @@ bzw_ui_dup_photo_paintable (BzwContact *contact)
 {
   GBytes *photo = bzw_contact_get_photo (contact);
   g_autoptr(GError) error = NULL;
-  GdkTexture *texture;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   if (photo == NULL)
     return NULL;
 
-  texture = gdk_texture_new_from_bytes (photo, &error);
-  if (texture == NULL)
-    g_debug ("Cannot read a contact photo: %s", error->message);
+  /* Bounded: a picture too large to decode is refused from its header. */
+  pixbuf = bzw_photo_decode (photo, BZW_PHOTO_MAX_SIDE, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("Cannot read a contact photo: %s", error->message);
+      return NULL;
+    }
 
-  return GDK_PAINTABLE (texture);
+  return GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf));
 }
 
 /* "1985-12-15" → "15.12.1985", "--12-15" → "15.12." */

@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds the libFuzzer targets of the vCard and CSV readers with clang
-# (-fsanitize=fuzzer,address,undefined) straight from the sources and runs
-# each for a bounded time on the seed corpus in tests/io/data.  Exits
-# non-zero when a fuzzer finds a crash, a leak or undefined behaviour; the
-# input that did it is left in the work directory and printed.
+# Builds the libFuzzer targets of the vCard and CSV readers (the CSV one
+# also with a mapping chosen from the input) and of the photo reader with
+# clang (-fsanitize=fuzzer,address,undefined, the library code included)
+# straight from the sources and runs each for a bounded time on the seed
+# corpus in tests/io/data.  Exits non-zero when a fuzzer finds a crash, a
+# leak or undefined behaviour; the input that did it is left in the work
+# directory and printed.
 #
 #   tests/io/run-fuzzers.sh [SECONDS-PER-TARGET]   (default 30)
 
@@ -33,14 +35,14 @@ glib-compile-resources --sourcedir="$top/src/store" --generate-source --manual-r
 glib-compile-resources --sourcedir="$top/src/store" --generate-header --manual-register \
   --c-name bzw_store --target="$work/bzw-store-resources.h" "$top/src/store/bzw-store.gresource.xml"
 
-pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo libical"
+pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo gdk-pixbuf-2.0 libical"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io -I$top/src/services $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm"
 sources="$top/src/model/*.c $top/src/store/*.c $top/src/io/*.c $work/bzw-store-resources.c"
 
 status=0
-for target in vcard csv; do
+for target in vcard csv csv-mapping photo; do
   echo "run-fuzzers: building fuzz-$target"
   # shellcheck disable=SC2086
   clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources $libs

@@ -8,9 +8,13 @@
 #include "config.h"
 
 #include "bzw-backups.h"
+#include "bzw-backups-sweep.h"
 #include "safety-common.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <time.h>
+#include <utime.h>
 
 typedef struct
 {
@@ -471,6 +475,47 @@ test_recovery_actions (Fixture       *fixture,
   g_assert_cmpstr (bzw_backup_kind_get_label (BZW_BACKUP_DAILY), ==, "Daily backup");
 }
 
+/* The daily backup of a window killed while it ran leaves a .part file as
+ * large as the database; the next backup removes it, but not one that
+ * another process is writing right now.
+ */
+static void
+test_sweeps_stale_parts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BzwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 2, 9, 0, 0);
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *created = NULL;
+  struct utimbuf old_times;
+
+  safety_make_store (fixture->path, 30);
+  store = open_store (fixture);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backups, 0700), ==, 0);
+
+  stale = g_build_filename (fixture->backups, "beziehungsweise.db.daily-20260301-090000.db.part", NULL);
+  stale_journal = g_strconcat (stale, "-journal", NULL);
+  fresh = g_build_filename (fixture->backups, "beziehungsweise.db.manual-20260302-085959.db.part", NULL);
+  g_assert_true (g_file_set_contents (stale, "half a backup", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "its journal", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "being written", -1, NULL));
+  old_times.actime = old_times.modtime = time (NULL) - 2 * BZW_BACKUPS_STALE_PART_SECONDS;
+  g_assert_cmpint (utime (stale, &old_times), ==, 0);
+  g_assert_cmpint (utime (stale_journal, &old_times), ==, 0);
+
+  g_assert_true (bzw_backups_maybe_daily (store, now, &created, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (created);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (created, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +532,7 @@ main (int   argc,
   ADD ("restore-over-damaged-file", test_restore_over_damaged_file);
   ADD ("restore-refuses-bad-backup", test_restore_refuses_bad_backup);
   ADD ("recovery-actions", test_recovery_actions);
+  ADD ("sweeps-stale-parts", test_sweeps_stale_parts);
 #undef ADD
 
   return g_test_run ();

@@ -183,4 +183,62 @@ if os.path.exists(foreign + "-wal") or os.path.exists(foreign + "-journal"):
     fail("files were created next to a foreign file")
 ok("a file that is not a database is refused in German and left byte for byte")
 
+# The exports only read: on a database the user may not write they work,
+# and leave it as it was.  Tests run as root in CI, where every file is
+# writable, so the exports run as the unprivileged user nobody there.
+ro_dir = tempfile.mkdtemp(prefix="bzw-cli-ro-")
+out_dir = tempfile.mkdtemp(prefix="bzw-cli-out-")
+ro_db = os.path.join(ro_dir, "beziehungsweise.db")
+with sqlite3.connect(db) as src, sqlite3.connect(ro_db) as dst:
+    src.backup(dst)
+os.chmod(ro_db, 0o444)
+os.chmod(ro_dir, 0o555)
+os.chmod(out_dir, 0o777)
+before = digest(ro_db)
+as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+ro_env = dict(env, HOME=out_dir, XDG_DATA_HOME=os.path.join(out_dir, "data"))
+for option, name in (("--print-overview", "overview.pdf"), ("--export-map", "map.png"),
+                     ("--export-vcard", "contacts.vcf")):
+    out = os.path.join(out_dir, name)
+    p = subprocess.run([*as_user, os.environ["BZW_BINARY"], f"--database={ro_db}", f"{option}={out}"],
+                       env=ro_env, capture_output=True, text=True, timeout=120)
+    if p.returncode != 0 or not os.path.exists(out) or os.path.getsize(out) == 0:
+        fail(f"{option} on a read-only database: {p.returncode} {p.stderr!r}")
+    if os.stat(out).st_mode & 0o777 != 0o600:
+        fail(f"{option} wrote {name} with mode {os.stat(out).st_mode & 0o777:o}, not 600")
+if digest(ro_db) != before or sorted(os.listdir(ro_dir)) != ["beziehungsweise.db"]:
+    fail(f"the read-only database was changed: {os.listdir(ro_dir)}")
+ok("--print-overview, --export-map and --export-vcard work on a read-only database and write 0600")
+
+missing = os.path.join(home, "tippfehler.db")
+p = run(f"--database={missing}", f"--print-overview={pdf}")
+if p.returncode == 0 or os.path.exists(missing) or "gibt es nicht" not in p.stderr:
+    fail(f"--print-overview with a mistyped --database: {p.returncode} {p.stderr!r}")
+ok("--print-overview with a mistyped --database creates no database")
+
+other = os.path.join(home, "other-app.db")
+with sqlite3.connect(other) as o:
+    o.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    o.execute("PRAGMA user_version = 3")
+before = digest(other)
+p = run(f"--database={other}", f"--export-vcard={os.path.join(home, 'other.vcf')}")
+if p.returncode == 0 or "keine Beziehungsweise-Datenbank" not in p.stderr or "neueren" in p.stderr \
+   or digest(other) != before:
+    fail(f"another program's SQLite file with user_version 3: {p.stderr!r}")
+ok("another program's SQLite file with a higher user_version is called foreign, not newer")
+
+trap = os.path.join(home, "trap.db")
+with sqlite3.connect(db) as src, sqlite3.connect(trap) as dst:
+    src.backup(dst)
+with sqlite3.connect(trap) as t:
+    t.execute("CREATE TABLE loot (body TEXT)")
+    t.execute("CREATE TRIGGER steal AFTER INSERT ON encounters BEGIN"
+              " INSERT INTO loot SELECT notes FROM contacts; END")
+    t.execute("CREATE VIEW everything AS SELECT * FROM contacts")
+before = digest(trap)
+p = run(f"--database={trap}", f"--export-vcard={os.path.join(home, 'trap.vcf')}")
+if p.returncode == 0 or "keine Beziehungsweise-Datenbank" not in p.stderr or digest(trap) != before:
+    fail(f"a database with a foreign trigger and view: {p.stderr!r}")
+ok("a database with a trigger or view that is not ours is refused as foreign")
+
 print(f"1..{n}")

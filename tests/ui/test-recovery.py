@@ -22,7 +22,7 @@ broken = os.path.join(home, "beziehungsweise.db")
 
 # A good backup: the example network, written by the command line.
 good = os.path.join(home, "good.db")
-subprocess.run([os.environ["BZW_BINARY"], f"--database={good}", "--demo", f"--export-vcard={os.devnull}"],
+subprocess.run([os.environ["BZW_BINARY"], f"--database={good}", "--demo", f"--export-vcard={os.path.join(home, 'demo.vcf')}"],
                check=True, capture_output=True, env=dict(os.environ, GSETTINGS_BACKEND="memory"))
 os.makedirs(os.path.join(home, "backups"), mode=0o700)
 shutil.copy(good, os.path.join(home, "backups", "beziehungsweise.db.daily-20260101-090000.db"))
