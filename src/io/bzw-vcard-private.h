@@ -107,5 +107,10 @@ void          _bzw_vcard_add_field        (BzwVcardCard *ctx,
 void          _bzw_vcard_keep_line        (BzwVcardCard *ctx,
                                            BzwVcardLine *line);
 char         *_bzw_vcard_line_dup_text    (BzwVcardLine *line);
+GBytes       *_bzw_vcard_base64_decode_bounded (const char *s,
+                                                gsize       len,
+                                                gsize       max);
+void          _bzw_vcard_read_photo       (BzwVcardCard *ctx,
+                                           BzwVcardLine *line);
 
 G_END_DECLS

@@ -72,6 +72,10 @@ typedef struct
 
 #define BZW_ROW_READER(columns, finish, what) { (columns), G_N_ELEMENTS (columns), (finish), (what) }
 
+gboolean      _bzw_store_sort_keys_current (BzwStore      *self);
+gboolean      _bzw_store_refresh_sort_keys (BzwStore      *self,
+                                            GError       **error);
+void          _bzw_store_read_name_order   (BzwStore      *self);
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);
