@@ -28,7 +28,8 @@ static gint64
 cell_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) ^ (guint32) cy;
+  /* Negative cells too: shifted as unsigned, no undefined behaviour. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 static void
