@@ -5,13 +5,17 @@
 #include "config.h"
 
 #include "bzw-cli.h"
+
+#include "bzw-calendar-export.h"
 #include "bzw-importer.h"
 #include "bzw-map-export.h"
+#include "bzw-output-file.h"
 #include "bzw-overview-options.h"
 #include "bzw-overview-renderer.h"
 #include "bzw-vcard-writer.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 gboolean
 bzw_cli_print_overview (BzwStore    *store,
@@ -101,4 +105,32 @@ bzw_cli_export_map (BzwStore    *store,
                     GError     **error)
 {
   return bzw_map_export_store_to_file (store, path, error);
+}
+
+/* --export-calendar=FILE.ics: the dates of the network for the user's own
+ * calendar, written 0600 like every export.
+ */
+gboolean
+bzw_cli_export_calendar (BzwStore    *store,
+                         const char  *path,
+                         GDateTime   *now,
+                         GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  text = bzw_calendar_export_text (store, now, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (!bzw_output_file_set_contents (path, text, strlen (text), &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The calendar could not be written to “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -26,6 +26,10 @@ gboolean bzw_cli_export_vcard   (BzwStore         *store,
                                  const char       *path,
                                  BzwVcardVersion   version,
                                  GError          **error);
+gboolean bzw_cli_export_calendar (BzwStore    *store,
+                                  const char  *path,
+                                  GDateTime   *now,
+                                  GError     **error);
 gboolean bzw_cli_export_map     (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);

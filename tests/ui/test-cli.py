@@ -241,4 +241,32 @@ if p.returncode == 0 or "keine Beziehungsweise-Datenbank" not in p.stderr or dig
     fail(f"a database with a foreign trigger and view: {p.stderr!r}")
 ok("a database with a trigger or view that is not ours is refused as foreign")
 
+# The dates of the network for the user's calendar, read with a real
+# iCalendar parser: every birthday a yearly event, stable UIDs, 0600.
+import icalendar  # noqa: E402  (python3-icalendar, installed by build-aux/dev)
+ics = os.path.join(home, "termine.ics")
+p = run(f"--database={db}", f"--export-calendar={ics}")
+if p.returncode != 0 or not os.path.exists(ics):
+    fail(f"--export-calendar failed: {p.stderr}")
+if os.stat(ics).st_mode & 0o777 != 0o600:
+    fail("the calendar file is not private")
+with open(ics, "rb") as f:
+    cal = icalendar.Calendar.from_ical(f.read())
+events = [c for c in cal.walk("VEVENT")]
+todos = [c for c in cal.walk("VTODO")]
+with sqlite3.connect(db) as c:
+    (birthdays,), = c.execute("SELECT count(*) FROM contacts WHERE birthday IS NOT NULL").fetchall()
+if len(events) != birthdays or not all(e.get("RRULE")["FREQ"] == ["YEARLY"] for e in events):
+    fail(f"{len(events)} yearly events for {birthdays} birthdays")
+if not todos or not all(t.get("DUE") is not None for t in todos):
+    fail("no keep-in-touch tasks with a due date")
+first = sorted(str(c.get("UID")) for c in events + todos)
+p = run(f"--database={db}", f"--export-calendar={ics}")
+with open(ics, "rb") as f:
+    again = sorted(str(c.get("UID")) for c in icalendar.Calendar.from_ical(f.read()).walk()
+                   if c.name in ("VEVENT", "VTODO"))
+if first != again:
+    fail("the UIDs changed between two exports")
+ok(f"--export-calendar writes {len(events)} birthdays and {len(todos)} tasks, 0600, with stable UIDs")
+
 print(f"1..{n}")
