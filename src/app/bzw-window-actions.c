@@ -66,7 +66,9 @@ new_contact_action (GtkWidget  *widget,
     bzw_contacts_view_new_contact (view);
 }
 
-/* Ctrl+J, and "Begegnung eintragen" on a contact page with its id. */
+/* Ctrl+J, and "Begegnung eintragen" on a contact page with its id; Ctrl+J
+ * on a contact's page starts with that contact too.
+ */
 static void
 quick_add_action (GtkWidget  *widget,
                   const char *action_name,
@@ -79,6 +81,10 @@ quick_add_action (GtkWidget  *widget,
 
   if (self->store == NULL || bzw_store_is_read_only (self->store))
     return;
+
+  if (contact_id == 0 && self->contacts_view != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "contacts") == 0)
+    contact_id = bzw_contacts_view_get_shown_contact_id (BZW_CONTACTS_VIEW (self->contacts_view));
 
   editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, contact_id != 0 ? BZW_JOURNAL_ENCOUNTER : 0,
                                  0, contact_id, &error);

@@ -622,6 +622,17 @@ bzw_contacts_view_focus_search (BzwContactsView *self)
   bzw_contact_list_view_focus_search (self->list_view);
 }
 
+/* The contact whose page is on screen, or 0. */
+gint64
+bzw_contacts_view_get_shown_contact_id (BzwContactsView *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACTS_VIEW (self), 0);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "contact") != 0)
+    return 0;
+  return bzw_contact_page_get_contact_id (self->page);
+}
+
 GArray *
 bzw_contacts_view_dup_shown_ids (BzwContactsView *self)
 {

@@ -585,10 +585,28 @@ bzw_entry_editor_class_init (BzwEntryEditorClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
 
+/* Ctrl+Return saves from anywhere, the notes included: a shortcut of the
+ * capture phase, before a text view takes the Return as a new line.
+ */
+static void
+add_save_on_ctrl_return (BzwEntryEditor *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (save_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 bzw_entry_editor_init (BzwEntryEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_save_on_ctrl_return (self);
   self->participants = g_array_new (FALSE, TRUE, sizeof (BzwParty));
   g_array_set_clear_func (self->participants, (GDestroyNotify) bzw_party_clear);
 }
@@ -764,6 +782,10 @@ bzw_entry_editor_new (GtkWindow       *parent,
           set_picker_party (self->fav_to, &party);
           set_picker_party (self->ref_receiver, &party);
         }
+      /* The first thing to fill in: who, or with someone given, what. */
+      if (kind == 0 || kind == BZW_JOURNAL_ENCOUNTER)
+        gtk_window_set_focus (GTK_WINDOW (self), contact_id != 0 ? GTK_WIDGET (self->enc_notes)
+                                                                 : GTK_WIDGET (self->enc_picker));
     }
 
   return GTK_WIDGET (self);

@@ -134,4 +134,37 @@ with App("--demo") as app:
         fail(f"the referral in the database: {rows}")
     tap.ok("Escape keeps the typed text; Down, Return then links Anna Klein as the referral's giver")
 
+    # 4. Ctrl+J opens with the focus in „Mit wem“; on a contact's page it
+    #    starts with that contact and the focus in the notes; Ctrl+Return
+    #    saves from the notes.
+    app.select_view("Journal")
+    app.key("ctrl+j")
+    editor = top_level(app, title)
+    picker = app.find(Atspi.Role.TEXT, "Namen eingeben", root=editor)
+    app.wait(lambda: app.has_state(picker, Atspi.StateType.FOCUSED), "the focus in „Mit wem“")
+    keys(title, "Escape")
+    top_level_gone(app, title)
+    tap.ok("Ctrl+J opens the quick add with the focus in „Mit wem“")
+
+    app.select_view("Kontakte")
+    contacts = app.find(Atspi.Role.LIST, "Kontakte")
+    Atspi.Selection.select_child(contacts, 0)
+    person = contacts.get_child_at_index(0).get_child_at_index(0).get_name()
+    app.find(Atspi.Role.PUSH_BUTTON, "Begegnung eintragen", contains=True)
+    app.key("ctrl+j")
+    editor = top_level(app, title)
+    participants = app.find(Atspi.Role.LIST, "Beteiligte", root=editor)
+    app.wait(lambda: person in app.labels(root=participants), f"{person} among the participants")
+    notes = app.find(Atspi.Role.TEXT, "Notizen Notizen", root=editor)
+    app.wait(lambda: app.has_state(notes, Atspi.StateType.FOCUSED), "the focus in the notes")
+    app.type_text(notes, f"Telefonat {MARK}")
+    keys(title, "ctrl+Return")
+    top_level_gone(app, title)
+    rows = app.query("SELECT p.contact_id FROM encounters e"
+                     " JOIN encounter_participants p ON p.encounter_id = e.id WHERE e.notes = ?",
+                     f"Telefonat {MARK}")
+    if rows != [(contact_id(app, person),)]:
+        fail(f"the encounter saved with Ctrl+Return: {rows}")
+    tap.ok(f"Ctrl+J on {person}’s page starts with them, the focus in the notes; Ctrl+Return saves")
+
 tap.done()
