@@ -162,51 +162,43 @@ fit_page (BzwMapRenderer *renderer,
   return map_w;
 }
 
-static gboolean
-write_surface (BzwMapGraph       *graph,
-               Format             format,
-               GByteArray        *data,
-               const BzwMapView  *options,
-               GError           **error)
+/* A surface of @format, @width × @height points, that writes into @data;
+ * PNG with @scale pixels a point.
+ */
+static cairo_surface_t *
+create_surface (Format      format,
+                GByteArray *data,
+                double      width,
+                double      height,
+                int         scale)
 {
-  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
-  BzwMapView view;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
-  cairo_status_t status;
-  double map_w, total_w, total_h;
-
-  if (options != NULL)
-    view = *options;
-  else
-    bzw_map_view_init (&view, 1, 1);
-  view.show_legend = FALSE;
-  view.draw_background = TRUE;
-
-  map_w = fit_page (renderer, graph, &view);
-  total_w = view.width;
-  total_h = view.height;
-
   switch (format)
     {
     case FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) total_w, (int) total_h);
-      break;
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_cb, data, total_w, total_h);
-      break;
+      return cairo_svg_surface_create_for_stream (append_cb, data, width, height);
     case FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_cb, data, total_w, total_h);
-      break;
+      return cairo_pdf_surface_create_for_stream (append_cb, data, width, height);
     default:
       g_assert_not_reached ();
+      return NULL;
     }
+}
 
-  cr = cairo_create (surface);
-  draw_page (renderer, cr, &view, map_w, total_h);
-  status = cairo_status (cr);
+/* Ends a surface drawn with @cr: a PNG is encoded into @data, the others
+ * have written themselves there.
+ */
+static gboolean
+finish_surface (cairo_surface_t  *surface,
+                cairo_t          *cr,
+                Format            format,
+                GByteArray       *data,
+                GError          **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
   cairo_destroy (cr);
-
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, append_cb, data);
   cairo_surface_finish (surface);
@@ -220,6 +212,36 @@ write_surface (BzwMapGraph       *graph,
                            cairo_status_to_string (status));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The whole map with its legend beside it. */
+static gboolean
+write_surface (BzwMapGraph       *graph,
+               Format             format,
+               GByteArray        *data,
+               const BzwMapView  *options,
+               GError           **error)
+{
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  BzwMapView view;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double map_w;
+
+  if (options != NULL)
+    view = *options;
+  else
+    bzw_map_view_init (&view, 1, 1);
+  view.show_legend = FALSE;
+  view.draw_background = TRUE;
+
+  map_w = fit_page (renderer, graph, &view);
+  surface = create_surface (format, data, view.width, view.height, 1);
+  cr = cairo_create (surface);
+  draw_page (renderer, cr, &view, map_w, view.height);
+  if (!finish_surface (surface, cr, format, data, error))
+    return FALSE;
 
   if (format == FORMAT_SVG)
     return add_svg_text (renderer, graph, data, error);
@@ -238,39 +260,13 @@ write_view_surface (BzwMapGraph       *graph,
                     GError           **error)
 {
   g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
   int scale = format == FORMAT_PNG ? 2 : 1;
+  cairo_surface_t *surface = create_surface (format, data, view->width, view->height, scale);
+  cairo_t *cr = cairo_create (surface);
 
-  if (format == FORMAT_PNG)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width * scale, view->height * scale);
-  else if (format == FORMAT_SVG)
-    surface = cairo_svg_surface_create_for_stream (append_cb, data, view->width, view->height);
-  else
-    surface = cairo_pdf_surface_create_for_stream (append_cb, data, view->width, view->height);
-
-  cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   bzw_map_renderer_draw (renderer, cr, view);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_cb, data);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, BZW_MAP_EXPORT_ERROR, BZW_MAP_EXPORT_ERROR_FAILED,
-                           cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_surface (surface, cr, format, data, error);
 }
 
 typedef gboolean (*SurfaceWriter) (BzwMapGraph       *graph,

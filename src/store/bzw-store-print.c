@@ -47,99 +47,101 @@ finish_rows (BzwStore      *self,
   return ok;
 }
 
-/**
- * bzw_store_list_contacts_for_print:
- * @ids: (element-type gint64): the contacts to read
- *
- * Reads the contacts @ids names in the order of the contact list (German
- * collation of the name), each with its fields, circles (in circle order)
- * and the time of the last encounter.  Photos are left out.  Ids that do
- * not exist are skipped.
- *
- * Returns: (transfer full) (element-type BzwContact): the contacts
- */
-GPtrArray *
-bzw_store_list_contacts_for_print (BzwStore  *self,
-                                   GArray    *ids,
-                                   GError   **error)
+/* Prepares @sql, whose ?1 is the JSON list of wanted ids. */
+static sqlite3_stmt *
+prepare_for_ids (BzwStore    *self,
+                 const char  *sql,
+                 const char  *json,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GArray) circle_ids = NULL;
-  g_autofree char *json = NULL;
-  gint64 current = 0;
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static BzwContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  BzwContact *c = bzw_contact_new ();
+
+  bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
+  bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
+  bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
+  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
+  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
+  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
+  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
+  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
+  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
+  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
+  bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
+  bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 13));
+  bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 14));
+  bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 15));
+  bzw_contact_set_archived (c, sqlite3_column_int (stmt, 16));
+  bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 17));
+  bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 18), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
+  bzw_contact_set_department (c, _bzw_store_column_text (stmt, 19));
+  return c;
+}
+
+/* The contacts themselves, in list order, and an index of them by id. */
+static gboolean
+read_contacts (BzwStore    *self,
+               const char  *json,
+               GPtrArray   *contacts,
+               GHashTable  *by_id,
+               GError     **error)
+{
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
-  g_return_val_if_fail (ids != NULL, NULL);
-
-  contacts = g_ptr_array_new_full (ids->len, g_object_unref);
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  if (ids->len == 0)
-    return g_steal_pointer (&contacts);
-
-  json = ids_to_json (ids);
-
-  stmt = _bzw_store_prepare (self,
-                             "SELECT c.id, c.uid, c.created, c.modified, c.display_name, c.prefix,"
-                             " c.given_name, c.additional_names, c.family_name, c.suffix, c.nickname,"
-                             " c.organisation, c.role, c.interval_ideal_days, c.interval_max_days,"
-                             " c.notes, c.archived, c.met_in_person, c.trust"
-                             " FROM contacts c WHERE c.id IN " WANTED_IDS
-                             " ORDER BY c.sort_key, c.id",
-                             error);
+  stmt = prepare_for_ids (self,
+                          "SELECT c.id, c.uid, c.created, c.modified, c.display_name, c.prefix,"
+                          " c.given_name, c.additional_names, c.family_name, c.suffix, c.nickname,"
+                          " c.organisation, c.role, c.interval_ideal_days, c.interval_max_days,"
+                          " c.notes, c.archived, c.met_in_person, c.trust, c.department"
+                          " FROM contacts c WHERE c.id IN " WANTED_IDS
+                          " ORDER BY c.sort_key, c.id",
+                          json, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwContact *c = bzw_contact_new ();
-
-      bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
-      bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
-      bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-      bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
-      bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
-      bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
-      bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
-      bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
-      bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
-      bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
-      bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
-      bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
-      bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 13));
-      bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 14));
-      bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 15));
-      bzw_contact_set_archived (c, sqlite3_column_int (stmt, 16));
-      bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 17));
-      bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 18), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
-
-      g_ptr_array_add (contacts, c);
-    }
+    g_ptr_array_add (contacts, contact_from_row (stmt));
   if (!finish_rows (self, stmt, rc, error))
-    return NULL;
+    return FALSE;
 
   for (guint i = 0; i < contacts->len; i++)
     {
       BzwContact *c = g_ptr_array_index (contacts, i);
-      gint64 *key = g_new (gint64, 1);
 
-      *key = bzw_contact_get_id (c);
-      g_hash_table_insert (by_id, key, c);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { bzw_contact_get_id (c) }, sizeof (gint64)), c);
     }
+  return TRUE;
+}
 
-  /* Fields, in their order. */
-  stmt = _bzw_store_prepare (self,
-                             "SELECT contact_id, kind, label, value, pref FROM contact_fields"
-                             " WHERE contact_id IN " WANTED_IDS
-                             " ORDER BY contact_id, position, id",
-                             error);
+/* Fields, in their order. */
+static gboolean
+read_fields (BzwStore    *self,
+             const char  *json,
+             GHashTable  *by_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_for_ids (self,
+                          "SELECT contact_id, kind, label, value, pref FROM contact_fields"
+                          " WHERE contact_id IN " WANTED_IDS
+                          " ORDER BY contact_id, position, id",
+                          json, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -154,24 +156,32 @@ bzw_store_list_contacts_for_print (BzwStore  *self,
       fields = bzw_contact_get_fields (c);
       ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = sqlite3_column_int (stmt, 4);
     }
-  if (!finish_rows (self, stmt, rc, error))
-    return NULL;
+  return finish_rows (self, stmt, rc, error);
+}
 
-  /* Circles, in circle order. */
-  stmt = _bzw_store_prepare (self,
-                             "SELECT cc.contact_id, cc.circle_id FROM contact_circles cc"
-                             " JOIN circles ci ON ci.id = cc.circle_id"
-                             " WHERE cc.contact_id IN " WANTED_IDS
-                             " ORDER BY cc.contact_id, ci.position, ci.id",
-                             error);
+/* Circles, in circle order.  The rows come grouped by contact: one
+ * contact's circles are collected, then handed over when the next begins.
+ */
+static gboolean
+read_circles (BzwStore    *self,
+              const char  *json,
+              GHashTable  *by_id,
+              GError     **error)
+{
+  g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 current = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_for_ids (self,
+                          "SELECT cc.contact_id, cc.circle_id FROM contact_circles cc"
+                          " JOIN circles ci ON ci.id = cc.circle_id"
+                          " WHERE cc.contact_id IN " WANTED_IDS
+                          " ORDER BY cc.contact_id, ci.position, ci.id",
+                          json, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  /* The rows come grouped by contact: collect one contact's circles, then
-   * hand them over when the next contact begins.
-   */
-  circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   do
     {
       gint64 id = 0;
@@ -198,20 +208,28 @@ bzw_store_list_contacts_for_print (BzwStore  *self,
         }
     }
   while (rc == SQLITE_ROW);
-  if (!finish_rows (self, stmt, rc, error))
-    return NULL;
+  return finish_rows (self, stmt, rc, error);
+}
 
-  /* The last encounter with each. */
-  stmt = _bzw_store_prepare (self,
-                             "SELECT p.contact_id, max (e.happened_at) FROM encounter_participants p"
-                             " JOIN encounters e ON e.id = p.encounter_id"
-                             " WHERE p.contact_id IN " WANTED_IDS
-                             " GROUP BY p.contact_id",
-                             error);
+/* The last encounter with each. */
+static gboolean
+read_last_encounters (BzwStore    *self,
+                      const char  *json,
+                      GHashTable  *by_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_for_ids (self,
+                          "SELECT p.contact_id, max (e.happened_at) FROM encounter_participants p"
+                          " JOIN encounters e ON e.id = p.encounter_id"
+                          " WHERE p.contact_id IN " WANTED_IDS
+                          " GROUP BY p.contact_id",
+                          json, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -220,7 +238,41 @@ bzw_store_list_contacts_for_print (BzwStore  *self,
       if (c != NULL)
         bzw_contact_set_last_encounter (c, sqlite3_column_int64 (stmt, 1));
     }
-  if (!finish_rows (self, stmt, rc, error))
+  return finish_rows (self, stmt, rc, error);
+}
+
+/**
+ * bzw_store_list_contacts_for_print:
+ * @ids: (element-type gint64): the contacts to read
+ *
+ * Reads the contacts @ids names in the order of the contact list, each
+ * with its fields, circles (in circle order) and the time of the last
+ * encounter.  Photos are left out.  Ids that do not exist are skipped.
+ *
+ * Returns: (transfer full) (element-type BzwContact): the contacts
+ */
+GPtrArray *
+bzw_store_list_contacts_for_print (BzwStore  *self,
+                                   GArray    *ids,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  contacts = g_ptr_array_new_full (ids->len, g_object_unref);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (ids->len == 0)
+    return g_steal_pointer (&contacts);
+
+  json = ids_to_json (ids);
+  if (!read_contacts (self, json, contacts, by_id, error) ||
+      !read_fields (self, json, by_id, error) ||
+      !read_circles (self, json, by_id, error) ||
+      !read_last_encounters (self, json, by_id, error))
     return NULL;
 
   return g_steal_pointer (&contacts);
