@@ -63,11 +63,13 @@ bzw_labels_trust (BzwTrust trust)
   return _(trust_labels[trust]);
 }
 
-/* "E-mail (Work)", or just "E-mail". */
+/* "E-mail (Work)", or just "E-mail"; never "Website (Website)". */
 char *
 bzw_labels_field (BzwFieldKind  kind,
                   const char   *label)
 {
+  g_autofree char *folded_kind = NULL;
+  g_autofree char *folded_label = NULL;
   const char *kind_label;
 
   g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
@@ -78,7 +80,15 @@ bzw_labels_field (BzwFieldKind  kind,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_label_words); i++)
     if (g_ascii_strcasecmp (label, field_label_words[i].id) == 0)
-      return g_strdup_printf ("%s (%s)", kind_label, _(field_label_words[i].label));
+      {
+        label = _(field_label_words[i].label);
+        break;
+      }
+
+  folded_kind = g_utf8_casefold (kind_label, -1);
+  folded_label = g_utf8_casefold (label, -1);
+  if (g_str_equal (folded_kind, folded_label))
+    return g_strdup (kind_label);
 
   return g_strdup_printf ("%s (%s)", kind_label, label);
 }
