@@ -269,6 +269,36 @@ class App:
         subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
         subprocess.run(["xdotool", "key", "--window", ids[-1], keys], check=True)
 
+    def top_level(self, name, timeout=10.0):
+        """A window of the app other than the main one, by its title."""
+        def find():
+            for j in range(self.app.get_child_count()):
+                child = self.app.get_child_at_index(j)
+                if child is not None and child.get_name() == name:
+                    return child
+            return None
+        return self.wait(find, f"window “{name}”", timeout)
+
+    def top_level_gone(self, name, timeout=10.0):
+        def gone():
+            for j in range(self.app.get_child_count()):
+                child = self.app.get_child_at_index(j)
+                if child is not None and child.get_name() == name:
+                    return False
+            return True
+        self.wait(gone, f"window “{name}” to close", timeout)
+
+    @staticmethod
+    def keys_to(window_title, *keys, delay=100):
+        """Types keys into the app's window with @window_title; there is
+        no window manager, so focus it first."""
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
+                               capture_output=True, text=True).stdout.split()
+        if not found:
+            fail(f"no X window “{window_title}”")
+        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], check=True)
+        subprocess.run(["xdotool", "key", "--delay", str(delay), *keys], check=True)
+
     # The database, read directly
 
     def query(self, sql, *params):

@@ -6,7 +6,6 @@ button, add a referral with a value and mark it thanked in the Überblick;
 each step is checked in the database and in the Überblick."""
 
 import re
-import subprocess
 
 from bzwtest import App, Atspi, Tap, fail
 
@@ -14,41 +13,9 @@ tap = Tap()
 MARK = "e2e-4711"
 
 
-def top_level(app, name, timeout=10.0):
-    """A window of the app other than the main one, by its title."""
-    def find():
-        for j in range(app.app.get_child_count()):
-            child = app.app.get_child_at_index(j)
-            if child is not None and child.get_name() == name:
-                return child
-        return None
-    return app.wait(find, f"window “{name}”", timeout)
-
-
-def top_level_gone(app, name, timeout=10.0):
-    def gone():
-        for j in range(app.app.get_child_count()):
-            child = app.app.get_child_at_index(j)
-            if child is not None and child.get_name() == name:
-                return False
-        return True
-    app.wait(gone, f"window “{name}” to close", timeout)
-
-
 def field(app, root, name):
     """The text field of a labelled row in the entry editor; the visible page's first."""
     return app.find(Atspi.Role.TEXT, f"{name} {name}", root=root)
-
-
-def keys(window_title, *keys):
-    """Types keys into the app's window with @window_title; there is no
-    window manager, so focus it first."""
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
-                           capture_output=True, text=True).stdout.split()
-    if not found:
-        fail(f"no X window “{window_title}”")
-    subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], check=True)
-    subprocess.run(["xdotool", "key", "--delay", "100", *keys], check=True)
 
 
 def pick_contact(app, root, mnemonic, placeholder_index, placeholder, name):
@@ -60,7 +27,7 @@ def pick_contact(app, root, mnemonic, placeholder_index, placeholder, name):
     app.type_text(entry, name)
     matches = app.find(Atspi.Role.LIST, "Passende Kontakte", root=root)
     app.wait(lambda: matches.get_child_count() > 0, "a matching contact")
-    keys(root.get_name(), mnemonic, "Return")
+    app.keys_to(root.get_name(), mnemonic, "Return")
     app.wait(lambda: matches.get_child_count() == 0, f"“{name}” to be picked")
 
 
@@ -92,7 +59,7 @@ with App("--demo") as app:
     person = contacts.get_child_at_index(0).get_child_at_index(0).get_name()
     (person_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", person)
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Begegnung eintragen", contains=True))
-    editor = top_level(app, "Neuer Journaleintrag")
+    editor = app.top_level("Neuer Journaleintrag")
     participants = app.find(Atspi.Role.LIST, "Beteiligte", root=editor)
     if person not in [n.get_name() for n in app.find_all(Atspi.Role.LABEL, root=participants)]:
         fail(f"the quick-add dialog does not list {person} as a participant")
@@ -100,7 +67,7 @@ with App("--demo") as app:
 
     app.type_text(field(app, editor, "Notizen"), f"Kaffee am Rhein {MARK}")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, "Neuer Journaleintrag")
+    app.top_level_gone("Neuer Journaleintrag")
     rows = app.query("SELECT e.channel, p.contact_id FROM encounters e"
                      " JOIN encounter_participants p ON p.encounter_id = e.id WHERE e.notes = ?",
                      f"Kaffee am Rhein {MARK}")
@@ -116,7 +83,7 @@ with App("--demo") as app:
     # 2. A favour I give, moved on to „Erledigt“ in the journal.
     app.select_view("Journal")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Neuer Journaleintrag"))
-    editor = top_level(app, "Neuer Journaleintrag")
+    editor = app.top_level("Neuer Journaleintrag")
     app.click(app.find(Atspi.Role.PAGE_TAB, "Gefallen", root=editor))
     friend = "Amelie Fuchs"
     (friend_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", friend)
@@ -125,7 +92,7 @@ with App("--demo") as app:
     app.type_text(field(app, editor, "Was"), f"Lebenslauf gegenlesen {MARK}")
     app.type_text(field(app, editor, "Geschätzter Wert in Euro"), "150")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, "Neuer Journaleintrag")
+    app.top_level_gone("Neuer Journaleintrag")
     rows = app.query("SELECT from_id, to_id, state, value_cents FROM favours WHERE description = ?",
                      f"Lebenslauf gegenlesen {MARK}")
     if rows != [(None, friend_id, "open", 15000)]:
@@ -157,7 +124,7 @@ with App("--demo") as app:
 
     # 3. A referral someone gave me, worth 2.400 €, then thanked.
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Neuer Journaleintrag"))
-    editor = top_level(app, "Neuer Journaleintrag")
+    editor = app.top_level("Neuer Journaleintrag")
     app.click(app.find(Atspi.Role.PAGE_TAB, "Empfehlung", root=editor))
     giver = "Anna Klein"
     (giver_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", giver)
@@ -169,7 +136,7 @@ with App("--demo") as app:
     app.type_text(app.find(Atspi.Role.TEXT, "Ein Kontakt oder ein beliebiger Name", root=editor), referred)
     app.type_text(field(app, editor, "Auftragswert in Euro"), "2.400")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, "Neuer Journaleintrag")
+    app.top_level_gone("Neuer Journaleintrag")
     rows = app.query("SELECT day, giver_id, receiver_id, referred_name, state, value_cents, thanked FROM referrals"
                      " WHERE referred_name = ?", referred)
     if rows != [("2020-01-02", giver_id, None, referred, "given", 240000, 0)]:

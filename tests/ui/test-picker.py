@@ -7,7 +7,6 @@ the typed fragment; Escape closes the suggestions and keeps the text; Up
 from the first suggestion goes back to what was typed.  Each result is
 read back from the database."""
 
-import subprocess
 
 from bzwtest import App, Atspi, Tap, fail
 
@@ -15,40 +14,11 @@ tap = Tap()
 MARK = "picker-0815"
 
 
-def top_level(app, name, timeout=10.0):
-    def find():
-        for j in range(app.app.get_child_count()):
-            child = app.app.get_child_at_index(j)
-            if child is not None and child.get_name() == name:
-                return child
-        return None
-    return app.wait(find, f"window “{name}”", timeout)
-
-
-def top_level_gone(app, name, timeout=10.0):
-    def gone():
-        for j in range(app.app.get_child_count()):
-            child = app.app.get_child_at_index(j)
-            if child is not None and child.get_name() == name:
-                return False
-        return True
-    app.wait(gone, f"window “{name}” to close", timeout)
-
-
-def keys(window_title, *names):
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
-                           capture_output=True, text=True).stdout.split()
-    if not found:
-        fail(f"no X window “{window_title}”")
-    subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], check=True)
-    subprocess.run(["xdotool", "key", "--delay", "150", *names], check=True)
-
-
 def focus_picker(app, root, placeholder, index, mnemonic):
     """Focuses a picker the way a keyboard user does: by its label's mnemonic."""
     entry = app.wait(lambda: (app.find_all(Atspi.Role.TEXT, placeholder, root=root) or [None] * (index + 1))[index],
                      f"the picker “{placeholder}”")
-    keys(root.get_name(), mnemonic)
+    app.keys_to(root.get_name(), mnemonic, delay=150)
     app.wait(lambda: app.has_state(entry, Atspi.StateType.FOCUSED), f"the picker “{placeholder}” to have the focus")
     return entry
 
@@ -69,11 +39,11 @@ with App("--demo") as app:
 
     # 1. Quick add: „Mit wem“, type a fragment, Down, Return.
     app.key("ctrl+j")
-    editor = top_level(app, title)
+    editor = app.top_level(title)
     entry = focus_picker(app, editor, "Namen eingeben", 0, "alt+m")
     app.type_text(entry, "Jul")
     suggestions(app, editor)
-    keys(title, "Down", "Return")
+    app.keys_to(title, "Down", "Return", delay=150)
     participants = app.find(Atspi.Role.LIST, "Beteiligte", root=editor)
     app.wait(lambda: "Julia Schäfer" in app.labels(root=participants), "Julia Schäfer among the participants")
     if app.text_of(entry) != "":
@@ -82,7 +52,7 @@ with App("--demo") as app:
 
     app.type_text(app.find(Atspi.Role.TEXT, "Notizen Notizen", root=editor), f"Mittagessen {MARK}")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, title)
+    app.top_level_gone(title)
     rows = app.query("SELECT p.contact_id FROM encounters e"
                      " JOIN encounter_participants p ON p.encounter_id = e.id WHERE e.notes = ?",
                      f"Mittagessen {MARK}")
@@ -92,7 +62,7 @@ with App("--demo") as app:
 
     # 2. A favour to someone: the second suggestion by Down, Down, Return.
     app.key("ctrl+j")
-    editor = top_level(app, title)
+    editor = app.top_level(title)
     app.click(app.find(Atspi.Role.PAGE_TAB, "Gefallen", root=editor))
     entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 1, "alt+a")
     app.type_text(entry, "a")
@@ -100,13 +70,13 @@ with App("--demo") as app:
     if matches.get_child_count() < 2:
         fail("fewer than two suggestions for „a“")
     second = app.labels(root=matches.get_child_at_index(1))[0].split(" — ")[0]
-    keys(title, "Down", "Down", "Return")
+    app.keys_to(title, "Down", "Down", "Return", delay=150)
     app.wait(lambda: app.text_of(entry) == second, f"the picker to show “{second}”")
     app.wait(lambda: matches.get_child_count() == 0 or not app.has_state(matches, Atspi.StateType.SHOWING),
              "the suggestions to close")
     app.type_text(app.find(Atspi.Role.TEXT, "Was Was", root=editor), f"Umzugshilfe {MARK}")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, title)
+    app.top_level_gone(title)
     rows = app.query("SELECT from_id, to_id FROM favours WHERE description = ?", f"Umzugshilfe {MARK}")
     if rows != [(None, contact_id(app, second))]:
         fail(f"the favour in the database: {rows}")
@@ -115,20 +85,20 @@ with App("--demo") as app:
     # 3. Escape keeps the typed text as a free name; Up from the first
     #    suggestion goes back to the text.
     app.key("ctrl+j")
-    editor = top_level(app, title)
+    editor = app.top_level(title)
     app.click(app.find(Atspi.Role.PAGE_TAB, "Empfehlung", root=editor))
     entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 2, "alt+e")
     app.type_text(entry, "Anna")
     matches = suggestions(app, editor)
-    keys(title, "Down", "Up", "Escape")
+    app.keys_to(title, "Down", "Up", "Escape", delay=150)
     app.wait(lambda: not app.has_state(matches, Atspi.StateType.SHOWING), "Escape to close the suggestions")
     if app.text_of(entry) != "Anna":
         fail(f"after Escape the picker holds “{app.text_of(entry)}”")
-    keys(title, "Down", "Return")
+    app.keys_to(title, "Down", "Return", delay=150)
     app.wait(lambda: app.text_of(entry) == "Anna Klein", "Down, Return to pick Anna Klein")
     app.type_text(app.find(Atspi.Role.TEXT, "Ein Kontakt oder ein beliebiger Name", root=editor), f"Kanzlei {MARK}")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
-    top_level_gone(app, title)
+    app.top_level_gone(title)
     rows = app.query("SELECT giver_id FROM referrals WHERE referred_name = ?", f"Kanzlei {MARK}")
     if rows != [(contact_id(app, "Anna Klein"),)]:
         fail(f"the referral in the database: {rows}")
@@ -139,11 +109,11 @@ with App("--demo") as app:
     #    saves from the notes.
     app.select_view("Journal")
     app.key("ctrl+j")
-    editor = top_level(app, title)
+    editor = app.top_level(title)
     picker = app.find(Atspi.Role.TEXT, "Namen eingeben", root=editor)
     app.wait(lambda: app.has_state(picker, Atspi.StateType.FOCUSED), "the focus in „Mit wem“")
-    keys(title, "Escape")
-    top_level_gone(app, title)
+    app.keys_to(title, "Escape", delay=150)
+    app.top_level_gone(title)
     tap.ok("Ctrl+J opens the quick add with the focus in „Mit wem“")
 
     app.select_view("Kontakte")
@@ -152,14 +122,14 @@ with App("--demo") as app:
     person = contacts.get_child_at_index(0).get_child_at_index(0).get_name()
     app.find(Atspi.Role.PUSH_BUTTON, "Begegnung eintragen", contains=True)
     app.key("ctrl+j")
-    editor = top_level(app, title)
+    editor = app.top_level(title)
     participants = app.find(Atspi.Role.LIST, "Beteiligte", root=editor)
     app.wait(lambda: person in app.labels(root=participants), f"{person} among the participants")
     notes = app.find(Atspi.Role.TEXT, "Notizen Notizen", root=editor)
     app.wait(lambda: app.has_state(notes, Atspi.StateType.FOCUSED), "the focus in the notes")
     app.type_text(notes, f"Telefonat {MARK}")
-    keys(title, "ctrl+Return")
-    top_level_gone(app, title)
+    app.keys_to(title, "ctrl+Return", delay=150)
+    app.top_level_gone(title)
     rows = app.query("SELECT p.contact_id FROM encounters e"
                      " JOIN encounter_participants p ON p.encounter_id = e.id WHERE e.notes = ?",
                      f"Telefonat {MARK}")
