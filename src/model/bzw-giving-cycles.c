@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "bzw-giving-cycles.h"
+#include "bzw-model-util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,11 +65,9 @@ compare_edges (gconstpointer a,
   const BzwGivingEdge *ea = a;
   const BzwGivingEdge *eb = b;
 
-  if (ea->from_id != eb->from_id)
-    return ea->from_id < eb->from_id ? -1 : 1;
-  if (ea->to_id != eb->to_id)
-    return ea->to_id < eb->to_id ? -1 : 1;
-  return 0;
+  int order = BZW_CMP (ea->from_id, eb->from_id);
+
+  return order != 0 ? order : BZW_CMP (ea->to_id, eb->to_id);
 }
 
 static int

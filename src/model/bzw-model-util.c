@@ -103,15 +103,25 @@ bzw_model_set_double (gpointer    object,
   return set_scalar (object, slot, &value, sizeof value, pspec);
 }
 
-static const BzwModelField *
-lookup (const BzwModelField *fields,
-        guint                n_fields,
-        guint                prop_id)
+/* The slot of property @prop_id in @object and its type, or NULL (with
+ * GLib's warning) for an id the table does not know.
+ */
+static gpointer
+field_slot (GObject             *object,
+            const BzwModelField *fields,
+            guint                n_fields,
+            guint                prop_id,
+            GParamSpec          *pspec,
+            BzwModelType        *type)
 {
   if (prop_id >= n_fields || fields[prop_id].type == BZW_MODEL_NONE)
-    return NULL;
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return NULL;
+    }
 
-  return &fields[prop_id];
+  *type = fields[prop_id].type;
+  return G_STRUCT_MEMBER_P (object, fields[prop_id].offset);
 }
 
 void
@@ -122,17 +132,13 @@ bzw_model_get_property (GObject             *object,
                         GValue              *value,
                         GParamSpec          *pspec)
 {
-  const BzwModelField *field = lookup (fields, n_fields, prop_id);
-  gpointer slot;
+  BzwModelType type = BZW_MODEL_NONE;
+  gpointer slot = field_slot (object, fields, n_fields, prop_id, pspec, &type);
 
-  if (field == NULL)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
+  if (slot == NULL)
+    return;
 
-  slot = G_STRUCT_MEMBER_P (object, field->offset);
-  switch (field->type)
+  switch (type)
     {
     case BZW_MODEL_STRING:
       g_value_set_string (value, *(char **) slot);
@@ -163,18 +169,14 @@ bzw_model_set_property (GObject             *object,
                         const GValue        *value,
                         GParamSpec          *pspec)
 {
-  const BzwModelField *field = lookup (fields, n_fields, prop_id);
   union { int i; gint64 i64; double d; } scalar;
-  gpointer slot;
+  BzwModelType type = BZW_MODEL_NONE;
+  gpointer slot = field_slot (object, fields, n_fields, prop_id, pspec, &type);
 
-  if (field == NULL)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
+  if (slot == NULL)
+    return;
 
-  slot = G_STRUCT_MEMBER_P (object, field->offset);
-  switch (field->type)
+  switch (type)
     {
     case BZW_MODEL_STRING:
       bzw_model_set_string (object, slot, g_value_get_string (value), pspec);
@@ -196,7 +198,7 @@ bzw_model_set_property (GObject             *object,
       g_assert_not_reached ();
     }
 
-  set_scalar (object, slot, &scalar, scalar_size (field->type), pspec);
+  set_scalar (object, slot, &scalar, scalar_size (type), pspec);
 }
 
 /* Copies every field of the table from @src to @dest without notifying:

@@ -12,11 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CONTACT_COLUMNS \
-  "id, uid, created, modified, display_name, prefix, given_name, additional_names, " \
-  "family_name, suffix, nickname, organisation, role, birthday, photo, photo_uri, " \
-  "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
-  "interval_ideal_days, interval_max_days, notes, archived, extra, department"
+#define CONTACT_COLUMNS BZW_CONTACT_COLUMNS ("photo")
 
 /* The last real encounter with each contact. */
 #define LAST_ENCOUNTER_SQL \
@@ -315,12 +311,12 @@ bzw_store_save_contact (BzwStore    *self,
   return bzw_store_finish (self, ok, error);
 }
 
-/* Sets the contact's own columns from a row of CONTACT_COLUMNS and
- * LAST_ENCOUNTER_SQL.
+/* Sets the contact's own columns from a row of BZW_CONTACT_COLUMNS and
+ * one more, the time of the last encounter (LAST_ENCOUNTER_SQL).
  */
-static void
-read_contact_columns (sqlite3_stmt *stmt,
-                      BzwContact   *contact)
+void
+_bzw_store_read_contact_columns (sqlite3_stmt *stmt,
+                                 BzwContact   *contact)
 {
   bzw_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
   bzw_contact_set_uid (contact, _bzw_store_column_text (stmt, 1));
@@ -434,7 +430,7 @@ bzw_store_dup_contact (BzwStore  *self,
     return NULL;
 
   contact = bzw_contact_new ();
-  read_contact_columns (stmt, contact);
+  _bzw_store_read_contact_columns (stmt, contact);
   sqlite3_reset (stmt);
 
   if (!read_contact_fields (self, contact, error) ||

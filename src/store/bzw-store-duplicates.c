@@ -119,11 +119,9 @@ compare_pairs (gconstpointer a,
   const BzwDuplicatePair *pa = a;
   const BzwDuplicatePair *pb = b;
 
-  if (pa->a_id != pb->a_id)
-    return pa->a_id < pb->a_id ? -1 : 1;
-  if (pa->b_id != pb->b_id)
-    return pa->b_id < pb->b_id ? -1 : 1;
-  return 0;
+  int order = BZW_CMP (pa->a_id, pb->a_id);
+
+  return order != 0 ? order : BZW_CMP (pa->b_id, pb->b_id);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "bzw-id-set.h"
 #include "bzw-store-private.h"
+#include "bzw-model-util.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -103,10 +104,9 @@ compare_refs_newest_first (gconstpointer a,
   const BzwJournalRef *x = a;
   const BzwJournalRef *y = b;
 
-  if (x->when != y->when)
-    return x->when > y->when ? -1 : 1;
+  int order = BZW_CMP (y->when, x->when);
 
-  return (x->id < y->id) - (x->id > y->id);
+  return order != 0 ? order : BZW_CMP (y->id, x->id);
 }
 
 /**

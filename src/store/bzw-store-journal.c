@@ -90,59 +90,6 @@ validate_day (const char  *day,
   return _bzw_store_validate_date (day, _("Date"), error);
 }
 
-/* Sets the row id of a new row, or reports a row that no longer exists.
- * A new row with the uid of a deleted one (an undo) takes its tombstone
- * back.
- */
-static gboolean
-finish_save (BzwStore   *self,
-             GObject    *object,
-             gboolean    is_new,
-             GError    **error)
-{
-  if (is_new)
-    {
-      g_autofree char *uid = NULL;
-      sqlite3_stmt *stmt;
-
-      g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
-      g_object_get (object, "uid", &uid, NULL);
-      stmt = _bzw_store_prepare (self, "DELETE FROM tombstones WHERE uid = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-      return _bzw_store_step_done (self, stmt, error);
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
-                           _("The entry no longer exists."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Announces a saved entry, or gives a new one its id 0 back when saving
- * failed, and ends the transaction.
- */
-static gboolean
-end_save (BzwStore        *self,
-          GObject         *object,
-          gboolean         is_new,
-          gboolean         ok,
-          BzwStoreChange   what,
-          GError         **error)
-{
-  if (ok)
-    _bzw_store_changed (self, what, 0);
-  else if (is_new)
-    g_object_set (object, "id", (gint64) 0, NULL);
-
-  return bzw_store_finish (self, ok, error);
-}
-
 static void
 bind_encounter (sqlite3_stmt *stmt,
                 gpointer      object)
@@ -157,10 +104,11 @@ bind_encounter (sqlite3_stmt *stmt,
 
 /* Replaces the participants of a saved encounter. */
 static gboolean
-save_participants (BzwStore      *self,
-                   BzwEncounter  *encounter,
-                   GError       **error)
+save_participants (BzwStore  *self,
+                   GObject   *object,
+                   GError   **error)
 {
+  BzwEncounter *encounter = BZW_ENCOUNTER (object);
   GArray *participants = bzw_encounter_get_participants (encounter);
   sqlite3_stmt *stmt;
 
@@ -188,14 +136,22 @@ save_participants (BzwStore      *self,
   return TRUE;
 }
 
+static const BzwRowSave encounter_row = {
+  .insert_sql = "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
+                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+  .update_sql = "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
+                " place = ?6, notes = ?7 WHERE id = ?1",
+  .bind = bind_encounter,
+  .what = BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS,
+  .journal = TRUE,
+  .after = save_participants,
+};
+
 gboolean
 bzw_store_save_encounter (BzwStore      *self,
                           BzwEncounter  *encounter,
                           GError       **error)
 {
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_ENCOUNTER (encounter), FALSE);
 
@@ -206,24 +162,7 @@ bzw_store_save_encounter (BzwStore      *self,
       return FALSE;
     }
 
-  is_new = bzw_encounter_get_id (encounter) == 0;
-  _bzw_store_ensure_uid (G_OBJECT (encounter));
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  ok = _bzw_store_write_row (self, G_OBJECT (encounter),
-                             is_new
-                             ? "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)"
-                             : "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
-                               " place = ?6, notes = ?7 WHERE id = ?1",
-                             bind_encounter, error) &&
-       finish_save (self, G_OBJECT (encounter), is_new, error) &&
-       save_participants (self, encounter, error);
-
-  return end_save (self, G_OBJECT (encounter), is_new, ok,
-                   BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS, error);
+  return _bzw_store_save_row (self, G_OBJECT (encounter), &encounter_row, error);
 }
 
 BzwEncounter *
@@ -286,14 +225,24 @@ bind_favour (sqlite3_stmt *stmt,
   _bzw_store_bind_id (stmt, 14, bzw_favour_get_encounter_id (favour));
 }
 
+static const BzwRowSave favour_row = {
+  .insert_sql = "INSERT INTO favours (uid, created, modified, day, from_id, from_name, to_id, to_name,"
+                " direction, state, description, value_cents, due, encounter_id)"
+                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, ''), ?12, ?13, ?14)",
+  .update_sql = "UPDATE favours SET uid = ?2, modified = ?3, day = ?4, from_id = ?5, from_name = ?6,"
+                " to_id = ?7, to_name = ?8, direction = ?9, state = ?10,"
+                " description = coalesce (?11, ''), value_cents = ?12, due = ?13,"
+                " encounter_id = ?14 WHERE id = ?1",
+  .bind = bind_favour,
+  .what = BZW_STORE_CHANGE_JOURNAL,
+  .journal = TRUE,
+};
+
 gboolean
 bzw_store_save_favour (BzwStore   *self,
                        BzwFavour  *favour,
                        GError    **error)
 {
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_FAVOUR (favour), FALSE);
 
@@ -303,25 +252,7 @@ bzw_store_save_favour (BzwStore   *self,
       !validate_value (bzw_favour_get_value_cents (favour), error))
     return FALSE;
 
-  is_new = bzw_favour_get_id (favour) == 0;
-  _bzw_store_ensure_uid (G_OBJECT (favour));
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  ok = _bzw_store_write_row (self, G_OBJECT (favour),
-                             is_new
-                             ? "INSERT INTO favours (uid, created, modified, day, from_id, from_name, to_id, to_name,"
-                               " direction, state, description, value_cents, due, encounter_id)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, ''), ?12, ?13, ?14)"
-                             : "UPDATE favours SET uid = ?2, modified = ?3, day = ?4, from_id = ?5, from_name = ?6,"
-                               " to_id = ?7, to_name = ?8, direction = ?9, state = ?10,"
-                               " description = coalesce (?11, ''), value_cents = ?12, due = ?13,"
-                               " encounter_id = ?14 WHERE id = ?1",
-                             bind_favour, error) &&
-       finish_save (self, G_OBJECT (favour), is_new, error);
-
-  return end_save (self, G_OBJECT (favour), is_new, ok, BZW_STORE_CHANGE_JOURNAL, error);
+  return _bzw_store_save_row (self, G_OBJECT (favour), &favour_row, error);
 }
 
 BzwFavour *
@@ -387,14 +318,28 @@ bind_referral (sqlite3_stmt *stmt,
   _bzw_store_bind_text (stmt, 15, bzw_referral_get_notes (referral));
 }
 
+static const BzwRowSave referral_row = {
+  .insert_sql = "INSERT INTO referrals (uid, created, modified, day, giver_id, giver_name,"
+                " receiver_id, receiver_name, referred_id, referred_name, effort, state,"
+                " value_cents, thanked, notes)"
+                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                " coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
+                " ?11, ?12, ?13, ?14, ?15)",
+  .update_sql = "UPDATE referrals SET uid = ?2, modified = ?3, day = ?4, giver_id = ?5,"
+                " giver_name = ?6, receiver_id = ?7, receiver_name = ?8, referred_id = ?9,"
+                " referred_name = coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
+                " effort = ?11, state = ?12, value_cents = ?13, thanked = ?14, notes = ?15"
+                " WHERE id = ?1",
+  .bind = bind_referral,
+  .what = BZW_STORE_CHANGE_JOURNAL,
+  .journal = TRUE,
+};
+
 gboolean
 bzw_store_save_referral (BzwStore     *self,
                          BzwReferral  *referral,
                          GError      **error)
 {
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_REFERRAL (referral), FALSE);
 
@@ -418,29 +363,7 @@ bzw_store_save_referral (BzwStore     *self,
       return FALSE;
     }
 
-  is_new = bzw_referral_get_id (referral) == 0;
-  _bzw_store_ensure_uid (G_OBJECT (referral));
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  ok = _bzw_store_write_row (self, G_OBJECT (referral),
-                             is_new
-                             ? "INSERT INTO referrals (uid, created, modified, day, giver_id, giver_name,"
-                               " receiver_id, receiver_name, referred_id, referred_name, effort, state,"
-                               " value_cents, thanked, notes)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                               " coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
-                               " ?11, ?12, ?13, ?14, ?15)"
-                             : "UPDATE referrals SET uid = ?2, modified = ?3, day = ?4, giver_id = ?5,"
-                               " giver_name = ?6, receiver_id = ?7, receiver_name = ?8, referred_id = ?9,"
-                               " referred_name = coalesce (?10, (SELECT display_name FROM contacts WHERE id = ?9)),"
-                               " effort = ?11, state = ?12, value_cents = ?13, thanked = ?14, notes = ?15"
-                               " WHERE id = ?1",
-                             bind_referral, error) &&
-       finish_save (self, G_OBJECT (referral), is_new, error);
-
-  return end_save (self, G_OBJECT (referral), is_new, ok, BZW_STORE_CHANGE_JOURNAL, error);
+  return _bzw_store_save_row (self, G_OBJECT (referral), &referral_row, error);
 }
 
 BzwReferral *

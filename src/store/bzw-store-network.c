@@ -12,30 +12,6 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Gives a new row's object its id, announces the saved row and ends the
- * transaction.
- */
-static gboolean
-finish_row_save (BzwStore        *self,
-                 GObject         *object,
-                 gboolean         is_new,
-                 gboolean         ok,
-                 BzwStoreChange   what,
-                 GError         **error)
-{
-  gint64 id = 0;
-
-  if (ok && is_new)
-    g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
-  if (ok)
-    {
-      g_object_get (object, "id", &id, NULL);
-      _bzw_store_changed (self, what, id);
-    }
-
-  return bzw_store_finish (self, ok, error);
-}
-
 /* Circles */
 
 static void
@@ -51,14 +27,22 @@ bind_circle (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 8, bzw_circle_get_position (circle));
 }
 
+static const BzwRowSave circle_row = {
+  .insert_sql = "INSERT INTO circles (uid, created, modified, name, color,"
+                " interval_ideal_days, interval_max_days, position)"
+                " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)",
+  .update_sql = "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
+                " color = coalesce (?5, color), interval_ideal_days = ?6,"
+                " interval_max_days = ?7, position = ?8 WHERE id = ?1",
+  .bind = bind_circle,
+  .what = BZW_STORE_CHANGE_CIRCLES,
+};
+
 gboolean
 bzw_store_save_circle (BzwStore   *self,
                        BzwCircle  *circle,
                        GError    **error)
 {
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_CIRCLE (circle), FALSE);
 
@@ -69,24 +53,7 @@ bzw_store_save_circle (BzwStore   *self,
       return FALSE;
     }
 
-  is_new = bzw_circle_get_id (circle) == 0;
-  if (is_new)
-    _bzw_store_ensure_uid (G_OBJECT (circle));
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  ok = _bzw_store_write_row (self, G_OBJECT (circle),
-                             is_new
-                             ? "INSERT INTO circles (uid, created, modified, name, color,"
-                               " interval_ideal_days, interval_max_days, position)"
-                               " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)"
-                             : "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
-                               " color = coalesce (?5, color), interval_ideal_days = ?6,"
-                               " interval_max_days = ?7, position = ?8 WHERE id = ?1",
-                             bind_circle, error);
-
-  return finish_row_save (self, G_OBJECT (circle), is_new, ok, BZW_STORE_CHANGE_CIRCLES, error);
+  return _bzw_store_save_row (self, G_OBJECT (circle), &circle_row, error);
 }
 
 gboolean
@@ -194,14 +161,21 @@ bind_relationship (sqlite3_stmt *stmt,
   _bzw_store_bind_text (stmt, 9, bzw_relationship_get_note (rel));
 }
 
+static const BzwRowSave relationship_row = {
+  .insert_sql = "INSERT INTO relationships (uid, created, modified, a_id, b_id, kind, strength,"
+                " since, note)"
+                " VALUES (?2, ?3, ?3, ?4, ?5, coalesce (?6, 'acquaintance'), ?7, ?8, ?9)",
+  .update_sql = "UPDATE relationships SET uid = ?2, modified = ?3, a_id = ?4, b_id = ?5,"
+                " kind = coalesce (?6, kind), strength = ?7, since = ?8, note = ?9 WHERE id = ?1",
+  .bind = bind_relationship,
+  .what = BZW_STORE_CHANGE_RELATIONSHIPS,
+};
+
 gboolean
 bzw_store_save_relationship (BzwStore         *self,
                              BzwRelationship  *rel,
                              GError          **error)
 {
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
   g_return_val_if_fail (BZW_IS_RELATIONSHIP (rel), FALSE);
 
@@ -215,23 +189,7 @@ bzw_store_save_relationship (BzwStore         *self,
   if (!_bzw_store_validate_date (bzw_relationship_get_since (rel), _("Since"), error))
     return FALSE;
 
-  is_new = bzw_relationship_get_id (rel) == 0;
-  if (is_new)
-    _bzw_store_ensure_uid (G_OBJECT (rel));
-
-  if (!bzw_store_begin (self, error))
-    return FALSE;
-
-  ok = _bzw_store_write_row (self, G_OBJECT (rel),
-                             is_new
-                             ? "INSERT INTO relationships (uid, created, modified, a_id, b_id, kind, strength,"
-                               " since, note)"
-                               " VALUES (?2, ?3, ?3, ?4, ?5, coalesce (?6, 'acquaintance'), ?7, ?8, ?9)"
-                             : "UPDATE relationships SET uid = ?2, modified = ?3, a_id = ?4, b_id = ?5,"
-                               " kind = coalesce (?6, kind), strength = ?7, since = ?8, note = ?9 WHERE id = ?1",
-                             bind_relationship, error);
-
-  return finish_row_save (self, G_OBJECT (rel), is_new, ok, BZW_STORE_CHANGE_RELATIONSHIPS, error);
+  return _bzw_store_save_row (self, G_OBJECT (rel), &relationship_row, error);
 }
 
 gboolean

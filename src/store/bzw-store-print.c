@@ -61,33 +61,6 @@ prepare_for_ids (BzwStore    *self,
   return stmt;
 }
 
-static BzwContact *
-contact_from_row (sqlite3_stmt *stmt)
-{
-  BzwContact *c = bzw_contact_new ();
-
-  bzw_contact_set_id (c, sqlite3_column_int64 (stmt, 0));
-  bzw_contact_set_uid (c, _bzw_store_column_text (stmt, 1));
-  bzw_contact_set_times (c, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 4));
-  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 5));
-  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 6));
-  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 7));
-  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 8));
-  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 9));
-  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 10));
-  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 11));
-  bzw_contact_set_role (c, _bzw_store_column_text (stmt, 12));
-  bzw_contact_set_interval_ideal (c, sqlite3_column_int (stmt, 13));
-  bzw_contact_set_interval_max (c, sqlite3_column_int (stmt, 14));
-  bzw_contact_set_notes (c, _bzw_store_column_text (stmt, 15));
-  bzw_contact_set_archived (c, sqlite3_column_int (stmt, 16));
-  bzw_contact_set_met_in_person (c, sqlite3_column_int (stmt, 17));
-  bzw_contact_set_trust (c, CLAMP (sqlite3_column_int (stmt, 18), BZW_TRUST_UNKNOWN, BZW_TRUST_YES));
-  bzw_contact_set_department (c, _bzw_store_column_text (stmt, 19));
-  return c;
-}
-
 /* The contacts themselves, in list order, and an index of them by id. */
 static gboolean
 read_contacts (BzwStore    *self,
@@ -100,10 +73,8 @@ read_contacts (BzwStore    *self,
   int rc;
 
   stmt = prepare_for_ids (self,
-                          "SELECT c.id, c.uid, c.created, c.modified, c.display_name, c.prefix,"
-                          " c.given_name, c.additional_names, c.family_name, c.suffix, c.nickname,"
-                          " c.organisation, c.role, c.interval_ideal_days, c.interval_max_days,"
-                          " c.notes, c.archived, c.met_in_person, c.trust, c.department"
+                          /* Without the photos; the last encounters follow. */
+                          "SELECT " BZW_CONTACT_COLUMNS ("NULL") ", 0"
                           " FROM contacts c WHERE c.id IN " WANTED_IDS
                           " ORDER BY c.sort_key, c.id",
                           json, error);
@@ -111,7 +82,12 @@ read_contacts (BzwStore    *self,
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, contact_from_row (stmt));
+    {
+      BzwContact *c = bzw_contact_new ();
+
+      _bzw_store_read_contact_columns (stmt, c);
+      g_ptr_array_add (contacts, c);
+    }
   if (!finish_rows (self, stmt, rc, error))
     return FALSE;
 

@@ -36,9 +36,35 @@ struct _BzwStore
   gint64          contact_order_data_version;
 };
 
+/* A contact's own columns, in the order _bzw_store_read_contact_columns()
+ * reads them; @photo is the column of the photo, or "NULL" where a query
+ * does not need it.
+ */
+#define BZW_CONTACT_COLUMNS(photo) \
+  "id, uid, created, modified, display_name, prefix, given_name, additional_names, " \
+  "family_name, suffix, nickname, organisation, role, birthday, " photo ", photo_uri, " \
+  "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
+  "interval_ideal_days, interval_max_days, notes, archived, extra, department"
+
 /* Binds the columns of @object from ?4 on (see _bzw_store_write_row()). */
 typedef void (*BzwBindFunc) (sqlite3_stmt *stmt,
                              gpointer      object);
+
+/* How _bzw_store_save_row() writes the row of one model type. */
+typedef struct
+{
+  const char      *insert_sql;  /* ?1 id, ?2 uid, ?3 now, the rest by @bind */
+  const char      *update_sql;
+  BzwBindFunc      bind;
+  BzwStoreChange   what;        /* announced when the row is saved */
+  gboolean         journal;     /* an entry of the journal: a new one takes
+                                 * a tombstone of its uid back (an undo), and
+                                 * the change is announced without an id */
+  /* Writes what belongs to the row, once it has its id; may be NULL. */
+  gboolean       (*after)       (BzwStore  *self,
+                                 GObject   *object,
+                                 GError   **error);
+} BzwRowSave;
 
 /* How _bzw_store_read_rows() stores a column in a row struct. */
 typedef enum
@@ -142,6 +168,12 @@ gboolean      _bzw_store_write_row       (BzwStore      *self,
                                           const char    *sql,
                                           BzwBindFunc    bind,
                                           GError       **error);
+gboolean      _bzw_store_save_row        (BzwStore          *self,
+                                          GObject           *object,
+                                          const BzwRowSave  *how,
+                                          GError           **error);
+void          _bzw_store_read_contact_columns (sqlite3_stmt *stmt,
+                                               BzwContact   *contact);
 BzwContactSnapshot *_bzw_store_capture_contact (BzwStore  *self,
                                                 gint64     id,
                                                 GError   **error);

@@ -12,58 +12,46 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+/* What an SQLite result code means to the user, by its primary code. */
+static const struct
+{
+  int            sqlite_code;
+  BzwStoreError  code;
+  const char    *message;
+} sqlite_errors[] = {
+  { SQLITE_BUSY, BZW_STORE_ERROR_LOCKED,
+    N_("The database is in use by another program. Please try again in a moment.") },
+  { SQLITE_LOCKED, BZW_STORE_ERROR_LOCKED,
+    N_("The database is in use by another program. Please try again in a moment.") },
+  { SQLITE_READONLY, BZW_STORE_ERROR_READ_ONLY, N_("The database cannot be written to.") },
+  { SQLITE_PERM, BZW_STORE_ERROR_READ_ONLY, N_("The database cannot be written to.") },
+  { SQLITE_CORRUPT, BZW_STORE_ERROR_CORRUPT, N_("The database is damaged.") },
+  { SQLITE_NOTADB, BZW_STORE_ERROR_NOT_A_DATABASE, N_("The file is not a Beziehungsweise database.") },
+  { SQLITE_CONSTRAINT, BZW_STORE_ERROR_INVALID, N_("The entry contradicts the data already stored.") },
+  { SQLITE_FULL, BZW_STORE_ERROR_FAILED, N_("The disk is full.") },
+};
+
 gboolean
 _bzw_store_set_error (BzwStore    *self,
                       GError     **error,
                       const char  *what)
 {
   int code = sqlite3_extended_errcode (self->db);
-  int primary = code & 0xff;
-  BzwStoreError our_code;
-  const char *message;
+  BzwStoreError our_code = BZW_STORE_ERROR_FAILED;
+  const char *message = N_("The database reported an error.");
 
-  switch (primary)
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_errors); i++)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      our_code = BZW_STORE_ERROR_LOCKED;
-      message = _("The database is in use by another program. Please try again in a moment.");
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      our_code = BZW_STORE_ERROR_READ_ONLY;
-      message = _("The database cannot be written to.");
-      break;
-
-    case SQLITE_CORRUPT:
-      our_code = BZW_STORE_ERROR_CORRUPT;
-      message = _("The database is damaged.");
-      break;
-
-    case SQLITE_NOTADB:
-      our_code = BZW_STORE_ERROR_NOT_A_DATABASE;
-      message = _("The file is not a Beziehungsweise database.");
-      break;
-
-    case SQLITE_CONSTRAINT:
-      our_code = BZW_STORE_ERROR_INVALID;
-      message = _("The entry contradicts the data already stored.");
-      break;
-
-    case SQLITE_FULL:
-      our_code = BZW_STORE_ERROR_FAILED;
-      message = _("The disk is full.");
-      break;
-
-    default:
-      our_code = BZW_STORE_ERROR_FAILED;
-      message = _("The database reported an error.");
-      break;
+      if (sqlite_errors[i].sqlite_code == (code & 0xff))
+        {
+          our_code = sqlite_errors[i].code;
+          message = sqlite_errors[i].message;
+          break;
+        }
     }
 
   g_debug ("SQLite error %d in %s: %s", code, what, sqlite3_errmsg (self->db));
-  g_set_error_literal (error, BZW_STORE_ERROR, our_code, message);
+  g_set_error_literal (error, BZW_STORE_ERROR, our_code, _(message));
   return FALSE;
 }
 
@@ -285,6 +273,78 @@ _bzw_store_write_row (BzwStore      *self,
   sqlite3_bind_int64 (stmt, 3, _bzw_store_now ());
   bind (stmt, object);
   return _bzw_store_step_done (self, stmt, error);
+}
+
+/* Gives a new row's object its id; a new journal entry takes back the
+ * tombstone of its uid (an undo writes the deleted entry again).  An
+ * update of a row that no longer exists is an error.
+ */
+static gboolean
+finish_write (BzwStore          *self,
+              GObject           *object,
+              gboolean           is_new,
+              const BzwRowSave  *how,
+              GError           **error)
+{
+  g_autofree char *uid = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!is_new)
+    {
+      if (sqlite3_changes (self->db) > 0)
+        return TRUE;
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists."));
+      return FALSE;
+    }
+
+  g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
+  if (!how->journal)
+    return TRUE;
+
+  g_object_get (object, "uid", &uid, NULL);
+  stmt = _bzw_store_prepare (self, "DELETE FROM tombstones WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  return _bzw_store_step_done (self, stmt, error);
+}
+
+/* Saves the row of a model object with "id" and "uid" properties in one
+ * transaction: an INSERT when its id is 0 (it gets a uid and then its id),
+ * else an UPDATE; then what belongs to it (how->after).  Announces the
+ * change; a new object that could not be saved keeps the id 0.
+ */
+gboolean
+_bzw_store_save_row (BzwStore          *self,
+                     GObject           *object,
+                     const BzwRowSave  *how,
+                     GError           **error)
+{
+  gint64 id = 0;
+  gboolean is_new;
+  gboolean ok;
+
+  g_object_get (object, "id", &id, NULL);
+  is_new = id == 0;
+  _bzw_store_ensure_uid (object);
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  ok = _bzw_store_write_row (self, object, is_new ? how->insert_sql : how->update_sql, how->bind, error) &&
+       finish_write (self, object, is_new, how, error) &&
+       (how->after == NULL || how->after (self, object, error));
+
+  if (ok)
+    {
+      g_object_get (object, "id", &id, NULL);
+      _bzw_store_changed (self, how->what, how->journal ? 0 : id);
+    }
+  else if (is_new)
+    g_object_set (object, "id", (gint64) 0, NULL);
+
+  return bzw_store_finish (self, ok, error);
 }
 
 /* Reads one integer through a connection of its own (not a store's);

@@ -57,6 +57,7 @@
 #include "bzw-store-defense.h"
 #include "bzw-store-private.h"
 #include "bzw-store-stats-private.h"
+#include "bzw-model-util.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -374,10 +375,9 @@ compare_unseen (gconstpointer a,
   const BzwUnseenContact *ua = a;
   const BzwUnseenContact *ub = b;
 
-  if (ua->last_encounter != ub->last_encounter)
-    return ua->last_encounter < ub->last_encounter ? -1 : 1;
+  int order = BZW_CMP (ua->last_encounter, ub->last_encounter);
 
-  return ua->contact_id < ub->contact_id ? -1 : ua->contact_id > ub->contact_id ? 1 : 0;
+  return order != 0 ? order : BZW_CMP (ua->contact_id, ub->contact_id);
 }
 
 /**

@@ -10,7 +10,9 @@ be a constant: string literals, adjacent literals, macros that are made of
 literals, parentheses, or "cond ? A : B" with constant A and B.  Anything
 else (a variable, printf-built text) is a problem, unless the line or one of
 the three lines before it carries the comment "check-sql: allow" with a
-reason.  Calls that take SQL are only allowed in SRC/store/.
+reason.  Calls that take SQL are only allowed in SRC/store/.  The SQL fields
+of a row description (.insert_sql, .update_sql of BzwRowSave) are checked
+where they are initialised, and count as constants where they are read.
 sqlite3_mprintf() and friends are not allowed anywhere.
 
 Exit status 0 when there are no problems; with --expect-problems N, when
@@ -130,6 +132,33 @@ def collect_function_macros(text):
 
 FUNCTION_MACROS = {}
 CONST_TABLES = set()
+
+# Fields of the store's row descriptions (BzwRowSave) that hold SQL: every
+# initialiser of one is checked like an argument, and reading one
+# (how->insert_sql) then counts as a constant.
+SQL_FIELDS = ('insert_sql', 'update_sql')
+
+
+def find_field_initialisers(source):
+    """(offset, expression) of every designated initialiser .FIELD = EXPR
+    of a field in SQL_FIELDS."""
+    found = []
+    for m in re.finditer(r'\.(%s)\s*=' % '|'.join(SQL_FIELDS), source.text):
+        tokens = tokenize(source.text[m.end():m.end() + 4000])
+        depth = 0
+        expr = []
+        for t in tokens:
+            if t in '([{':
+                depth += 1
+            elif t in ')]}':
+                if depth == 0:
+                    break
+                depth -= 1
+            elif t == ',' and depth == 0:
+                break
+            expr.append(t)
+        found.append((m.start(), ' '.join(expr)))
+    return found
 
 
 def collect_const_tables(text):
@@ -262,6 +291,8 @@ def is_constant(expr, macros, seen=()):
                 b = ' '.join(tokens[k + 1:])
                 return is_constant(a, macros, seen) and is_constant(b, macros, seen)
         return False
+    if re.match(r'^[A-Za-z_]\w*\s*-\s*>\s*(%s)$' % '|'.join(SQL_FIELDS), ' '.join(tokens)):
+        return True  # checked where it is initialised
     k = 0
     while k < len(tokens):
         t = tokens[k]
@@ -392,6 +423,15 @@ def main():
                     allowed.append('%s: %s (%s)' % (where, expr, name))
                     continue
                 problems.append('%s: the SQL of %s() is not a constant string: %s' % (where, name, expr))
+
+    for source in sources:
+        for offset, expr in find_field_initialisers(source):
+            where = '%s:%d' % (source.rel, source.line_of(offset))
+            checked += 1
+            if source.rel.split(os.sep)[0] != 'store':
+                problems.append('%s: SQL outside src/store/: SQL lives in the store only' % where)
+            elif not is_constant(expr, macros) and not source.allowed(source.line_of(offset)):
+                problems.append('%s: the SQL of a row description is not a constant string: %s' % (where, expr))
 
     print('Checked %d SQL arguments in %d files; wrappers: %s'
           % (checked, len(sources), ', '.join(sorted(set(sinks) - set(SINKS))) or 'none'))

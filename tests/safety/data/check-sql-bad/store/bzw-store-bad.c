@@ -40,3 +40,26 @@ bad (BzwStore   *self,
   /* 5: concatenation at run time */
   sqlite3_exec (self->db, g_strconcat ("DROP TABLE ", name, NULL), NULL, NULL, NULL);
 }
+
+extern const char *table_name;
+
+/* A row description whose SQL is constant is fine; read through a pointer
+ * it counts as constant where it is used.
+ */
+static const BzwRowSave good_row = {
+  .insert_sql = "INSERT INTO circles (uid) VALUES (?2)",
+  .update_sql = "UPDATE circles SET uid = ?2 WHERE id = ?1",
+};
+
+/* 7: a row description whose SQL is a variable */
+static const BzwRowSave bad_row = {
+  .insert_sql = "INSERT INTO circles (uid) VALUES (?2)",
+  .update_sql = table_name,
+};
+
+static void
+write_row (BzwStore         *self,
+           const BzwRowSave *how)
+{
+  _bzw_store_prepare (self, how->update_sql, NULL);
+}
