@@ -182,20 +182,29 @@ stem (const char *folded)
   return g_strdup (folded);
 }
 
+/* A significant word: its stem and the word as written.  One allocation
+ * holds both strings behind the struct, so g_free() frees a token.
+ */
 typedef struct
 {
-  char *stem;
-  char *original;
+  const char *stem;
+  const char *original;
 } Token;
 
-static void
-token_free (gpointer data)
+static Token *
+token_new (const char *stem,
+           const char *original)
 {
-  Token *token = data;
+  gsize stem_size = strlen (stem) + 1;
+  gsize original_size = strlen (original) + 1;
+  Token *token = g_malloc (sizeof (Token) + stem_size + original_size);
+  char *text = (char *) (token + 1);
 
-  g_free (token->stem);
-  g_free (token->original);
-  g_free (token);
+  memcpy (text, stem, stem_size);
+  memcpy (text + stem_size, original, original_size);
+  token->stem = text;
+  token->original = text + stem_size;
+  return token;
 }
 
 static void
@@ -206,7 +215,6 @@ add_word (GPtrArray  *tokens,
   g_autofree char *original = g_strndup (start, len);
   g_autofree char *folded = bzw_words_fold (original);
   g_autofree char *stemmed = NULL;
-  Token *token;
 
   if (g_utf8_strlen (folded, -1) < MIN_WORD_CHARS || bzw_words_is_stop_word (folded))
     return;
@@ -216,17 +224,14 @@ add_word (GPtrArray  *tokens,
     if (strcmp (((Token *) g_ptr_array_index (tokens, i))->stem, stemmed) == 0)
       return;
 
-  token = g_new0 (Token, 1);
-  token->stem = g_steal_pointer (&stemmed);
-  token->original = g_steal_pointer (&original);
-  g_ptr_array_add (tokens, token);
+  g_ptr_array_add (tokens, token_new (stemmed, original));
 }
 
 /* The significant words of @text, each once, in order. */
 static GPtrArray *
 tokenize (const char *text)
 {
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
   const char *start = NULL;
   const char *p;
 
@@ -404,7 +409,7 @@ word_index_init (WordIndex                      *index,
           if (list == NULL)
             {
               list = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (index->postings, token->stem, list);
+              g_hash_table_insert (index->postings, (gpointer) token->stem, list);
             }
           g_array_append_val (list, position);
         }

@@ -158,6 +158,18 @@ bzw_strength_accumulator_add (BzwStrengthAccumulator *acc,
   acc->n_events++;
 }
 
+/* @muscle, as it was at the last event, faded to @now. */
+static double
+faded (const BzwStrengthAccumulator *acc,
+       double                        muscle,
+       gint64                        now)
+{
+  if (acc->n_events == 0)
+    return 0.0;
+
+  return muscle * bzw_strength_decay ((now - acc->last) / SECONDS_PER_DAY);
+}
+
 /**
  * bzw_strength_accumulator_raw:
  *
@@ -170,10 +182,7 @@ bzw_strength_accumulator_raw (const BzwStrengthAccumulator *acc,
 {
   g_return_val_if_fail (acc != NULL, 0.0);
 
-  if (acc->n_events == 0)
-    return 0.0;
-
-  return acc->sum * bzw_strength_decay ((now - acc->last) / SECONDS_PER_DAY);
+  return faded (acc, acc->sum, now);
 }
 
 /**
@@ -187,10 +196,7 @@ bzw_strength_accumulator_value (const BzwStrengthAccumulator *acc,
 {
   g_return_val_if_fail (acc != NULL, 0.0);
 
-  if (acc->n_events == 0)
-    return 0.0;
-
-  return bzw_strength_saturate (acc->sum) * bzw_strength_decay ((now - acc->last) / SECONDS_PER_DAY);
+  return faded (acc, bzw_strength_saturate (acc->sum), now);
 }
 
 /**

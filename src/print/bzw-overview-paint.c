@@ -65,45 +65,72 @@ hline (cairo_t *cr,
   cairo_stroke (cr);
 }
 
+/* Shows the title at the top left in @size points; returns its height and
+ * sets @baseline.
+ */
+static double
+show_title (BzwOverviewRenderer *self,
+            cairo_t             *cr,
+            double               size,
+            double              *baseline)
+{
+  PangoLayout *layout = _bzw_overview_prepare_layout (self, size, TRUE, -1);
+
+  /* Translators: the title of the printout. */
+  pango_layout_set_text (layout, _("Contact Overview"), -1);
+  *baseline = _bzw_overview_layout_baseline (layout);
+  show_layout (cr, layout, 0, 0, INK);
+  return _bzw_overview_layout_height (layout);
+}
+
+/* Shows @text in @size points in the right half, right-aligned, its top
+ * at @y, or with @baseline >= 0 its baseline there; returns its height.
+ */
+static double
+show_right (BzwOverviewRenderer *self,
+            cairo_t             *cr,
+            double               size,
+            const char          *text,
+            double               y,
+            double               baseline)
+{
+  PangoLayout *layout = _bzw_overview_prepare_layout (self, size, FALSE, self->width / 2);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text (layout, text, -1);
+  if (baseline >= 0)
+    y = baseline - _bzw_overview_layout_baseline (layout);
+  show_layout (cr, layout, self->width / 2, y, SECONDARY);
+  return _bzw_overview_layout_height (layout);
+}
+
+/* Who printed it and when: „Anna Beispiel · 6. Dezember 2026“. */
+static char *
+dup_byline (BzwOverviewRenderer *self)
+{
+  if (self->user_name != NULL)
+    return g_strdup_printf ("%s · %s", self->user_name, self->date_long);
+  return g_strdup (self->date_long);
+}
+
 static void
 draw_first_header (BzwOverviewRenderer *self,
                    cairo_t             *cr)
 {
   PangoLayout *layout;
-  g_autofree char *byline = NULL;
-  double title_height;
-  double title_baseline;
+  g_autofree char *byline = dup_byline (self);
+  double baseline;
   double y;
 
-  layout = _bzw_overview_prepare_layout (self, TITLE_SIZE, TRUE, -1);
-  /* Translators: the title of the printout. */
-  pango_layout_set_text (layout, _("Contact Overview"), -1);
-  title_height = _bzw_overview_layout_height (layout);
-  title_baseline = _bzw_overview_layout_baseline (layout);
-  show_layout (cr, layout, 0, 0, INK);
-
+  y = show_title (self, cr, TITLE_SIZE, &baseline) + 2;
   /* What is printed, right-aligned on the baseline of the title. */
-  layout = _bzw_overview_prepare_layout (self, SUBTITLE_SIZE, FALSE, self->width / 2);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (layout, self->summary, -1);
-  show_layout (cr, layout, self->width / 2, title_baseline - _bzw_overview_layout_baseline (layout), SECONDARY);
-
-  y = title_height + 2;
-  if (self->user_name != NULL)
-    byline = g_strdup_printf ("%s · %s", self->user_name, self->date_long);
-  else
-    byline = g_strdup (self->date_long);
+  show_right (self, cr, SUBTITLE_SIZE, self->summary, 0, baseline);
 
   layout = _bzw_overview_prepare_layout (self, SUBTITLE_SIZE, FALSE, self->width / 2);
   pango_layout_set_text (layout, byline, -1);
   show_layout (cr, layout, 0, y, SECONDARY);
 
-  layout = _bzw_overview_prepare_layout (self, SUBTITLE_SIZE, FALSE, self->width / 2);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (layout, self->count_text, -1);
-  show_layout (cr, layout, self->width / 2, y, SECONDARY);
-
-  y += _bzw_overview_layout_height (layout) + 8;
+  y += show_right (self, cr, SUBTITLE_SIZE, self->count_text, y, -1) + 8;
   hline (cr, 0, self->width, y + 0.6, 1.2, STRONG_RULE);
 }
 
@@ -111,27 +138,12 @@ static void
 draw_running_header (BzwOverviewRenderer *self,
                      cairo_t             *cr)
 {
-  PangoLayout *layout;
-  g_autofree char *byline = NULL;
+  g_autofree char *byline = dup_byline (self);
   double baseline;
   double height;
 
-  layout = _bzw_overview_prepare_layout (self, RUNNING_SIZE, TRUE, -1);
-  pango_layout_set_text (layout, _("Contact Overview"), -1);
-  baseline = _bzw_overview_layout_baseline (layout);
-  height = _bzw_overview_layout_height (layout);
-  show_layout (cr, layout, 0, 0, INK);
-
-  if (self->user_name != NULL)
-    byline = g_strdup_printf ("%s · %s", self->user_name, self->date_long);
-  else
-    byline = g_strdup (self->date_long);
-
-  layout = _bzw_overview_prepare_layout (self, FOOTER_SIZE, FALSE, self->width / 2);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (layout, byline, -1);
-  show_layout (cr, layout, self->width / 2, baseline - _bzw_overview_layout_baseline (layout), SECONDARY);
-
+  height = show_title (self, cr, RUNNING_SIZE, &baseline);
+  show_right (self, cr, FOOTER_SIZE, byline, 0, baseline);
   hline (cr, 0, self->width, height + 4 + 0.3, 0.6, STRONG_RULE);
 }
 

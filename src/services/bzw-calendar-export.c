@@ -31,6 +31,26 @@ contact_key (BzwContact *contact)
   return g_strdup_printf ("contact-%" G_GINT64_FORMAT, bzw_contact_get_id (contact));
 }
 
+/* Adds an item for @day (without a year for a yearly one whose year is
+ * not known); its uid is @uid_prefix, @key and our domain.
+ */
+static BzwCalendarItem *
+add_item (GPtrArray           *items,
+          BzwCalendarItemKind  kind,
+          const char          *uid_prefix,
+          const char          *key,
+          const char          *summary,
+          BzwYearlyDate        day,
+          int                  alarm_days)
+{
+  g_autofree char *uid = g_strconcat (uid_prefix, key, UID_DOMAIN, NULL);
+  BzwCalendarItem *item = bzw_calendar_item_new (kind, uid, summary, day.year, day.month, day.day);
+
+  item->alarm_days = alarm_days;
+  g_ptr_array_add (items, item);
+  return item;
+}
+
 static void
 add_birthday (GPtrArray  *items,
               BzwContact *contact,
@@ -38,19 +58,14 @@ add_birthday (GPtrArray  *items,
               const char *name)
 {
   BzwYearlyDate date;
-  g_autofree char *uid = NULL;
   g_autofree char *summary = NULL;
-  BzwCalendarItem *item;
 
   if (!bzw_yearly_date_parse (bzw_contact_get_birthday (contact), &date))
     return;
 
-  uid = g_strconcat ("birthday-", key, UID_DOMAIN, NULL);
   /* Translators: a yearly event in the user's calendar. */
   summary = g_strdup_printf (_("Birthday of %s"), name);
-  item = bzw_calendar_item_new (BZW_CALENDAR_YEARLY, uid, summary, date.year, date.month, date.day);
-  item->alarm_days = 0;
-  g_ptr_array_add (items, item);
+  add_item (items, BZW_CALENDAR_YEARLY, "birthday-", key, summary, date, 0);
 }
 
 static void
@@ -62,7 +77,7 @@ add_due (GPtrArray  *items,
          const char *name)
 {
   BzwKeepInTouch kit;
-  g_autofree char *uid = NULL;
+  BzwYearlyDate due;
   g_autofree char *summary = NULL;
   BzwCalendarItem *item;
 
@@ -70,16 +85,13 @@ add_due (GPtrArray  *items,
   if (kit.state == BZW_KEEP_IN_TOUCH_NONE || !g_date_valid (&kit.due_ideal))
     return;
 
-  uid = g_strconcat ("keep-in-touch-", key, UID_DOMAIN, NULL);
   /* Translators: a task in the user's calendar. */
   summary = g_strdup_printf (_("Get in touch with %s"), name);
-  item = bzw_calendar_item_new (BZW_CALENDAR_TODO, uid, summary,
-                                g_date_get_year (&kit.due_ideal),
-                                g_date_get_month (&kit.due_ideal),
-                                g_date_get_day (&kit.due_ideal));
+  due.year = g_date_get_year (&kit.due_ideal);
+  due.month = g_date_get_month (&kit.due_ideal);
+  due.day = g_date_get_day (&kit.due_ideal);
+  item = add_item (items, BZW_CALENDAR_TODO, "keep-in-touch-", key, summary, due, 0);
   item->description = bzw_keep_in_touch_dup_description (&kit);
-  item->alarm_days = 0;
-  g_ptr_array_add (items, item);
 }
 
 static gboolean
@@ -130,19 +142,16 @@ add_promised_favours (GPtrArray  *items,
     {
       const BzwPromisedFavour *favour = &g_array_index (dashboard->promised_favours, BzwPromisedFavour, i);
       BzwYearlyDate due;
-      g_autofree char *uid = NULL;
+      g_autofree char *key = NULL;
       g_autofree char *summary = NULL;
-      BzwCalendarItem *item;
 
       if (!bzw_yearly_date_parse (favour->due, &due) || due.year == 0)
         continue;
 
-      uid = g_strdup_printf ("favour-%" G_GINT64_FORMAT UID_DOMAIN, favour->favour_id);
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, favour->favour_id);
       /* Translators: a task in the user's calendar: what I promised to whom. */
       summary = g_strdup_printf (_("Promised to %s: %s"), favour->to_name, favour->description);
-      item = bzw_calendar_item_new (BZW_CALENDAR_TODO, uid, summary, due.year, due.month, due.day);
-      item->alarm_days = 1;
-      g_ptr_array_add (items, item);
+      add_item (items, BZW_CALENDAR_TODO, "favour-", key, summary, due, 1);
     }
   return TRUE;
 }
