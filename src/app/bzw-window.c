@@ -4,12 +4,14 @@
 
 #include "config.h"
 
+#include "bzw-window-private.h"
+
 #include "bzw-application.h"
 #include "bzw-contacts-view.h"
+#include "bzw-dashboard-view.h"
 #include "bzw-journal-view.h"
 #include "bzw-map-page.h"
-#include "bzw-dashboard-view.h"
-#include "bzw-window-private.h"
+#include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
 
@@ -35,11 +37,7 @@ _bzw_window_show_error (BzwWindow    *self,
                         const char   *heading,
                         const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bzw_ui_show_error (GTK_WIDGET (self), heading, error);
 }
 
 /* The empty states and the recovery page are built when first needed,

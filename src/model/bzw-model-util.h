@@ -27,12 +27,12 @@ typedef struct
   gsize        offset;
 } BzwModelField;
 
-/* One entry of a field table indexed by property id. */
 /* -1, 0 or 1 as @a is less than, equal to or greater than @b: the heart of
  * a compare function, one key after the other.
  */
 #define BZW_CMP(a, b) (((a) > (b)) - ((a) < (b)))
 
+/* One entry of a field table indexed by property id. */
 #define BZW_MODEL_FIELD(Struct, member, type) { (type), G_STRUCT_OFFSET (Struct, member) }
 
 gboolean    bzw_model_set_string    (gpointer             object,

@@ -559,6 +559,65 @@ add_person_encounters (Filler  *filler,
   return TRUE;
 }
 
+/* A circle that meets every @every days from @first on, until @until days
+ * ago: each member who knew me by then comes with a chance of @percent.
+ */
+typedef struct
+{
+  int         first;
+  int         until;
+  int         every;
+  guint       circle;
+  int         percent;
+  int         hour_from;
+  int         hour_to;
+  int         minutes;
+  const char *place;
+  const char *const *notes;   /* one at random of 8, or NULL for @note */
+  const char *note;
+} Meeting;
+
+/* Who of @meeting's circle comes on @day; returns how many. */
+static guint
+choose_attendees (Filler        *filler,
+                  const Meeting *meeting,
+                  int            day,
+                  int           *who)
+{
+  guint n_who = 0;
+
+  for (int i = 0; i < N_PEOPLE; i++)
+    if ((_bzw_demo_people[i].circles & meeting->circle) && day >= _bzw_demo_people[i].last &&
+        day < _bzw_demo_people[i].met_days && g_rand_int_range (filler->rand, 0, 100) < meeting->percent)
+      who[n_who++] = i;
+  return n_who;
+}
+
+static gboolean
+add_meetings (Filler         *filler,
+              const Meeting  *meeting,
+              GError        **error)
+{
+  for (int day = meeting->first; day < meeting->until; day += meeting->every)
+    {
+      int who[N_PEOPLE];
+      guint n_who = choose_attendees (filler, meeting, day, who);
+      const char *note = meeting->note;
+      gint64 when;
+
+      if (n_who == 0)
+        continue;
+
+      if (meeting->notes != NULL)
+        note = meeting->notes[g_rand_int_range (filler->rand, 0, 8)];
+      when = _bzw_demo_moment (filler, day, meeting->hour_from, meeting->hour_to) + meeting->minutes * 60;
+      if (!save_encounter (filler, when, BZW_CHANNEL_EVENT, meeting->place, note, who, n_who, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_group_encounters (Filler  *filler,
                       GError **error)
@@ -566,45 +625,15 @@ add_group_encounters (Filler  *filler,
   /* The referral group meets every Thursday for breakfast, since the
    * day I joined it; the club has an evening every month.
    */
-  for (int day = 3; day < _bzw_demo_people[P_CLAUDIA].met_days; day += 7)
-    {
-      int who[N_PEOPLE];
-      guint n_who = 0;
+  const Meeting breakfast = {
+    3, _bzw_demo_people[P_CLAUDIA].met_days, 7, EMP, 75, 6, 6, 30,
+    _bzw_demo_circle_places[C_EMPFEHLUNG][0], _bzw_demo_circle_notes[C_EMPFEHLUNG], NULL,
+  };
+  const Meeting club = {
+    12, YEARS3_DAYS, 30, VER, 50, 18, 19, 0, "Bootshaus des Ruderclubs", NULL, "Vereinsabend.",
+  };
 
-      for (int i = 0; i < N_PEOPLE; i++)
-        if ((_bzw_demo_people[i].circles & EMP) && day >= _bzw_demo_people[i].last && day < _bzw_demo_people[i].met_days &&
-            g_rand_int_range (filler->rand, 0, 100) < 75)
-          who[n_who++] = i;
-
-      if (n_who == 0)
-        continue;
-
-      if (!save_encounter (filler, _bzw_demo_moment (filler, day, 6, 6) + 30 * 60, BZW_CHANNEL_EVENT,
-                           _bzw_demo_circle_places[C_EMPFEHLUNG][0],
-                           _bzw_demo_circle_notes[C_EMPFEHLUNG][g_rand_int_range (filler->rand, 0, 8)],
-                           who, n_who, error))
-        return FALSE;
-    }
-
-  for (int day = 12; day < YEARS3_DAYS; day += 30)
-    {
-      int who[N_PEOPLE];
-      guint n_who = 0;
-
-      for (int i = 0; i < N_PEOPLE; i++)
-        if ((_bzw_demo_people[i].circles & VER) && day >= _bzw_demo_people[i].last && day < _bzw_demo_people[i].met_days &&
-            g_rand_int_range (filler->rand, 0, 100) < 50)
-          who[n_who++] = i;
-
-      if (n_who == 0)
-        continue;
-
-      if (!save_encounter (filler, _bzw_demo_moment (filler, day, 18, 19), BZW_CHANNEL_EVENT, "Bootshaus des Ruderclubs",
-                           "Vereinsabend.", who, n_who, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return add_meetings (filler, &breakfast, error) && add_meetings (filler, &club, error);
 }
 
 static gboolean

@@ -14,11 +14,6 @@
 
 #define CONTACT_COLUMNS BZW_CONTACT_COLUMNS ("photo")
 
-/* The last real encounter with each contact. */
-#define LAST_ENCOUNTER_SQL \
-  "(SELECT max (e.happened_at) FROM encounter_participants p " \
-  " JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id = c.id)"
-
 /* The contact's own rhythm, else the tightest of its circles'. */
 #define IDEAL_DAYS_SQL \
   "coalesce (c.interval_ideal_days, (SELECT min (ci.interval_ideal_days) FROM contact_circles cc " \
@@ -312,7 +307,7 @@ bzw_store_save_contact (BzwStore    *self,
 }
 
 /* Sets the contact's own columns from a row of BZW_CONTACT_COLUMNS and
- * one more, the time of the last encounter (LAST_ENCOUNTER_SQL).
+ * one more, the time of the last encounter (BZW_LAST_ENCOUNTER_SQL).
  */
 void
 _bzw_store_read_contact_columns (sqlite3_stmt *stmt,
@@ -423,7 +418,7 @@ bzw_store_dup_contact (BzwStore  *self,
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
   stmt = _bzw_store_read_row (self,
-                              "SELECT " CONTACT_COLUMNS ", " LAST_ENCOUNTER_SQL
+                              "SELECT " CONTACT_COLUMNS ", " BZW_LAST_ENCOUNTER_SQL
                               " FROM contacts c WHERE id = ?1",
                               id, _("The contact no longer exists."), "dup_contact", error);
   if (stmt == NULL)
@@ -625,7 +620,7 @@ bzw_store_list_contact_ids (BzwStore               *self,
                              " WHERE (?1 IS NULL OR c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1))"
                              "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_circles cc"
                              "                              WHERE cc.contact_id = c.id AND cc.circle_id = ?2))"
-                             "   AND (?3 = 0 OR coalesce (" LAST_ENCOUNTER_SQL ", c.created)"
+                             "   AND (?3 = 0 OR coalesce (" BZW_LAST_ENCOUNTER_SQL ", c.created)"
                              "                  + " IDEAL_DAYS_SQL " * 86400 < ?6)"
                              "   AND (?4 = 0 OR (c.met_in_person = 0 AND NOT EXISTS ("
                              "        SELECT 1 FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"

@@ -73,8 +73,8 @@ read_contacts (BzwStore    *self,
   int rc;
 
   stmt = prepare_for_ids (self,
-                          /* Without the photos; the last encounters follow. */
-                          "SELECT " BZW_CONTACT_COLUMNS ("NULL") ", 0"
+                          /* Without the photos. */
+                          "SELECT " BZW_CONTACT_COLUMNS ("NULL") ", " BZW_LAST_ENCOUNTER_SQL
                           " FROM contacts c WHERE c.id IN " WANTED_IDS
                           " ORDER BY c.sort_key, c.id",
                           json, error);
@@ -100,121 +100,82 @@ read_contacts (BzwStore    *self,
   return TRUE;
 }
 
-/* Fields, in their order. */
-static gboolean
-read_fields (BzwStore    *self,
-             const char  *json,
-             GHashTable  *by_id,
-             GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
+/* Takes a row into @contact, the contact of its first column. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         BzwContact   *contact);
 
-  stmt = prepare_for_ids (self,
-                          "SELECT contact_id, kind, label, value, pref FROM contact_fields"
-                          " WHERE contact_id IN " WANTED_IDS
-                          " ORDER BY contact_id, position, id",
-                          json, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      BzwContact *c = g_hash_table_lookup (by_id, &id);
-      BzwFieldKind kind;
-      GPtrArray *fields;
-
-      if (c == NULL || !bzw_field_kind_from_string (_bzw_store_column_text (stmt, 1), &kind))
-        continue;
-
-      bzw_contact_add_field (c, kind, _bzw_store_column_text (stmt, 2), _bzw_store_column_text (stmt, 3));
-      fields = bzw_contact_get_fields (c);
-      ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = sqlite3_column_int (stmt, 4);
-    }
-  return finish_rows (self, stmt, rc, error);
-}
-
-/* Circles, in circle order.  The rows come grouped by contact: one
- * contact's circles are collected, then handed over when the next begins.
+/* Runs @sql for the wanted ids and hands each row to @func with the
+ * contact of its first column; rows of other contacts are skipped.
  */
 static gboolean
-read_circles (BzwStore    *self,
+for_each_row (BzwStore    *self,
+              const char  *sql,
               const char  *json,
               GHashTable  *by_id,
+              RowFunc      func,
               GError     **error)
 {
-  g_autoptr(GArray) circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 current = 0;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = prepare_for_ids (self, sql, json, error);
   int rc;
 
-  stmt = prepare_for_ids (self,
-                          "SELECT cc.contact_id, cc.circle_id FROM contact_circles cc"
-                          " JOIN circles ci ON ci.id = cc.circle_id"
-                          " WHERE cc.contact_id IN " WANTED_IDS
-                          " ORDER BY cc.contact_id, ci.position, ci.id",
-                          json, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  do
-    {
-      gint64 id = 0;
-
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-
-      if (id != current && current != 0)
-        {
-          BzwContact *c = g_hash_table_lookup (by_id, &current);
-
-          if (c != NULL)
-            bzw_contact_set_circle_ids (c, circle_ids);
-          g_array_set_size (circle_ids, 0);
-        }
-
-      if (rc == SQLITE_ROW)
-        {
-          gint64 circle_id = sqlite3_column_int64 (stmt, 1);
-
-          g_array_append_val (circle_ids, circle_id);
-          current = id;
-        }
-    }
-  while (rc == SQLITE_ROW);
-  return finish_rows (self, stmt, rc, error);
-}
-
-/* The last encounter with each. */
-static gboolean
-read_last_encounters (BzwStore    *self,
-                      const char  *json,
-                      GHashTable  *by_id,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare_for_ids (self,
-                          "SELECT p.contact_id, max (e.happened_at) FROM encounter_participants p"
-                          " JOIN encounters e ON e.id = p.encounter_id"
-                          " WHERE p.contact_id IN " WANTED_IDS
-                          " GROUP BY p.contact_id",
-                          json, error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      BzwContact *c = g_hash_table_lookup (by_id, &id);
+      BzwContact *contact = g_hash_table_lookup (by_id, &id);
 
-      if (c != NULL)
-        bzw_contact_set_last_encounter (c, sqlite3_column_int64 (stmt, 1));
+      if (contact != NULL)
+        func (stmt, contact);
     }
   return finish_rows (self, stmt, rc, error);
+}
+
+static void
+add_field_row (sqlite3_stmt *stmt,
+               BzwContact   *contact)
+{
+  BzwFieldKind kind;
+  GPtrArray *fields;
+
+  if (!bzw_field_kind_from_string (_bzw_store_column_text (stmt, 1), &kind))
+    return;
+
+  bzw_contact_add_field (contact, kind, _bzw_store_column_text (stmt, 2), _bzw_store_column_text (stmt, 3));
+  fields = bzw_contact_get_fields (contact);
+  ((BzwContactField *) g_ptr_array_index (fields, fields->len - 1))->pref = sqlite3_column_int (stmt, 4);
+}
+
+static void
+add_circle_row (sqlite3_stmt *stmt,
+                BzwContact   *contact)
+{
+  g_autoptr(GArray) circle_ids = g_array_copy (bzw_contact_get_circle_ids (contact));
+  gint64 circle_id = sqlite3_column_int64 (stmt, 1);
+
+  g_array_append_val (circle_ids, circle_id);
+  bzw_contact_set_circle_ids (contact, circle_ids);
+}
+
+/* Fields in their order, and circles in circle order. */
+static gboolean
+read_fields_and_circles (BzwStore    *self,
+                         const char  *json,
+                         GHashTable  *by_id,
+                         GError     **error)
+{
+  return for_each_row (self,
+                       "SELECT contact_id, kind, label, value, pref FROM contact_fields"
+                       " WHERE contact_id IN " WANTED_IDS
+                       " ORDER BY contact_id, position, id",
+                       json, by_id, add_field_row, error) &&
+         for_each_row (self,
+                       "SELECT cc.contact_id, cc.circle_id FROM contact_circles cc"
+                       " JOIN circles ci ON ci.id = cc.circle_id"
+                       " WHERE cc.contact_id IN " WANTED_IDS
+                       " ORDER BY cc.contact_id, ci.position, ci.id",
+                       json, by_id, add_circle_row, error);
 }
 
 /**
@@ -246,9 +207,7 @@ bzw_store_list_contacts_for_print (BzwStore  *self,
 
   json = ids_to_json (ids);
   if (!read_contacts (self, json, contacts, by_id, error) ||
-      !read_fields (self, json, by_id, error) ||
-      !read_circles (self, json, by_id, error) ||
-      !read_last_encounters (self, json, by_id, error))
+      !read_fields_and_circles (self, json, by_id, error))
     return NULL;
 
   return g_steal_pointer (&contacts);

@@ -37,7 +37,7 @@ struct _BzwStore
 };
 
 /* A contact's own columns, in the order _bzw_store_read_contact_columns()
- * reads them; @photo is the column of the photo, or "NULL" where a query
+ * reads them (then BZW_LAST_ENCOUNTER_SQL); @photo is the column of the photo, or "NULL" where a query
  * does not need it.
  */
 #define BZW_CONTACT_COLUMNS(photo) \
@@ -45,6 +45,11 @@ struct _BzwStore
   "family_name, suffix, nickname, organisation, role, birthday, " photo ", photo_uri, " \
   "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
   "interval_ideal_days, interval_max_days, notes, archived, extra, department"
+
+/* The last real encounter with the contact c of a query. */
+#define BZW_LAST_ENCOUNTER_SQL \
+  "(SELECT max (e.happened_at) FROM encounter_participants p " \
+  " JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id = c.id)"
 
 /* Binds the columns of @object from ?4 on (see _bzw_store_write_row()). */
 typedef void (*BzwBindFunc) (sqlite3_stmt *stmt,

@@ -34,11 +34,7 @@ static void
 show_error (BzwCirclesDialog *self,
             const GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Circle Could Not Be Saved"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bzw_ui_show_error (GTK_WIDGET (self), _("The Circle Could Not Be Saved"), error);
 }
 
 static void

@@ -379,17 +379,6 @@ bzw_contact_list_view_init (BzwContactListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-bzw_contact_list_view_new (BzwStore *store)
-{
-  g_autoptr(BzwContactList) list = NULL;
-
-  g_return_val_if_fail (BZW_IS_STORE (store), NULL);
-
-  list = bzw_contact_list_new (store);
-  return bzw_contact_list_view_new_for_list (list);
-}
-
 /**
  * bzw_contact_list_view_new_for_list:
  * @list: all contacts of a store, unfiltered, e.g. read in a thread while

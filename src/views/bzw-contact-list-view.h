@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BzwContactListView, bzw_contact_list_view, BZW, CONTACT_LIST_VIEW, GtkWidget)
 
-GtkWidget *bzw_contact_list_view_new              (BzwStore           *store);
 GtkWidget *bzw_contact_list_view_new_for_list     (BzwContactList     *list);
 GArray    *bzw_contact_list_view_dup_selected_ids (BzwContactListView *self);
 GArray    *bzw_contact_list_view_dup_shown_ids    (BzwContactListView *self);

@@ -311,7 +311,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store, id, NULL);
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (contact == NULL)
     return;
@@ -328,16 +328,10 @@ delete_action (GtkWidget  *widget,
                                        "“%s” appears in %u journal entries. Keep them with the name, or delete them too?",
                                        entries->len),
                           name, entries->len);
-  dialog = adw_message_dialog_new (get_window (self), _("Delete Contact?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("Delete _Entries Too"),
-                                    "keep", _("_Keep Entries"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = bzw_ui_question_new (get_window (self), _("Delete Contact?"), body,
+                                "delete", _("Delete _Entries Too"), ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep Entries"));
+  adw_message_dialog_set_default_response (dialog, "keep");
   g_object_set_data (G_OBJECT (dialog), "bzw-id", GSIZE_TO_POINTER (id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -392,7 +386,7 @@ add_relationship_action (GtkWidget  *widget,
 {
   BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
   GtkWidget *box;
   GtkWidget *picker;
   GtkWidget *kind;
@@ -405,8 +399,9 @@ add_relationship_action (GtkWidget  *widget,
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (kind_names, _(kinds[i].label));
 
-  dialog = adw_message_dialog_new (get_window (self), _("Add Relationship"),
-                                   _("Whom does this person know, and how?"));
+  dialog = bzw_ui_question_new (get_window (self), _("Add Relationship"),
+                                _("Whom does this person know, and how?"),
+                                "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   picker = bzw_contact_picker_new (self->store, _("Name of the other person"));
@@ -425,11 +420,8 @@ add_relationship_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (strength_row), strength);
   gtk_box_append (GTK_BOX (box), strength_row);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
   g_object_set_data (G_OBJECT (dialog), "bzw-picker", picker);
   g_object_set_data (G_OBJECT (dialog), "bzw-kind", kind);
   g_object_set_data (G_OBJECT (dialog), "bzw-strength", strength);

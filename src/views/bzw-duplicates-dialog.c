@@ -6,6 +6,7 @@
 
 #include "bzw-duplicates-dialog.h"
 #include "bzw-store-duplicates.h"
+#include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
 
@@ -101,11 +102,7 @@ merge_clicked_cb (GtkButton           *button,
   undo = bzw_store_merge_contacts_undoable (self->store, keep, other, &error);
   if (undo == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Contacts Could Not Be Merged"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      bzw_ui_show_error (GTK_WIDGET (self), _("The Contacts Could Not Be Merged"), error);
       return;
     }
 

@@ -203,10 +203,7 @@ import_cb (BzwImportDialog *self)
 
   if (!bzw_importer_import (self->importer, &summary, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      bzw_ui_show_error (GTK_WIDGET (self), _("Nothing Was Imported"), error);
       return;
     }
 

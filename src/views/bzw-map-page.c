@@ -7,6 +7,7 @@
 #include "bzw-map-page.h"
 
 #include "bzw-map-widget.h"
+#include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
 
@@ -60,11 +61,7 @@ show_error (BzwMapPage   *self,
             const char   *heading,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bzw_ui_show_error (GTK_WIDGET (self), heading, error);
 }
 
 static void

@@ -52,21 +52,14 @@ restore_clicked_cb (GtkButton        *button,
   const char *path = g_object_get_data (G_OBJECT (button), "bzw-backup-path");
   const char *when = g_object_get_data (G_OBJECT (button), "bzw-backup-when");
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   /* Translators: %s is the date and time of the backup. */
   body = g_strdup_printf (_("The database is replaced by the backup of %s. "
                             "The current state is kept as a backup first, so you can go back to it."),
                           when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = bzw_ui_question_new (GTK_WINDOW (self), _("Restore This Backup?"), body,
+                                "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "bzw-backup-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

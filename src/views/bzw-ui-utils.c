@@ -246,6 +246,32 @@ bzw_ui_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * bzw_ui_question_new:
+ * @response: the id of the answer that does it, also chosen by Enter
+ * @label: its mnemonic label
+ * @appearance: suggested, or destructive for what cannot be taken back
+ *
+ * Returns: (transfer none): a question over @parent with „Abbrechen“
+ *   (id "cancel", also Escape) and one answer; not yet shown.
+ */
+AdwMessageDialog *
+bzw_ui_question_new (GtkWindow             *parent,
+                     const char            *heading,
+                     const char            *body,
+                     const char            *response,
+                     const char            *label,
+                     AdwResponseAppearance  appearance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
 /* The action behind „Als „…“ markieren“, with its (kind, id) parameter:
  * moves the entry on and says so in a toast.
  */

@@ -27,6 +27,12 @@ void          bzw_ui_toast               (GtkWidget   *widget,
 void          bzw_ui_show_error          (GtkWidget   *widget,
                                           const char  *heading,
                                           const GError *error);
+AdwMessageDialog *bzw_ui_question_new    (GtkWindow             *parent,
+                                          const char            *heading,
+                                          const char            *body,
+                                          const char            *response,
+                                          const char            *label,
+                                          AdwResponseAppearance  appearance);
 gboolean      bzw_ui_close_window_shortcut (GtkWidget *widget,
                                             GVariant  *args,
                                             gpointer   user_data);
