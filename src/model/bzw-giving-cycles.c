@@ -97,14 +97,14 @@ compare_cycles (gconstpointer a,
   const BzwGivingCycle *ca = a;
   const BzwGivingCycle *cb = b;
 
-  if (ca->length != cb->length)
-    return ca->length < cb->length ? -1 : 1;
-  if (ca->value_cents != cb->value_cents)
-    return ca->value_cents > cb->value_cents ? -1 : 1;
-  for (guint i = 0; i + 1 < ca->length; i++)
-    if (ca->contact_ids[i] != cb->contact_ids[i])
-      return ca->contact_ids[i] < cb->contact_ids[i] ? -1 : 1;
-  return 0;
+  /* Short ones first; of one length, the most valuable. */
+  int order = BZW_CMP (ca->length, cb->length);
+
+  if (order == 0)
+    order = BZW_CMP (cb->value_cents, ca->value_cents);
+  for (guint i = 0; order == 0 && i + 1 < ca->length; i++)
+    order = BZW_CMP (ca->contact_ids[i], cb->contact_ids[i]);
+  return order;
 }
 
 static void

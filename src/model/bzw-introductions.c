@@ -314,15 +314,16 @@ compare_matches (gconstpointer a,
   const Match *mb = b;
   const SortData *data = user_data;
 
-  if (ma->score != mb->score)
-    return ma->score > mb->score ? -1 : 1;
-  if (ma->n_shared != mb->n_shared)
-    return ma->n_shared > mb->n_shared ? -1 : 1;
-  if (ma->seeker != mb->seeker)
-    return data->candidates[ma->seeker].id < data->candidates[mb->seeker].id ? -1 : 1;
-  if (ma->offerer != mb->offerer)
-    return data->candidates[ma->offerer].id < data->candidates[mb->offerer].id ? -1 : 1;
-  return 0;
+  const BzwIntroductionCandidate *candidates = data->candidates;
+  int order = BZW_CMP (mb->score, ma->score);
+
+  if (order == 0)
+    order = BZW_CMP (mb->n_shared, ma->n_shared);
+  if (order == 0)
+    order = BZW_CMP (candidates[ma->seeker].id, candidates[mb->seeker].id);
+  if (order == 0)
+    order = BZW_CMP (candidates[ma->offerer].id, candidates[mb->offerer].id);
+  return order;
 }
 
 static gboolean

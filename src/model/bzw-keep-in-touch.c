@@ -35,6 +35,7 @@
 #include "config.h"
 
 #include "bzw-keep-in-touch.h"
+#include "bzw-model-util.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -278,16 +279,13 @@ int
 bzw_keep_in_touch_compare (const BzwKeepInTouch *a,
                            const BzwKeepInTouch *b)
 {
-  if (a->state != b->state)
-    return a->state > b->state ? -1 : 1;
+  int order = BZW_CMP (b->state, a->state);
 
-  if (a->state == BZW_KEEP_IN_TOUCH_OVERDUE && a->days_past_latest != b->days_past_latest)
-    return a->days_past_latest > b->days_past_latest ? -1 : 1;
-
-  if (a->days_overdue != b->days_overdue)
-    return a->days_overdue > b->days_overdue ? -1 : 1;
-
-  return 0;
+  if (order == 0 && a->state == BZW_KEEP_IN_TOUCH_OVERDUE)
+    order = BZW_CMP (b->days_past_latest, a->days_past_latest);
+  if (order == 0)
+    order = BZW_CMP (b->days_overdue, a->days_overdue);
+  return order;
 }
 
 const char *
