@@ -52,6 +52,16 @@ with App("--demo", env={"GSK_RENDERER": "cairo"}) as app:
         app.find(Atspi.Role.LABEL, "Netzwerken")
         shoot("contact-page")
 
+    # The editor of the same contact, with every kind of field.
+    if only("editor"):
+        edit = next(n for n in app.find_all(Atspi.Role.PUSH_BUTTON)
+                    if (n.get_name() or "").replace("_", "") in ("Bearbeiten", "Bearbeiten Bearbeiten"))
+        app.click(edit)
+        time.sleep(1.5)
+        shoot("editor", window_id("^Kontakt bearbeiten$"))
+        App.keys_to("Kontakt bearbeiten", "Escape")
+        time.sleep(0.5)
+
     for view, name in (("Journal", "journal"), ("Karte", "map"), ("Überblick", "overview")):
         if only(name):
             app.select_view(view)

@@ -51,6 +51,25 @@ static const BzwLabel field_label_words[] = {
   { "other", N_("Other") },
   { "main", N_("Main") },
   { "pager", N_("Pager") },
+  { "anniversary", N_("Anniversary") },
+  { "spouse", N_("Spouse or partner") },
+  { "child", N_("Child") },
+  { "parent", N_("Parent") },
+  { "sibling", N_("Sibling") },
+  { "assistant", N_("Assistant") },
+};
+
+/* The labels the editor offers for each kind of field, as ids of
+ * field_label_words; "other" always last.
+ */
+static const char * const field_presets[BZW_N_FIELD_KINDS][7] = {
+  [BZW_FIELD_EMAIL] = { "home", "work", "other", NULL },
+  [BZW_FIELD_PHONE] = { "cell", "home", "work", "fax", "other", NULL },
+  [BZW_FIELD_ADDRESS] = { "home", "work", "other", NULL },
+  [BZW_FIELD_URL] = { "home", "work", "other", NULL },
+  [BZW_FIELD_IMPP] = { "home", "work", "other", NULL },
+  [BZW_FIELD_DATE] = { "anniversary", "other", NULL },
+  [BZW_FIELD_RELATED] = { "spouse", "child", "parent", "sibling", "assistant", "other", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_labels) == BZW_N_FIELD_KINDS);
@@ -61,6 +80,51 @@ bzw_labels_trust (BzwTrust trust)
   g_return_val_if_fail (trust <= BZW_TRUST_YES, NULL);
 
   return _(trust_labels[trust]);
+}
+
+/**
+ * bzw_labels_field_label:
+ * @label: (nullable): a stored label: an id such as "work", or the user's
+ *   own words
+ *
+ * Returns: (nullable): @label as the user reads it: „Arbeit“ for "work",
+ *   the user's own words as they are.
+ */
+const char *
+bzw_labels_field_label (const char *label)
+{
+  if (label == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_label_words); i++)
+    if (g_ascii_strcasecmp (label, field_label_words[i].id) == 0)
+      return _(field_label_words[i].label);
+
+  return label;
+}
+
+/**
+ * bzw_labels_field_presets:
+ *
+ * Returns: (array zero-terminated=1): the ids of the labels the editor
+ *   offers for @kind, such as "home" and "work"; show them with
+ *   bzw_labels_field_label().
+ */
+const char * const *
+bzw_labels_field_presets (BzwFieldKind kind)
+{
+  g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
+
+  return field_presets[kind];
+}
+
+/* „E-Mail“, „Telefon“, „Adresse“, …: the kind of a field. */
+const char *
+bzw_labels_field_kind (BzwFieldKind kind)
+{
+  g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
+
+  return _(field_labels[kind]);
 }
 
 /* "E-mail (Work)", or just "E-mail"; never "Website (Website)". */
@@ -74,16 +138,11 @@ bzw_labels_field (BzwFieldKind  kind,
 
   g_return_val_if_fail (kind < BZW_N_FIELD_KINDS, NULL);
 
-  kind_label = _(field_labels[kind]);
+  kind_label = bzw_labels_field_kind (kind);
   if (label == NULL || label[0] == '\0')
     return g_strdup (kind_label);
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_label_words); i++)
-    if (g_ascii_strcasecmp (label, field_label_words[i].id) == 0)
-      {
-        label = _(field_label_words[i].label);
-        break;
-      }
+  label = bzw_labels_field_label (label);
 
   folded_kind = g_utf8_casefold (kind_label, -1);
   folded_label = g_utf8_casefold (label, -1);

@@ -19,6 +19,9 @@ typedef struct
 const char     *bzw_labels_trust                  (BzwTrust      trust);
 char           *bzw_labels_field                  (BzwFieldKind  kind,
                                                    const char   *label);
+const char     *bzw_labels_field_label            (const char   *label);
+const char * const *bzw_labels_field_presets      (BzwFieldKind  kind);
+const char     *bzw_labels_field_kind             (BzwFieldKind  kind);
 char           *bzw_labels_format_address         (const char   *value);
 char           *bzw_labels_rhythm                 (int           ideal_days,
                                                    int           latest_days);

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "bzw-contact-editor.h"
+#include "bzw-field-group.h"
+#include "bzw-photo.h"
 #include "bzw-labels.h"
 #include "bzw-ui-utils.h"
 
@@ -20,20 +22,23 @@ struct _BzwContactEditor
 
   BzwStore           *store;
   BzwContact         *contact;
-  GPtrArray          *email_rows;
-  GPtrArray          *phone_rows;
   GPtrArray          *circle_switches;
 
   AdwEntryRow        *additional_row;
+  BzwFieldGroup      *addresses_group;
+  AdwAvatar          *avatar;
   AdwEntryRow        *birthday_row;
   GtkListBox         *circles_box;
   AdwPreferencesGroup *circles_group;
+  BzwFieldGroup      *dates_group;
+  AdwEntryRow        *department_row;
   AdwEntryRow        *display_row;
-  AdwPreferencesGroup *emails_group;
+  BzwFieldGroup      *emails_group;
   GtkLabel           *error_label;
   AdwEntryRow        *family_row;
   AdwEntryRow        *given_row;
   GtkSpinButton      *ideal_spin;
+  BzwFieldGroup      *impp_group;
   GtkSpinButton      *latest_spin;
   AdwEntryRow        *met_how_row;
   GtkSwitch          *met_in_person_switch;
@@ -42,13 +47,18 @@ struct _BzwContactEditor
   GtkTextView        *notes_view;
   AdwEntryRow        *offers_row;
   AdwEntryRow        *organisation_row;
-  AdwPreferencesGroup *phones_group;
   AdwPreferencesPage *page;
+  BzwFieldGroup      *phones_group;
+  AdwEntryRow        *prefix_row;
+  BzwFieldGroup      *related_group;
+  GtkButton          *remove_photo_button;
   AdwEntryRow        *role_row;
   GtkButton          *save_button;
   AdwEntryRow        *seeks_row;
+  AdwEntryRow        *suffix_row;
   AdwComboRow        *trust_row;
   AdwEntryRow        *trust_for_row;
+  BzwFieldGroup      *urls_group;
 };
 
 G_DEFINE_FINAL_TYPE (BzwContactEditor, bzw_contact_editor, ADW_TYPE_WINDOW)
@@ -73,85 +83,25 @@ get_entry (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+/* The avatar shows the name as it is typed. */
 static void
-clear_error (GtkEditable *editable)
+update_avatar (BzwContactEditor *self)
+{
+  g_autoptr(GdkPaintable) photo = bzw_ui_dup_photo_paintable (self->contact);
+  g_autofree char *name = g_strjoin (" ", get_entry (self->given_row), get_entry (self->family_row), NULL);
+
+  g_strstrip (name);
+  adw_avatar_set_text (self->avatar, name[0] != '\0' ? name : get_entry (self->organisation_row));
+  adw_avatar_set_custom_image (self->avatar, photo);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_photo_button), photo != NULL);
+}
+
+static void
+clear_error (GtkEditable      *editable,
+             BzwContactEditor *self)
 {
   bzw_ui_clear_invalid (GTK_WIDGET (editable));
-}
-
-static void
-remove_value_row_cb (GtkButton *button,
-                     gpointer   user_data)
-{
-  BzwContactEditor *self = user_data;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-  AdwPreferencesGroup *group;
-
-  if (row == NULL)
-    return;
-
-  if (g_ptr_array_remove (self->email_rows, row))
-    group = self->emails_group;
-  else if (g_ptr_array_remove (self->phone_rows, row))
-    group = self->phones_group;
-  else
-    return;
-
-  adw_preferences_group_remove (group, row);
-}
-
-/* An entry row for one e-mail address or phone number, with a field for
- * its label (e.g. "Arbeit") kept as data.
- */
-static AdwEntryRow *
-add_value_row (BzwContactEditor *self,
-               BzwFieldKind      kind,
-               const char       *value,
-               const char       *label)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  const char *title = kind == BZW_FIELD_EMAIL ? _("E-mail address") : _("Phone number");
-  const char *remove_label = kind == BZW_FIELD_EMAIL ? _("Remove e-mail address") : _("Remove phone number");
-  GtkWidget *remove = bzw_ui_row_button ("user-trash-symbolic", remove_label);
-  g_autofree char *full_title = label != NULL ? g_strdup_printf ("%s (%s)", title, label) : g_strdup (title);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
-  set_entry (row, value);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), TRUE);
-  if (kind == BZW_FIELD_EMAIL)
-    adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_EMAIL);
-  else
-    adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_PHONE);
-  g_object_set_data_full (G_OBJECT (row), "bzw-label", g_strdup (label), g_free);
-  g_signal_connect (row, "changed", G_CALLBACK (clear_error), NULL);
-
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_value_row_cb), self);
-  adw_entry_row_add_suffix (row, remove);
-
-  if (kind == BZW_FIELD_EMAIL)
-    {
-      g_ptr_array_add (self->email_rows, row);
-      adw_preferences_group_add (self->emails_group, GTK_WIDGET (row));
-    }
-  else
-    {
-      g_ptr_array_add (self->phone_rows, row);
-      adw_preferences_group_add (self->phones_group, GTK_WIDGET (row));
-    }
-
-  return row;
-}
-
-static void
-add_email_cb (BzwContactEditor *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, BZW_FIELD_EMAIL, NULL, NULL)));
-}
-
-static void
-add_phone_cb (BzwContactEditor *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, BZW_FIELD_PHONE, NULL, NULL)));
+  update_avatar (self);
 }
 
 static void
@@ -180,30 +130,28 @@ read_date (BzwContactEditor  *self,
   return TRUE;
 }
 
+/* Every labelled value of the editor, in the order of its groups. */
 static gboolean
-read_values (BzwContactEditor *self,
-             BzwContact       *contact,
-             GPtrArray        *rows,
-             BzwFieldKind      kind)
+read_fields (BzwContactEditor *self,
+             BzwContact       *contact)
 {
-  for (guint i = 0; i < rows->len; i++)
+  BzwFieldGroup *groups[] = {
+    self->emails_group, self->phones_group, self->addresses_group, self->urls_group,
+    self->impp_group, self->dates_group, self->related_group,
+  };
+  GPtrArray *fields = bzw_contact_get_fields (contact);
+
+  bzw_contact_clear_fields (contact);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
-      AdwEntryRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *value = g_strstrip (g_strdup (get_entry (row)));
+      g_autoptr(GError) error = NULL;
+      GtkWidget *invalid = NULL;
 
-      if (value[0] == '\0')
-        continue;
-
-      if (kind == BZW_FIELD_EMAIL && strchr (value, '@') == NULL)
+      if (!bzw_field_group_collect (groups[i], fields, &invalid, &error))
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address: the “@” is missing."),
-                                                      value);
-
-          show_error (self, GTK_WIDGET (row), message);
+          show_error (self, invalid, error->message);
           return FALSE;
         }
-
-      bzw_contact_add_field (contact, kind, g_object_get_data (G_OBJECT (row), "bzw-label"), value);
     }
 
   return TRUE;
@@ -225,20 +173,21 @@ save_cb (BzwContactEditor *self)
 {
   g_autoptr(BzwContact) contact = bzw_contact_copy (self->contact);
   g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) bzw_contact_field_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *birthday = NULL;
   g_autofree char *met_on = NULL;
   g_autofree char *notes = NULL;
-  GPtrArray *fields = bzw_contact_get_fields (contact);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
+  bzw_contact_set_prefix (contact, get_entry (self->prefix_row));
   bzw_contact_set_given_name (contact, get_entry (self->given_row));
   bzw_contact_set_additional_names (contact, get_entry (self->additional_row));
   bzw_contact_set_family_name (contact, get_entry (self->family_row));
+  bzw_contact_set_suffix (contact, get_entry (self->suffix_row));
   bzw_contact_set_nickname (contact, get_entry (self->nickname_row));
   bzw_contact_set_organisation (contact, get_entry (self->organisation_row));
+  bzw_contact_set_department (contact, get_entry (self->department_row));
   bzw_contact_set_role (contact, get_entry (self->role_row));
 
   /* Without a display name of its own, the name follows its parts. */
@@ -252,20 +201,8 @@ save_cb (BzwContactEditor *self)
       bzw_contact_set_display_name (contact, name);
     }
 
-  /* Fields this dialog does not edit stay as they are. */
-  for (guint i = 0; i < fields->len; i++)
-    {
-      BzwContactField *field = g_ptr_array_index (fields, i);
-
-      if (field->kind != BZW_FIELD_EMAIL && field->kind != BZW_FIELD_PHONE)
-        g_ptr_array_add (kept, bzw_contact_field_copy (field));
-    }
-  bzw_contact_clear_fields (contact);
-  if (!read_values (self, contact, self->email_rows, BZW_FIELD_EMAIL) ||
-      !read_values (self, contact, self->phone_rows, BZW_FIELD_PHONE))
+  if (!read_fields (self, contact))
     return;
-  for (guint i = 0; i < kept->len; i++)
-    g_ptr_array_add (fields, bzw_contact_field_copy (g_ptr_array_index (kept, i)));
 
   if (!read_date (self, self->birthday_row, &birthday) || !read_date (self, self->met_on_row, &met_on))
     return;
@@ -300,6 +237,76 @@ save_cb (BzwContactEditor *self)
 
   g_signal_emit (self, signals[SAVED], 0, bzw_contact_get_id (contact));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A photo file is read up to this size; it is kept much smaller. */
+#define PHOTO_FILE_MAX (20 * 1024 * 1024)
+
+static void
+photo_chosen_cb (GtkNativeDialog  *native,
+                 int               response,
+                 BzwContactEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bounded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+  if (length > PHOTO_FILE_MAX)
+    {
+      show_error (self, NULL, _("The picture is too large. Please choose a file of at most 20 MB."));
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  bounded = bzw_photo_bound (bytes, &error);
+  if (bounded == NULL)
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+
+  bzw_contact_set_photo (self->contact, bounded);
+  bzw_contact_set_photo_uri (self->contact, NULL);
+  update_avatar (self);
+}
+
+static void
+choose_photo_cb (BzwContactEditor *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Choose Photo"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Pictures"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (photo_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+remove_photo_cb (BzwContactEditor *self)
+{
+  bzw_contact_set_photo (self->contact, NULL);
+  bzw_contact_set_photo_uri (self->contact, NULL);
+  update_avatar (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
 
 static void
@@ -365,11 +372,14 @@ fill (BzwContactEditor *self)
   if (g_strcmp0 (name_from_parts, bzw_contact_get_display_name (c)) != 0)
     set_entry (self->display_row, bzw_contact_get_display_name (c));
 
+  set_entry (self->prefix_row, bzw_contact_get_prefix (c));
   set_entry (self->given_row, bzw_contact_get_given_name (c));
   set_entry (self->additional_row, bzw_contact_get_additional_names (c));
   set_entry (self->family_row, bzw_contact_get_family_name (c));
+  set_entry (self->suffix_row, bzw_contact_get_suffix (c));
   set_entry (self->nickname_row, bzw_contact_get_nickname (c));
   set_entry (self->organisation_row, bzw_contact_get_organisation (c));
+  set_entry (self->department_row, bzw_contact_get_department (c));
   set_entry (self->role_row, bzw_contact_get_role (c));
   set_entry (self->birthday_row, birthday);
   set_entry (self->met_how_row, bzw_contact_get_met_how (c));
@@ -384,20 +394,21 @@ fill (BzwContactEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             bzw_contact_get_notes (c) != NULL ? bzw_contact_get_notes (c) : "", -1);
 
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const BzwContactField *field = g_ptr_array_index (fields, i);
+  bzw_field_group_set_fields (self->emails_group, fields);
+  bzw_field_group_set_fields (self->phones_group, fields);
+  bzw_field_group_set_fields (self->addresses_group, fields);
+  bzw_field_group_set_fields (self->urls_group, fields);
+  bzw_field_group_set_fields (self->impp_group, fields);
+  bzw_field_group_set_fields (self->dates_group, fields);
+  bzw_field_group_set_fields (self->related_group, fields);
 
-      if (field->kind == BZW_FIELD_EMAIL || field->kind == BZW_FIELD_PHONE)
-        add_value_row (self, field->kind, field->value, field->label);
-    }
+  /* A new contact starts with an empty e-mail address and phone number. */
+  if (bzw_field_group_get_n_rows (self->emails_group) == 0)
+    bzw_field_group_add_field (self->emails_group, NULL, NULL);
+  if (bzw_field_group_get_n_rows (self->phones_group) == 0)
+    bzw_field_group_add_field (self->phones_group, NULL, NULL);
 
-  /* A new contact starts with one empty row of each. */
-  if (self->email_rows->len == 0)
-    add_value_row (self, BZW_FIELD_EMAIL, NULL, NULL);
-  if (self->phone_rows->len == 0)
-    add_value_row (self, BZW_FIELD_PHONE, NULL, NULL);
-
+  update_avatar (self);
   fill_circles (self);
 }
 
@@ -406,8 +417,6 @@ bzw_contact_editor_dispose (GObject *object)
 {
   BzwContactEditor *self = BZW_CONTACT_EDITOR (object);
 
-  g_clear_pointer (&self->email_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->phone_rows, g_ptr_array_unref);
   g_clear_pointer (&self->circle_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->contact);
@@ -429,17 +438,23 @@ bzw_contact_editor_class_init (BzwContactEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (BZW_TYPE_FIELD_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-contact-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, additional_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, addresses_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, avatar);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, circles_box);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, circles_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, department_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, display_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, emails_group);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, family_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, given_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, ideal_spin);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, impp_group);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, latest_spin);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_how_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_in_person_switch);
@@ -450,15 +465,20 @@ bzw_contact_editor_class_init (BzwContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, page);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, phones_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, prefix_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, related_group);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, remove_photo_button);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, seeks_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, suffix_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, trust_for_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, trust_row);
-  gtk_widget_class_bind_template_callback (widget_class, add_email_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_phone_cb);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, urls_group);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_photo_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_error);
+  gtk_widget_class_bind_template_callback (widget_class, remove_photo_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, bzw_ui_close_window_shortcut, NULL);
@@ -470,8 +490,6 @@ bzw_contact_editor_init (BzwContactEditor *self)
 {
   g_autoptr(GtkStringList) trust = gtk_string_list_new (NULL);
 
-  self->email_rows = g_ptr_array_new ();
-  self->phone_rows = g_ptr_array_new ();
   self->circle_switches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
