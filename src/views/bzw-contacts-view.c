@@ -409,7 +409,7 @@ add_relationship_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), picker);
 
   kind = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_names)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of relationship"), -1);
+  bzw_ui_name_drop_down (GTK_DROP_DOWN (kind), _("Kind of relationship"));
   gtk_box_append (GTK_BOX (box), kind);
 
   strength_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

@@ -136,10 +136,12 @@ custom_label_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "bzw-entry");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
+  /* Inserting moves the selection on, which must not ask again. */
+  choice->restoring = TRUE;
   if (g_str_equal (response, "apply") && text[0] != '\0')
-    select_quietly (choice, insert_label (choice, text));
-  else
-    select_quietly (choice, choice->previous);
+    choice->previous = insert_label (choice, text);
+  choice->restoring = FALSE;
+  select_quietly (choice, choice->previous);
 }
 
 static void
@@ -218,7 +220,7 @@ label_drop_down_new (BzwFieldKind  kind,
   gtk_widget_set_valign (GTK_WIDGET (choice->drop), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (choice->drop), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (choice->drop), _("Choose a label"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choice->drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
+  bzw_ui_name_drop_down (choice->drop, _("Label"));
   g_object_set_data_full (G_OBJECT (choice->drop), "bzw-label-choice", choice, label_choice_free);
   g_signal_connect (choice->drop, "notify::selected", G_CALLBACK (label_selected_cb), choice);
   return GTK_WIDGET (choice->drop);

@@ -328,6 +328,24 @@ bzw_ui_icon_button (const char *icon_name,
   return button;
 }
 
+/**
+ * bzw_ui_name_drop_down:
+ *
+ * Gives @drop and the button inside it the accessible name @label: in GTK
+ * 4.8 assistive technology reads the inner button as "GtkToggleButton".
+ */
+void
+bzw_ui_name_drop_down (GtkDropDown *drop,
+                       const char  *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /* An icon button centred in the height of a list row. */
 GtkWidget *
 bzw_ui_row_button (const char *icon_name,

@@ -38,6 +38,8 @@ gboolean      bzw_ui_close_window_shortcut (GtkWidget *widget,
                                             gpointer   user_data);
 GtkWidget    *bzw_ui_icon_button         (const char  *icon_name,
                                           const char  *label);
+void          bzw_ui_name_drop_down      (GtkDropDown *drop,
+                                          const char  *label);
 GtkWidget    *bzw_ui_row_button          (const char  *icon_name,
                                           const char  *label);
 void          bzw_ui_advance_entry       (GtkWidget   *widget,
