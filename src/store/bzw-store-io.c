@@ -119,3 +119,50 @@ bzw_store_list_contact_keys (BzwStore  *self,
 
   return g_steal_pointer (&keys);
 }
+
+/**
+ * bzw_store_find_row_by_uid:
+ * @table: "encounters", "favours", "referrals", "relationships" or
+ *   "circles"
+ *
+ * Returns: the id of the row of @table with @uid, or 0, so an import can
+ *   leave out what is already there.
+ */
+gint64
+bzw_store_find_row_by_uid (BzwStore   *self,
+                           const char *table,
+                           const char *uid)
+{
+  /* The statement cache keeps the text: one constant per table. */
+  static const char * const queries[][2] = {
+    { "encounters", "SELECT id FROM encounters WHERE uid = ?1" },
+    { "favours", "SELECT id FROM favours WHERE uid = ?1" },
+    { "referrals", "SELECT id FROM referrals WHERE uid = ?1" },
+    { "relationships", "SELECT id FROM relationships WHERE uid = ?1" },
+    { "circles", "SELECT id FROM circles WHERE uid = ?1" },
+  };
+  const char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+
+  if (uid == NULL)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries) && sql == NULL; i++)
+    if (g_str_equal (table, queries[i][0]))
+      sql = queries[i][1];
+  g_return_val_if_fail (sql != NULL, 0);
+
+  stmt = _bzw_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
