@@ -133,15 +133,6 @@ bzw_store_find_row_by_uid (BzwStore   *self,
                            const char *table,
                            const char *uid)
 {
-  /* The statement cache keeps the text: one constant per table. */
-  static const char * const queries[][2] = {
-    { "encounters", "SELECT id FROM encounters WHERE uid = ?1" },
-    { "favours", "SELECT id FROM favours WHERE uid = ?1" },
-    { "referrals", "SELECT id FROM referrals WHERE uid = ?1" },
-    { "relationships", "SELECT id FROM relationships WHERE uid = ?1" },
-    { "circles", "SELECT id FROM circles WHERE uid = ?1" },
-  };
-  const char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 id = 0;
 
@@ -151,12 +142,20 @@ bzw_store_find_row_by_uid (BzwStore   *self,
   if (uid == NULL)
     return 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries) && sql == NULL; i++)
-    if (g_str_equal (table, queries[i][0]))
-      sql = queries[i][1];
-  g_return_val_if_fail (sql != NULL, 0);
+  /* One constant statement per table: only these names reach SQL. */
+  if (g_str_equal (table, "encounters"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM encounters WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "favours"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM favours WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "referrals"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM referrals WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "relationships"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM relationships WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "circles"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM circles WHERE uid = ?1", NULL);
+  else
+    g_return_val_if_reached (0);
 
-  stmt = _bzw_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return 0;
 
