@@ -192,7 +192,7 @@ bzw_vcard_writer_append_contact_as (GString            *out,
                                     const char * const *categories,
                                     BzwVcardVersion     version)
 {
-  BzwVcardWriter w = { out, NULL, 0, version };
+  BzwVcardWriter w = { out, NULL, NULL, 0, version };
   GPtrArray *fields = bzw_contact_get_fields (contact);
   g_autofree char *best_name = bzw_contact_dup_best_name (contact);
   const char *uid = bzw_contact_get_uid (contact);
@@ -206,7 +206,15 @@ bzw_vcard_writer_append_contact_as (GString            *out,
   g_return_if_fail (BZW_IS_CONTACT (contact));
 
   w.reserved_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.claimed_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reserve_groups (&w, extra);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      if (field->group != NULL)
+        g_hash_table_add (w.reserved_groups, g_ascii_strdown (field->group, -1));
+    }
 
   _bzw_vcard_emit (&w, "BEGIN:VCARD");
   _bzw_vcard_emit (&w, version == BZW_VCARD_VERSION_4_0 ? "VERSION:4.0" : "VERSION:3.0");
@@ -345,6 +353,7 @@ bzw_vcard_writer_append_contact_as (GString            *out,
 
   _bzw_vcard_emit (&w, "END:VCARD");
   g_hash_table_unref (w.reserved_groups);
+  g_hash_table_unref (w.claimed_groups);
 }
 
 /**
@@ -358,7 +367,7 @@ void
 bzw_vcard_writer_append_circle (GString   *out,
                                 BzwCircle *circle)
 {
-  BzwVcardWriter w = { out, NULL, 0, BZW_VCARD_VERSION_4_0 };
+  BzwVcardWriter w = { out, NULL, NULL, 0, BZW_VCARD_VERSION_4_0 };
   const char *uid = bzw_circle_get_uid (circle);
   g_autoptr(GString) line = g_string_new (NULL);
 

@@ -190,6 +190,7 @@ read_values (BzwContactEditor *self,
     {
       AdwEntryRow *row = g_ptr_array_index (rows, i);
       g_autofree char *value = g_strstrip (g_strdup (get_entry (row)));
+      BzwContactField *field;
 
       if (value[0] == '\0')
         continue;
@@ -204,6 +205,9 @@ read_values (BzwContactEditor *self,
         }
 
       bzw_contact_add_field (contact, kind, g_object_get_data (G_OBJECT (row), "bzw-label"), value);
+      field = g_ptr_array_index (bzw_contact_get_fields (contact), bzw_contact_get_fields (contact)->len - 1);
+      field->pref = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "bzw-pref"));
+      field->group = g_strdup (g_object_get_data (G_OBJECT (row), "bzw-group"));
     }
 
   return TRUE;
@@ -389,7 +393,13 @@ fill (BzwContactEditor *self)
       const BzwContactField *field = g_ptr_array_index (fields, i);
 
       if (field->kind == BZW_FIELD_EMAIL || field->kind == BZW_FIELD_PHONE)
-        add_value_row (self, field->kind, field->value, field->label);
+        {
+          AdwEntryRow *row = add_value_row (self, field->kind, field->value, field->label);
+
+          /* Kept for saving: the preference and Apple's group of the value. */
+          g_object_set_data (G_OBJECT (row), "bzw-pref", GINT_TO_POINTER (field->pref));
+          g_object_set_data_full (G_OBJECT (row), "bzw-group", g_strdup (field->group), g_free);
+        }
     }
 
   /* A new contact starts with one empty row of each. */
