@@ -34,6 +34,7 @@ struct _BzwImporter
   GPtrArray       *groups;   /* (element-type BzwParsedCard) borrowed from result */
   BzwImportKeys   *keys;
   BzwImportAction  match_action;
+  gboolean         match_deferred;  /* no preview: match only inside the import's transaction */
   GHashTable      *circle_ids;  /* casefolded name → gint64 id */
 };
 

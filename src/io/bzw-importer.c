@@ -143,6 +143,10 @@ compute_preview (BzwImporter  *self,
       g_array_append_val (self->items, item);
     }
 
+  /* Without a preview to show, the keys are read once, in the import. */
+  if (self->match_deferred)
+    return TRUE;
+
   return match_items (self, error);
 }
 
@@ -679,6 +683,7 @@ bzw_importer_import_file (BzwStore          *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   self = bzw_importer_new (store);
+  self->match_deferred = TRUE;
   if (!bzw_importer_load_file (self, path, error))
     return FALSE;
 
