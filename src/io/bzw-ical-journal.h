@@ -26,21 +26,21 @@ typedef gint64 (*BzwIcalResolve) (const char *table,
 
 typedef struct _BzwIcalJournal BzwIcalJournal;
 
-char           *bzw_ical_journal_write_store  (BzwStore              *store,
-                                               GDateTime             *stamp,
-                                               GError               **error);
-BzwIcalJournal *bzw_ical_journal_parse        (const char            *text,
-                                               gsize                  length,
-                                               GError               **error);
-void            bzw_ical_journal_free         (BzwIcalJournal        *journal);
-guint           bzw_ical_journal_get_n_entries (BzwIcalJournal       *journal);
-guint           bzw_ical_journal_get_n_relationships (BzwIcalJournal *journal);
-gboolean        bzw_ical_journal_import       (BzwIcalJournal        *journal,
-                                               BzwStore              *store,
-                                               BzwIcalResolve         resolve,
-                                               gpointer               data,
-                                               BzwIcalJournalCounts  *counts,
-                                               GError               **error);
+char           *bzw_ical_journal_write_store         (BzwStore              *store,
+                                                      GDateTime             *stamp,
+                                                      GError               **error);
+BzwIcalJournal *bzw_ical_journal_parse               (const char            *text,
+                                                      gsize                  length,
+                                                      GError               **error);
+void            bzw_ical_journal_free                (BzwIcalJournal        *journal);
+guint           bzw_ical_journal_get_n_entries       (BzwIcalJournal        *journal);
+guint           bzw_ical_journal_get_n_relationships (BzwIcalJournal        *journal);
+gboolean        bzw_ical_journal_import              (BzwIcalJournal        *journal,
+                                                      BzwStore              *store,
+                                                      BzwIcalResolve         resolve,
+                                                      gpointer               data,
+                                                      BzwIcalJournalCounts  *counts,
+                                                      GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwIcalJournal, bzw_ical_journal_free)
 

@@ -87,7 +87,7 @@ void             bzw_importer_set_match_action   (BzwImporter        *self,
                                                   BzwImportAction     action);
 guint            bzw_importer_get_n_new          (BzwImporter        *self);
 guint            bzw_importer_get_n_entries      (BzwImporter        *self);
-guint            bzw_importer_get_n_relationships (BzwImporter       *self);
+guint            bzw_importer_get_n_relationships (BzwImporter     *self);
 guint            bzw_importer_get_n_matches      (BzwImporter        *self);
 guint            bzw_importer_get_n_groups       (BzwImporter        *self);
 GPtrArray       *bzw_importer_get_problems       (BzwImporter        *self);
