@@ -53,6 +53,9 @@ static const GOptionEntry option_entries[] = {
     N_("Which contacts the overview shows: all, due or circle:NAME"), N_("WHICH") },
   { "print-group", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("How the overview is grouped: alphabetical or circle"), N_("GROUPING") },
+  { "export-archive", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the whole network as one archive: contacts as vCard, journal and relationships as iCalendar"),
+    N_("FILE") },
   { "export-calendar", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write birthdays, keep-in-touch dates and promised favours as iCalendar, without a window"), N_("FILE.ics") },
   { "print-map-page", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -155,6 +158,7 @@ bzw_application_handle_local_options (GApplication *app,
   g_autofree char *export_vcard = dup_option_path (options, "export-vcard");
   g_autofree char *export_map = dup_option_path (options, "export-map");
   g_autofree char *export_calendar = dup_option_path (options, "export-calendar");
+  g_autofree char *export_archive = dup_option_path (options, "export-archive");
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   const char *vcard_version = NULL;
@@ -162,7 +166,7 @@ bzw_application_handle_local_options (GApplication *app,
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean print_map_page = g_variant_dict_contains (options, "print-map-page");
   gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL ||
-                    export_calendar != NULL;
+                    export_calendar != NULL || export_archive != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
@@ -202,6 +206,7 @@ bzw_application_handle_local_options (GApplication *app,
   if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
       (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, version, &error)) ||
       (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
+      (export_archive != NULL && !bzw_cli_export_archive (self->store, export_archive, &error)) ||
       (export_calendar != NULL && !bzw_cli_export_calendar (self->store, export_calendar, now, &error)) ||
       (print_overview != NULL &&
        !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, print_map_page,

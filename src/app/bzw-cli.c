@@ -6,6 +6,7 @@
 
 #include "bzw-cli.h"
 
+#include "bzw-archive.h"
 #include "bzw-calendar-export.h"
 #include "bzw-importer.h"
 #include "bzw-map-export.h"
@@ -67,6 +68,10 @@ bzw_cli_import (BzwStore    *store,
 
   g_print (_("%u new, %u merged, %u skipped, %u could not be read\n"),
            summary.added, summary.merged, summary.skipped, summary.failed);
+  if (summary.entries + summary.relationships + summary.entries_skipped + summary.entries_failed > 0)
+    /* Translators: the second line after importing an archive. */
+    g_print (_("%u journal entries, %u relationships; %u already there, %u could not be read\n"),
+             summary.entries, summary.relationships, summary.entries_skipped, summary.entries_failed);
   return TRUE;
 }
 
@@ -97,6 +102,15 @@ bzw_cli_export_vcard (BzwStore         *store,
                       GError          **error)
 {
   return bzw_vcard_export_store_as (store, NULL, version, path, error);
+}
+
+/* --export-archive=FILE: the whole network in one file (bzw-archive.c). */
+gboolean
+bzw_cli_export_archive (BzwStore    *store,
+                        const char  *path,
+                        GError     **error)
+{
+  return bzw_archive_export_store (store, path, error);
 }
 
 gboolean

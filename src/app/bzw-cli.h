@@ -30,6 +30,9 @@ gboolean bzw_cli_export_calendar (BzwStore    *store,
                                   const char  *path,
                                   GDateTime   *now,
                                   GError     **error);
+gboolean bzw_cli_export_archive (BzwStore    *store,
+                                 const char  *path,
+                                 GError     **error);
 gboolean bzw_cli_export_map     (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "bzw-archive.h"
 #include "bzw-circles-dialog.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
@@ -146,13 +147,14 @@ import_action (GtkWidget  *widget,
 
   native = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("vCard and CSV files"));
+  gtk_file_filter_set_name (filter, _("vCard, CSV and archive files"));
   gtk_file_filter_add_mime_type (filter, "text/vcard");
   gtk_file_filter_add_mime_type (filter, "text/x-vcard");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "vcf");
   gtk_file_filter_add_suffix (filter, "vcard");
   gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "eml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
@@ -207,6 +209,55 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "which", "all");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_archive_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !bzw_archive_export_store (self->store, path, &error))
+        {
+          if (error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
+          _bzw_window_show_error (self, _("The Archive Could Not Be Written"), error);
+        }
+      else
+        {
+          _bzw_window_toast (self, _("Everything saved as an archive"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+/* The whole network in one file of open formats (bzw-archive.c), which
+ * "Import Contacts…" reads back.
+ */
+static void
+export_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the file name an archive is saved as; %s is today's date. */
+  g_autofree char *name = g_strdup_printf (_("Beziehungsweise-Archive-%s.eml"), day);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Everything as an Archive"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_archive_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -432,6 +483,7 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);

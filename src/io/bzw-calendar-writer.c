@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "bzw-calendar-writer.h"
+#include "bzw-calendar-writer-private.h"
 
 #include <libical/ical.h>
 #include <stdlib.h>
@@ -143,6 +143,38 @@ component_of (const BzwCalendarItem *item,
   return comp;
 }
 
+/* VERSION, PRODID and CALSCALE, and nothing in it yet. */
+icalcomponent *
+_bzw_calendar_new_vcalendar (void)
+{
+  return icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                              icalproperty_new_version ("2.0"),
+                              icalproperty_new_prodid ("-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE"),
+                              icalproperty_new_calscale ("GREGORIAN"),
+                              (void *) 0);
+}
+
+/* @time in UTC, as DTSTAMP wants it. */
+struct icaltimetype
+_bzw_calendar_ical_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return icaltime_from_timet_with_zone (g_date_time_to_unix (utc), 0, icaltimezone_get_utc_timezone ());
+}
+
+/* Frees @calendar and returns its text, with CRLF line ends. */
+char *
+_bzw_calendar_free_to_text (icalcomponent *calendar)
+{
+  char *text = icalcomponent_as_ical_string_r (calendar);
+  char *copy = g_strdup (text);
+
+  icalcomponent_free (calendar);
+  free (text);
+  return copy;
+}
+
 /**
  * bzw_calendar_write:
  * @items: (element-type BzwCalendarItem): what goes into the calendar
@@ -154,26 +186,15 @@ char *
 bzw_calendar_write (GPtrArray *items,
                     GDateTime *stamp)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (stamp);
-  struct icaltimetype when = icaltime_from_timet_with_zone (g_date_time_to_unix (utc), 0,
-                                                            icaltimezone_get_utc_timezone ());
   icalcomponent *calendar;
-  char *text;
-  char *copy;
+  struct icaltimetype when;
 
   g_return_val_if_fail (items != NULL && stamp != NULL, NULL);
 
-  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
-                                  icalproperty_new_version ("2.0"),
-                                  icalproperty_new_prodid ("-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE"),
-                                  icalproperty_new_calscale ("GREGORIAN"),
-                                  (void *) 0);
+  when = _bzw_calendar_ical_time (stamp);
+  calendar = _bzw_calendar_new_vcalendar ();
   for (guint i = 0; i < items->len; i++)
     icalcomponent_add_component (calendar, component_of (g_ptr_array_index (items, i), when));
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  copy = g_strdup (text);
-  free (text);
-  return copy;
+  return _bzw_calendar_free_to_text (calendar);
 }

@@ -193,6 +193,11 @@ _bzw_import_keys_match (BzwImportKeys *keys,
 
   *match_id = 0;
 
+  /* An empty store matches nothing: no need to fold a single name. */
+  if (g_hash_table_size (keys->by_uid) == 0 && g_hash_table_size (keys->by_email) == 0 &&
+      g_hash_table_size (keys->by_name) == 0)
+    return BZW_IMPORT_MATCH_NONE;
+
   if (uid != NULL && (id = g_hash_table_lookup (keys->by_uid, uid)) != NULL)
     {
       *match_id = *id;

@@ -4,11 +4,12 @@
 
 #include "config.h"
 
-#include "bzw-importer.h"
+#include "bzw-importer-private.h"
 
+#include "bzw-archive.h"
 #include "bzw-contact-merge.h"
-#include "bzw-import-keys.h"
 #include "bzw-io-util.h"
+#include "bzw-store-io.h"
 #include "bzw-vcard-reader.h"
 
 #include <glib/gi18n-lib.h>
@@ -22,29 +23,6 @@
  * written.
  */
 
-typedef struct
-{
-  BzwParsedCard   *card;
-  BzwImportMatch   match;
-  gint64           match_id;
-  BzwImportAction  action;
-} Item;
-
-struct _BzwImporter
-{
-  GObject          parent_instance;
-
-  BzwStore        *store;
-  BzwImportFormat  format;
-  BzwCsvReader    *csv;
-  BzwParseResult  *result;
-  GArray          *items;   /* Item */
-  GPtrArray       *groups;  /* (element-type BzwParsedCard) borrowed from result */
-  BzwImportKeys   *keys;
-  BzwImportAction  match_action;
-  GHashTable      *circle_ids;  /* casefolded name → gint64 id */
-};
-
 G_DEFINE_FINAL_TYPE (BzwImporter, bzw_importer, G_TYPE_OBJECT)
 
 static void
@@ -55,6 +33,7 @@ bzw_importer_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->csv);
   g_clear_pointer (&self->result, bzw_parse_result_unref);
+  g_clear_pointer (&self->journal, bzw_ical_journal_free);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->keys, _bzw_import_keys_free);
@@ -72,7 +51,7 @@ bzw_importer_class_init (BzwImporterClass *klass)
 static void
 bzw_importer_init (BzwImporter *self)
 {
-  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->items = g_array_new (FALSE, TRUE, sizeof (BzwImportItem));
   self->groups = g_ptr_array_new ();
   self->match_action = BZW_IMPORT_ACTION_MERGE;
   self->circle_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -92,31 +71,6 @@ bzw_importer_new (BzwStore *store)
 
 /* Matching */
 
-static gint64 *
-id_dup (gint64 id)
-{
-  gint64 *copy = g_new (gint64, 1);
-
-  *copy = id;
-  return copy;
-}
-
-static void
-collect_circles (BzwImporter  *self,
-                 GError      **error_unused)
-{
-  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
-
-  g_hash_table_remove_all (self->circle_ids);
-  for (guint i = 0; circles != NULL && i < circles->len; i++)
-    {
-      BzwCircle *circle = g_ptr_array_index (circles, i);
-
-      g_hash_table_insert (self->circle_ids, g_utf8_casefold (bzw_circle_get_name (circle), -1),
-                           id_dup (bzw_circle_get_id (circle)));
-    }
-}
-
 /* Matches every card against the store as it is now.  A card that found
  * its contact only now is merged (or what was chosen for matches); one
  * whose contact is gone is added.
@@ -135,7 +89,7 @@ match_items (BzwImporter  *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = &g_array_index (self->items, Item, i);
+      BzwImportItem *item = &g_array_index (self->items, BzwImportItem, i);
       BzwImportMatch before = item->match;
 
       item->match = _bzw_import_keys_match (keys, item->card->contact, &item->match_id);
@@ -157,13 +111,13 @@ compute_preview (BzwImporter  *self,
 
   g_array_set_size (self->items, 0);
   g_ptr_array_set_size (self->groups, 0);
-  collect_circles (self, NULL);
+  _bzw_importer_collect_circles (self);
 
   for (guint i = 0; i < self->result->cards->len; i++)
     {
       BzwParsedCard *card = g_ptr_array_index (self->result->cards, i);
       const char *uid = bzw_contact_get_uid (card->contact);
-      Item item = { card, BZW_IMPORT_MATCH_NONE, 0, BZW_IMPORT_ACTION_ADD };
+      BzwImportItem item = { card, BZW_IMPORT_MATCH_NONE, 0, BZW_IMPORT_ACTION_ADD };
 
       if (card->is_group)
         {
@@ -188,6 +142,10 @@ compute_preview (BzwImporter  *self,
 
       g_array_append_val (self->items, item);
     }
+
+  /* Without a preview to show, the keys are read once, in the import. */
+  if (self->match_deferred)
+    return TRUE;
 
   return match_items (self, error);
 }
@@ -223,13 +181,42 @@ has_suffix_ci (const char *name,
   return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
 }
 
+/* An archive of bzw-archive.c: its contacts part is read like a vCard
+ * file, its journal part is kept for the import.
+ */
+static BzwParseResult *
+load_archive (BzwImporter  *self,
+              const char   *data,
+              gsize         length,
+              GError      **error)
+{
+  g_autoptr(GBytes) vcard = NULL;
+  g_autoptr(GBytes) calendar = NULL;
+  gsize size = 0;
+  const char *text;
+
+  if (!bzw_archive_split (data, length, &vcard, &calendar, error))
+    return NULL;
+
+  if (calendar != NULL)
+    {
+      text = g_bytes_get_data (calendar, &size);
+      self->journal = bzw_ical_journal_parse (text, size, error);
+      if (self->journal == NULL)
+        return NULL;
+    }
+
+  text = g_bytes_get_data (vcard, &size);
+  return bzw_vcard_reader_parse (text, size);
+}
+
 /**
  * bzw_importer_load_data:
  * @filename: (nullable): the file's name, to tell vCard from CSV when the
  *   content does not
  *
- * Reads a vCard or CSV file from memory, chosen by content, else by name,
- * and computes the preview.
+ * Reads a vCard or CSV file, or an archive of the whole network, from
+ * memory, chosen by content, else by name, and computes the preview.
  */
 gboolean
 bzw_importer_load_data (BzwImporter  *self,
@@ -244,6 +231,7 @@ bzw_importer_load_data (BzwImporter  *self,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   g_clear_object (&self->csv);
+  g_clear_pointer (&self->journal, bzw_ical_journal_free);
   self->format = BZW_IMPORT_FORMAT_NONE;
 
   if (length == 0)
@@ -258,8 +246,15 @@ bzw_importer_load_data (BzwImporter  *self,
       return FALSE;
     }
 
-  if (bzw_vcard_reader_looks_like (data, length) ||
-      (filename != NULL && (has_suffix_ci (filename, ".vcf") || has_suffix_ci (filename, ".vcard"))))
+  if (bzw_archive_looks_like (data, length))
+    {
+      self->format = BZW_IMPORT_FORMAT_ARCHIVE;
+      result = load_archive (self, data, length, error);
+      if (result == NULL)
+        return FALSE;
+    }
+  else if (bzw_vcard_reader_looks_like (data, length) ||
+           (filename != NULL && (has_suffix_ci (filename, ".vcf") || has_suffix_ci (filename, ".vcard"))))
     {
       self->format = BZW_IMPORT_FORMAT_VCARD;
       result = bzw_vcard_reader_parse (data, length);
@@ -354,14 +349,14 @@ bzw_importer_get_n_items (BzwImporter *self)
   return self->items->len;
 }
 
-static Item *
+static BzwImportItem *
 get_item (BzwImporter *self,
           guint        index)
 {
   g_return_val_if_fail (BZW_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (index < self->items->len, NULL);
 
-  return &g_array_index (self->items, Item, index);
+  return &g_array_index (self->items, BzwImportItem, index);
 }
 
 /**
@@ -373,7 +368,7 @@ BzwParsedCard *
 bzw_importer_get_item (BzwImporter *self,
                        guint        index)
 {
-  Item *item = get_item (self, index);
+  BzwImportItem *item = get_item (self, index);
 
   return item != NULL ? item->card : NULL;
 }
@@ -382,7 +377,7 @@ BzwImportMatch
 bzw_importer_get_item_match (BzwImporter *self,
                              guint        index)
 {
-  Item *item = get_item (self, index);
+  BzwImportItem *item = get_item (self, index);
 
   return item != NULL ? item->match : BZW_IMPORT_MATCH_NONE;
 }
@@ -392,7 +387,7 @@ gint64
 bzw_importer_get_item_match_id (BzwImporter *self,
                                 guint        index)
 {
-  Item *item = get_item (self, index);
+  BzwImportItem *item = get_item (self, index);
 
   return item != NULL ? item->match_id : 0;
 }
@@ -401,7 +396,7 @@ BzwImportAction
 bzw_importer_get_item_action (BzwImporter *self,
                               guint        index)
 {
-  Item *item = get_item (self, index);
+  BzwImportItem *item = get_item (self, index);
 
   return item != NULL ? item->action : BZW_IMPORT_ACTION_SKIP;
 }
@@ -412,7 +407,7 @@ bzw_importer_set_item_action (BzwImporter     *self,
                               guint            index,
                               BzwImportAction  action)
 {
-  Item *item = get_item (self, index);
+  BzwImportItem *item = get_item (self, index);
 
   g_return_if_fail (item != NULL);
 
@@ -431,8 +426,8 @@ bzw_importer_set_match_action (BzwImporter     *self,
 
   self->match_action = action;
   for (guint i = 0; i < self->items->len; i++)
-    if (g_array_index (self->items, Item, i).match != BZW_IMPORT_MATCH_NONE)
-      g_array_index (self->items, Item, i).action = action;
+    if (g_array_index (self->items, BzwImportItem, i).match != BZW_IMPORT_MATCH_NONE)
+      g_array_index (self->items, BzwImportItem, i).action = action;
 }
 
 guint
@@ -443,10 +438,27 @@ bzw_importer_get_n_new (BzwImporter *self)
   g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
 
   for (guint i = 0; i < self->items->len; i++)
-    if (g_array_index (self->items, Item, i).match == BZW_IMPORT_MATCH_NONE)
+    if (g_array_index (self->items, BzwImportItem, i).match == BZW_IMPORT_MATCH_NONE)
       n++;
 
   return n;
+}
+
+/* Journal entries and relationships of an archive. */
+guint
+bzw_importer_get_n_entries (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  return self->journal != NULL ? bzw_ical_journal_get_n_entries (self->journal) : 0;
+}
+
+guint
+bzw_importer_get_n_relationships (BzwImporter *self)
+{
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  return self->journal != NULL ? bzw_ical_journal_get_n_relationships (self->journal) : 0;
 }
 
 guint
@@ -480,111 +492,7 @@ bzw_importer_get_problems (BzwImporter *self)
   return self->result != NULL ? self->result->problems : NULL;
 }
 
-static char *
-group_name (BzwParsedCard *card)
-{
-  g_autofree char *name = bzw_contact_dup_best_name (card->contact);
-
-  return g_strstrip (g_steal_pointer (&name));
-}
-
-static void
-add_needed_circle (BzwImporter *self,
-                   GPtrArray   *names,
-                   GHashTable  *seen,
-                   const char  *name)
-{
-  char *folded = g_utf8_casefold (name, -1);
-
-  if (g_hash_table_contains (self->circle_ids, folded) || g_hash_table_contains (seen, folded))
-    {
-      g_free (folded);
-      return;
-    }
-
-  g_hash_table_add (seen, folded);
-  g_ptr_array_add (names, g_strdup (name));
-}
-
-/**
- * bzw_importer_dup_new_circles:
- *
- * Returns: (transfer full) (element-type utf8): the circles the import
- *   will create, from categories and group cards
- */
-GPtrArray *
-bzw_importer_dup_new_circles (BzwImporter *self)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (BZW_IS_IMPORTER (self), names);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = &g_array_index (self->items, Item, i);
-
-      if (item->action == BZW_IMPORT_ACTION_SKIP)
-        continue;
-      for (guint k = 0; k < item->card->categories->len; k++)
-        add_needed_circle (self, names, seen, g_ptr_array_index (item->card->categories, k));
-    }
-
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      g_autofree char *name = group_name (g_ptr_array_index (self->groups, i));
-
-      if (name[0] != '\0')
-        add_needed_circle (self, names, seen, name);
-    }
-
-  return names;
-}
-
 /* Import */
-
-static gint64
-ensure_circle (BzwImporter       *self,
-               const char        *name,
-               BzwImportSummary  *summary,
-               GError           **error)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autoptr(BzwCircle) circle = NULL;
-  gint64 *id = g_hash_table_lookup (self->circle_ids, folded);
-
-  if (id != NULL)
-    return *id;
-
-  circle = bzw_circle_new ();
-  bzw_circle_set_name (circle, name);
-  if (!bzw_store_save_circle (self->store, circle, error))
-    return 0;
-
-  summary->circles_created++;
-  g_hash_table_insert (self->circle_ids, g_steal_pointer (&folded), id_dup (bzw_circle_get_id (circle)));
-  return bzw_circle_get_id (circle);
-}
-
-static gboolean
-add_circles (BzwImporter       *self,
-             BzwContact        *contact,
-             BzwParsedCard     *card,
-             BzwImportSummary  *summary,
-             GError           **error)
-{
-  for (guint k = 0; k < card->categories->len; k++)
-    {
-      gint64 id = ensure_circle (self, g_ptr_array_index (card->categories, k), summary, error);
-
-      if (id == 0)
-        return FALSE;
-      if (!bzw_contact_has_circle (contact, id))
-        g_array_append_val (bzw_contact_get_circle_ids (contact), id);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 import_items (BzwImporter       *self,
@@ -594,7 +502,7 @@ import_items (BzwImporter       *self,
 {
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = &g_array_index (self->items, Item, i);
+      BzwImportItem *item = &g_array_index (self->items, BzwImportItem, i);
       g_autoptr(BzwContact) contact = NULL;
 
       if (item->action == BZW_IMPORT_ACTION_SKIP)
@@ -624,7 +532,7 @@ import_items (BzwImporter       *self,
           summary->added++;
         }
 
-      if (!add_circles (self, contact, item->card, summary, error) ||
+      if (!_bzw_importer_add_circles (self, contact, item->card, summary, error) ||
           !bzw_store_save_contact (self->store, contact, error))
         {
           g_prefix_error (error, _("Line %u: "), item->card->line);
@@ -633,43 +541,57 @@ import_items (BzwImporter       *self,
 
       if (bzw_contact_get_uid (item->card->contact) != NULL)
         g_hash_table_insert (imported, g_strdup (bzw_contact_get_uid (item->card->contact)),
-                             id_dup (bzw_contact_get_id (contact)));
+                             _bzw_importer_id_dup (bzw_contact_get_id (contact)));
     }
 
   return TRUE;
 }
 
-static gboolean
-import_groups (BzwImporter       *self,
-               GHashTable        *imported,
-               BzwImportSummary  *summary,
-               GError           **error)
+typedef struct
 {
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      BzwParsedCard *card = g_ptr_array_index (self->groups, i);
-      g_autofree char *name = group_name (card);
-      gint64 circle_id;
+  BzwImporter *self;
+  GHashTable  *imported;
+} Resolver;
 
-      if (name[0] == '\0')
-        continue;
+static gint64
+resolve_cb (const char *table,
+            const char *uid,
+            gpointer    data)
+{
+  Resolver *resolver = data;
+  gint64 *id;
 
-      circle_id = ensure_circle (self, name, summary, error);
-      if (circle_id == 0)
-        return FALSE;
+  if (uid == NULL)
+    return 0;
+  if (g_str_equal (table, "encounters"))
+    return bzw_store_find_row_by_uid (resolver->self->store, "encounters", uid);
 
-      for (guint k = 0; k < card->members->len; k++)
-        {
-          const char *member = g_ptr_array_index (card->members, k);
-          gint64 *id = g_hash_table_lookup (imported, member);
-          gint64 contact_id = id != NULL ? *id : bzw_store_find_contact_by_uid (self->store, member);
+  id = g_hash_table_lookup (resolver->imported, uid);
+  return id != NULL ? *id : bzw_store_find_contact_by_uid (resolver->self->store, uid);
+}
 
-          if (contact_id != 0 &&
-              !bzw_store_set_circle_member (self->store, contact_id, circle_id, TRUE, error))
-            return FALSE;
-        }
-    }
+/* An archive's journal and relationships, after its contacts, whose UIDs
+ * they name.
+ */
+static gboolean
+import_journal (BzwImporter       *self,
+                GHashTable        *imported,
+                BzwImportSummary  *summary,
+                GError           **error)
+{
+  Resolver resolver = { self, imported };
+  BzwIcalJournalCounts counts = { 0, };
 
+  if (self->journal == NULL)
+    return TRUE;
+
+  if (!bzw_ical_journal_import (self->journal, self->store, resolve_cb, &resolver, &counts, error))
+    return FALSE;
+
+  summary->entries = counts.entries;
+  summary->relationships = counts.relationships;
+  summary->entries_skipped = counts.skipped;
+  summary->entries_failed = counts.failed;
   return TRUE;
 }
 
@@ -704,7 +626,7 @@ bzw_importer_import (BzwImporter       *self,
     }
 
   /* The store may have changed since the preview. */
-  collect_circles (self, NULL);
+  _bzw_importer_collect_circles (self);
 
   if (!bzw_store_begin_bulk (self->store, error))
     return FALSE;
@@ -713,8 +635,9 @@ bzw_importer_import (BzwImporter       *self,
    * once must not both add its contacts.
    */
   imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ok = match_items (self, error) &&
-       import_items (self, imported, &local, error) && import_groups (self, imported, &local, error);
+  ok = match_items (self, error) && _bzw_importer_create_group_circles (self, &local, error) &&
+       import_items (self, imported, &local, error) && _bzw_importer_import_groups (self, imported, &local, error) &&
+       import_journal (self, imported, &local, error);
 
   if (ok)
     ok = bzw_store_commit (self->store, error);
@@ -722,7 +645,7 @@ bzw_importer_import (BzwImporter       *self,
     bzw_store_rollback (self->store);
 
   /* Ids of circles made in a rolled-back transaction mean nothing. */
-  collect_circles (self, NULL);
+  _bzw_importer_collect_circles (self);
 
   if (!ok)
     return FALSE;
@@ -760,6 +683,7 @@ bzw_importer_import_file (BzwStore          *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   self = bzw_importer_new (store);
+  self->match_deferred = TRUE;
   if (!bzw_importer_load_file (self, path, error))
     return FALSE;
 

@@ -33,6 +33,7 @@ typedef enum
   BZW_IMPORT_FORMAT_NONE,
   BZW_IMPORT_FORMAT_VCARD,
   BZW_IMPORT_FORMAT_CSV,
+  BZW_IMPORT_FORMAT_ARCHIVE,
 } BzwImportFormat;
 
 /* What an import did, for the command line and the toast. */
@@ -43,6 +44,10 @@ typedef struct
   guint skipped;
   guint circles_created;
   guint failed;  /* cards that could not be read */
+  guint entries;          /* journal entries of an archive added */
+  guint relationships;    /* relationships of an archive added */
+  guint entries_skipped;  /* entries and relationships already there */
+  guint entries_failed;   /* entries and relationships that could not be read */
 } BzwImportSummary;
 
 #define BZW_TYPE_IMPORTER (bzw_importer_get_type ())
@@ -81,6 +86,8 @@ void             bzw_importer_set_item_action    (BzwImporter        *self,
 void             bzw_importer_set_match_action   (BzwImporter        *self,
                                                   BzwImportAction     action);
 guint            bzw_importer_get_n_new          (BzwImporter        *self);
+guint            bzw_importer_get_n_entries      (BzwImporter        *self);
+guint            bzw_importer_get_n_relationships (BzwImporter     *self);
 guint            bzw_importer_get_n_matches      (BzwImporter        *self);
 guint            bzw_importer_get_n_groups       (BzwImporter        *self);
 GPtrArray       *bzw_importer_get_problems       (BzwImporter        *self);

@@ -35,6 +35,7 @@ bzw_parsed_card_free (BzwParsedCard *card)
   g_clear_object (&card->contact);
   g_clear_pointer (&card->categories, g_ptr_array_unref);
   g_clear_pointer (&card->members, g_ptr_array_unref);
+  g_free (card->color);
   g_free (card);
 }
 

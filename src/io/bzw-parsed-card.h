@@ -16,6 +16,8 @@ typedef struct
   guint       line;        /* line of the card's first line, from 1 */
   gboolean    is_group;    /* KIND:group: becomes a circle named after the contact */
   GPtrArray  *members;     /* (element-type utf8): member UIDs of a group card */
+  char       *color;       /* a group card's X-BZW-COLOR, or NULL */
+  int         position;    /* a group card's X-BZW-POSITION */
 } BzwParsedCard;
 
 /* Something that could not be read.  When @skipped is set the card at

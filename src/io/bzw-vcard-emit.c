@@ -230,6 +230,26 @@ next_group (BzwVcardWriter *w)
     }
 }
 
+/* The group a field was read with, unless another field of the card (one
+ * merged in from another card) has taken it already.
+ */
+static char *
+claim_group (BzwVcardWriter        *w,
+             const BzwContactField *field)
+{
+  g_autofree char *key = NULL;
+
+  if (field->group == NULL || w->claimed_groups == NULL)
+    return NULL;
+
+  key = g_ascii_strdown (field->group, -1);
+  if (g_hash_table_contains (w->claimed_groups, key))
+    return NULL;
+
+  g_hash_table_add (w->claimed_groups, g_steal_pointer (&key));
+  return g_strdup (field->group);
+}
+
 static void
 emit_label (BzwVcardWriter *w,
             const char     *group,
@@ -288,11 +308,11 @@ _bzw_vcard_emit_field (BzwVcardWriter        *w,
       g_assert_not_reached ();
     }
 
-  if (!labelled)
-    {
-      group = next_group (w);
-      g_string_append_printf (line, "%s.", group);
-    }
+  group = claim_group (w, field);
+  if (group == NULL && !labelled)
+    group = next_group (w);
+  if (group != NULL)
+    g_string_append_printf (line, "%s.", group);
 
   g_string_append (line, name);
   g_string_append (line, params->str);
@@ -348,6 +368,6 @@ _bzw_vcard_emit_field (BzwVcardWriter        *w,
     }
 
   _bzw_vcard_emit (w, line->str);
-  if (group != NULL && field->label != NULL)
+  if (group != NULL && field->label != NULL && !labelled)
     emit_label (w, group, field->label);
 }

@@ -145,6 +145,7 @@ _bzw_vcard_add_field (BzwVcardCard *ctx,
   fields = bzw_contact_get_fields (ctx->card->contact);
   field = g_ptr_array_index (fields, fields->len - 1);
   field->pref = field_pref (line);
+  field->group = g_strdup (line->group);
 }
 
 /* Keeping lines */

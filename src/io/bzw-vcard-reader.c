@@ -263,6 +263,10 @@ read_bzw_property (BzwVcardCard *ctx,
     bzw_contact_set_interval_ideal (c, v);
   else if (strcmp (name, "INTERVAL-MAX") == 0 && parse_int (text, 1, 100000, &v))
     bzw_contact_set_interval_max (c, v);
+  else if (strcmp (name, "COLOR") == 0 && ctx->card->is_group && ctx->card->color == NULL)
+    ctx->card->color = g_strdup (text);
+  else if (strcmp (name, "POSITION") == 0 && ctx->card->is_group && parse_int (text, 0, G_MAXINT, &v))
+    ctx->card->position = v;
   else
     return FALSE;
 

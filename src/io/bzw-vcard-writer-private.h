@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   GString         *out;
-  GHashTable      *reserved_groups;
+  GHashTable      *reserved_groups;  /* lower-case groups of extra and of the fields */
+  GHashTable      *claimed_groups;   /* lower-case groups a field was written with */
   guint            next_group;
   BzwVcardVersion  version;
 } BzwVcardWriter;

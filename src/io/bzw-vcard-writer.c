@@ -192,7 +192,7 @@ bzw_vcard_writer_append_contact_as (GString            *out,
                                     const char * const *categories,
                                     BzwVcardVersion     version)
 {
-  BzwVcardWriter w = { out, NULL, 0, version };
+  BzwVcardWriter w = { out, NULL, NULL, 0, version };
   GPtrArray *fields = bzw_contact_get_fields (contact);
   g_autofree char *best_name = bzw_contact_dup_best_name (contact);
   const char *uid = bzw_contact_get_uid (contact);
@@ -206,7 +206,15 @@ bzw_vcard_writer_append_contact_as (GString            *out,
   g_return_if_fail (BZW_IS_CONTACT (contact));
 
   w.reserved_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.claimed_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reserve_groups (&w, extra);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      if (field->group != NULL)
+        g_hash_table_add (w.reserved_groups, g_ascii_strdown (field->group, -1));
+    }
 
   _bzw_vcard_emit (&w, "BEGIN:VCARD");
   _bzw_vcard_emit (&w, version == BZW_VCARD_VERSION_4_0 ? "VERSION:4.0" : "VERSION:3.0");
@@ -345,6 +353,47 @@ bzw_vcard_writer_append_contact_as (GString            *out,
 
   _bzw_vcard_emit (&w, "END:VCARD");
   g_hash_table_unref (w.reserved_groups);
+  g_hash_table_unref (w.claimed_groups);
+}
+
+/**
+ * bzw_vcard_writer_append_circle:
+ *
+ * Appends @circle to @out as a vCard 4.0 group (KIND:group) with its
+ * colour, keep-in-touch rhythm and place in the list; who is in it is
+ * said by the CATEGORIES of the contacts.
+ */
+void
+bzw_vcard_writer_append_circle (GString   *out,
+                                BzwCircle *circle)
+{
+  BzwVcardWriter w = { out, NULL, NULL, 0, BZW_VCARD_VERSION_4_0 };
+  const char *uid = bzw_circle_get_uid (circle);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (BZW_IS_CIRCLE (circle));
+
+  _bzw_vcard_emit (&w, "BEGIN:VCARD");
+  _bzw_vcard_emit (&w, "VERSION:4.0");
+  _bzw_vcard_emit (&w, "KIND:group");
+  if (uid != NULL)
+    {
+      if (is_uuid (uid))
+        g_string_append_printf (line, "UID:urn:uuid:%s", uid);
+      else
+        {
+          g_string_append (line, "UID;VALUE=text:");
+          _bzw_vcard_append_escaped (line, uid, FALSE);
+        }
+      _bzw_vcard_emit (&w, line->str);
+    }
+  _bzw_vcard_emit_text (&w, "FN", bzw_circle_get_name (circle));
+  _bzw_vcard_emit_text (&w, "X-BZW-COLOR", bzw_circle_get_color (circle));
+  emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_circle_get_interval_ideal (circle));
+  emit_int (&w, "X-BZW-INTERVAL-MAX", bzw_circle_get_interval_max (circle));
+  emit_int (&w, "X-BZW-POSITION", bzw_circle_get_position (circle));
+  _bzw_vcard_emit (&w, "END:VCARD");
 }
 
 char *

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "bzw-circle.h"
 #include "bzw-contact.h"
 #include "bzw-store.h"
 
@@ -22,6 +23,8 @@ void      bzw_vcard_writer_append_contact_as (GString             *out,
                                               BzwContact          *contact,
                                               const char * const  *categories,
                                               BzwVcardVersion      version);
+void      bzw_vcard_writer_append_circle     (GString             *out,
+                                              BzwCircle           *circle);
 char     *bzw_vcard_writer_write_contact     (BzwContact          *contact,
                                               const char * const  *categories);
 char     *bzw_vcard_writer_write_store       (BzwStore            *store,

@@ -37,6 +37,7 @@ bzw_contact_field_copy (const BzwContactField *field)
   BzwContactField *copy = bzw_contact_field_new (field->kind, field->label, field->value);
 
   copy->pref = field->pref;
+  copy->group = g_strdup (field->group);
   return copy;
 }
 
@@ -48,6 +49,7 @@ bzw_contact_field_free (BzwContactField *field)
 
   g_free (field->label);
   g_free (field->value);
+  g_free (field->group);
   g_free (field);
 }
 

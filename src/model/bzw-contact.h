@@ -28,7 +28,10 @@ typedef enum
 } BzwTrust;
 
 /* A labelled value: an e-mail, phone, address (seven ADR components joined
- * by U+001F), web link, messenger, date or related name.
+ * by U+001F), web link, messenger, date or related name.  @group is the
+ * vCard property group it was read with ("item2" of Apple's "item2.ADR"),
+ * so the properties of the same group kept in the contact's extra
+ * ("item2.X-ABADR") stay with it when it is written back.
  */
 typedef struct
 {
@@ -36,6 +39,7 @@ typedef struct
   char         *label;
   char         *value;
   int           pref;
+  char         *group;
 } BzwContactField;
 
 #define BZW_TYPE_CONTACT_FIELD (bzw_contact_field_get_type ())

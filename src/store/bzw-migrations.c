@@ -18,6 +18,7 @@ static const char * const scripts[] = {
   RESOURCE_PREFIX "/sql/0001-initial.sql",
   RESOURCE_PREFIX "/sql/0002-search-order.sql",
   RESOURCE_PREFIX "/sql/0003-department.sql",
+  RESOURCE_PREFIX "/sql/0004-field-group.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);

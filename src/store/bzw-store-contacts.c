@@ -176,8 +176,8 @@ save_contact_fields (BzwStore    *self,
       const BzwContactField *field = g_ptr_array_index (fields, i);
 
       stmt = _bzw_store_prepare (self,
-                                 "INSERT INTO contact_fields (contact_id, kind, label, value, pref, position)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 "INSERT INTO contact_fields (contact_id, kind, label, value, pref, position,"
+                                 " item_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                  error);
       if (stmt == NULL)
         return FALSE;
@@ -188,6 +188,7 @@ save_contact_fields (BzwStore    *self,
       sqlite3_bind_text (stmt, 4, field->value, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, field->pref);
       sqlite3_bind_int (stmt, 6, i);
+      _bzw_store_bind_text (stmt, 7, field->group);
       if (!_bzw_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -355,7 +356,7 @@ read_contact_fields (BzwStore    *self,
                      GError     **error)
 {
   sqlite3_stmt *stmt = _bzw_store_prepare (self,
-                                           "SELECT kind, label, value, pref FROM contact_fields"
+                                           "SELECT kind, label, value, pref, item_group FROM contact_fields"
                                            " WHERE contact_id = ?1 ORDER BY position, id",
                                            error);
 
@@ -365,15 +366,16 @@ read_contact_fields (BzwStore    *self,
   sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (contact));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      BzwContactField *field;
       BzwFieldKind kind;
 
       if (!bzw_field_kind_from_string (_bzw_store_column_text (stmt, 0), &kind))
         continue;
 
       bzw_contact_add_field (contact, kind, _bzw_store_column_text (stmt, 1), _bzw_store_column_text (stmt, 2));
-      ((BzwContactField *) g_ptr_array_index (bzw_contact_get_fields (contact),
-                                               bzw_contact_get_fields (contact)->len - 1))->pref =
-        sqlite3_column_int (stmt, 3);
+      field = g_ptr_array_index (bzw_contact_get_fields (contact), bzw_contact_get_fields (contact)->len - 1);
+      field->pref = sqlite3_column_int (stmt, 3);
+      field->group = g_strdup (_bzw_store_column_text (stmt, 4));
     }
   sqlite3_reset (stmt);
   return TRUE;

@@ -119,3 +119,49 @@ bzw_store_list_contact_keys (BzwStore  *self,
 
   return g_steal_pointer (&keys);
 }
+
+/**
+ * bzw_store_find_row_by_uid:
+ * @table: "encounters", "favours", "referrals", "relationships" or
+ *   "circles"
+ *
+ * Returns: the id of the row of @table with @uid, or 0, so an import can
+ *   leave out what is already there.
+ */
+gint64
+bzw_store_find_row_by_uid (BzwStore   *self,
+                           const char *table,
+                           const char *uid)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+
+  if (uid == NULL)
+    return 0;
+
+  /* One constant statement per table: only these names reach SQL. */
+  if (g_str_equal (table, "encounters"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM encounters WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "favours"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM favours WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "referrals"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM referrals WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "relationships"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM relationships WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "circles"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM circles WHERE uid = ?1", NULL);
+  else
+    g_return_val_if_reached (0);
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}

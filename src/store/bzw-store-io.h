@@ -21,6 +21,9 @@ typedef struct
 void       bzw_contact_key_free        (BzwContactKey  *key);
 GPtrArray *bzw_store_list_contact_keys (BzwStore       *self,
                                         GError        **error);
+gint64     bzw_store_find_row_by_uid   (BzwStore       *self,
+                                        const char     *table,
+                                        const char     *uid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwContactKey, bzw_contact_key_free)
 

@@ -27,7 +27,7 @@ static const TableSpec tables[] = {
     " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     TRUE },
   { "SELECT * FROM contact_fields WHERE contact_id = ?1",
-    "INSERT OR REPLACE INTO contact_fields VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "INSERT OR REPLACE INTO contact_fields VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     FALSE },
   { "SELECT * FROM contact_circles WHERE contact_id = ?1",
     "INSERT OR IGNORE INTO contact_circles VALUES (?1, ?2)",

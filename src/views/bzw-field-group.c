@@ -474,7 +474,11 @@ bzw_field_group_set_fields (BzwFieldGroup *self,
         {
           GtkWidget *row = bzw_field_group_add_field (self, field->label, field->value);
 
+          /* Kept as they were: the preference, and the vCard group
+           * that ties the value to properties kept in the contact's extra.
+           */
           g_object_set_data (G_OBJECT (row), "bzw-pref", GINT_TO_POINTER (field->pref));
+          g_object_set_data_full (G_OBJECT (row), "bzw-group", g_strdup (field->group), g_free);
         }
     }
   update_visibility (self);
@@ -584,6 +588,7 @@ bzw_field_group_collect (BzwFieldGroup  *self,
 
       field = bzw_contact_field_new (self->kind, get_label (row), value);
       field->pref = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "bzw-pref"));
+      field->group = g_strdup (g_object_get_data (G_OBJECT (row), "bzw-group"));
       g_ptr_array_add (fields, field);
     }
 

@@ -66,6 +66,26 @@ add_summary_row (BzwImportDialog *self,
   g_ptr_array_add (self->summary_rows, row);
 }
 
+/* An archive brings the journal and the relationships along. */
+static void
+add_journal_row (BzwImportDialog *self)
+{
+  guint n_entries = bzw_importer_get_n_entries (self->importer);
+  guint n_relationships = bzw_importer_get_n_relationships (self->importer);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (n_entries + n_relationships == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u journal entry", "%u journal entries", n_entries),
+                           n_entries);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u relationship", "and %u relationships",
+                                           n_relationships),
+                              n_relationships);
+  add_summary_row (self, title, subtitle);
+}
+
 static void
 update_preview (BzwImportDialog *self)
 {
@@ -90,6 +110,8 @@ update_preview (BzwImportDialog *self)
       joined = g_strjoinv (", ", (char **) circles->pdata);
       add_summary_row (self, title, joined);
     }
+
+  add_journal_row (self);
 
   gtk_widget_set_visible (self->matches_row, n_matches > 0);
   if (n_matches > 0)
@@ -208,7 +230,12 @@ import_cb (BzwImportDialog *self)
     }
 
   /* Translators: the numbers of contacts added and merged. */
-  message = g_strdup_printf (_("Imported: %u new, %u merged"), summary.added, summary.merged);
+  if (summary.entries + summary.relationships > 0)
+    /* Translators: after importing an archive: contacts added, merged, journal entries added. */
+    message = g_strdup_printf (_("Imported: %u new, %u merged, %u journal entries"),
+                               summary.added, summary.merged, summary.entries);
+  else
+    message = g_strdup_printf (_("Imported: %u new, %u merged"), summary.added, summary.merged);
   g_signal_emit (self, signals[IMPORTED], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }

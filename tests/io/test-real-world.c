@@ -35,9 +35,24 @@ typedef struct
   const char *phones[4];
   const char *address;    /* the seven parts, split by "|" */
   const char *kept[4];    /* lines of "extra", as they are exported */
+  const char *grouped[6]; /* lines the export has with their Apple group */
 } Sample;
 
 static const Sample samples[] = {
+  /* Apple's groups: "item3.X-ABADR" (the address format) belongs to
+   * "item3.ADR", a custom label to the property of its group.
+   */
+  { "real-apple-groups.vcf", "Regula Zbinden", "Zbinden", "Regula",
+    "Zbinden Treuhand AG", "Steuern", "Treuhänderin", "1974-10-03",
+    "Kennt die Steuerregeln beider Länder.", NULL, NULL,
+    { "regula@zbinden-treuhand.example", "regula.z@bluewin.example" },
+    { "+41 79 555 12 34", "+41 31 555 98 76" },
+    "||Spitalgasse 14|Bern|BE|3011|Schweiz",
+    { "item3.X-ABADR:ch", "X-ABShowAs:PERSON" },
+    { "item1.EMAIL;PREF=1:regula@zbinden-treuhand.example", "item1.X-ABLabel:Kanzlei",
+      "item2.TEL:+41 31 555 98 76", "item2.X-ABLabel:Sekretariat",
+      "item3.ADR;TYPE=work;PREF=1:;;Spitalgasse 14;Bern;BE;3011;Schweiz",
+      "item6.X-ABLabel:Kanzleigründung" } },
   { "real-android-21.vcf", "Jörg Müller", "Müller", "Jörg",
     "Bäckerei Sonnenschein", "Vertrieb", "Vertriebsleiter", "1979-04-23",
     "Kennt den Bio-Großhändler.\nMag keinen Kaffee.", "photo-24.jpg", NULL,
@@ -75,7 +90,8 @@ static const Sample samples[] = {
     { "+49 172 5550333", "+49 421 5550334" },
     "||Am Markt 3|Bremen||28195|Deutschland",
     { "X-SOCIALPROFILE;type=linkedin;x-user=denizuenal:https://www.linkedin.com/in/denizuenal",
-      "item2.X-ABADR:de" } },
+      "item2.X-ABADR:de" },
+    { "item2.ADR;TYPE=home;PREF=1:;;Am Markt 3;Bremen;;28195;Deutschland", "item1.X-ABLabel:Labor" } },
   { "real-lotus-notes.vcf", "Dr.-Ing. Karin Schmidt", "Schmidt", "Karin",
     "Stadtwerke Nord GmbH", "Netzbetrieb", "Abteilungsleiterin", "1970-01-31",
     "Zuständig für die Netzplanung im Norden. Bitte Anfragen immer schriftlich stellen.", NULL, NULL,
@@ -242,6 +258,9 @@ test_sample (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (s->kept) && s->kept[i] != NULL; i++)
     if (!text_has_line (export, s->kept[i]))
       g_error ("%s: “%s” not exported in\n%s", s->file, s->kept[i], export);
+  for (guint i = 0; i < G_N_ELEMENTS (s->grouped) && s->grouped[i] != NULL; i++)
+    if (!text_has_line (export, s->grouped[i]))
+      g_error ("%s: “%s” not exported with its group in\n%s", s->file, s->grouped[i], export);
   g_assert_true (bzw_vcard_export_store (first, NULL, export_path, &error));
   g_assert_no_error (error);
 

@@ -247,6 +247,7 @@ static const Fixture fixtures[] = {
   { "schema-v1.db", 1, check_v1_rows },
   { "schema-v2.db", 2, check_v1_rows },
   { "schema-v3.db", 3, check_v1_rows },
+  { "schema-v4.db", 4, check_v1_rows },
 };
 
 /* Every schema version has its fixture. */

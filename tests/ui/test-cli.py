@@ -269,4 +269,54 @@ if first != again:
     fail("the UIDs changed between two exports")
 ok(f"--export-calendar writes {len(events)} birthdays and {len(todos)} tasks, 0600, with stable UIDs")
 
+# The whole network as one archive: a MIME message of a vCard and an
+# iCalendar part, read with Python's own parsers, and read back into an
+# empty database, count for count.
+import email  # noqa: E402
+archive = os.path.join(home, "archiv.eml")
+p = run(f"--database={db}", f"--export-archive={archive}")
+if p.returncode != 0 or not os.path.exists(archive):
+    fail(f"--export-archive failed: {p.stderr}")
+if os.stat(archive).st_mode & 0o777 != 0o600:
+    fail("the archive is not private")
+with open(archive, "rb") as f:
+    message = email.message_from_bytes(f.read())
+parts = {part.get_filename(): part.get_payload(decode=True) for part in message.walk() if part.get_filename()}
+if message.get_content_type() != "multipart/mixed" or sorted(parts) != ["journal.ics", "kontakte.vcf"]:
+    fail(f"the archive has the parts {sorted(parts)}")
+journal = icalendar.Calendar.from_ical(parts["journal.ics"])
+kinds = [str(c.get("X-BZW-ENTRY")) for c in journal.walk() if c.name in ("VJOURNAL", "VTODO")]
+tables = ["contacts", "circles", "contact_circles", "contact_fields", "relationships", "encounters",
+          "encounter_participants", "favours", "referrals"]
+counts = {t: count(db, t) for t in tables}
+if (kinds.count("encounter") != counts["encounters"] or kinds.count("favour") != counts["favours"] or
+        kinds.count("referral") != counts["referrals"] or kinds.count("relationship") != counts["relationships"]):
+    fail(f"the journal part does not hold the journal: {len(kinds)} components")
+cards = parts["kontakte.vcf"].decode().count("BEGIN:VCARD")
+if cards != counts["contacts"] + counts["circles"]:
+    fail(f"{cards} vCards for {counts['contacts']} contacts and {counts['circles']} circles")
+ok(f"--export-archive writes {cards} vCards and {len(kinds)} iCalendar entries as one MIME file, 0600")
+
+empty = os.path.join(home, "leer.db")
+p = run(f"--database={empty}", f"--import={archive}")
+if p.returncode != 0 or "Journaleinträge" not in p.stdout:
+    fail(f"importing the archive failed: {p.stdout!r} {p.stderr!r}")
+again = {t: count(empty, t) for t in tables}
+if again != counts:
+    fail(f"the archive read back {again}, not {counts}")
+p = run(f"--database={empty}", f"--import={archive}")
+if p.returncode != 0 or {t: count(empty, t) for t in tables} != counts or not p.stdout.startswith("0 neu"):
+    fail(f"importing the archive twice changed the database: {p.stdout!r}")
+ok("--import of the archive into an empty database gives back the network, count for count; twice adds nothing")
+
+broken = os.path.join(home, "kaputt.eml")
+with open(archive, "rb") as f:
+    data = f.read()
+with open(broken, "wb") as f:
+    f.write(data.replace(b"BEGIN:VCALENDAR", b"BEGIN:VKALENDER", 1))
+p = run(f"--database={empty}", f"--import={broken}")
+if p.returncode == 0 or "iCalendar" not in p.stderr or {t: count(empty, t) for t in tables} != counts:
+    fail(f"a broken archive: {p.returncode} {p.stderr!r}")
+ok("an archive with a broken journal is refused and the database is left alone")
+
 print(f"1..{n}")
