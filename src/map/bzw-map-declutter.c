@@ -296,6 +296,26 @@ bzw_map_separate_discs (BzwMapDisc     *discs,
     return 0;
 
   spread_out (discs, n, fixed, gap);
+  return bzw_map_nudge_discs (discs, n, fixed, gap, max_rounds);
+}
+
+/**
+ * bzw_map_nudge_discs:
+ *
+ * Like bzw_map_separate_discs(), but only pushes overlapping pairs apart,
+ * never spreads the whole picture: for a drawing whose scale the user
+ * chose, where the discs already lie nearly apart.  Returns the number of
+ * overlapping pairs left.
+ */
+guint
+bzw_map_nudge_discs (BzwMapDisc     *discs,
+                     guint           n,
+                     const gboolean *fixed,
+                     double          gap,
+                     guint           max_rounds)
+{
+  g_return_val_if_fail (discs != NULL || n == 0, 0);
+
   for (guint round = 0; round < max_rounds; round++)
     {
       Separation s = { discs, fixed, gap, 0, 0 };
@@ -304,8 +324,9 @@ bzw_map_separate_discs (BzwMapDisc     *discs,
       grid_of_discs (&grid, discs, n, gap);
       for_near_pairs (&grid, discs, n, separate_pair, &s);
       grid_clear (&grid);
+      /* Nothing moved: what overlaps is fixed to fixed. */
       if (s.moved == 0)
-        break;
+        return s.overlaps;
     }
 
   return bzw_map_count_disc_overlaps (discs, n, gap);
@@ -448,6 +469,17 @@ free_of_discs (const Grid       *discs_grid,
 }
 
 static gboolean
+free_of_obstacles (const BzwMapRect *obstacles,
+                   guint             n_obstacles,
+                   const BzwMapRect *rect)
+{
+  for (guint k = 0; k < n_obstacles; k++)
+    if (rects_overlap (rect, &obstacles[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 free_of_labels (const Grid                 *labels_grid,
                 const BzwMapLabelPlacement *placements,
                 const BzwMapRect           *rect)
@@ -469,18 +501,22 @@ free_of_labels (const Grid                 *labels_grid,
  * @discs: the nodes, in the same units as the labels (screen pixels)
  * @labels: per node its label's size and priority; a width of 0 means none
  * @bounds: (nullable): the canvas every label must lie inside
+ * @obstacles: (array length=n_obstacles) (nullable): areas no label may
+ *   cover, such as the legend
  * @placements: (out caller-allocates): per node where its label goes
  *
  * Places labels greedily, the highest priority first, each at the first
  * of eight places around its disc where it covers no label placed before,
- * no other disc and does not leave @bounds; a label with no such place is
- * hidden.  Returns the number of labels shown.
+ * no other disc, no obstacle and does not leave @bounds; a label with no
+ * such place is hidden.  Returns the number of labels shown.
  */
 guint
 bzw_map_place_labels (const BzwMapDisc         *discs,
                       const BzwMapLabelRequest *labels,
                       guint                     n,
                       const BzwMapRect         *bounds,
+                      const BzwMapRect         *obstacles,
+                      guint                     n_obstacles,
                       BzwMapLabelPlacement     *placements)
 {
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
@@ -516,6 +552,7 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
 
           candidate (&discs[i], &labels[i], which, &rect);
           if (!rect_inside (&rect, bounds) ||
+              !free_of_obstacles (obstacles, n_obstacles, &rect) ||
               !free_of_labels (&labels_grid, placements, &rect) ||
               !free_of_discs (&discs_grid, discs, &rect, i))
             continue;

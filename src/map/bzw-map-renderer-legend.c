@@ -36,6 +36,7 @@ typedef struct
 #define LEGEND_SAMPLE_W 34.0
 #define LEGEND_PAD      10.0
 #define LEGEND_TEXT_W   230
+#define LEGEND_MARGIN   12.0
 
 static guint
 collect_legend (BzwMapRenderer   *self,
@@ -51,6 +52,7 @@ collect_legend (BzwMapRenderer   *self,
 
   _bzw_map_renderer_ensure_caches (self);
 
+  entries[0].color = *_bzw_map_renderer_me_color (self, view);
   ADD (SAMPLE_ME, _("Me, in the centre"));
   ADD (SAMPLE_CONTACT, _("Contact with initials; the bigger, the more journal entries in the last year"));
 
@@ -143,7 +145,7 @@ draw_sample (cairo_t           *cr,
     {
     case SAMPLE_ME:
       cairo_arc (cr, mx, cy, 9.0, 0, 2 * G_PI);
-      set_color (cr, &pal->me_node, 1.0);
+      set_color (cr, &entry->color, 1.0);
       cairo_fill (cr);
       break;
     case SAMPLE_CONTACT:
@@ -288,6 +290,17 @@ bzw_map_renderer_measure_legend (BzwMapRenderer   *self,
   g_return_if_fail (view != NULL);
 
   legend_pass (self, NULL, view, 0.0, 0.0, width, height);
+}
+
+/* Where the map draws its legend: in the bottom left corner. */
+void
+_bzw_map_renderer_legend_rect (BzwMapRenderer   *self,
+                               const BzwMapView *view,
+                               BzwMapRect       *rect)
+{
+  bzw_map_renderer_measure_legend (self, view, &rect->width, &rect->height);
+  rect->x = LEGEND_MARGIN;
+  rect->y = view->height - rect->height - LEGEND_MARGIN;
 }
 
 /**

@@ -2,16 +2,18 @@
 
 #pragma once
 
+#include "bzw-map-declutter.h"
 #include "bzw-map-renderer.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
 
 /* What the parts of BzwMapRenderer share: bzw-map-renderer.c keeps the
- * view, the caches and the visibility, bzw-map-renderer-edges.c draws the
- * lines and arrows, bzw-map-renderer-nodes.c the nodes and labels,
- * bzw-map-renderer-legend.c the legend, bzw-map-renderer-hit.c finds what
- * is under the pointer.
+ * view, the caches and the visibility, bzw-map-renderer-palette.c the
+ * colours, bzw-map-renderer-place.c places discs and names on the screen
+ * and draws the names, bzw-map-renderer-edges.c draws the lines and
+ * arrows, bzw-map-renderer-nodes.c the nodes, bzw-map-renderer-legend.c
+ * the legend, bzw-map-renderer-hit.c finds what is under the pointer.
  */
 
 G_BEGIN_DECLS
@@ -20,8 +22,13 @@ G_BEGIN_DECLS
 #define LABEL_SIZE       12
 #define INITIALS_SIZE    12
 #define LEGEND_SIZE      12
-#define GRID_CELL        6
 #define MAX_LABELS       800
+#define ME_MIN_RADIUS    15.0
+#define DISC_GAP         2.0
+#define NUDGE_ROUNDS     40
+#define PLACE_MARGIN     40.0
+#define LABEL_PAD_X      2.0
+#define ME_COLOR_DISTANCE 0.35
 #define ME_WIDTH_LEVELS  5
 #define ME_ALPHA_LEVELS  8
 #define VALUE_LEVELS     6
@@ -45,7 +52,6 @@ typedef struct
   BzwMapColor outline;
   BzwMapColor legend_back;
   BzwMapColor legend_border;
-  BzwMapColor me_node;
 } Palette;
 
 enum {
@@ -106,10 +112,19 @@ struct _BzwMapRenderer
   GArray                *dimmed_nodes;
   GArray                *hollow_nodes;
   GArray                *placed_labels;
-  guint8                *grid;
-  guint                  grid_w;
-  guint                  grid_h;
   guint                  n_labels;
+
+  /* Where the last placement put things, on the screen: the nodes in the
+   * viewport as discs pushed apart, and per node its label's corner.
+   */
+  BzwMapDisc            *discs;
+  gboolean              *disc_fixed;
+  guint                 *disc_node;
+  guint                  n_discs;
+  BzwMapLabelRequest    *label_requests;
+  BzwMapLabelPlacement  *label_places;
+  float                 *label_x;
+  float                 *label_y;
 
   int                    view_w;
   int                    view_h;
@@ -158,6 +173,21 @@ node_screen_radius (const BzwMapView *view,
 }
 
 const Palette *_bzw_map_renderer_palette             (const BzwMapView *view);
+const BzwMapColor *_bzw_map_renderer_me_color        (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+void           _bzw_map_renderer_place_discs         (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+void           _bzw_map_renderer_place_labels        (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+PangoLayout   *_bzw_map_renderer_get_label           (BzwMapRenderer   *self,
+                                                      guint             i);
+void           _bzw_map_renderer_draw_on_top         (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal);
+void           _bzw_map_renderer_legend_rect         (BzwMapRenderer   *self,
+                                                      const BzwMapView *view,
+                                                      BzwMapRect       *rect);
 void           _bzw_map_renderer_ensure_caches       (BzwMapRenderer   *self);
 void           _bzw_map_renderer_compute_visibility  (BzwMapRenderer   *self,
                                                       const BzwMapView *view);

@@ -101,6 +101,14 @@ guint            bzw_map_renderer_get_label        (BzwMapRenderer  *self,
                                                     double          *y,
                                                     double          *width,
                                                     double          *height);
+gboolean         bzw_map_renderer_get_node_disc    (BzwMapRenderer  *self,
+                                                    const BzwMapView *view,
+                                                    guint            node,
+                                                    double          *x,
+                                                    double          *y,
+                                                    double          *r);
+guint            bzw_map_renderer_count_contacts   (BzwMapRenderer  *self,
+                                                    const BzwMapView *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwMapRenderer, bzw_map_renderer_free)
 

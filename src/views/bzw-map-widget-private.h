@@ -92,10 +92,6 @@ _bzw_map_widget_node_to_screen (BzwMapWidget     *self,
                                 double           *x,
                                 double           *y);
 
-double
-_bzw_map_widget_node_screen_radius (BzwMapWidget     *self,
-                                    const BzwMapNode *node);
-
 void
 _bzw_map_widget_ensure_ticking (BzwMapWidget *self);
 

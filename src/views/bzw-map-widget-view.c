@@ -45,13 +45,6 @@ _bzw_map_widget_node_to_screen (BzwMapWidget     *self,
   *y = node->y * self->view.scale + self->view.offset_y;
 }
 
-double
-_bzw_map_widget_node_screen_radius (BzwMapWidget     *self,
-                                    const BzwMapNode *node)
-{
-  return MAX (node->radius * self->view.scale, 6.0);
-}
-
 static gboolean tick_cb (GtkWidget     *widget,
                          GdkFrameClock *clock,
                          gpointer       user_data);
