@@ -67,6 +67,9 @@ void             bzw_map_view_to_map               (const BzwMapView *view,
                                                     double          *map_y);
 
 BzwMapRenderer  *bzw_map_renderer_new              (BzwMapGraph     *graph);
+void             bzw_map_renderer_fit_view         (BzwMapRenderer  *self,
+                                                    BzwMapView      *view,
+                                                    double           margin);
 void             bzw_map_renderer_free             (BzwMapRenderer  *self);
 void             bzw_map_renderer_set_graph        (BzwMapRenderer  *self,
                                                     BzwMapGraph     *graph);
