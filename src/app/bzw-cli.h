@@ -30,8 +30,14 @@ gboolean bzw_cli_export_calendar (BzwStore    *store,
                                   const char  *path,
                                   GDateTime   *now,
                                   GError     **error);
+gboolean bzw_cli_parse_map_size  (const char  *text,
+                                  int         *width,
+                                  int         *height,
+                                  GError     **error);
 gboolean bzw_cli_export_map     (BzwStore    *store,
                                  const char  *path,
+                                 int          width,
+                                 int          height,
                                  GError     **error);
 
 G_END_DECLS

@@ -56,8 +56,8 @@ framing_limit (BzwMapRenderer *self,
  * @margin: free space around the network in pixels
  *
  * Sets the scale and offset of @view so that the nodes its filters show
- * fit its size, centred, with room for the names below the lowest ones;
- * never zooms in beyond 1.5.
+ * fit its size, centred, with room for the names below the lowest ones
+ * and beside the legend when it is shown; never zooms in beyond 1.5.
  */
 void
 bzw_map_renderer_fit_view (BzwMapRenderer *self,
@@ -67,6 +67,7 @@ bzw_map_renderer_fit_view (BzwMapRenderer *self,
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
   BzwMapNode *nodes;
   double limit, w, h, sw, sh;
+  double left = 0.0;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (view != NULL);
@@ -89,11 +90,20 @@ bzw_map_renderer_fit_view (BzwMapRenderer *self,
   if (x1 > x2)
     x1 = x2 = y1 = y2 = 0.0;
 
+  /* A legend on the left takes its width from the network's room. */
+  if (view->show_legend)
+    {
+      BzwMapRect legend;
+
+      _bzw_map_renderer_legend_rect (self, view, &legend);
+      left = MIN (legend.x + legend.width, view->width / 2.0);
+    }
+
   w = MAX (x2 - x1, 1.0);
   h = MAX (y2 - y1, 1.0);
-  sw = MAX (view->width - 2.0 * margin, 1.0);
+  sw = MAX (view->width - left - 2.0 * margin, 1.0);
   sh = MAX (view->height - 2.0 * margin - FIT_LABEL_ROOM, 1.0);
   view->scale = MIN (FIT_MAX_SCALE, MIN (sw / w, sh / h));
-  view->offset_x = view->width / 2.0 - (x1 + x2) / 2.0 * view->scale;
+  view->offset_x = left + (view->width - left) / 2.0 - (x1 + x2) / 2.0 * view->scale;
   view->offset_y = (view->height - FIT_LABEL_ROOM) / 2.0 - (y1 + y2) / 2.0 * view->scale;
 }

@@ -17,8 +17,10 @@
  * testing and the export all read the same placement.
  */
 
-/* Nodes smaller than this on the screen get no name unless pointed at. */
-#define LABEL_MIN_RADIUS 3.0
+/* Names are tried for at most this many nodes, the most important first
+ * (the order of the caches: size, then strength).
+ */
+#define MAX_LABEL_TRIES 600
 
 PangoLayout *
 _bzw_map_renderer_get_label (BzwMapRenderer *self,
@@ -56,6 +58,47 @@ disc_in_viewport (const BzwMapRenderer *self,
          self->sx[i] - r <= view->width && self->sy[i] - r <= view->height;
 }
 
+/* Whether the last placement was made for this view and these positions:
+ * hit testing and queries between two frames then read what is drawn.
+ */
+static gboolean
+placement_is_current (BzwMapRenderer   *self,
+                      const BzwMapView *view,
+                      BzwMapNode       *nodes)
+{
+  const BzwMapView *last = &self->placed_view;
+
+  if (!self->placed_valid || last->scale != view->scale || last->offset_x != view->offset_x ||
+      last->offset_y != view->offset_y || last->width != view->width || last->height != view->height ||
+      last->hide_archived != view->hide_archived || last->second_degree != view->second_degree ||
+      last->circles != view->circles ||
+      (view->circles != NULL && self->placed_circles != view->circles->len))
+    return FALSE;
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    if (self->placed_pos[2 * i] != nodes[i].x || self->placed_pos[2 * i + 1] != nodes[i].y ||
+        (self->placed_pos_placed[i] != 0) != (nodes[i].placed != 0))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+remember_placement (BzwMapRenderer   *self,
+                    const BzwMapView *view,
+                    BzwMapNode       *nodes)
+{
+  self->placed_view = *view;
+  self->placed_circles = view->circles != NULL ? view->circles->len : 0;
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      self->placed_pos[2 * i] = nodes[i].x;
+      self->placed_pos[2 * i + 1] = nodes[i].y;
+      self->placed_pos_placed[i] = nodes[i].placed;
+    }
+  self->placed_valid = TRUE;
+}
+
 /**
  * _bzw_map_renderer_place_discs:
  *
@@ -73,6 +116,8 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
 
   _bzw_map_renderer_compute_visibility (self, view);
   nodes = bzw_map_graph_get_nodes (self->graph);
+  if (placement_is_current (self, view, nodes))
+    return;
 
   for (guint i = 0; i < self->n_nodes; i++)
     {
@@ -85,6 +130,7 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
 
   for (guint i = 0; i < self->n_nodes; i++)
     {
+      self->disc_of[i] = -1;
       if (self->visible[i] == VIS_HIDDEN || !disc_in_viewport (self, view, i, PLACE_MARGIN))
         continue;
 
@@ -93,6 +139,7 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
       self->discs[m].r = self->sr[i];
       self->disc_fixed[m] = i == 0 || nodes[i].pinned;
       self->disc_node[m] = i;
+      self->disc_of[i] = m;
       m++;
     }
   self->n_discs = m;
@@ -106,6 +153,7 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
       self->sx[i] = self->discs[k].x;
       self->sy[i] = self->discs[k].y;
     }
+  remember_placement (self, view, nodes);
 }
 
 /* How much a name matters: the selected and the pointed-at node first
@@ -137,8 +185,24 @@ wants_label (const BzwMapRenderer *self,
     return FALSE;   /* „Ich“ has its name inside its disc. */
   if ((int) i == view->selected || (int) i == view->hover)
     return TRUE;
-  return self->visible[i] == VIS_SHOWN && self->sr[i] >= LABEL_MIN_RADIUS &&
-         disc_in_viewport (self, view, i, 0.0);
+  return self->visible[i] == VIS_SHOWN && disc_in_viewport (self, view, i, 0.0);
+}
+
+static void
+request_label (BzwMapRenderer   *self,
+               const BzwMapView *view,
+               int               i)
+{
+  BzwMapLabelRequest *request;
+
+  if (i <= 0 || (guint) i >= self->n_nodes || self->disc_of[i] < 0)
+    return;
+
+  request = &self->label_requests[self->disc_of[i]];
+  _bzw_map_renderer_get_label (self, i);
+  request->width = self->label_w[i] + 2 * LABEL_PAD_X;
+  request->height = self->label_h[i];
+  request->priority = label_priority (view, bzw_map_graph_get_node (self->graph, i), i);
 }
 
 /**
@@ -151,24 +215,31 @@ void
 _bzw_map_renderer_place_labels (BzwMapRenderer   *self,
                                 const BzwMapView *view)
 {
-  BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
   BzwMapRect bounds = { 0, 0, view->width, view->height };
   BzwMapRect legend;
   guint n_obstacles = 0;
+  guint tries = 0;
 
   for (guint k = 0; k < self->n_discs; k++)
     {
-      guint i = self->disc_node[k];
       BzwMapLabelRequest *request = &self->label_requests[k];
 
       request->width = request->height = request->priority = 0;
-      if (!wants_label (self, view, i))
+    }
+
+  /* The selected and the pointed-at node always get a try. */
+  request_label (self, view, view->selected);
+  request_label (self, view, view->hover);
+
+  for (guint o = 0; o < self->n_nodes && tries < MAX_LABEL_TRIES; o++)
+    {
+      guint i = self->order[o];
+
+      if (self->disc_of[i] < 0 || !wants_label (self, view, i))
         continue;
 
-      _bzw_map_renderer_get_label (self, i);
-      request->width = self->label_w[i] + 2 * LABEL_PAD_X;
-      request->height = self->label_h[i];
-      request->priority = label_priority (view, &nodes[i], i);
+      request_label (self, view, i);
+      tries++;
     }
 
   if (view->show_legend)

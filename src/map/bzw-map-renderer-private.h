@@ -120,7 +120,13 @@ struct _BzwMapRenderer
   BzwMapDisc            *discs;
   gboolean              *disc_fixed;
   guint                 *disc_node;
+  int                   *disc_of;
   guint                  n_discs;
+  gboolean               placed_valid;
+  BzwMapView             placed_view;
+  guint                  placed_circles;
+  double                *placed_pos;
+  guint8                *placed_pos_placed;
   BzwMapLabelRequest    *label_requests;
   BzwMapLabelPlacement  *label_places;
   float                 *label_x;

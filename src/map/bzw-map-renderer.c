@@ -131,6 +131,10 @@ clear_caches (BzwMapRenderer *self)
   g_clear_pointer (&self->discs, g_free);
   g_clear_pointer (&self->disc_fixed, g_free);
   g_clear_pointer (&self->disc_node, g_free);
+  g_clear_pointer (&self->disc_of, g_free);
+  g_clear_pointer (&self->placed_pos, g_free);
+  g_clear_pointer (&self->placed_pos_placed, g_free);
+  self->placed_valid = FALSE;
   g_clear_pointer (&self->label_requests, g_free);
   g_clear_pointer (&self->label_places, g_free);
   g_clear_pointer (&self->label_x, g_free);
@@ -199,6 +203,7 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
       self->n_edges == bzw_map_graph_get_n_edges (self->graph))
     {
       self->serial = bzw_map_graph_get_serial (self->graph);
+      self->placed_valid = FALSE;
       nodes = bzw_map_graph_get_nodes (self->graph);
       self->any_pinned = FALSE;
       for (guint i = 1; i < self->n_nodes; i++)
@@ -227,6 +232,9 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
   self->discs = g_new (BzwMapDisc, MAX (n, 1));
   self->disc_fixed = g_new (gboolean, MAX (n, 1));
   self->disc_node = g_new (guint, MAX (n, 1));
+  self->disc_of = g_new (int, MAX (n, 1));
+  self->placed_pos = g_new (double, 2 * MAX (n, 1));
+  self->placed_pos_placed = g_new (guint8, MAX (n, 1));
   self->label_requests = g_new (BzwMapLabelRequest, MAX (n, 1));
   self->label_places = g_new (BzwMapLabelPlacement, MAX (n, 1));
   self->label_x = g_new0 (float, n);

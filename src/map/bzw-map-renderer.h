@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The free space „Einpassen“ leaves around the network, in pixels. */
+#define BZW_MAP_FIT_MARGIN 40.0
+
 typedef enum
 {
   BZW_MAP_STYLE_LIGHT,

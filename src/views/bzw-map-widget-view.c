@@ -63,7 +63,7 @@ static void
 fit_visible (BzwMapWidget *self,
              BzwMapView   *view)
 {
-  bzw_map_renderer_fit_view (self->renderer, view, FIT_MARGIN);
+  bzw_map_renderer_fit_view (self->renderer, view, BZW_MAP_FIT_MARGIN);
 }
 
 void
