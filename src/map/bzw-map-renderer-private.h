@@ -35,6 +35,7 @@ G_BEGIN_DECLS
 #define ARROW_BEND       0.18
 #define ME_LENGTH_BUDGET 60000.0
 #define DASH_MIN_SCALE   0.45
+#define RELATION_MIN_ZOOM 0.8
 #define FAST_LINES_MIN   400
 
 typedef struct
@@ -67,6 +68,32 @@ enum {
   VIS_SHOWN = 1,
   VIS_DIMMED = 2,
 };
+
+typedef enum
+{
+  DASH_SOLID,
+  DASH_DASHED,
+  DASH_DOTTED,
+} DashKind;
+
+/* The styles of relationships, as the legend lists them. */
+typedef enum
+{
+  STYLE_FAMILY,
+  STYLE_FRIEND,
+  STYLE_WORK,
+  STYLE_OTHER,
+  STYLE_INTRODUCED,
+  N_RELATION_STYLES
+} StyleGroup;
+
+typedef struct
+{
+  StyleGroup group;
+  DashKind   dash;
+  double     width;
+  gboolean   mine;
+} RelationStyle;
 
 /* A node's circle on the screen. */
 typedef struct
@@ -225,9 +252,13 @@ void           _bzw_map_path_arrow_line              (cairo_t          *cr,
 void           _bzw_map_path_arrow_head              (cairo_t          *cr,
                                                       const double     *p,
                                                       double            head);
+void           _bzw_map_relation_style               (BzwMapRelation    relation,
+                                                      RelationStyle    *style);
 void           _bzw_map_set_relation_dash            (cairo_t          *cr,
                                                       BzwMapRelation    relation,
                                                       double            z);
+void           _bzw_map_set_referral_dash            (cairo_t          *cr,
+                                                      double            width);
 void           _bzw_map_draw_pin                     (cairo_t          *cr,
                                                       double            x,
                                                       double            y,

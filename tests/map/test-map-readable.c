@@ -292,6 +292,116 @@ test_sized_export (void)
   map_fixture_remove_tree (dir);
 }
 
+typedef struct
+{
+  double ink;        /* the share of the line's pixels drawn */
+  double thickness;  /* pixels across where it is drawn */
+  double blue;       /* blue over red, of the ink */
+} LineLook;
+
+/* Draws one relationship of @relation as a horizontal line at @scale and
+ * measures how it looks in the middle, away from the nodes.
+ */
+static LineLook
+look_of (BzwMapRelation relation,
+         double         scale)
+{
+  g_autoptr(BzwMapGraph) graph = bzw_map_graph_new ();
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint a = bzw_map_graph_add_node (graph, 1, "A", "A");
+  guint b = bzw_map_graph_add_node (graph, 2, "B", "B");
+  guint32 background;
+  LineLook look = { 0, 0, 0 };
+  double red = 0, blue = 0;
+  guint columns = 0, thick = 0;
+  BzwMapView view;
+  guint e;
+
+  bzw_map_graph_get_node (graph, a)->x = -2000;
+  bzw_map_graph_get_node (graph, b)->x = 2000;
+  bzw_map_graph_get_node (graph, 0)->y = bzw_map_graph_get_node (graph, a)->y = bzw_map_graph_get_node (graph, b)->y = 0;
+  bzw_map_graph_get_node (graph, a)->placed = bzw_map_graph_get_node (graph, b)->placed = TRUE;
+  e = bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_RELATIONSHIP, a, b, 3);
+  bzw_map_graph_get_edge (graph, e)->relation = relation;
+
+  /* „Ich“ at the origin is moved out of the picture. */
+  bzw_map_graph_get_node (graph, 0)->y = 10000;
+  bzw_map_view_init (&view, 600, 200);
+  view.scale = scale;
+  view.offset_x = 300;
+  view.offset_y = 100;
+  bzw_map_renderer_draw (renderer, cr, &view);
+  cairo_surface_flush (surface);
+  background = pixel (surface, 0, 0);
+
+  for (int x = 100; x < 500; x++)
+    {
+      guint here = 0;
+
+      for (int y = 90; y <= 110; y++)
+        {
+          guint32 p = pixel (surface, x, y);
+
+          if (p == background)
+            continue;
+          here++;
+          red += (p >> 16) & 0xff;
+          blue += p & 0xff;
+        }
+      columns += here > 0;
+      thick += here;
+    }
+
+  look.ink = columns / 400.0;
+  look.thickness = columns > 0 ? (double) thick / columns : 0;
+  look.blue = red > 0 ? blue / red : 0;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return look;
+}
+
+static gboolean
+looks_alike (const LineLook *x,
+             const LineLook *y)
+{
+  return fabs (x->ink - y->ink) < 0.08 && fabs (x->thickness - y->thickness) < 0.6 &&
+         fabs (x->blue - y->blue) < 0.15;
+}
+
+/* Kinds of relationships drawn in different styles can be told apart at
+ * the zoom of a fitted network and close up; colleagues and business
+ * partners share one style, as the legend says.
+ */
+static void
+test_relation_styles (void)
+{
+  static const double scales[] = { 0.3, 1.5 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      LineLook looks[BZW_MAP_N_RELATIONS];
+
+      for (int r = 0; r < BZW_MAP_N_RELATIONS; r++)
+        {
+          looks[r] = look_of (r, scales[s]);
+          g_test_message ("scale %g, kind %d: ink %.2f, %.1f px across, blue/red %.2f", scales[s], r,
+                          looks[r].ink, looks[r].thickness, looks[r].blue);
+          g_assert_cmpfloat (looks[r].ink, >, 0.1);
+        }
+
+      for (int r = 0; r < BZW_MAP_N_RELATIONS; r++)
+        for (int q = r + 1; q < BZW_MAP_N_RELATIONS; q++)
+          {
+            gboolean same_style = (r == BZW_MAP_RELATION_COLLEAGUE && q == BZW_MAP_RELATION_BUSINESS);
+
+            g_assert_cmpint (looks_alike (&looks[r], &looks[q]), ==, same_style);
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/map/readable/dense-networks", test_dense_networks);
   g_test_add_func ("/map/readable/me-colour", test_me_colour);
   g_test_add_func ("/map/readable/sized-export", test_sized_export);
+  g_test_add_func ("/map/readable/relation-styles", test_relation_styles);
 
   return g_test_run ();
 }
