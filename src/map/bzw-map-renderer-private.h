@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define MAX_LABELS       800
 #define ME_MIN_RADIUS    15.0
 #define DISC_GAP         2.0
-#define NUDGE_ROUNDS     40
+#define NUDGE_ROUNDS     12
 #define PLACE_MARGIN     40.0
 #define LABEL_PAD_X      2.0
 #define ME_COLOR_DISTANCE 0.35
