@@ -123,7 +123,8 @@ bzw_cli_parse_map_size (const char  *text,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    /* Translators: %s is what was given, e.g. 1280-800; keep WIDTHxHEIGHT as one word. */
-                   _("“%s” is not a map size: give it as WIDTHxHEIGHT in pixels, each from %d to %d, e.g. 1280x800."),
+                   _("“%s” is not a map size: give it as WIDTHxHEIGHT in pixels, "
+                     "each from %d to %d, e.g. 1280x800."),
                    text, MAP_SIZE_MIN, MAP_SIZE_MAX);
       return FALSE;
     }

@@ -97,7 +97,11 @@ _bzw_map_renderer_me_color (BzwMapRenderer   *self,
         if (self->n_nodes == 0 || c != self->color_index[0])
           nearest = MIN (nearest, color_distance (&candidates[k], &self->colors[c]));
       for (guint c = 0; c < bzw_map_graph_get_n_circles (self->graph); c++)
-        nearest = MIN (nearest, color_distance (&candidates[k], &bzw_map_graph_get_circle (self->graph, c)->color));
+        {
+          const BzwMapCircle *circle = bzw_map_graph_get_circle (self->graph, c);
+
+          nearest = MIN (nearest, color_distance (&candidates[k], &circle->color));
+        }
 
       if (nearest >= ME_COLOR_DISTANCE)
         return &candidates[k];

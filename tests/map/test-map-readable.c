@@ -321,7 +321,8 @@ look_of (BzwMapRelation relation,
 
   bzw_map_graph_get_node (graph, a)->x = -2000;
   bzw_map_graph_get_node (graph, b)->x = 2000;
-  bzw_map_graph_get_node (graph, 0)->y = bzw_map_graph_get_node (graph, a)->y = bzw_map_graph_get_node (graph, b)->y = 0;
+  bzw_map_graph_get_node (graph, a)->y = 0;
+  bzw_map_graph_get_node (graph, b)->y = 0;
   bzw_map_graph_get_node (graph, a)->placed = bzw_map_graph_get_node (graph, b)->placed = TRUE;
   e = bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_RELATIONSHIP, a, b, 3);
   bzw_map_graph_get_edge (graph, e)->relation = relation;
