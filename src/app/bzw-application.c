@@ -47,6 +47,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write --export-vcard as vCard 4.0 (the default) or 3.0"), N_("VERSION") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the relationship map as PNG, SVG or PDF, without a window"), N_("FILE") },
+  { "map-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write --export-map as the map window of this size shows it after fitting"), N_("WIDTHxHEIGHT") },
   { "print-overview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the contact overview as PDF, without a window"), N_("FILE.pdf") },
   { "print-contacts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -162,6 +164,8 @@ bzw_application_handle_local_options (GApplication *app,
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   const char *vcard_version = NULL;
+  const char *map_size = NULL;
+  int map_width, map_height;
   BzwVcardVersion version;
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean print_map_page = g_variant_dict_contains (options, "print-map-page");
@@ -181,7 +185,9 @@ bzw_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "print-contacts", "&s", &print_contacts);
   g_variant_dict_lookup (options, "print-group", "&s", &print_group);
   g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
-  if (!bzw_cli_parse_vcard_version (vcard_version, &version, &error))
+  g_variant_dict_lookup (options, "map-size", "&s", &map_size);
+  if (!bzw_cli_parse_vcard_version (vcard_version, &version, &error) ||
+      !bzw_cli_parse_map_size (map_size, &map_width, &map_height, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -205,7 +211,7 @@ bzw_application_handle_local_options (GApplication *app,
 
   if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
       (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, version, &error)) ||
-      (export_map != NULL && !bzw_cli_export_map (self->store, export_map, &error)) ||
+      (export_map != NULL && !bzw_cli_export_map (self->store, export_map, map_width, map_height, &error)) ||
       (export_archive != NULL && !bzw_cli_export_archive (self->store, export_archive, &error)) ||
       (export_calendar != NULL && !bzw_cli_export_calendar (self->store, export_calendar, now, &error)) ||
       (print_overview != NULL &&

@@ -113,11 +113,54 @@ bzw_cli_export_archive (BzwStore    *store,
   return bzw_archive_export_store (store, path, error);
 }
 
+#define MAP_SIZE_MIN 100
+#define MAP_SIZE_MAX 10000
+
+/* --map-size=WIDTHxHEIGHT: NULL leaves both 0, the size of the whole map. */
+gboolean
+bzw_cli_parse_map_size (const char  *text,
+                        int         *width,
+                        int         *height,
+                        GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w = 0, h = 0;
+
+  *width = *height = 0;
+  if (text == NULL)
+    return TRUE;
+
+  parts = g_strsplit_set (text, "xX", -1);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, MAP_SIZE_MIN, MAP_SIZE_MAX, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, MAP_SIZE_MIN, MAP_SIZE_MAX, &h, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what was given, e.g. 1280-800; keep WIDTHxHEIGHT as one word. */
+                   _("“%s” is not a map size: give it as WIDTHxHEIGHT in pixels, "
+                     "each from %d to %d, e.g. 1280x800."),
+                   text, MAP_SIZE_MIN, MAP_SIZE_MAX);
+      return FALSE;
+    }
+
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+/* --export-map=FILE: the whole map with its legend beside it, or with
+ * --map-size what the window of that size shows after „Einpassen“.
+ */
 gboolean
 bzw_cli_export_map (BzwStore    *store,
                     const char  *path,
+                    int          width,
+                    int          height,
                     GError     **error)
 {
+  if (width > 0 && height > 0)
+    return bzw_map_export_store_sized (store, path, width, height, error);
+
   return bzw_map_export_store_to_file (store, path, error);
 }
 

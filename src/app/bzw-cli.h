@@ -33,8 +33,14 @@ gboolean bzw_cli_export_calendar (BzwStore    *store,
 gboolean bzw_cli_export_archive (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);
+gboolean bzw_cli_parse_map_size  (const char  *text,
+                                  int         *width,
+                                  int         *height,
+                                  GError     **error);
 gboolean bzw_cli_export_map     (BzwStore    *store,
                                  const char  *path,
+                                 int          width,
+                                 int          height,
                                  GError     **error);
 
 G_END_DECLS

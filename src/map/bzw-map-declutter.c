@@ -100,15 +100,115 @@ max_radius (const BzwMapDisc *discs,
   return r;
 }
 
+/* The discs' centres in a flat grid of cells, filled by counting: far
+ * cheaper than the hash grid, which the labels keep because they are
+ * added one by one.
+ */
+typedef struct
+{
+  double  cell;
+  double  x0;
+  double  y0;
+  int     cols;
+  int     rows;
+  guint  *start;
+  guint  *items;
+  GArray *big;
+} DiscGrid;
+
+/* The radius 95 % of the discs stay below, from a histogram. */
+static double
+typical_radius (const BzwMapDisc *discs,
+                guint             n)
+{
+  double top = max_radius (discs, n);
+  guint counts[64] = { 0 };
+  guint seen = 0;
+
+  if (n < 20 || top <= 0)
+    return top;
+
+  for (guint i = 0; i < n; i++)
+    counts[MIN ((guint) (discs[i].r / top * 63.0), 63u)]++;
+  for (guint b = 0; b < 64; b++)
+    {
+      seen += counts[b];
+      if (seen >= 0.95 * n)
+        return (b + 1) * top / 63.0;
+    }
+  return top;
+}
+
+static int
+disc_col (const DiscGrid *grid,
+          double          x)
+{
+  return CLAMP ((int) floor ((x - grid->x0) / grid->cell), 0, grid->cols - 1);
+}
+
+static int
+disc_row (const DiscGrid *grid,
+          double          y)
+{
+  return CLAMP ((int) floor ((y - grid->y0) / grid->cell), 0, grid->rows - 1);
+}
+
 static void
-grid_of_discs (Grid             *grid,
+grid_of_discs (DiscGrid         *grid,
                const BzwMapDisc *discs,
                guint             n,
                double            gap)
 {
-  grid_init (grid, 2 * max_radius (discs, n) + gap);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double max_cells = 4.0 * n + 64.0;
+  g_autofree guint *fill = NULL;
+  guint n_cells;
+
   for (guint i = 0; i < n; i++)
-    grid_add_rect (grid, discs[i].x, discs[i].y, discs[i].x, discs[i].y, i);
+    {
+      x1 = MIN (x1, discs[i].x);
+      y1 = MIN (y1, discs[i].y);
+      x2 = MAX (x2, discs[i].x);
+      y2 = MAX (y2, discs[i].y);
+    }
+  if (n == 0)
+    x1 = y1 = x2 = y2 = 0;
+
+  /* Cells as large as the discs, but a few large ones (like „Ich“ among
+   * far smaller nodes) do not count: they are checked against all.
+   */
+  grid->cell = MAX (2 * typical_radius (discs, n) + gap, 1.0);
+  /* Not more cells than a few per disc, however far apart they lie. */
+  if ((x2 - x1) / grid->cell * (y2 - y1) / grid->cell > max_cells)
+    grid->cell = sqrt ((x2 - x1) * (y2 - y1) / max_cells);
+  grid->x0 = x1;
+  grid->y0 = y1;
+  grid->cols = (int) MIN ((x2 - x1) / grid->cell, max_cells) + 1;
+  grid->rows = (int) MIN ((y2 - y1) / grid->cell, max_cells) + 1;
+  n_cells = (guint) grid->cols * (guint) grid->rows;
+
+  grid->start = g_new0 (guint, n_cells + 1);
+  grid->items = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    grid->start[disc_row (grid, discs[i].y) * grid->cols + disc_col (grid, discs[i].x) + 1]++;
+  for (guint c = 0; c < n_cells; c++)
+    grid->start[c + 1] += grid->start[c];
+  fill = g_memdup2 (grid->start, sizeof (guint) * n_cells);
+  for (guint i = 0; i < n; i++)
+    grid->items[fill[disc_row (grid, discs[i].y) * grid->cols + disc_col (grid, discs[i].x)]++] = i;
+
+  grid->big = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    if (discs[i].r > (grid->cell - gap) / 2.0)
+      g_array_append_val (grid->big, i);
+}
+
+static void
+disc_grid_clear (DiscGrid *grid)
+{
+  g_clear_pointer (&grid->start, g_free);
+  g_clear_pointer (&grid->items, g_free);
+  g_clear_pointer (&grid->big, g_array_unref);
 }
 
 /* How far two discs overlap (with @gap between them), or 0. */
@@ -145,29 +245,39 @@ disc_overlap (const BzwMapDisc *a,
 typedef gboolean (*PairFunc) (guint i, guint j, gpointer data);
 
 static void
-for_near_pairs (const Grid       *grid,
+for_near_pairs (const DiscGrid   *grid,
                 const BzwMapDisc *discs,
                 guint             n,
+                double            gap,
                 PairFunc          func,
                 gpointer          data)
 {
+  double half = (grid->cell - gap) / 2.0;
+
   for (guint i = 0; i < n; i++)
     {
-      int cx = cell_of (grid, discs[i].x);
-      int cy = cell_of (grid, discs[i].y);
+      int cx = disc_col (grid, discs[i].x);
+      int cy = disc_row (grid, discs[i].y);
 
-      for (int ox = -1; ox <= 1; ox++)
-        for (int oy = -1; oy <= 1; oy++)
+      /* A large disc meets every other; the others meet in neighbouring
+       * cells.
+       */
+      if (discs[i].r > half)
+        {
+          for (guint j = 0; j < n; j++)
+            if (j != i && (discs[j].r <= half || j > i))
+              func (MIN (i, j), MAX (i, j), data);
+          continue;
+        }
+
+      for (int y = MAX (cy - 1, 0); y <= MIN (cy + 1, grid->rows - 1); y++)
+        for (int x = MAX (cx - 1, 0); x <= MIN (cx + 1, grid->cols - 1); x++)
           {
-            GArray *bucket = grid_bucket (grid, cx + ox, cy + oy);
+            guint c = y * grid->cols + x;
 
-            for (guint k = 0; bucket != NULL && k < bucket->len; k++)
-              {
-                guint j = g_array_index (bucket, guint, k);
-
-                if (j > i)
-                  func (i, j, data);
-              }
+            for (guint k = grid->start[c]; k < grid->start[c + 1]; k++)
+              if (grid->items[k] > i && discs[grid->items[k]].r <= half)
+                func (i, grid->items[k], data);
           }
     }
 }
@@ -296,16 +406,37 @@ bzw_map_separate_discs (BzwMapDisc     *discs,
     return 0;
 
   spread_out (discs, n, fixed, gap);
+  return bzw_map_nudge_discs (discs, n, fixed, gap, max_rounds);
+}
+
+/**
+ * bzw_map_nudge_discs:
+ *
+ * Like bzw_map_separate_discs(), but only pushes overlapping pairs apart,
+ * never spreads the whole picture: for a drawing whose scale the user
+ * chose, where the discs already lie nearly apart.  Returns the number of
+ * overlapping pairs left.
+ */
+guint
+bzw_map_nudge_discs (BzwMapDisc     *discs,
+                     guint           n,
+                     const gboolean *fixed,
+                     double          gap,
+                     guint           max_rounds)
+{
+  g_return_val_if_fail (discs != NULL || n == 0, 0);
+
   for (guint round = 0; round < max_rounds; round++)
     {
       Separation s = { discs, fixed, gap, 0, 0 };
-      Grid grid;
+      DiscGrid grid;
 
       grid_of_discs (&grid, discs, n, gap);
-      for_near_pairs (&grid, discs, n, separate_pair, &s);
-      grid_clear (&grid);
+      for_near_pairs (&grid, discs, n, gap, separate_pair, &s);
+      disc_grid_clear (&grid);
+      /* Nothing moved: what overlaps is fixed to fixed. */
       if (s.moved == 0)
-        break;
+        return s.overlaps;
     }
 
   return bzw_map_count_disc_overlaps (discs, n, gap);
@@ -332,11 +463,11 @@ bzw_map_count_disc_overlaps (const BzwMapDisc *discs,
                              double            gap)
 {
   Separation s = { (BzwMapDisc *) discs, NULL, gap, 0, 0 };
-  Grid grid;
+  DiscGrid grid;
 
   grid_of_discs (&grid, discs, n, gap);
-  for_near_pairs (&grid, discs, n, count_pair, &s);
-  grid_clear (&grid);
+  for_near_pairs (&grid, discs, n, gap, count_pair, &s);
+  disc_grid_clear (&grid);
   return s.overlaps;
 }
 
@@ -426,24 +557,43 @@ by_priority (gconstpointer a,
 }
 
 static gboolean
-free_of_discs (const Grid       *discs_grid,
+free_of_discs (const DiscGrid   *grid,
                const BzwMapDisc *discs,
                const BzwMapRect *rect,
                guint             own)
 {
-  for (int cx = cell_of (discs_grid, rect->x) - 1; cx <= cell_of (discs_grid, rect->x + rect->width) + 1; cx++)
-    for (int cy = cell_of (discs_grid, rect->y) - 1; cy <= cell_of (discs_grid, rect->y + rect->height) + 1; cy++)
+  int x1 = disc_col (grid, rect->x - grid->cell);
+  int x2 = disc_col (grid, rect->x + rect->width + grid->cell);
+  int y1 = disc_row (grid, rect->y - grid->cell);
+  int y2 = disc_row (grid, rect->y + rect->height + grid->cell);
+
+  for (int y = y1; y <= y2; y++)
+    for (int x = x1; x <= x2; x++)
       {
-        GArray *bucket = grid_bucket (discs_grid, cx, cy);
+        guint c = y * grid->cols + x;
 
-        for (guint k = 0; bucket != NULL && k < bucket->len; k++)
-          {
-            guint j = g_array_index (bucket, guint, k);
-
-            if (j != own && rect_hits_disc (rect, &discs[j]))
-              return FALSE;
-          }
+        for (guint k = grid->start[c]; k < grid->start[c + 1]; k++)
+          if (grid->items[k] != own && rect_hits_disc (rect, &discs[grid->items[k]]))
+            return FALSE;
       }
+  for (guint k = 0; k < grid->big->len; k++)
+    {
+      guint j = g_array_index (grid->big, guint, k);
+
+      if (j != own && rect_hits_disc (rect, &discs[j]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+free_of_obstacles (const BzwMapRect *obstacles,
+                   guint             n_obstacles,
+                   const BzwMapRect *rect)
+{
+  for (guint k = 0; k < n_obstacles; k++)
+    if (rects_overlap (rect, &obstacles[k]))
+      return FALSE;
   return TRUE;
 }
 
@@ -469,24 +619,28 @@ free_of_labels (const Grid                 *labels_grid,
  * @discs: the nodes, in the same units as the labels (screen pixels)
  * @labels: per node its label's size and priority; a width of 0 means none
  * @bounds: (nullable): the canvas every label must lie inside
+ * @obstacles: (array length=n_obstacles) (nullable): areas no label may
+ *   cover, such as the legend
  * @placements: (out caller-allocates): per node where its label goes
  *
  * Places labels greedily, the highest priority first, each at the first
  * of eight places around its disc where it covers no label placed before,
- * no other disc and does not leave @bounds; a label with no such place is
- * hidden.  Returns the number of labels shown.
+ * no other disc, no obstacle and does not leave @bounds; a label with no
+ * such place is hidden.  Returns the number of labels shown.
  */
 guint
 bzw_map_place_labels (const BzwMapDisc         *discs,
                       const BzwMapLabelRequest *labels,
                       guint                     n,
                       const BzwMapRect         *bounds,
+                      const BzwMapRect         *obstacles,
+                      guint                     n_obstacles,
                       BzwMapLabelPlacement     *placements)
 {
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   Order data = { discs, labels };
   double label_height = 0;
-  Grid discs_grid;
+  DiscGrid discs_grid;
   Grid labels_grid;
   guint shown = 0;
 
@@ -516,6 +670,7 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
 
           candidate (&discs[i], &labels[i], which, &rect);
           if (!rect_inside (&rect, bounds) ||
+              !free_of_obstacles (obstacles, n_obstacles, &rect) ||
               !free_of_labels (&labels_grid, placements, &rect) ||
               !free_of_discs (&discs_grid, discs, &rect, i))
             continue;
@@ -528,7 +683,7 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
         }
     }
 
-  grid_clear (&discs_grid);
+  disc_grid_clear (&discs_grid);
   grid_clear (&labels_grid);
   return shown;
 }

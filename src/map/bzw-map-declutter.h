@@ -44,6 +44,11 @@ guint    bzw_map_separate_discs        (BzwMapDisc               *discs,
                                         const gboolean           *fixed,
                                         double                    gap,
                                         guint                     max_rounds);
+guint    bzw_map_nudge_discs           (BzwMapDisc               *discs,
+                                        guint                     n,
+                                        const gboolean           *fixed,
+                                        double                    gap,
+                                        guint                     max_rounds);
 guint    bzw_map_count_disc_overlaps   (const BzwMapDisc         *discs,
                                         guint                     n,
                                         double                    gap);
@@ -51,6 +56,8 @@ guint    bzw_map_place_labels          (const BzwMapDisc         *discs,
                                         const BzwMapLabelRequest *labels,
                                         guint                     n,
                                         const BzwMapRect         *bounds,
+                                        const BzwMapRect         *obstacles,
+                                        guint                     n_obstacles,
                                         BzwMapLabelPlacement     *placements);
 guint    bzw_map_count_label_conflicts (const BzwMapDisc         *discs,
                                         const BzwMapLabelPlacement *placements,

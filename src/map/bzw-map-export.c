@@ -269,6 +269,24 @@ write_view_surface (BzwMapGraph       *graph,
   return finish_surface (surface, cr, format, data, error);
 }
 
+/* The view exactly as given at its size, PNG too: what a window of that
+ * size shows.
+ */
+static gboolean
+write_window_surface (BzwMapGraph       *graph,
+                      Format             format,
+                      GByteArray        *data,
+                      const BzwMapView  *view,
+                      GError           **error)
+{
+  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
+  cairo_surface_t *surface = create_surface (format, data, view->width, view->height, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  bzw_map_renderer_draw (renderer, cr, view);
+  return finish_surface (surface, cr, format, data, error);
+}
+
 typedef gboolean (*SurfaceWriter) (BzwMapGraph       *graph,
                                    Format             format,
                                    GByteArray        *data,
@@ -509,4 +527,64 @@ bzw_map_export_store_to_file (BzwStore    *store,
     return FALSE;
 
   return write_file (graph, path, format, NULL, write_surface, error);
+}
+
+/**
+ * bzw_map_export_window_view:
+ *
+ * Sets up @view as the map's window of @width × @height pixels shows it
+ * after „Einpassen“, with the legend shown, in the light style.
+ */
+void
+bzw_map_export_window_view (BzwMapRenderer *renderer,
+                            BzwMapView     *view,
+                            int             width,
+                            int             height)
+{
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (view != NULL);
+
+  bzw_map_view_init (view, width, height);
+  view->style = BZW_MAP_STYLE_LIGHT;
+  view->highlight_neighbours = TRUE;
+  view->show_legend = TRUE;
+  bzw_map_renderer_fit_view (renderer, view, BZW_MAP_FIT_MARGIN);
+}
+
+/**
+ * bzw_map_export_store_sized:
+ * @width: in pixels (points for SVG and PDF)
+ * @height: in pixels
+ *
+ * What `--export-map=FILE --map-size=WxH` does: reads the map of @store
+ * as bzw_map_export_store_to_file() does and writes what the map's window
+ * of that size shows after „Einpassen“ (bzw_map_export_window_view()): the
+ * same placement, names and legend, PNG at exactly that size.
+ */
+gboolean
+bzw_map_export_store_sized (BzwStore    *store,
+                            const char  *path,
+                            int          width,
+                            int          height,
+                            GError     **error)
+{
+  g_autoptr(BzwMapGraph) graph = NULL;
+  g_autoptr(BzwMapRenderer) renderer = NULL;
+  BzwMapView view;
+  Format format;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+
+  if (!format_from_path (path, &format, error))
+    return FALSE;
+
+  graph = bzw_map_export_read_store (store, error);
+  if (graph == NULL)
+    return FALSE;
+
+  renderer = bzw_map_renderer_new (graph);
+  bzw_map_export_window_view (renderer, &view, width, height);
+  return write_file (graph, path, format, &view, write_window_surface, error);
 }

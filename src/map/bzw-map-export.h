@@ -32,6 +32,15 @@ gboolean     bzw_map_export_view_to_file  (BzwMapGraph       *graph,
 gboolean     bzw_map_export_store_to_file (BzwStore          *store,
                                            const char        *path,
                                            GError           **error);
+gboolean     bzw_map_export_store_sized   (BzwStore          *store,
+                                           const char        *path,
+                                           int                width,
+                                           int                height,
+                                           GError           **error);
+void         bzw_map_export_window_view   (BzwMapRenderer    *renderer,
+                                           BzwMapView        *view,
+                                           int                width,
+                                           int                height);
 
 BzwMapGraph *bzw_map_export_read_store    (BzwStore          *store,
                                            GError           **error);

@@ -6,9 +6,11 @@
 
 #include <math.h>
 
-/* What the two parts of BzwMapLayout share: bzw-map-layout.c places nodes
+/* What the parts of BzwMapLayout share: bzw-map-layout.c places nodes
  * and steps the simulation, bzw-map-layout-tree.c approximates the
- * repulsion of all pairs with a Barnes–Hut quadtree.
+ * repulsion of all pairs with a Barnes–Hut quadtree,
+ * bzw-map-layout-ring.c puts the contacts tied to nobody else on a ring and
+ * pushes the discs of a settled layout apart.
  */
 
 G_BEGIN_DECLS
@@ -24,6 +26,12 @@ G_BEGIN_DECLS
 #define MAX_DEPTH       48
 #define COLLISION       2.0
 #define COLLISION_GAP   36.0
+#define RING_MIN        1.5
+#define RING_GAP        (0.6 * K)
+#define RING_SPACING    16.0
+#define RING_ROUNDS     200
+#define SEPARATION_GAP  12.0
+#define SEPARATION_ROUNDS 200
 
 typedef struct
 {
@@ -55,6 +63,8 @@ struct _BzwMapLayout
   double      *pull;
   double      *radius;
   gboolean    *fixed;
+  gboolean    *ring;
+  guint        n_ring;
 
   guint        n_springs;
   guint       *spring_a;
@@ -82,6 +92,17 @@ mix64 (guint64 z)
   z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
   z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
   return z ^ (z >> 31);
+}
+
+/* A number in [0, 1) from the seed, a contact and a salt. */
+static inline double
+_bzw_map_layout_hash_unit (guint32 seed,
+                           gint64  contact_id,
+                           guint   salt)
+{
+  guint64 h = mix64 (mix64 (((guint64) seed << 32) | salt) ^ (guint64) contact_id);
+
+  return (h >> 11) * (1.0 / 9007199254740992.0);
 }
 
 static inline void
@@ -137,6 +158,10 @@ collide (BzwMapLayout *self,
   *fy += f * dy;
 }
 
+void   _bzw_map_layout_find_ring      (BzwMapLayout *self);
+double _bzw_map_layout_ring_radius    (BzwMapLayout *self);
+double _bzw_map_layout_place_ring     (BzwMapLayout *self);
+void   _bzw_map_layout_separate       (BzwMapLayout *self);
 void _bzw_map_layout_tree_build     (BzwMapLayout *self);
 void _bzw_map_layout_repulsion_tree (BzwMapLayout *self,
                                      guint         i,

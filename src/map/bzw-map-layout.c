@@ -23,18 +23,12 @@
  * picture.  All starting points come from a hash of the seed and the
  * contact id, never from the clock, so the same graph and seed always give
  * the same picture.
+ *
+ * Contacts tied to nobody else stand on a ring just outside the network,
+ * and a settled layout has no overlapping discs (bzw-map-layout-ring.c).
  */
 
-/* A number in [0, 1) from the seed, a contact and a salt. */
-static double
-hash_unit (guint32 seed,
-           gint64  contact_id,
-           guint   salt)
-{
-  guint64 h = mix64 (mix64 (((guint64) seed << 32) | salt) ^ (guint64) contact_id);
-
-  return (h >> 11) * (1.0 / 9007199254740992.0);
-}
+#define hash_unit _bzw_map_layout_hash_unit
 
 static void
 free_arrays (BzwMapLayout *self)
@@ -47,6 +41,7 @@ free_arrays (BzwMapLayout *self)
   g_clear_pointer (&self->pull, g_free);
   g_clear_pointer (&self->radius, g_free);
   g_clear_pointer (&self->fixed, g_free);
+  g_clear_pointer (&self->ring, g_free);
   g_clear_pointer (&self->next, g_free);
   g_clear_pointer (&self->spring_a, g_free);
   g_clear_pointer (&self->spring_b, g_free);
@@ -86,6 +81,7 @@ sync_structure (BzwMapLayout *self)
   self->pull = g_new0 (double, n);
   self->radius = g_new0 (double, n);
   self->fixed = g_new0 (gboolean, n);
+  self->ring = g_new0 (gboolean, n);
   self->next = g_new (int, n);
   stiffness = g_new0 (double, n);
 
@@ -148,6 +144,7 @@ sync_structure (BzwMapLayout *self)
       self->adj[fill[self->spring_a[i]]++] = self->spring_b[i];
       self->adj[fill[self->spring_b[i]]++] = self->spring_a[i];
     }
+  _bzw_map_layout_find_ring (self);
 
   self->serial = bzw_map_graph_get_serial (self->graph);
   self->settled = FALSE;
@@ -452,7 +449,8 @@ load_positions (BzwMapLayout *self)
     {
       self->x[i] = nodes[i].x;
       self->y[i] = nodes[i].y;
-      self->fixed[i] = i == 0 || nodes[i].pinned;
+      /* The ring is placed, not pushed (bzw-map-layout-ring.c). */
+      self->fixed[i] = i == 0 || nodes[i].pinned || self->ring[i];
     }
 }
 
@@ -485,7 +483,7 @@ compute_forces (BzwMapLayout *self,
     {
       _bzw_map_layout_tree_build (self);
       for (guint i = 0; i < n; i++)
-        if (!self->fixed[i])
+        if (!self->fixed[i] || self->ring[i])
           _bzw_map_layout_repulsion_tree (self, i, &fx[i], &fy[i]);
     }
 
@@ -543,6 +541,7 @@ bzw_map_layout_step (BzwMapLayout *self)
 {
   BzwMapNode *nodes;
   double max_move = 0.0;
+  double ring_move;
   double energy = 0.0;
 
   g_return_val_if_fail (self != NULL, 0.0);
@@ -576,10 +575,19 @@ bzw_map_layout_step (BzwMapLayout *self)
       self->heat[i] *= COOLING;
     }
 
+  ring_move = _bzw_map_layout_place_ring (self);
+  max_move = MAX (max_move, ring_move);
   self->energy = energy;
   self->last_displacement = max_move;
   self->steps++;
   self->settled = max_move < self->tolerance * K;
+
+  /* Settled: no two discs overlap, the ring stays outside. */
+  if (self->settled)
+    {
+      _bzw_map_layout_separate (self);
+      _bzw_map_layout_place_ring (self);
+    }
 
   return max_move;
 }

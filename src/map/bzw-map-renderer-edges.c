@@ -77,39 +77,98 @@ _bzw_map_path_arrow_head (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
+/**
+ * _bzw_map_relation_style:
+ *
+ * The few styles relationships are drawn in, each told apart from the
+ * others at any zoom by its dashes, width or colour: family solid and
+ * wide, friends solid and thin, colleagues and business partners dashed,
+ * acquaintances dotted, the people I introduced dotted in my colour.  The
+ * strength of a relationship shows in how strong the line is drawn.
+ */
+void
+_bzw_map_relation_style (BzwMapRelation  relation,
+                         RelationStyle  *style)
+{
+  style->mine = FALSE;
+  switch (relation)
+    {
+    case BZW_MAP_RELATION_FAMILY:
+      style->group = STYLE_FAMILY;
+      style->dash = DASH_SOLID;
+      style->width = 2.6;
+      break;
+    case BZW_MAP_RELATION_FRIEND:
+      style->group = STYLE_FRIEND;
+      style->dash = DASH_SOLID;
+      style->width = 1.2;
+      break;
+    case BZW_MAP_RELATION_COLLEAGUE:
+    case BZW_MAP_RELATION_BUSINESS:
+      style->group = STYLE_WORK;
+      style->dash = DASH_DASHED;
+      style->width = 1.5;
+      break;
+    case BZW_MAP_RELATION_INTRODUCED:
+      style->group = STYLE_INTRODUCED;
+      style->dash = DASH_DOTTED;
+      style->width = 2.0;
+      style->mine = TRUE;
+      break;
+    case BZW_MAP_RELATION_OTHER:
+    case BZW_MAP_N_RELATIONS:
+    default:
+      style->group = STYLE_OTHER;
+      style->dash = DASH_DOTTED;
+      style->width = 2.0;
+      break;
+    }
+}
+
+/* Sets the dashes (and for dots the round caps) of a relationship's
+ * style after its line width; lengths in pixels times @z, so they look the
+ * same at any zoom.
+ */
 void
 _bzw_map_set_relation_dash (cairo_t        *cr,
                             BzwMapRelation  relation,
                             double          z)
 {
-  double d[4];
-  int n = 0;
+  RelationStyle style;
+  double d[2];
 
-  switch (relation)
+  _bzw_map_relation_style (relation, &style);
+  switch (style.dash)
     {
-    case BZW_MAP_RELATION_FAMILY:
-      n = 0;
+    case DASH_DASHED:
+      d[0] = 7.0 * z;
+      d[1] = 4.0 * z;
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, d, 2, 0.0);
       break;
-    case BZW_MAP_RELATION_FRIEND:
-      d[0] = 10 * z; d[1] = 4 * z; n = 2;
+    case DASH_DOTTED:
+      /* Round dots three widths apart, however wide the line is. */
+      d[0] = 0.0;
+      d[1] = 3.0 * MAX (cairo_get_line_width (cr), 1.5) * z;
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, d, 2, 0.0);
       break;
-    case BZW_MAP_RELATION_COLLEAGUE:
-      d[0] = 5 * z; d[1] = 4 * z; n = 2;
-      break;
-    case BZW_MAP_RELATION_BUSINESS:
-      d[0] = 10 * z; d[1] = 3 * z; d[2] = 2 * z; d[3] = 3 * z; n = 4;
-      break;
-    case BZW_MAP_RELATION_INTRODUCED:
-      d[0] = 1.5 * z; d[1] = 3.5 * z; n = 2;
-      break;
-    case BZW_MAP_RELATION_OTHER:
-    case BZW_MAP_N_RELATIONS:
+    case DASH_SOLID:
     default:
-      d[0] = 2.5 * z; d[1] = 2.5 * z; n = 2;
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, NULL, 0, 0.0);
       break;
     }
+}
 
-  cairo_set_dash (cr, d, n, 0.0);
+/* Referrals are dashed, favours solid. */
+void
+_bzw_map_set_referral_dash (cairo_t *cr,
+                            double   width)
+{
+  double d[2] = { 6.0 + 2.0 * width, 3.0 + width };
+
+  cairo_set_dash (cr, d, 2, 0.0);
 }
 
 static inline gboolean
@@ -491,21 +550,22 @@ stroke_straight_lines (BzwMapRenderer   *self,
       gboolean dim = k & 1;
       int sl = (k / 2) % 5;
       BzwMapRelation relation = (k / 2) / 5;
+      RelationStyle style;
 
       if (list->len == 0)
         continue;
 
-      /* What I set up between others is drawn in my colour. */
-      set_color (cr, relation == BZW_MAP_RELATION_INTRODUCED ? &pal->me_edge : &pal->relation,
-                 dim ? 0.2 : 1.0);
-      cairo_set_line_width (cr, (0.9 + 0.35 * sl) * z);
-      /* Dashes only where one can see them. */
-      if (view->scale >= DASH_MIN_SCALE)
-        _bzw_map_set_relation_dash (cr, relation, 1.0);
-      else
-        cairo_set_dash (cr, NULL, 0, 0.0);
+      /* What I set up between others is drawn in my colour; the
+       * stronger, the more opaque.  Widths and dashes keep their size in
+       * pixels at every zoom, so the kinds stay apart.
+       */
+      _bzw_map_relation_style (relation, &style);
+      set_color (cr, style.mine ? &pal->me_edge : &pal->relation, (dim ? 0.2 : 1.0) * (0.5 + 0.125 * sl));
+      cairo_set_line_width (cr, style.width * CLAMP (z, RELATION_MIN_ZOOM, 1.6));
+      _bzw_map_set_relation_dash (cr, relation, 1.0);
       stroke_lines (self, cr, list, edges);
     }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
 /* Adds the curves, or with @heads the arrow heads, of a bucket to the path. */
@@ -571,7 +631,10 @@ draw_arrows (BzwMapRenderer   *self,
       path_arrows (self, cr, list, head, FALSE);
       set_color (cr, color, dim ? 0.2 : 0.95);
       cairo_set_line_width (cr, width);
+      if (b >= BUCKET_REFERRAL)
+        _bzw_map_set_referral_dash (cr, width);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0.0);
 
       path_arrows (self, cr, list, head, TRUE);
       cairo_fill (cr);

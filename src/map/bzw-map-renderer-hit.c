@@ -11,8 +11,8 @@
 /**
  * bzw_map_renderer_hit_node:
  *
- * Returns: the visible node under the screen point, or -1.  Small nodes can
- *   be hit within 6 pixels; of several, the one whose centre is nearest,
+ * Returns: the visible node under the screen point where it is drawn, or
+ *   -1.  Small nodes can be hit within 6 pixels; of several, the one whose centre is nearest,
  *   except that "Ich" wins inside its drawn circle.
  */
 int
@@ -21,28 +21,27 @@ bzw_map_renderer_hit_node (BzwMapRenderer   *self,
                            double            screen_x,
                            double            screen_y)
 {
-  BzwMapNode *nodes;
   double best = G_MAXDOUBLE;
   int hit = -1;
 
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (view != NULL, -1);
 
-  _bzw_map_renderer_compute_visibility (self, view);
-  nodes = bzw_map_graph_get_nodes (self->graph);
+  _bzw_map_renderer_place_discs (self, view);
 
-  for (guint i = 0; i < self->n_nodes; i++)
+  for (guint k = 0; k < self->n_discs; k++)
     {
-      double x = nodes[i].x * view->scale + view->offset_x;
-      double y = nodes[i].y * view->scale + view->offset_y;
-      double r = MAX (node_screen_radius (view, &nodes[i]), 6.0);
+      guint i = self->disc_node[k];
+      double x = self->sx[i];
+      double y = self->sy[i];
+      double r = MAX (self->sr[i], 6.0);
       double d2 = (x - screen_x) * (x - screen_x) + (y - screen_y) * (y - screen_y);
 
-      if (self->visible[i] == VIS_HIDDEN || d2 > r * r)
+      if (d2 > r * r)
         continue;
 
       /* "Ich" is drawn on top: inside its drawn circle it wins. */
-      if (i == 0 && d2 <= node_screen_radius (view, &nodes[0]) * node_screen_radius (view, &nodes[0]))
+      if (i == 0 && d2 <= self->sr[0] * self->sr[0])
         return 0;
       if (d2 < best)
         {
@@ -91,7 +90,7 @@ bzw_map_renderer_hit_edge (BzwMapRenderer   *self,
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (view != NULL, -1);
 
-  _bzw_map_renderer_compute_visibility (self, view);
+  _bzw_map_renderer_place_discs (self, view);
   nodes = bzw_map_graph_get_nodes (self->graph);
   edges = bzw_map_graph_get_edges (self->graph);
   z = zoom_factor (view);
@@ -99,10 +98,10 @@ bzw_map_renderer_hit_edge (BzwMapRenderer   *self,
   for (guint i = 0; i < self->n_edges; i++)
     {
       const BzwMapEdge *e = &edges[i];
-      double ax = nodes[e->source].x * view->scale + view->offset_x;
-      double ay = nodes[e->source].y * view->scale + view->offset_y;
-      double bx = nodes[e->target].x * view->scale + view->offset_x;
-      double by = nodes[e->target].y * view->scale + view->offset_y;
+      double ax = self->sx[e->source];
+      double ay = self->sy[e->source];
+      double bx = self->sx[e->target];
+      double by = self->sy[e->target];
       double d, width;
 
       if (!_bzw_map_renderer_edge_shown (self, view, nodes, e))
@@ -110,8 +109,8 @@ bzw_map_renderer_hit_edge (BzwMapRenderer   *self,
 
       if (e->kind == BZW_MAP_EDGE_FAVOUR || e->kind == BZW_MAP_EDGE_REFERRAL)
         {
-          Disc a = { ax, ay, node_screen_radius (view, &nodes[e->source]) };
-          Disc b = { bx, by, node_screen_radius (view, &nodes[e->target]) };
+          Disc a = { ax, ay, self->sr[e->source] };
+          Disc b = { bx, by, self->sr[e->target] };
           double p[10];
           double head;
           double px, py;

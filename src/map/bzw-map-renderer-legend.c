@@ -36,6 +36,7 @@ typedef struct
 #define LEGEND_SAMPLE_W 34.0
 #define LEGEND_PAD      10.0
 #define LEGEND_TEXT_W   230
+#define LEGEND_MARGIN   12.0
 
 static guint
 collect_legend (BzwMapRenderer   *self,
@@ -51,6 +52,7 @@ collect_legend (BzwMapRenderer   *self,
 
   _bzw_map_renderer_ensure_caches (self);
 
+  entries[0].color = *_bzw_map_renderer_me_color (self, view);
   ADD (SAMPLE_ME, _("Me, in the centre"));
   ADD (SAMPLE_CONTACT, _("Contact with initials; the bigger, the more journal entries in the last year"));
 
@@ -89,12 +91,29 @@ collect_legend (BzwMapRenderer   *self,
     ADD (SAMPLE_ME_EDGE, _("My relationship: the wider, the stronger; the paler, the longer since we last met"));
 
   if ((view->edge_kinds & BZW_MAP_EDGE_MASK (BZW_MAP_EDGE_RELATIONSHIP)) != 0)
-    for (int r = 0; r < BZW_MAP_N_RELATIONS; r++)
-      if (self->relations_present & (1u << r))
-        {
-          entries[n < max ? n : 0].relation = r;
-          ADD (SAMPLE_RELATION, bzw_map_relation_get_label (r));
-        }
+    for (int g = 0; g < N_RELATION_STYLES; g++)
+      {
+        int relation = -1;
+        guint kinds = 0;
+
+        for (int r = 0; r < BZW_MAP_N_RELATIONS; r++)
+          {
+            RelationStyle style;
+
+            _bzw_map_relation_style (r, &style);
+            if ((int) style.group != g || !(self->relations_present & (1u << r)))
+              continue;
+            relation = relation < 0 ? r : relation;
+            kinds++;
+          }
+        if (relation < 0)
+          continue;
+
+        /* One row per style, naming every kind drawn in it. */
+        entries[n < max ? n : 0].relation = relation;
+        ADD (SAMPLE_RELATION, kinds > 1 && g == STYLE_WORK ? _("Colleagues and business partners")
+                                                             : bzw_map_relation_get_label (relation));
+      }
 
   if ((self->kinds_present & view->edge_kinds & BZW_MAP_EDGE_MASK (BZW_MAP_EDGE_FAVOUR)) != 0)
     ADD (SAMPLE_FAVOUR, _("Favour, from giver to receiver; the thicker, the more it was worth"));
@@ -143,7 +162,7 @@ draw_sample (cairo_t           *cr,
     {
     case SAMPLE_ME:
       cairo_arc (cr, mx, cy, 9.0, 0, 2 * G_PI);
-      set_color (cr, &pal->me_node, 1.0);
+      set_color (cr, &entry->color, 1.0);
       cairo_fill (cr);
       break;
     case SAMPLE_CONTACT:
@@ -186,14 +205,19 @@ draw_sample (cairo_t           *cr,
         }
       break;
     case SAMPLE_RELATION:
-      cairo_move_to (cr, sx, cy);
-      cairo_line_to (cr, ex, cy);
-      set_color (cr, entry->relation == BZW_MAP_RELATION_INTRODUCED ? &pal->me_edge : &pal->relation,
-                 1.0);
-      cairo_set_line_width (cr, 1.6);
-      _bzw_map_set_relation_dash (cr, entry->relation, 1.0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0.0);
+      {
+        RelationStyle style;
+
+        _bzw_map_relation_style (entry->relation, &style);
+        cairo_move_to (cr, sx, cy);
+        cairo_line_to (cr, ex, cy);
+        set_color (cr, style.mine ? &pal->me_edge : &pal->relation, 1.0);
+        cairo_set_line_width (cr, style.width);
+        _bzw_map_set_relation_dash (cr, entry->relation, 1.0);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0.0);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      }
       break;
     case SAMPLE_FAVOUR:
     case SAMPLE_REFERRAL:
@@ -216,7 +240,10 @@ draw_sample (cairo_t           *cr,
         _bzw_map_path_arrow_line (cr, p);
         set_color (cr, color, 1.0);
         cairo_set_line_width (cr, 2.2);
+        if (entry->kind == SAMPLE_REFERRAL)
+          _bzw_map_set_referral_dash (cr, 2.2);
         cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0.0);
         _bzw_map_path_arrow_head (cr, p, 8.0);
         cairo_fill (cr);
       }
@@ -288,6 +315,17 @@ bzw_map_renderer_measure_legend (BzwMapRenderer   *self,
   g_return_if_fail (view != NULL);
 
   legend_pass (self, NULL, view, 0.0, 0.0, width, height);
+}
+
+/* Where the map draws its legend: in the bottom left corner. */
+void
+_bzw_map_renderer_legend_rect (BzwMapRenderer   *self,
+                               const BzwMapView *view,
+                               BzwMapRect       *rect)
+{
+  bzw_map_renderer_measure_legend (self, view, &rect->width, &rect->height);
+  rect->x = LEGEND_MARGIN;
+  rect->y = view->height - rect->height - LEGEND_MARGIN;
 }
 
 /**

@@ -6,8 +6,9 @@
 
 #include "bzw-map-renderer-private.h"
 
-/* The contacts as circles, with initials, photos and pins, and their
- * labels placed on a grid so they never overlap.
+/* The contacts as circles, with initials, photos and pins; „Ich“, pins
+ * and rings on top of everything (bzw-map-renderer-place.c places the
+ * discs and the names).
  */
 
 static double
@@ -16,32 +17,6 @@ luminance (const BzwMapColor *c)
   return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
 }
 
-
-static PangoLayout *
-get_label (BzwMapRenderer *self,
-           guint           i)
-{
-  if (self->labels[i] == NULL)
-    {
-      BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-
-      self->labels[i] = pango_layout_new (self->context);
-      pango_layout_set_font_description (self->labels[i], self->label_font);
-      pango_layout_set_text (self->labels[i], node->label, -1);
-      pango_layout_set_width (self->labels[i], 180 * PANGO_SCALE);
-      pango_layout_set_ellipsize (self->labels[i], PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->labels[i], TRUE);
-      pango_layout_get_pixel_size (self->labels[i], &self->label_w[i], &self->label_h[i]);
-      {
-        PangoRectangle ink, logical;
-
-        pango_layout_get_pixel_extents (self->labels[i], &ink, &logical);
-        self->label_w[i] = MIN (logical.width, 180);
-      }
-    }
-
-  return self->labels[i];
-}
 
 static PangoLayout *
 get_initials (BzwMapRenderer *self,
@@ -58,6 +33,7 @@ get_initials (BzwMapRenderer *self,
 
   return self->initials[i];
 }
+
 void
 _bzw_map_draw_pin (cairo_t       *cr,
                    double         x,
@@ -277,15 +253,17 @@ draw_faces (BzwMapRenderer *self,
     }
 }
 
-/* "Ich" on top. */
+/* "Ich" on top, in a colour of its own, with its name inside. */
 static void
-draw_me (BzwMapRenderer *self,
-         cairo_t        *cr,
-         const Palette  *pal)
+draw_me (BzwMapRenderer   *self,
+         cairo_t          *cr,
+         const BzwMapView *view,
+         const Palette    *pal)
 {
+  const BzwMapColor *color = _bzw_map_renderer_me_color (self, view);
   double r = self->sr[0];
 
-  if (self->visible[0] == VIS_HIDDEN)
+  if (self->n_nodes == 0 || self->visible[0] == VIS_HIDDEN)
     return;
 
   cairo_new_path (cr);
@@ -293,10 +271,9 @@ draw_me (BzwMapRenderer *self,
   set_color (cr, &pal->background, 1.0);
   cairo_fill (cr);
   cairo_arc (cr, self->sx[0], self->sy[0], r, 0, 2 * G_PI);
-  set_color (cr, &pal->me_node, 1.0);
+  set_color (cr, color, 1.0);
   cairo_fill (cr);
-  if (r >= 9.0)
-    draw_initials (self, cr, 0, &pal->me_node, FALSE);
+  draw_initials (self, cr, 0, color, FALSE);
 }
 
 /* A ring around the hovered or selected node. */
@@ -325,13 +302,21 @@ _bzw_map_renderer_draw_nodes (BzwMapRenderer   *self,
                               const BzwMapView *view,
                               const Palette    *pal)
 {
-  BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
-  double w = view->width, h = view->height;
-
   fill_nodes (self, cr, pal, sort_nodes (self, view));
   draw_faint_nodes (self, cr, pal);
   draw_faces (self, cr);
-  draw_me (self, cr, pal);
+}
+
+void
+_bzw_map_renderer_draw_on_top (BzwMapRenderer   *self,
+                               cairo_t          *cr,
+                               const BzwMapView *view,
+                               const Palette    *pal)
+{
+  BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
+  double w = view->width, h = view->height;
+
+  draw_me (self, cr, view, pal);
 
   if (self->any_pinned)
     for (guint i = 1; i < self->n_nodes; i++)
@@ -342,113 +327,3 @@ _bzw_map_renderer_draw_nodes (BzwMapRenderer   *self,
   draw_ring (self, cr, view->hover, 3.0, &pal->hover, 0.9, 2.0);
   draw_ring (self, cr, view->selected, 3.5, &pal->selection, 1.0, 3.0);
 }
-
-static gboolean
-grid_try_claim (BzwMapRenderer *self,
-                double          x1,
-                double          y1,
-                double          x2,
-                double          y2)
-{
-  int gx1 = MAX (0, (int) floor (x1 / GRID_CELL));
-  int gy1 = MAX (0, (int) floor (y1 / GRID_CELL));
-  int gx2 = MIN ((int) self->grid_w - 1, (int) floor (x2 / GRID_CELL));
-  int gy2 = MIN ((int) self->grid_h - 1, (int) floor (y2 / GRID_CELL));
-
-  if (gx1 > gx2 || gy1 > gy2)
-    return FALSE;
-
-  for (int gy = gy1; gy <= gy2; gy++)
-    for (int gx = gx1; gx <= gx2; gx++)
-      if (self->grid[gy * self->grid_w + gx])
-        return FALSE;
-
-  for (int gy = gy1; gy <= gy2; gy++)
-    memset (self->grid + gy * self->grid_w + gx1, 1, gx2 - gx1 + 1);
-
-  return TRUE;
-}
-
-static gboolean
-try_place_label (BzwMapRenderer *self,
-                 guint           i)
-{
-  double lw, lh, x, y;
-
-  get_label (self, i);
-  lw = self->label_w[i];
-  lh = self->label_h[i];
-  x = self->sx[i] - lw / 2.0;
-  y = self->sy[i] + self->sr[i] + 2.0;
-
-  if (!grid_try_claim (self, x - 2.0, y, x + lw + 2.0, y + lh))
-    return FALSE;
-
-  g_array_append_val (self->placed_labels, i);
-  return TRUE;
-}
-
-void
-_bzw_map_renderer_draw_labels (BzwMapRenderer   *self,
-                               cairo_t          *cr,
-                               const BzwMapView *view,
-                               const Palette    *pal)
-{
-  guint grid_w = (view->width + GRID_CELL - 1) / GRID_CELL;
-  guint grid_h = (view->height + GRID_CELL - 1) / GRID_CELL;
-  double min_radius = 5.0;
-
-  if (grid_w * grid_h != self->grid_w * self->grid_h)
-    self->grid = g_renew (guint8, self->grid, MAX (grid_w * grid_h, 1));
-  self->grid_w = grid_w;
-  self->grid_h = grid_h;
-  memset (self->grid, 0, grid_w * grid_h);
-  g_array_set_size (self->placed_labels, 0);
-
-  /* The selected and hovered nodes always get their label first. */
-  if (view->selected >= 0 && (guint) view->selected < self->n_nodes && self->visible[view->selected] != VIS_HIDDEN)
-    try_place_label (self, view->selected);
-  if (view->hover >= 0 && (guint) view->hover < self->n_nodes && view->hover != view->selected &&
-      self->visible[view->hover] != VIS_HIDDEN)
-    try_place_label (self, view->hover);
-
-  for (guint k = 0; k < self->n_nodes && self->placed_labels->len < MAX_LABELS; k++)
-    {
-      guint i = self->order[k];
-
-      if (i == 0 || (int) i == view->selected || (int) i == view->hover)
-        continue;
-      if (self->visible[i] != VIS_SHOWN || self->sr[i] < min_radius)
-        continue;
-      if (self->sx[i] < -100 || self->sx[i] > view->width + 100 || self->sy[i] < -40 || self->sy[i] > view->height)
-        continue;
-
-      try_place_label (self, i);
-    }
-
-  self->n_labels = self->placed_labels->len;
-  if (self->n_labels == 0)
-    return;
-
-  /* Backdrops in one path, then the text. */
-  cairo_new_path (cr);
-  for (guint j = 0; j < self->placed_labels->len; j++)
-    {
-      guint i = g_array_index (self->placed_labels, guint, j);
-      double lw = self->label_w[i], lh = self->label_h[i];
-
-      cairo_rectangle (cr, self->sx[i] - lw / 2.0 - 2.0, self->sy[i] + self->sr[i] + 2.0, lw + 4.0, lh);
-    }
-  set_color (cr, &pal->label_back, 1.0);
-  cairo_fill (cr);
-
-  set_color (cr, &pal->text, 1.0);
-  for (guint j = 0; j < self->placed_labels->len; j++)
-    {
-      guint i = g_array_index (self->placed_labels, guint, j);
-
-      cairo_move_to (cr, self->sx[i] - self->label_w[i] / 2.0, self->sy[i] + self->sr[i] + 2.0);
-      pango_cairo_show_layout (cr, self->labels[i]);
-    }
-}
-

@@ -2,16 +2,18 @@
 
 #pragma once
 
+#include "bzw-map-declutter.h"
 #include "bzw-map-renderer.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
 
 /* What the parts of BzwMapRenderer share: bzw-map-renderer.c keeps the
- * view, the caches and the visibility, bzw-map-renderer-edges.c draws the
- * lines and arrows, bzw-map-renderer-nodes.c the nodes and labels,
- * bzw-map-renderer-legend.c the legend, bzw-map-renderer-hit.c finds what
- * is under the pointer.
+ * view, the caches and the visibility, bzw-map-renderer-palette.c the
+ * colours, bzw-map-renderer-place.c places discs and names on the screen
+ * and draws the names, bzw-map-renderer-edges.c draws the lines and
+ * arrows, bzw-map-renderer-nodes.c the nodes, bzw-map-renderer-legend.c
+ * the legend, bzw-map-renderer-hit.c finds what is under the pointer.
  */
 
 G_BEGIN_DECLS
@@ -20,14 +22,20 @@ G_BEGIN_DECLS
 #define LABEL_SIZE       12
 #define INITIALS_SIZE    12
 #define LEGEND_SIZE      12
-#define GRID_CELL        6
 #define MAX_LABELS       800
+#define ME_MIN_RADIUS    15.0
+#define DISC_GAP         2.0
+#define NUDGE_ROUNDS     12
+#define PLACE_MARGIN     40.0
+#define LABEL_PAD_X      2.0
+#define ME_COLOR_DISTANCE 0.35
 #define ME_WIDTH_LEVELS  5
 #define ME_ALPHA_LEVELS  8
 #define VALUE_LEVELS     6
 #define ARROW_BEND       0.18
 #define ME_LENGTH_BUDGET 60000.0
 #define DASH_MIN_SCALE   0.45
+#define RELATION_MIN_ZOOM 0.8
 #define FAST_LINES_MIN   400
 
 typedef struct
@@ -45,7 +53,6 @@ typedef struct
   BzwMapColor outline;
   BzwMapColor legend_back;
   BzwMapColor legend_border;
-  BzwMapColor me_node;
 } Palette;
 
 enum {
@@ -61,6 +68,32 @@ enum {
   VIS_SHOWN = 1,
   VIS_DIMMED = 2,
 };
+
+typedef enum
+{
+  DASH_SOLID,
+  DASH_DASHED,
+  DASH_DOTTED,
+} DashKind;
+
+/* The styles of relationships, as the legend lists them. */
+typedef enum
+{
+  STYLE_FAMILY,
+  STYLE_FRIEND,
+  STYLE_WORK,
+  STYLE_OTHER,
+  STYLE_INTRODUCED,
+  N_RELATION_STYLES
+} StyleGroup;
+
+typedef struct
+{
+  StyleGroup group;
+  DashKind   dash;
+  double     width;
+  gboolean   mine;
+} RelationStyle;
 
 /* A node's circle on the screen. */
 typedef struct
@@ -106,10 +139,25 @@ struct _BzwMapRenderer
   GArray                *dimmed_nodes;
   GArray                *hollow_nodes;
   GArray                *placed_labels;
-  guint8                *grid;
-  guint                  grid_w;
-  guint                  grid_h;
   guint                  n_labels;
+
+  /* Where the last placement put things, on the screen: the nodes in the
+   * viewport as discs pushed apart, and per node its label's corner.
+   */
+  BzwMapDisc            *discs;
+  gboolean              *disc_fixed;
+  guint                 *disc_node;
+  int                   *disc_of;
+  guint                  n_discs;
+  gboolean               placed_valid;
+  BzwMapView             placed_view;
+  guint                  placed_circles;
+  double                *placed_pos;
+  guint8                *placed_pos_placed;
+  BzwMapLabelRequest    *label_requests;
+  BzwMapLabelPlacement  *label_places;
+  float                 *label_x;
+  float                 *label_y;
 
   int                    view_w;
   int                    view_h;
@@ -158,6 +206,21 @@ node_screen_radius (const BzwMapView *view,
 }
 
 const Palette *_bzw_map_renderer_palette             (const BzwMapView *view);
+const BzwMapColor *_bzw_map_renderer_me_color        (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+void           _bzw_map_renderer_place_discs         (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+void           _bzw_map_renderer_place_labels        (BzwMapRenderer   *self,
+                                                      const BzwMapView *view);
+PangoLayout   *_bzw_map_renderer_get_label           (BzwMapRenderer   *self,
+                                                      guint             i);
+void           _bzw_map_renderer_draw_on_top         (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal);
+void           _bzw_map_renderer_legend_rect         (BzwMapRenderer   *self,
+                                                      const BzwMapView *view,
+                                                      BzwMapRect       *rect);
 void           _bzw_map_renderer_ensure_caches       (BzwMapRenderer   *self);
 void           _bzw_map_renderer_compute_visibility  (BzwMapRenderer   *self,
                                                       const BzwMapView *view);
@@ -189,9 +252,13 @@ void           _bzw_map_path_arrow_line              (cairo_t          *cr,
 void           _bzw_map_path_arrow_head              (cairo_t          *cr,
                                                       const double     *p,
                                                       double            head);
+void           _bzw_map_relation_style               (BzwMapRelation    relation,
+                                                      RelationStyle    *style);
 void           _bzw_map_set_relation_dash            (cairo_t          *cr,
                                                       BzwMapRelation    relation,
                                                       double            z);
+void           _bzw_map_set_referral_dash            (cairo_t          *cr,
+                                                      double            width);
 void           _bzw_map_draw_pin                     (cairo_t          *cr,
                                                       double            x,
                                                       double            y,

@@ -14,52 +14,12 @@
  * nodes and edges outside the viewport, and sorts the visible edges into
  * buckets of one style each, so each bucket is one path and one stroke.
  * Nodes are filled in one path per colour.  Text layouts are made once per
- * node and kept until the graph changes.  Labels are placed greedily in
- * order of importance on a coarse grid of occupied cells, so they never
- * overlap; what does not fit is left out until one zooms in.  No memory is
- * allocated per frame once the buffers have grown.
+ * node and kept until the graph changes.  Before drawing, the discs in the
+ * viewport are nudged apart and the names placed where they cover neither
+ * another name nor a node (bzw-map-renderer-place.c); what does not fit is
+ * left out until one zooms in or points at it.  „Ich“ is drawn last, on
+ * top of everything.
  */
-
-/* Colours of the GNOME palette. */
-static const Palette light_palette = {
-  { 0.980f, 0.980f, 0.980f, 1.0f },  /* background */
-  { 0.141f, 0.122f, 0.192f, 1.0f },  /* Dark 4 text */
-  { 0.980f, 0.980f, 0.980f, 0.82f }, /* label background */
-  { 0.208f, 0.518f, 0.894f, 1.0f },  /* Blue 3 */
-  { 0.369f, 0.361f, 0.392f, 0.85f }, /* Dark 1 */
-  { 0.902f, 0.380f, 0.000f, 1.0f },  /* Orange 4 */
-  { 0.569f, 0.255f, 0.675f, 1.0f },  /* Purple 3 */
-  { 0.878f, 0.106f, 0.141f, 1.0f },  /* Red 3 */
-  { 0.110f, 0.443f, 0.847f, 1.0f },  /* Blue 4 */
-  { 0.384f, 0.627f, 0.918f, 1.0f },  /* Blue 2 */
-  { 0.980f, 0.980f, 0.980f, 1.0f },  /* outline = background */
-  { 1.000f, 1.000f, 1.000f, 0.94f },
-  { 0.000f, 0.000f, 0.000f, 0.15f },
-  { 0.208f, 0.518f, 0.894f, 1.0f },  /* Blue 3 */
-};
-
-static const Palette dark_palette = {
-  { 0.141f, 0.141f, 0.141f, 1.0f },  /* background #242424 */
-  { 1.000f, 1.000f, 1.000f, 0.92f },
-  { 0.141f, 0.141f, 0.141f, 0.82f },
-  { 0.600f, 0.757f, 0.945f, 1.0f },  /* Blue 1 */
-  { 0.753f, 0.749f, 0.737f, 0.80f }, /* Light 4 */
-  { 1.000f, 0.639f, 0.282f, 1.0f },  /* Orange 2 */
-  { 0.863f, 0.541f, 0.867f, 1.0f },  /* Purple 1 */
-  { 0.965f, 0.380f, 0.318f, 1.0f },  /* Red 1 */
-  { 0.600f, 0.757f, 0.945f, 1.0f },  /* Blue 1 */
-  { 0.384f, 0.627f, 0.918f, 1.0f },  /* Blue 2 */
-  { 0.141f, 0.141f, 0.141f, 1.0f },
-  { 0.188f, 0.188f, 0.188f, 0.95f },
-  { 1.000f, 1.000f, 1.000f, 0.15f },
-  { 0.208f, 0.518f, 0.894f, 1.0f },  /* Blue 3 */
-};
-
-const Palette *
-_bzw_map_renderer_palette (const BzwMapView *view)
-{
-  return view->style == BZW_MAP_STYLE_DARK ? &dark_palette : &light_palette;
-}
 
 /* View */
 
@@ -168,6 +128,18 @@ clear_caches (BzwMapRenderer *self)
   g_clear_pointer (&self->sx, g_free);
   g_clear_pointer (&self->sy, g_free);
   g_clear_pointer (&self->sr, g_free);
+  g_clear_pointer (&self->discs, g_free);
+  g_clear_pointer (&self->disc_fixed, g_free);
+  g_clear_pointer (&self->disc_node, g_free);
+  g_clear_pointer (&self->disc_of, g_free);
+  g_clear_pointer (&self->placed_pos, g_free);
+  g_clear_pointer (&self->placed_pos_placed, g_free);
+  self->placed_valid = FALSE;
+  g_clear_pointer (&self->label_requests, g_free);
+  g_clear_pointer (&self->label_places, g_free);
+  g_clear_pointer (&self->label_x, g_free);
+  g_clear_pointer (&self->label_y, g_free);
+  self->n_discs = 0;
   self->n_nodes = 0;
   self->n_edges = 0;
 }
@@ -231,6 +203,7 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
       self->n_edges == bzw_map_graph_get_n_edges (self->graph))
     {
       self->serial = bzw_map_graph_get_serial (self->graph);
+      self->placed_valid = FALSE;
       nodes = bzw_map_graph_get_nodes (self->graph);
       self->any_pinned = FALSE;
       for (guint i = 1; i < self->n_nodes; i++)
@@ -256,6 +229,16 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
   self->sx = g_new (float, n);
   self->sy = g_new (float, n);
   self->sr = g_new (float, n);
+  self->discs = g_new (BzwMapDisc, MAX (n, 1));
+  self->disc_fixed = g_new (gboolean, MAX (n, 1));
+  self->disc_node = g_new (guint, MAX (n, 1));
+  self->disc_of = g_new (int, MAX (n, 1));
+  self->placed_pos = g_new (double, 2 * MAX (n, 1));
+  self->placed_pos_placed = g_new (guint8, MAX (n, 1));
+  self->label_requests = g_new (BzwMapLabelRequest, MAX (n, 1));
+  self->label_places = g_new (BzwMapLabelPlacement, MAX (n, 1));
+  self->label_x = g_new0 (float, n);
+  self->label_y = g_new0 (float, n);
   self->order = g_new (guint, n);
   self->color_index = g_new (guint, n);
   self->colors = g_new (BzwMapColor, n);
@@ -377,7 +360,6 @@ bzw_map_renderer_free (BzwMapRenderer *self)
   g_array_unref (self->dimmed_nodes);
   g_array_unref (self->hollow_nodes);
   g_array_unref (self->placed_labels);
-  g_free (self->grid);
   g_clear_pointer (&self->mask, cairo_surface_destroy);
   pango_font_description_free (self->label_font);
   pango_font_description_free (self->initials_font);
@@ -555,24 +537,15 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
                        const BzwMapView *view)
 {
   const Palette *pal;
-  BzwMapNode *nodes;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
   pal = _bzw_map_renderer_palette (view);
-  _bzw_map_renderer_compute_visibility (self, view);
   self->view_w = view->width;
   self->view_h = view->height;
-  nodes = bzw_map_graph_get_nodes (self->graph);
-
-  for (guint i = 0; i < self->n_nodes; i++)
-    {
-      self->sx[i] = nodes[i].x * view->scale + view->offset_x;
-      self->sy[i] = nodes[i].y * view->scale + view->offset_y;
-      self->sr[i] = node_screen_radius (view, &nodes[i]);
-    }
+  _bzw_map_renderer_place_discs (self, view);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
@@ -587,13 +560,14 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
   _bzw_map_renderer_draw_edges (self, cr, view, pal);
   _bzw_map_renderer_draw_nodes (self, cr, view, pal);
   _bzw_map_renderer_draw_labels (self, cr, view, pal);
+  _bzw_map_renderer_draw_on_top (self, cr, view, pal);
 
   if (view->show_legend)
     {
-      double lw, lh;
+      BzwMapRect legend;
 
-      bzw_map_renderer_measure_legend (self, view, &lw, &lh);
-      bzw_map_renderer_draw_legend (self, cr, view, 12.0, view->height - lh - 12.0);
+      _bzw_map_renderer_legend_rect (self, view, &legend);
+      bzw_map_renderer_draw_legend (self, cr, view, legend.x, legend.y);
     }
 
   cairo_restore (cr);
@@ -636,10 +610,64 @@ bzw_map_renderer_get_label (BzwMapRenderer *self,
   g_return_val_if_fail (index < self->placed_labels->len, 0);
 
   i = g_array_index (self->placed_labels, guint, index);
-  *x = self->sx[i] - self->label_w[i] / 2.0;
-  *y = self->sy[i] + self->sr[i] + 2.0;
+  *x = self->label_x[i];
+  *y = self->label_y[i];
   *width = self->label_w[i];
   *height = self->label_h[i];
   return i;
+}
+
+/**
+ * bzw_map_renderer_get_node_disc:
+ * @x: (out): the centre on the screen
+ * @y: (out): the centre on the screen
+ * @r: (out): the radius on the screen
+ *
+ * Where @view shows a node: its position after the discs were pushed
+ * apart, as it is drawn.
+ *
+ * Returns: whether the node is drawn in or near the viewport
+ */
+gboolean
+bzw_map_renderer_get_node_disc (BzwMapRenderer   *self,
+                                const BzwMapView *view,
+                                guint             node,
+                                double           *x,
+                                double           *y,
+                                double           *r)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (node < bzw_map_graph_get_n_nodes (self->graph), FALSE);
+
+  _bzw_map_renderer_place_discs (self, view);
+  *x = self->sx[node];
+  *y = self->sy[node];
+  *r = self->sr[node];
+
+  for (guint k = 0; k < self->n_discs; k++)
+    if (self->disc_node[k] == node)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * bzw_map_renderer_count_contacts:
+ *
+ * Returns: how many contacts the filters of @view show, „Ich“ not counted
+ */
+guint
+bzw_map_renderer_count_contacts (BzwMapRenderer   *self,
+                                 const BzwMapView *view)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (view != NULL, 0);
+
+  _bzw_map_renderer_compute_visibility (self, view);
+  for (guint i = 1; i < self->n_nodes; i++)
+    count += self->visible[i] != VIS_HIDDEN;
+  return count;
 }
 

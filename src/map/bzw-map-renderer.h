@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The free space „Einpassen“ leaves around the network, in pixels. */
+#define BZW_MAP_FIT_MARGIN 40.0
+
 typedef enum
 {
   BZW_MAP_STYLE_LIGHT,
@@ -67,6 +70,9 @@ void             bzw_map_view_to_map               (const BzwMapView *view,
                                                     double          *map_y);
 
 BzwMapRenderer  *bzw_map_renderer_new              (BzwMapGraph     *graph);
+void             bzw_map_renderer_fit_view         (BzwMapRenderer  *self,
+                                                    BzwMapView      *view,
+                                                    double           margin);
 void             bzw_map_renderer_free             (BzwMapRenderer  *self);
 void             bzw_map_renderer_set_graph        (BzwMapRenderer  *self,
                                                     BzwMapGraph     *graph);
@@ -101,6 +107,14 @@ guint            bzw_map_renderer_get_label        (BzwMapRenderer  *self,
                                                     double          *y,
                                                     double          *width,
                                                     double          *height);
+gboolean         bzw_map_renderer_get_node_disc    (BzwMapRenderer  *self,
+                                                    const BzwMapView *view,
+                                                    guint            node,
+                                                    double          *x,
+                                                    double          *y,
+                                                    double          *r);
+guint            bzw_map_renderer_count_contacts   (BzwMapRenderer  *self,
+                                                    const BzwMapView *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwMapRenderer, bzw_map_renderer_free)
 

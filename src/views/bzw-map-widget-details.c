@@ -37,7 +37,8 @@ dup_node_details (BzwMapWidget *self,
 
   if (index == 0)
     {
-      guint n = bzw_map_graph_get_n_nodes (self->graph) - 1;
+      /* The contacts the map shows now: archived and filtered ones not. */
+      guint n = bzw_map_renderer_count_contacts (self->renderer, &self->view);
 
       g_ptr_array_add (lines, g_strdup (_("The centre of your network")));
       g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact on the map",
@@ -115,8 +116,9 @@ _bzw_map_widget_update_popover_position (BzwMapWidget *self)
   if (node == NULL || !gtk_widget_get_visible (self->popover))
     return;
 
-  _bzw_map_widget_node_to_screen (self, node, &x, &y);
-  r = _bzw_map_widget_node_screen_radius (self, node);
+  /* Where the node is drawn, which may be a little off its place. */
+  bzw_map_renderer_get_node_disc (self->renderer, &self->view, self->view.hover, &x, &y, &r);
+  r = MAX (r, 6.0);
   rect.x = (int) floor (x - r);
   rect.y = (int) floor (y - r);
   rect.width = rect.height = (int) ceil (2 * r);

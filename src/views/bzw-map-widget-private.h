@@ -20,7 +20,6 @@ G_BEGIN_DECLS
 #define SAVE_DELAY_S       1
 #define RELOAD_DELAY_MS    150
 #define ANIMATION_US       250000
-#define FIT_MARGIN         40.0
 #define FOCUS_SCALE        0.9
 #define DRAG_THRESHOLD     4.0
 #define KEY_ZOOM           1.25
@@ -91,10 +90,6 @@ _bzw_map_widget_node_to_screen (BzwMapWidget     *self,
                                 const BzwMapNode *node,
                                 double           *x,
                                 double           *y);
-
-double
-_bzw_map_widget_node_screen_radius (BzwMapWidget     *self,
-                                    const BzwMapNode *node);
 
 void
 _bzw_map_widget_ensure_ticking (BzwMapWidget *self);

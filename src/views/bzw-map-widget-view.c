@@ -45,13 +45,6 @@ _bzw_map_widget_node_to_screen (BzwMapWidget     *self,
   *y = node->y * self->view.scale + self->view.offset_y;
 }
 
-double
-_bzw_map_widget_node_screen_radius (BzwMapWidget     *self,
-                                    const BzwMapNode *node)
-{
-  return MAX (node->radius * self->view.scale, 6.0);
-}
-
 static gboolean tick_cb (GtkWidget     *widget,
                          GdkFrameClock *clock,
                          gpointer       user_data);
@@ -63,69 +56,14 @@ _bzw_map_widget_ensure_ticking (BzwMapWidget *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Like bzw_map_view_fit(), but only over the visible nodes, and leaving out
- * the few that drifted far from all others, so that one lone contact does not
- * shrink the whole map.  Zoom out or pan to reach them.
+/* „Einpassen“ frames the nodes the filters show (bzw-map-renderer-fit.c),
+ * as the export with a size does.
  */
 static void
 fit_visible (BzwMapWidget *self,
              BzwMapView   *view)
 {
-  guint n = bzw_map_graph_get_n_nodes (self->graph);
-  g_autoptr(GArray) distances = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-  double limit = G_MAXDOUBLE;
-  double w, h, sw, sh;
-
-  for (guint i = 0; i < n; i++)
-    if (_bzw_map_widget_is_visible (self, i))
-      {
-        BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-        double d = hypot (node->x, node->y);
-
-        g_array_append_val (distances, d);
-      }
-
-  if (distances->len >= 20)
-    {
-      g_array_sort (distances, compare_doubles);
-      limit = 1.15 * g_array_index (distances, double, (guint) (0.95 * (distances->len - 1)));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      BzwMapNode *node = bzw_map_graph_get_node (self->graph, i);
-
-      if (!_bzw_map_widget_is_visible (self, i) || hypot (node->x, node->y) > limit)
-        continue;
-
-      x1 = MIN (x1, node->x - node->radius);
-      y1 = MIN (y1, node->y - node->radius);
-      x2 = MAX (x2, node->x + node->radius);
-      y2 = MAX (y2, node->y + node->radius);
-    }
-
-  if (x1 > x2)
-    x1 = x2 = y1 = y2 = 0.0;
-
-  /* Room below for the labels of the lowest nodes. */
-  w = MAX (x2 - x1, 1.0);
-  h = MAX (y2 - y1, 1.0);
-  sw = MAX (view->width - 2.0 * FIT_MARGIN, 1.0);
-  sh = MAX (view->height - 2.0 * FIT_MARGIN - 16.0, 1.0);
-  view->scale = MIN (1.5, MIN (sw / w, sh / h));
-  view->offset_x = view->width / 2.0 - (x1 + x2) / 2.0 * view->scale;
-  view->offset_y = (view->height - 16.0) / 2.0 - (y1 + y2) / 2.0 * view->scale;
+  bzw_map_renderer_fit_view (self->renderer, view, BZW_MAP_FIT_MARGIN);
 }
 
 void

@@ -4,10 +4,20 @@
  * time to a settled layout of clustered networks beside Graphviz sfdp on
  * the same graph in the same run, time per step, and the time to draw a
  * frame at fit-to-window zoom on a 1600×1000 image surface.
+ *
+ * Quality beside sfdp on the same graphs: the normalised stress of the
+ * positions against the distances in the contact network (the lines
+ * between contacts; „Ich“'s lines to everyone would make every distance
+ * 2), and at fit-to-window zoom on 1600×1000 the overlapping discs and the
+ * conflicts of names (name over name or over another node) — ours as the
+ * renderer draws them after the declutter, and for comparison our layout
+ * and sfdp's positions with every name centred below its node as the map
+ * drew them before.
  */
 
 #include "config.h"
 
+#include "bench-map-quality.h"
 #include "bzw-map-layout.h"
 #include "bzw-map-renderer.h"
 #include "map-fixture.h"
@@ -46,9 +56,11 @@ thousands (guint n)
   return g_strdup_printf ("%u", n);
 }
 
+/* The graph in DOT; without „Ich“'s lines when @contacts_only. */
 static char *
 write_dot (BzwMapGraph *graph,
-           const char  *dir)
+           const char  *dir,
+           gboolean     contacts_only)
 {
   g_autoptr(GString) dot = g_string_new ("graph G {\n");
   g_autoptr(GError) error = NULL;
@@ -60,6 +72,8 @@ write_dot (BzwMapGraph *graph,
     {
       const BzwMapEdge *e = bzw_map_graph_get_edge (graph, i);
 
+      if (contacts_only && e->kind == BZW_MAP_EDGE_ME)
+        continue;
       g_string_append_printf (dot, "n%u -- n%u;\n", e->source, e->target);
     }
   g_string_append (dot, "}\n");
@@ -84,7 +98,7 @@ time_sfdp (BzwMapGraph *graph,
   if (sfdp == NULL)
     return -1.0;
 
-  path = write_dot (graph, dir);
+  path = write_dot (graph, dir, FALSE);
   argv[0] = sfdp;
   argv[4] = path;
   start = g_get_monotonic_time ();
@@ -154,6 +168,60 @@ bench_draw (BzwMapGraph *graph,
   print_figure (name95, times[(int) ceil (N_FRAMES * 0.95) - 1], "ms", n == 2000 ? "≤ 16 ms" : NULL, -1.0);
 }
 
+/* Quality beside sfdp on the same graph (see the top of this file). */
+static void
+bench_quality (BzwMapGraph *graph,
+               guint        n,
+               const char  *dir)
+{
+  g_autofree char *count = thousands (n);
+  g_autofree double *xs = g_new (double, bzw_map_graph_get_n_nodes (graph));
+  g_autofree double *ys = g_new (double, bzw_map_graph_get_n_nodes (graph));
+  g_autofree double *sx = NULL;
+  g_autofree double *sy = NULL;
+  MapQuality drawn, ours, theirs;
+  gboolean with_sfdp;
+  char *name;
+
+  for (guint i = 0; i < bzw_map_graph_get_n_nodes (graph); i++)
+    {
+      xs[i] = bzw_map_graph_get_node (graph, i)->x;
+      ys[i] = bzw_map_graph_get_node (graph, i)->y;
+    }
+  bench_quality_drawn (graph, &drawn);
+  bench_quality_naive (graph, xs, ys, &ours);
+  with_sfdp = bench_sfdp_positions (graph, dir, &sx, &sy);
+  if (with_sfdp)
+    bench_quality_naive (graph, sx, sy, &theirs);
+
+  name = g_strdup_printf ("Stress (normalised), %s nodes: ours", count);
+  print_figure (name, ours.stress, "", NULL, with_sfdp ? ours.stress / theirs.stress : -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Disc overlaps at fit, %s nodes: ours drawn (layout + declutter)", count);
+  print_figure (name, drawn.disc_overlaps, "pairs", "0", -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Name conflicts at fit, %s nodes: ours drawn (%u names shown)", count, drawn.labels);
+  print_figure (name, drawn.label_conflicts, "", "0", -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Disc overlaps at fit, %s nodes: our layout alone", count);
+  print_figure (name, ours.disc_overlaps, "pairs", NULL, -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Name conflicts at fit, %s nodes: our layout, every name below its node", count);
+  print_figure (name, ours.label_conflicts, "", NULL, -1.0);
+  g_free (name);
+  if (!with_sfdp)
+    return;
+  name = g_strdup_printf ("Stress (normalised), %s nodes: sfdp", count);
+  print_figure (name, theirs.stress, "", NULL, -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Disc overlaps at fit, %s nodes: sfdp", count);
+  print_figure (name, theirs.disc_overlaps, "pairs", NULL, -1.0);
+  g_free (name);
+  name = g_strdup_printf ("Name conflicts at fit, %s nodes: sfdp, every name below its node", count);
+  print_figure (name, theirs.label_conflicts, "", NULL, -1.0);
+  g_free (name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +260,8 @@ main (int   argc,
 
       if (n >= 2000)
         bench_draw (graph, n);
+      if (g_getenv ("BENCH_MAP_NO_QUALITY") == NULL)
+        bench_quality (graph, n, dir);
 
       if (g_getenv ("BENCH_MAP_PNG") != NULL)
         {

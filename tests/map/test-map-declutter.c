@@ -75,7 +75,7 @@ test_labels_priority (void)
   BzwMapLabelPlacement placements[2];
   BzwMapRect bounds = { 0, 0, 500, 30 };
 
-  g_assert_cmpuint (bzw_map_place_labels (discs, labels, 2, &bounds, placements), ==, 1);
+  g_assert_cmpuint (bzw_map_place_labels (discs, labels, 2, &bounds, NULL, 0, placements), ==, 1);
   g_assert_false (placements[0].visible);
   g_assert_true (placements[1].visible);
   g_assert_cmpuint (bzw_map_count_label_conflicts (discs, placements, 2, &bounds), ==, 0);
@@ -142,7 +142,7 @@ test_example_network (void)
   fixed[0] = TRUE;
 
   g_assert_cmpuint (bzw_map_separate_discs (discs, n, fixed, 4, 500), ==, 0);
-  shown = bzw_map_place_labels (discs, labels, n, &bounds, placements);
+  shown = bzw_map_place_labels (discs, labels, n, &bounds, NULL, 0, placements);
   g_assert_cmpuint (bzw_map_count_label_conflicts (discs, placements, n, &bounds), ==, 0);
   g_assert_true (placements[0].visible);    /* „Ich“ always has its name */
   g_assert_cmpuint (shown, >=, n / 2);

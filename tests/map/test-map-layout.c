@@ -195,6 +195,69 @@ test_fixed_nodes (void)
       }
 }
 
+/* Contacts tied to nobody else stand on a ring just outside the network,
+ * not flung far out; they do not overlap, and one more of them moves the
+ * others only a little.
+ */
+static void
+test_unconnected_on_ring (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (200, 5);
+  g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 4);
+  guint first_loner = bzw_map_graph_get_n_nodes (graph);
+  double reach = 0.0, ring = -1.0, x, y;
+  guint n, added;
+
+  for (guint k = 0; k < 12; k++)
+    {
+      guint i = bzw_map_graph_add_node (graph, 50000 + k, "Allein", "A");
+
+      /* Some I have met, some never. */
+      bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_ME, 0, i, k % 3 == 0 ? 0.4 : 0.0);
+    }
+  g_assert_true (bzw_map_layout_run_until_settled (layout, 0));
+  n = bzw_map_graph_get_n_nodes (graph);
+
+  for (guint i = 1; i < first_loner; i++)
+    {
+      const BzwMapNode *node = bzw_map_graph_get_node (graph, i);
+
+      reach = MAX (reach, hypot (node->x, node->y) + node->radius);
+    }
+
+  for (guint i = first_loner; i < n; i++)
+    {
+      const BzwMapNode *node = bzw_map_graph_get_node (graph, i);
+      double d = hypot (node->x, node->y);
+
+      if (ring < 0)
+        ring = d;
+      /* All on one ring, outside the network and close to it. */
+      g_assert_cmpfloat (fabs (d - ring), <, 1e-6 * ring);
+      g_assert_cmpfloat (d - node->radius, >, reach);
+      g_assert_cmpfloat (d, <, reach + K);
+
+      for (guint j = 1; j < n; j++)
+        {
+          const BzwMapNode *other = bzw_map_graph_get_node (graph, j);
+
+          if (j != i)
+            g_assert_cmpfloat (hypot (node->x - other->x, node->y - other->y), >=,
+                               node->radius + other->radius);
+        }
+    }
+  g_test_message ("network reaches %g, ring at %g", reach, ring);
+
+  /* One more on the ring: the others keep their places nearly. */
+  x = bzw_map_graph_get_node (graph, first_loner)->x;
+  y = bzw_map_graph_get_node (graph, first_loner)->y;
+  added = bzw_map_graph_add_node (graph, 60000, "Neu allein", "N");
+  bzw_map_graph_add_edge (graph, BZW_MAP_EDGE_ME, 0, added, 0.0);
+  g_assert_true (bzw_map_layout_run_until_settled (layout, 0));
+  g_assert_cmpfloat (hypot (bzw_map_graph_get_node (graph, first_loner)->x - x,
+                            bzw_map_graph_get_node (graph, first_loner)->y - y), <, 0.5 * K);
+}
+
 static void
 test_strength_formula (void)
 {
@@ -226,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/map/layout/deterministic", test_deterministic);
   g_test_add_func ("/map/layout/incremental", test_incremental);
   g_test_add_func ("/map/layout/fixed-nodes", test_fixed_nodes);
+  g_test_add_func ("/map/layout/unconnected-on-ring", test_unconnected_on_ring);
   g_test_add_func ("/map/layout/strength-formula", test_strength_formula);
 
   return g_test_run ();
