@@ -936,6 +936,32 @@ test_contact_list_model (Fixture       *fixture,
   g_assert_cmpuint (bzw_contact_list_find (list, zara), ==, G_MAXUINT);
 }
 
+/* Reading the whole list at once ends its streaming: no idle source is
+ * left to run on a list that is gone (the contact page reads its history
+ * this way and drops the list on the next change).
+ */
+static void
+test_journal_list_load_all_leaves_no_idle (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  const BzwJournalQuery all = { NULL, TRUE, TRUE, TRUE, 0 };
+  BzwJournalList *list;
+
+  g_assert_true (bzw_demo_fill_synthetic (fixture->store, 50, 600, 11, now, &error));
+  g_assert_no_error (error);
+  list = bzw_journal_list_new (fixture->store);
+  bzw_journal_list_set_query (list, &all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 600);
+  bzw_journal_list_load_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 600);
+  g_object_unref (list);
+
+  /* A source left behind would run now, on freed memory. */
+  g_assert_false (g_main_context_pending (NULL));
+}
+
 /* The streamed timeline has exactly the order of the full query, also
  * with a kind filter and for one contact.
  */
@@ -1212,6 +1238,8 @@ main (int   argc,
               open_temp_store, test_contact_list_model, close_store);
   g_test_add ("/store/journal-list/streams-in-order", Fixture, NULL,
               open_temp_store, test_journal_list_streams_in_order, close_store);
+  g_test_add ("/store/journal-list/load-all-leaves-no-idle", Fixture, NULL,
+              open_temp_store, test_journal_list_load_all_leaves_no_idle, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);
   g_test_add_func ("/store/open/newer-file-untouched", test_newer_file_untouched);
   g_test_add_func ("/store/open/foreign-versioned-file", test_foreign_versioned_file);

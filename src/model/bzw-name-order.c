@@ -471,3 +471,43 @@ bzw_name_dup_shown_for_contact (BzwContact   *contact,
   parts_of_contact (contact, best, &parts);
   return bzw_name_dup_shown (&parts, display);
 }
+
+/**
+ * bzw_name_dup_initials_text_for_contact:
+ *
+ * The name an avatar takes its initials from: given and family name
+ * without titles („Heike Brandt“ for „Dr. Heike Brandt“ and for
+ * „Brandt, Dr. Heike“), else the words of the shown name that are no
+ * titles.
+ */
+char *
+bzw_name_dup_initials_text_for_contact (BzwContact *contact)
+{
+  const char *given = bzw_contact_get_given_name (contact);
+  const char *family = bzw_contact_get_family_name (contact);
+  g_autofree char *best = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) halves = NULL;
+
+  if (given != NULL || family != NULL)
+    {
+      g_string_append (text, given != NULL ? given : "");
+      g_string_append_printf (text, "%s%s", text->len > 0 && family != NULL ? " " : "",
+                              family != NULL ? family : "");
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  /* „Brandt, Heike“ is read as „Heike Brandt“. */
+  best = bzw_contact_dup_best_name (contact);
+  halves = g_strsplit (best, ",", 2);
+  for (int h = g_strv_length (halves) - 1; h >= 0; h--)
+    {
+      g_auto(GStrv) words = g_strsplit_set (halves[h], " \t", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (words[i][0] != '\0' && !bzw_name_is_title (words[i]))
+          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", words[i]);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_steal_pointer (&best);
+}

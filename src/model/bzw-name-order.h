@@ -52,6 +52,8 @@ char         *bzw_name_dup_sort_key_for_contact
 char         *bzw_name_dup_shown_for_contact
                                            (BzwContact         *contact,
                                             BzwNameOrder        display);
+char         *bzw_name_dup_initials_text_for_contact
+                                           (BzwContact         *contact);
 const char   *bzw_name_order_to_string     (BzwNameOrder        order);
 BzwNameOrder  bzw_name_order_from_string   (const char         *text);
 

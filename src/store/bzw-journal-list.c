@@ -393,24 +393,30 @@ stream_more (BzwJournalList *self,
   return added;
 }
 
+/* Adds the next page; returns whether more may follow. */
 static gboolean
-stream_cb (gpointer data)
+stream_step (BzwJournalList *self)
 {
-  BzwJournalList *self = data;
   guint old_len = self->refs->len;
   guint added = stream_more (self, NEXT_PAGE);
 
   if (added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, added);
 
-  if (added < NEXT_PAGE)
-    {
-      self->stream_id = 0;
-      self->streaming = FALSE;
-      return G_SOURCE_REMOVE;
-    }
+  self->streaming = added == NEXT_PAGE;
+  return self->streaming;
+}
 
-  return G_SOURCE_CONTINUE;
+static gboolean
+stream_cb (gpointer data)
+{
+  BzwJournalList *self = data;
+
+  if (stream_step (self))
+    return G_SOURCE_CONTINUE;
+
+  self->stream_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -493,8 +499,10 @@ bzw_journal_list_load_all (BzwJournalList *self)
 {
   g_return_if_fail (BZW_IS_JOURNAL_LIST (self));
 
-  while (self->streaming)
-    stream_cb (self);
+  /* The idle source goes first: it must not outlive the list. */
+  g_clear_handle_id (&self->stream_id, g_source_remove);
+  while (self->streaming && stream_step (self))
+    ;
 }
 
 static void

@@ -90,6 +90,7 @@ update_avatar (BzwContactEditor *self)
   g_autoptr(GdkPaintable) photo = bzw_ui_dup_photo_paintable (self->contact);
   g_autofree char *name = g_strjoin (" ", get_entry (self->given_row), get_entry (self->family_row), NULL);
 
+  /* Initials of given and family name, never of a title. */
   g_strstrip (name);
   adw_avatar_set_text (self->avatar, name[0] != '\0' ? name : get_entry (self->organisation_row));
   adw_avatar_set_custom_image (self->avatar, photo);

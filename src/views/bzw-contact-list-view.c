@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-contact-list-view.h"
+#include "bzw-circle-menu.h"
 #include "bzw-contact-list.h"
 #include "bzw-contact-row.h"
 #include "bzw-due.h"
@@ -34,6 +35,8 @@ struct _BzwContactListView
   GtkMultiSelection *selection;
   BzwDue            *due;
   GArray            *circle_ids;
+  BzwCircleMenu     *circle_menu;
+  GtkWidget         *context_menu;
 
   GtkDropDown       *circle_dropdown;
   GtkLabel          *count_label;
@@ -307,6 +310,96 @@ store_changed_cb (BzwContactListView *self,
   update_count (self);
 }
 
+/* The context menu of a row, for the selected contacts. */
+static GtkWidget *
+context_menu_new (BzwContactListView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) first = g_menu_new ();
+  g_autoptr(GMenu) last = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (first, _("_Edit"), "contact.edit");
+  g_menu_append_submenu (first, _("C_ircles"), bzw_circle_menu_get_model (self->circle_menu));
+  g_menu_append (last, _("_Archive"), "contact.toggle-archived");
+  g_menu_append (last, _("_Delete"), "contact.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  return popover;
+}
+
+/* Opens the context menu at @x, @y of the list view, for the selection. */
+static void
+popup_context_menu (BzwContactListView *self,
+                    double              x,
+                    double              y)
+{
+  g_autoptr(GArray) ids = bzw_contact_list_view_dup_selected_ids (self);
+  double px = x;
+  double py = y;
+
+  if (ids->len == 0)
+    return;
+
+  bzw_circle_menu_set_contacts (self->circle_menu, ids);
+  /* Opened again, the menu starts on its first page, not in „Kreise“. */
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu),
+                                   gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->context_menu)));
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), GTK_WIDGET (self), x, y, &px, &py);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* A right click selects the row under the pointer, unless it is one of
+ * several selected, and opens the context menu.
+ */
+static void
+right_click_cb (GtkGestureClick    *gesture,
+                int                 n_press,
+                double              x,
+                double              y,
+                BzwContactListView *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, BZW_TYPE_CONTACT_ROW) : NULL;
+  BzwContact *contact = row != NULL ? bzw_contact_row_get_contact (BZW_CONTACT_ROW (row)) : NULL;
+  guint position;
+
+  if (contact == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  position = bzw_contact_list_find (self->list, bzw_contact_get_id (contact));
+  if (position != G_MAXUINT &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  popup_context_menu (self, x, y);
+}
+
+/* Shift+F10 or the Menu key: the context menu at the focused row. */
+static gboolean
+context_menu_shortcut (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  BzwContactListView *self = BZW_CONTACT_LIST_VIEW (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->list_view), &bounds))
+    return FALSE;
+
+  popup_context_menu (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
+  return TRUE;
+}
+
 static void
 bzw_contact_list_view_dispose (GObject *object)
 {
@@ -319,6 +412,7 @@ bzw_contact_list_view_dispose (GObject *object)
   g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->due);
+  g_clear_object (&self->circle_menu);
   g_clear_object (&self->store);
   g_clear_pointer (&self->circle_ids, g_array_unref);
 
@@ -341,6 +435,8 @@ bzw_contact_list_view_class_init (BzwContactListViewClass *klass)
   widget_class->root = bzw_contact_list_view_root;
   widget_class->map = bzw_contact_list_view_map;
   widget_class->unmap = bzw_contact_list_view_unmap;
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_shortcut, NULL);
 
   signals[CONTACT_ACTIVATED] = g_signal_new ("contact-activated",
                                              G_TYPE_FROM_CLASS (klass),
@@ -391,6 +487,7 @@ bzw_contact_list_view_new_for_list (BzwContactList *list)
 {
   BzwContactListView *self;
   GtkListItemFactory *factory;
+  GtkGesture *gesture;
   BzwStore *store;
 
   g_return_val_if_fail (BZW_IS_CONTACT_LIST (list), NULL);
@@ -415,6 +512,14 @@ bzw_contact_list_view_new_for_list (BzwContactList *list)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->circle_menu = bzw_circle_menu_new (store);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "circles", bzw_circle_menu_get_actions (self->circle_menu));
+  self->context_menu = context_menu_new (self);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (right_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
 
   reload_circles (self);
   update_count (self);

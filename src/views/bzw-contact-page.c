@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include "bzw-contact-page.h"
+#include "bzw-circle-menu.h"
 #include "bzw-journal-list.h"
 #include "bzw-keep-in-touch.h"
 #include "bzw-store-stats.h"
 #include "bzw-strength.h"
 #include "bzw-labels.h"
+#include "bzw-name-order.h"
 #include "bzw-ui-utils.h"
 
 #include <adwaita.h>
@@ -23,8 +25,12 @@ struct _BzwContactPage
   BzwContact *contact;
   GPtrArray  *groups;
 
+  BzwCircleMenu *circle_menu;
+
   AdwAvatar  *avatar;
   GtkFlowBox *circles_box;
+  GtkMenuButton *circles_button;
+  GMenu      *more_menu;
   GtkBox     *content;
   GtkLabel   *name_label;
   GtkWidget  *scroller;
@@ -421,6 +427,8 @@ static void
 add_circles (BzwContactPage *self)
 {
   GArray *ids = bzw_contact_get_circle_ids (self->contact);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = bzw_contact_get_id (self->contact);
   g_autoptr(GPtrArray) circles = NULL;
   GtkWidget *child;
 
@@ -428,6 +436,8 @@ add_circles (BzwContactPage *self)
     gtk_flow_box_remove (self->circles_box, child);
 
   gtk_widget_set_visible (GTK_WIDGET (self->circles_box), ids->len > 0);
+  g_array_append_val (shown, id);
+  bzw_circle_menu_set_contacts (self->circle_menu, shown);
   if (ids->len == 0)
     return;
 
@@ -457,6 +467,7 @@ static void
 rebuild (BzwContactPage *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *initials = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GdkPaintable) photo = NULL;
 
@@ -471,7 +482,8 @@ rebuild (BzwContactPage *self)
   subtitle = bzw_contact_dup_subtitle (self->contact);
   photo = bzw_ui_dup_photo_paintable (self->contact);
 
-  adw_avatar_set_text (self->avatar, name);
+  initials = bzw_name_dup_initials_text_for_contact (self->contact);
+  adw_avatar_set_text (self->avatar, initials);
   adw_avatar_set_custom_image (self->avatar, photo);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
@@ -516,6 +528,7 @@ bzw_contact_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BZW_TYPE_CONTACT_PAGE);
   bzw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->contact);
+  g_clear_object (&self->circle_menu);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bzw_contact_page_parent_class)->dispose (object);
@@ -537,6 +550,8 @@ bzw_contact_page_class_init (BzwContactPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-contact-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, circles_box);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, circles_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, more_menu);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, content);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, scroller);
@@ -558,6 +573,12 @@ bzw_contact_page_new (BzwStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The circles at hand: the + beside the chips and the ⋮ menu. */
+  self->circle_menu = bzw_circle_menu_new (store);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "circles", bzw_circle_menu_get_actions (self->circle_menu));
+  gtk_menu_button_set_menu_model (self->circles_button, bzw_circle_menu_get_model (self->circle_menu));
+  g_menu_prepend_submenu (self->more_menu, _("C_ircles"), bzw_circle_menu_get_model (self->circle_menu));
   return GTK_WIDGET (self);
 }
 

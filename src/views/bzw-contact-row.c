@@ -76,6 +76,7 @@ bzw_contact_row_set_contact (BzwContactRow *self,
                              BzwContact    *contact)
 {
   g_autofree char *name = NULL;
+  g_autofree char *initials = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GdkPaintable) photo = NULL;
 
@@ -91,9 +92,11 @@ bzw_contact_row_set_contact (BzwContactRow *self,
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
-  /* Initials as the name is written: „HB“ for „Brandt, Heike“ too. */
-  adw_avatar_set_text (self->avatar, bzw_contact_get_display_name (contact) != NULL
-                                     ? bzw_contact_get_display_name (contact) : name);
+  /* Initials of given and family name: „HB“ for „Dr. Heike Brandt“ and
+   * for „Brandt, Heike“ too.
+   */
+  initials = bzw_name_dup_initials_text_for_contact (contact);
+  adw_avatar_set_text (self->avatar, initials);
   adw_avatar_set_custom_image (self->avatar, photo);
 
   if (bzw_contact_get_archived (contact))

@@ -164,6 +164,32 @@ test_titles (void)
   g_assert_cmpstr (bzw_name_order_to_string (BZW_NAME_ORDER_FAMILY), ==, "family");
 }
 
+/* Avatars take the initials of given and family name, never of a title. */
+static void
+test_initials (void)
+{
+  struct { const char *prefix, *given, *family, *display, *expected; } cases[] = {
+    { "Dr.", "Heike", "Brandt", "Dr. Heike Brandt", "Heike Brandt" },
+    { NULL, NULL, NULL, "Dr. Heike Brandt", "Heike Brandt" },
+    { NULL, NULL, NULL, "Brandt, Prof. Dr. Heike", "Heike Brandt" },
+    { NULL, "Ana", NULL, NULL, "Ana" },
+    { NULL, NULL, NULL, "Rheinland Versicherung AG", "Rheinland Versicherung AG" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BzwContact) contact = bzw_contact_new ();
+      g_autofree char *text = NULL;
+
+      bzw_contact_set_prefix (contact, cases[i].prefix);
+      bzw_contact_set_given_name (contact, cases[i].given);
+      bzw_contact_set_family_name (contact, cases[i].family);
+      bzw_contact_set_display_name (contact, cases[i].display);
+      text = bzw_name_dup_initials_text_for_contact (contact);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/model/name-order/display-only", test_display_only);
   g_test_add_func ("/model/name-order/shown", test_shown);
   g_test_add_func ("/model/name-order/titles", test_titles);
+  g_test_add_func ("/model/name-order/initials", test_initials);
 
   return g_test_run ();
 }

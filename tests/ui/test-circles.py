@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end: circles at hand.  A contact is put in a circle from the +
+beside its circle chips, taken out again through the ⋮ menu, and put in
+another circle from the context menu of its row in the list, opened by
+keyboard (Shift+F10); each step read back from the page and from the
+database.  The avatar shows the initials of given and family name, not
+of a title."""
+
+import subprocess
+import time
+
+from bzwtest import App, Atspi, Tap, fail
+
+tap = Tap()
+CONTACT = "Anna Klein"
+
+
+def circles_of(app, name):
+    return sorted(c for (c,) in app.query(
+        "SELECT ci.name FROM contact_circles cc JOIN circles ci ON ci.id = cc.circle_id"
+        " JOIN contacts c ON c.id = cc.contact_id WHERE c.given_name || ' ' || c.family_name = ?", name))
+
+
+def menu_item(app, name):
+    """An item of an open popover menu, a check item or a submenu."""
+    roles = (Atspi.Role.CHECK_MENU_ITEM, Atspi.Role.MENU_ITEM, Atspi.Role.RADIO_MENU_ITEM, Atspi.Role.PUSH_BUTTON)
+
+    def look():
+        for node in app.find_all(None, None, root=app.app):
+            try:
+                if node.get_role() in roles and app.name_of(node).replace("_", "") == name:
+                    return node
+            except Exception:
+                continue
+        return None
+    return app.wait(look, f"menu item „{name}“")
+
+
+def open_menu(app, name):
+    """A menu button is clicked through the toggle button inside it."""
+    button = app.find(None, name)
+    inner = [button] + [button.get_child_at_index(i) for i in range(button.get_child_count())]
+    app.click(next(n for n in inner if Atspi.Action.get_n_actions(n) > 0))
+
+
+with App() as app:
+    app.click(app.find(Atspi.Role.PUSH_BUTTON, "Beispielnetzwerk laden"))
+    app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$")
+    contacts = app.find(Atspi.Role.LIST, "Kontakte")
+    names = [contacts.get_child_at_index(i).get_child_at_index(0).get_name()
+             for i in range(contacts.get_child_count())]
+    Atspi.Selection.select_child(contacts, names.index(CONTACT))
+    app.find(Atspi.Role.LABEL, "Netzwerken")
+    before = circles_of(app, CONTACT)
+    if "Verein" in before or "Familie" in before:
+        fail(f"the example contact is in {before} already")
+
+    # The + beside the chips.
+    open_menu(app, "Kreise zuordnen")
+    app.click(menu_item(app, "Verein"))
+    app.wait(lambda: "Verein" in circles_of(app, CONTACT), "„Verein“ in the database")
+    app.find(Atspi.Role.LABEL, "Verein")
+    tap.ok(f"„{CONTACT}“ is put in „Verein“ from the + beside the circle chips")
+
+    # The ⋮ menu, submenu „Kreise“.
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+    time.sleep(0.3)
+    open_menu(app, "Weitere Aktionen")
+    app.click(menu_item(app, "Kreise"))
+    app.click(menu_item(app, "Verein"))
+    app.wait(lambda: "Verein" not in circles_of(app, CONTACT), "„Verein“ to be gone from the database")
+    if circles_of(app, CONTACT) != before:
+        fail(f"after taking it out again: {circles_of(app, CONTACT)}, before: {before}")
+    tap.ok("taken out of „Verein“ again through the ⋮ menu")
+
+    # The row's context menu: a click focuses the row, Shift+F10 opens it.
+    # The second row of the list is on screen.
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+    time.sleep(0.3)
+    other = names[1]
+    if "Familie" in circles_of(app, other):
+        fail(f"„{other}“ is in „Familie“ already")
+    row = contacts.get_child_at_index(1)
+    extents = Atspi.Component.get_extents(row, Atspi.CoordType.SCREEN)
+    subprocess.run(["xdotool", "mousemove", str(extents.x + 60), str(extents.y + extents.height // 2),
+                    "click", "1"], check=True)
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "shift+F10"], check=True)
+    menu_item(app, "Bearbeiten")
+    app.click(menu_item(app, "Kreise"))
+    app.click(menu_item(app, "Familie"))
+    app.wait(lambda: "Familie" in circles_of(app, other), "„Familie“ in the database")
+    tap.ok(f"„{other}“ is put in „Familie“ from the context menu of its row, opened with Shift+F10")
+
+    # A right click opens it too.
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "mousemove", str(extents.x + 60), str(extents.y + extents.height // 2),
+                    "click", "3"], check=True)
+    app.click(menu_item(app, "Kreise"))
+    app.click(menu_item(app, "Familie"))
+    app.wait(lambda: "Familie" not in circles_of(app, other), "„Familie“ to be gone from the database")
+    tap.ok("taken out of „Familie“ from the context menu opened by a right click")
+
+    # Initials without the title.
+    heike = next(n for n in names if "Heike" in n)
+    Atspi.Selection.select_child(contacts, names.index(heike))
+    app.find(Atspi.Role.LABEL, heike)
+    shown = [app.name_of(n) for n in app.find_all(Atspi.Role.LABEL, root=app.app)]
+    if "DB" in shown or "HB" not in shown:
+        fail(f"the avatar of „{heike}“ does not show „HB“: {[s for s in shown if len(s) == 2]}")
+    tap.ok(f"the avatar of „{heike}“ shows „HB“, not „DB“")
+
+tap.done()
