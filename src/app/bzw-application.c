@@ -45,6 +45,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write all contacts as vCard 4.0"), N_("FILE") },
   { "vcard-version", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write --export-vcard as vCard 4.0 (the default) or 3.0"), N_("VERSION") },
+  { "export-circle", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write only the contacts of this circle with --export-vcard"), N_("NAME") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the relationship map as PNG, SVG or PDF, without a window"), N_("FILE") },
   { "map-size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -164,6 +166,7 @@ bzw_application_handle_local_options (GApplication *app,
   const char *print_contacts = NULL;
   const char *print_group = NULL;
   const char *vcard_version = NULL;
+  const char *export_circle = NULL;
   const char *map_size = NULL;
   int map_width, map_height;
   BzwVcardVersion version;
@@ -185,11 +188,18 @@ bzw_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "print-contacts", "&s", &print_contacts);
   g_variant_dict_lookup (options, "print-group", "&s", &print_group);
   g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
+  g_variant_dict_lookup (options, "export-circle", "&s", &export_circle);
   g_variant_dict_lookup (options, "map-size", "&s", &map_size);
   if (!bzw_cli_parse_vcard_version (vcard_version, &version, &error) ||
       !bzw_cli_parse_map_size (map_size, &map_width, &map_height, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (export_circle != NULL && export_vcard == NULL)
+    {
+      g_printerr ("%s\n", _("--export-circle only works together with --export-vcard."));
       return 1;
     }
 
@@ -210,7 +220,7 @@ bzw_application_handle_local_options (GApplication *app,
     }
 
   if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
-      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, version, &error)) ||
+      (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, export_circle, version, &error)) ||
       (export_map != NULL && !bzw_cli_export_map (self->store, export_map, map_width, map_height, &error)) ||
       (export_archive != NULL && !bzw_cli_export_archive (self->store, export_archive, &error)) ||
       (export_calendar != NULL && !bzw_cli_export_calendar (self->store, export_calendar, now, &error)) ||

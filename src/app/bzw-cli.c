@@ -95,13 +95,53 @@ bzw_cli_parse_vcard_version (const char       *text,
   return TRUE;
 }
 
+/* The id of the circle called @name (case does not matter), or 0. */
+static gint64
+find_circle (BzwStore    *store,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) circles = bzw_store_list_circles (store, error);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  if (circles == NULL)
+    return 0;
+
+  for (guint i = 0; i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+      g_autofree char *folded = g_utf8_casefold (bzw_circle_get_name (circle), -1);
+
+      if (g_str_equal (folded, wanted))
+        return bzw_circle_get_id (circle);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no circle called “%s”."), name);
+  return 0;
+}
+
+/* --export-vcard=FILE, with --export-circle=NAME only that circle's
+ * contacts (archived ones too, as the whole export has them).
+ */
 gboolean
 bzw_cli_export_vcard (BzwStore         *store,
                       const char       *path,
+                      const char       *circle,
                       BzwVcardVersion   version,
                       GError          **error)
 {
-  return bzw_vcard_export_store_as (store, NULL, version, path, error);
+  BzwContactQuery query = { .include_archived = TRUE };
+  g_autoptr(GArray) ids = NULL;
+
+  if (circle == NULL)
+    return bzw_vcard_export_store_as (store, NULL, version, path, error);
+
+  query.circle_id = find_circle (store, circle, error);
+  if (query.circle_id == 0)
+    return FALSE;
+
+  ids = bzw_store_list_contact_ids (store, &query, error);
+  return ids != NULL && bzw_vcard_export_store_as (store, ids, version, path, error);
 }
 
 /* --export-archive=FILE: the whole network in one file (bzw-archive.c). */

@@ -24,6 +24,7 @@ gboolean bzw_cli_parse_vcard_version (const char       *text,
                                       GError          **error);
 gboolean bzw_cli_export_vcard   (BzwStore         *store,
                                  const char       *path,
+                                 const char       *circle,
                                  BzwVcardVersion   version,
                                  GError          **error);
 gboolean bzw_cli_export_calendar (BzwStore    *store,

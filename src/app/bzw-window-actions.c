@@ -19,6 +19,7 @@
 #include "bzw-window-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The window's actions: new contact and entry, import and export, search,
  * print, the dialogs of the contacts screen and opening another database.
@@ -161,6 +162,28 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* The contacts the export's "which" choice names: NULL for all. */
+static GArray *
+dup_export_ids (BzwWindow   *self,
+                const char  *which,
+                GError     **error)
+{
+  BzwContactQuery query = { .include_archived = TRUE };
+
+  if (which == NULL || g_str_equal (which, "all"))
+    return NULL;
+
+  if (_bzw_window_ensure_contacts_view (self) == NULL)
+    return NULL;
+
+  if (g_str_equal (which, "shown"))
+    return bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+
+  /* "circle:ID" */
+  query.circle_id = g_ascii_strtoll (which + strlen ("circle:"), NULL, 10);
+  return bzw_store_list_contact_ids (self->store, &query, error);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -171,25 +194,80 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       const char *which = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "which");
-      g_autoptr(GArray) ids = NULL;
+      const char *version = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "version");
       g_autoptr(GError) error = NULL;
+      GArray *selected = g_object_get_data (G_OBJECT (dialog), "bzw-selected");
+      g_autoptr(GArray) ids = selected != NULL ? g_array_ref (selected) : dup_export_ids (self, which, &error);
 
-      if (g_strcmp0 (which, "shown") == 0 && _bzw_window_ensure_contacts_view (self) != NULL)
-        ids = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+      if (error == NULL && path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
 
-      if (path == NULL || !bzw_vcard_export_store (self->store, ids, path, &error))
-        {
-          if (error == NULL)
-            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
-          _bzw_window_show_error (self, _("The Contacts Could Not Be Exported"), error);
-        }
+      if (error != NULL ||
+          !bzw_vcard_export_store_as (self->store, ids,
+                                      g_strcmp0 (version, "3.0") == 0 ? BZW_VCARD_VERSION_3_0 : BZW_VCARD_VERSION_4_0,
+                                      path, &error))
+        _bzw_window_show_error (self, _("The Contacts Could Not Be Exported"), error);
       else
-        {
-          _bzw_window_toast (self, _("Contacts exported as vCard"));
-        }
+        _bzw_window_toast (self, _("Contacts exported as vCard"));
     }
 
   g_object_unref (dialog);
+}
+
+/* Which contacts to export: all, those the list shows, or the contacts
+ * of one circle.
+ */
+static void
+add_which_choice (BzwWindow      *self,
+                  GtkFileChooser *chooser)
+{
+  g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (options, g_strdup ("all"));
+  g_ptr_array_add (labels, g_strdup (_("All contacts")));
+  g_ptr_array_add (options, g_strdup ("shown"));
+  g_ptr_array_add (labels, g_strdup (_("The contacts the list shows now")));
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      BzwCircle *circle = g_ptr_array_index (circles, i);
+
+      g_ptr_array_add (options, g_strdup_printf ("circle:%" G_GINT64_FORMAT, bzw_circle_get_id (circle)));
+      /* Translators: a choice when exporting contacts; %s is a circle's name. */
+      g_ptr_array_add (labels, g_strdup_printf (_("The circle “%s”"), bzw_circle_get_name (circle)));
+    }
+  g_ptr_array_add (options, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  gtk_file_chooser_add_choice (chooser, "which", _("Export"), (const char **) options->pdata,
+                               (const char **) labels->pdata);
+}
+
+/* The export's file chooser; with @selected (the ids of the contacts
+ * selected in the list) it exports those, else it asks which contacts.
+ */
+static void
+show_export_dialog (BzwWindow *self,
+                    GArray    *selected)
+{
+  const char *versions[] = { "4.0", "3.0", NULL };
+  const char *version_labels[] = { _("vCard 4.0"), _("vCard 3.0 (for older address books)"), NULL };
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (selected != NULL ? _("Export Selected Contacts") : _("Export Contacts as vCard"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Contacts.vcf"));
+  if (selected != NULL)
+    g_object_set_data_full (G_OBJECT (native), "bzw-selected", g_array_ref (selected),
+                            (GDestroyNotify) g_array_unref);
+  else
+    add_which_choice (self, GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "version", _("Format"), versions, version_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "version", "4.0");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -197,19 +275,29 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  BzwWindow *self = BZW_WINDOW (widget);
-  GtkFileChooserNative *native;
-  const char *options[] = { "all", "shown", NULL };
-  const char *labels[] = { _("All contacts"), _("The contacts the list shows now"), NULL };
+  show_export_dialog (BZW_WINDOW (widget), NULL);
+}
 
-  native = gtk_file_chooser_native_new (_("Export Contacts as vCard"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Contacts.vcf"));
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "which", _("Export"), options, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "which", "all");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+/* From the contacts selected in the list. */
+static void
+export_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+
+  if (_bzw_window_ensure_contacts_view (self) == NULL)
+    return;
+
+  ids = bzw_contacts_view_dup_selected_ids (BZW_CONTACTS_VIEW (self->contacts_view));
+  if (ids->len == 0)
+    {
+      _bzw_window_toast (self, _("No contact is selected in the list."));
+      return;
+    }
+
+  show_export_dialog (self, ids);
 }
 
 static void
@@ -483,6 +571,7 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-selected", NULL, export_selected_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);

@@ -430,6 +430,48 @@ bzw_importer_set_match_action (BzwImporter     *self,
       g_array_index (self->items, BzwImportItem, i).action = action;
 }
 
+/**
+ * bzw_importer_dup_item_changes:
+ *
+ * What merging the card into the contact it matches would add, in words
+ * ("+ 2 e-mail addresses, birthday"), for the preview.
+ *
+ * Returns: (transfer full) (nullable): the changes, or %NULL when the card
+ *   matches no contact or adds nothing to it
+ */
+char *
+bzw_importer_dup_item_changes (BzwImporter *self,
+                               guint        index)
+{
+  BzwImportItem *item = get_item (self, index);
+  g_autoptr(BzwContact) contact = NULL;
+
+  if (item == NULL || item->match_id == 0)
+    return NULL;
+
+  contact = bzw_store_dup_contact (self->store, item->match_id, NULL);
+  if (contact == NULL)
+    return NULL;
+
+  return bzw_contact_describe_merge (contact, item->card->contact);
+}
+
+/* How many cards will be imported with @action. */
+guint
+bzw_importer_count_action (BzwImporter     *self,
+                           BzwImportAction  action)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BZW_IS_IMPORTER (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, BzwImportItem, i).action == action)
+      n++;
+
+  return n;
+}
+
 guint
 bzw_importer_get_n_new (BzwImporter *self)
 {

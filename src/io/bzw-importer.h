@@ -85,6 +85,10 @@ void             bzw_importer_set_item_action    (BzwImporter        *self,
                                                   BzwImportAction     action);
 void             bzw_importer_set_match_action   (BzwImporter        *self,
                                                   BzwImportAction     action);
+char            *bzw_importer_dup_item_changes   (BzwImporter        *self,
+                                                  guint               index);
+guint            bzw_importer_count_action       (BzwImporter        *self,
+                                                  BzwImportAction     action);
 guint            bzw_importer_get_n_new          (BzwImporter        *self);
 guint            bzw_importer_get_n_entries      (BzwImporter        *self);
 guint            bzw_importer_get_n_relationships (BzwImporter     *self);

@@ -78,6 +78,7 @@ problem_free (gpointer data)
   BzwParseProblem *problem = data;
 
   g_free (problem->message);
+  g_free (problem->name);
   g_free (problem);
 }
 
@@ -134,6 +135,36 @@ bzw_parse_result_add_problem (BzwParseResult *result,
   va_end (args);
   problem->line = line;
   problem->skipped = skipped;
+  g_ptr_array_add (result->problems, problem);
+}
+
+/**
+ * bzw_parse_result_add_card_problem:
+ * @card: the card's number in the file, from 1
+ * @name: (nullable): the name the card gives itself
+ *
+ * Reports a card that was left out, with its number and name so that the
+ * preview can say who it was.
+ */
+void
+bzw_parse_result_add_card_problem (BzwParseResult *result,
+                                   guint           line,
+                                   guint           card,
+                                   const char     *name,
+                                   const char     *format,
+                                   ...)
+{
+  BzwParseProblem *problem = g_new0 (BzwParseProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem->line = line;
+  problem->skipped = TRUE;
+  problem->card = card;
+  if (name != NULL && name[0] != '\0' && g_utf8_validate (name, -1, NULL))
+    problem->name = g_strdup (name);
   g_ptr_array_add (result->problems, problem);
 }
 

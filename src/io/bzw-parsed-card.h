@@ -22,13 +22,17 @@ typedef struct
 
 /* Something that could not be read.  When @skipped is set the card at
  * @line was left out; otherwise the card was read and only a part of it
- * (named in @message) was left out.
+ * (named in @message) was left out.  @card counts the cards of a vCard
+ * file from 1 (0 when not known) and @name is the name the card gives
+ * itself, if it could be read.
  */
 typedef struct
 {
   guint     line;
   char     *message;
   gboolean  skipped;
+  guint     card;
+  char     *name;
 } BzwParseProblem;
 
 typedef struct
@@ -53,6 +57,12 @@ void            bzw_parse_result_add_problem (BzwParseResult     *result,
                                               gboolean            skipped,
                                               const char         *format,
                                               ...) G_GNUC_PRINTF (4, 5);
+void            bzw_parse_result_add_card_problem (BzwParseResult *result,
+                                                   guint           line,
+                                                   guint           card,
+                                                   const char     *name,
+                                                   const char     *format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
 guint           bzw_parse_result_count_skipped (BzwParseResult   *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwParsedCard, bzw_parsed_card_free)

@@ -468,7 +468,8 @@ ensure_name (BzwVcardCard *ctx)
 static void
 build_card (BzwParseResult *result,
             GPtrArray      *lines,
-            guint           start_line)
+            guint           start_line,
+            guint           number)
 {
   g_autoptr(BzwParsedCard) card = bzw_parsed_card_new (start_line);
   BzwVcardCard ctx = { 0, };
@@ -523,8 +524,8 @@ build_card (BzwParseResult *result,
   if (ensure_name (&ctx))
     g_ptr_array_add (result->cards, g_steal_pointer (&card));
   else
-    bzw_parse_result_add_problem (result, start_line, TRUE, "%s",
-                                  _("The card has no name, organisation, e-mail address or phone number."));
+    bzw_parse_result_add_card_problem (result, start_line, number, NULL, "%s",
+                                       _("The card has no name, organisation, e-mail address or phone number."));
 
   g_hash_table_unref (ctx.group_labels);
   g_hash_table_unref (ctx.used_groups);
@@ -533,6 +534,22 @@ build_card (BzwParseResult *result,
 }
 
 /* Files */
+
+/* The name of a card that cannot be read, so the preview can say whose
+ * card it was: its first FN line.
+ */
+static void
+note_card_name (BzwVcardLine  *line,
+                char         **name)
+{
+  g_autofree char *escaped = NULL;
+
+  if (*name != NULL || strcmp (line->uname, "FN") != 0)
+    return;
+
+  escaped = _bzw_vcard_line_dup_text (line);
+  *name = g_strstrip (_bzw_vcard_unescape (escaped));
+}
 
 static gboolean
 value_is (BzwVcardLine *line,
@@ -577,6 +594,8 @@ bzw_vcard_reader_parse (const char *data,
   BzwVcardLogical logical = { 0, };
   gboolean in_card = FALSE;
   guint card_line = 0;
+  guint card_number = 0;
+  g_autofree char *card_name = NULL;
   guint error_line = 0;
   const char *error_reason = NULL;
 
@@ -630,11 +649,13 @@ bzw_vcard_reader_parse (const char *data,
       if (line != NULL && strcmp (line->uname, "BEGIN") == 0 && line->group == NULL && value_is (line, "VCARD"))
         {
           if (in_card)
-            bzw_parse_result_add_problem (result, card_line, TRUE, "%s",
-                                          _("The card does not end with END:VCARD."));
+            bzw_parse_result_add_card_problem (result, card_line, card_number, card_name, "%s",
+                                               _("The card does not end with END:VCARD."));
           g_ptr_array_set_size (lines, 0);
           in_card = TRUE;
           card_line = logical.line;
+          card_number++;
+          g_clear_pointer (&card_name, g_free);
           error_reason = NULL;
           _bzw_vcard_line_free (line);
           continue;
@@ -654,11 +675,11 @@ bzw_vcard_reader_parse (const char *data,
           in_card = FALSE;
 
           if (error_reason != NULL)
-            bzw_parse_result_add_problem (result, error_line, TRUE,
-                                          /* Translators: the card that begins on line %u. */
-                                          _("Card on line %u: %s"), card_line, _(error_reason));
+            bzw_parse_result_add_card_problem (result, error_line, card_number, card_name,
+                                               /* Translators: the card that begins on line %u. */
+                                               _("Card on line %u: %s"), card_line, _(error_reason));
           else
-            build_card (result, lines, card_line);
+            build_card (result, lines, card_line, card_number);
 
           g_ptr_array_set_size (lines, 0);
           continue;
@@ -674,6 +695,7 @@ bzw_vcard_reader_parse (const char *data,
           continue;
         }
 
+      note_card_name (line, &card_name);
       if (error_reason == NULL)
         g_ptr_array_add (lines, line);
       else
@@ -681,8 +703,8 @@ bzw_vcard_reader_parse (const char *data,
     }
 
   if (in_card)
-    bzw_parse_result_add_problem (result, card_line, TRUE, "%s",
-                                  _("The card does not end with END:VCARD."));
+    bzw_parse_result_add_card_problem (result, card_line, card_number, card_name, "%s",
+                                       _("The card does not end with END:VCARD."));
 
   g_string_free (logical.text, TRUE);
   return result;

@@ -6,6 +6,7 @@
 
 #include "bzw-contact-merge.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Merging two cards of one person: used by the import (a card that matches a
@@ -184,4 +185,124 @@ bzw_contact_merge (BzwContact *into,
       if (!bzw_contact_has_circle (into, id))
         g_array_append_val (bzw_contact_get_circle_ids (into), id);
     }
+}
+
+static guint
+count_fields (BzwContact   *contact,
+              BzwFieldKind  kind)
+{
+  GPtrArray *fields = bzw_contact_get_fields (contact);
+  guint n = 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    if (((BzwContactField *) g_ptr_array_index (fields, i))->kind == kind)
+      n++;
+
+  return n;
+}
+
+static void
+append_part (GString    *out,
+             const char *part)
+{
+  g_string_append (out, out->len == 0 ? "+ " : ", ");
+  g_string_append (out, part);
+}
+
+/* Translators: what merging an imported card adds, "+ 2 e-mail addresses". */
+static char *
+field_count_text (BzwFieldKind kind,
+                  guint        n)
+{
+  switch (kind)
+    {
+    case BZW_FIELD_EMAIL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u e-mail address", "%u e-mail addresses", n), n);
+    case BZW_FIELD_PHONE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phone number", "%u phone numbers", n), n);
+    case BZW_FIELD_ADDRESS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", n), n);
+    case BZW_FIELD_URL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u website", "%u websites", n), n);
+    case BZW_FIELD_IMPP:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u messenger", "%u messengers", n), n);
+    case BZW_FIELD_DATE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u date", "%u dates", n), n);
+    case BZW_FIELD_RELATED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u related person", "%u related persons", n), n);
+    case BZW_N_FIELD_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+describe_fields (GString    *out,
+                 BzwContact *before,
+                 BzwContact *after)
+{
+  for (BzwFieldKind kind = 0; kind < BZW_N_FIELD_KINDS; kind++)
+    {
+      guint n = count_fields (after, kind) - count_fields (before, kind);
+      g_autofree char *part = NULL;
+
+      if (n == 0)
+        continue;
+      part = field_count_text (kind, n);
+      append_part (out, part);
+    }
+}
+
+static void
+describe_values (GString    *out,
+                 BzwContact *before,
+                 BzwContact *after)
+{
+  static const struct {
+    const char *(*get) (BzwContact *contact);
+    const char  *title;
+  } values[] = {
+    { bzw_contact_get_given_name, N_("given name") },
+    { bzw_contact_get_family_name, N_("family name") },
+    { bzw_contact_get_nickname, N_("nickname") },
+    { bzw_contact_get_organisation, N_("organisation") },
+    { bzw_contact_get_department, N_("department") },
+    { bzw_contact_get_role, N_("role") },
+    { bzw_contact_get_birthday, N_("birthday") },
+    { bzw_contact_get_notes, N_("notes") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (g_strcmp0 (values[i].get (before), values[i].get (after)) != 0)
+      append_part (out, g_dgettext (GETTEXT_PACKAGE, values[i].title));
+
+  if (bzw_contact_get_photo (before) == NULL && bzw_contact_get_photo (after) != NULL)
+    append_part (out, _("photo"));
+}
+
+/**
+ * bzw_contact_describe_merge:
+ *
+ * What bzw_contact_merge() would add to @into from @from, in words for
+ * the import preview: "+ 2 e-mail addresses, birthday".
+ *
+ * Returns: (transfer full) (nullable): the description, or %NULL when
+ *   merging adds nothing
+ */
+char *
+bzw_contact_describe_merge (BzwContact *into,
+                            BzwContact *from)
+{
+  g_autoptr(BzwContact) merged = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (BZW_IS_CONTACT (into), NULL);
+  g_return_val_if_fail (BZW_IS_CONTACT (from), NULL);
+
+  merged = bzw_contact_copy (into);
+  bzw_contact_merge (merged, from);
+  describe_fields (out, into, merged);
+  describe_values (out, into, merged);
+
+  return out->len > 0 ? g_strdup (out->str) : NULL;
 }

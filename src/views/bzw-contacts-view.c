@@ -495,6 +495,8 @@ build_page_pane (BzwContactsView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *none;
   GtkWidget *selection;
+  GtkWidget *selection_box;
+  GtkWidget *export;
 
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_widget_set_tooltip_text (self->back_button, _("Back to the list"));
@@ -531,7 +533,15 @@ build_page_pane (BzwContactsView *self)
   self->selection_circles = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_widget_set_halign (GTK_WIDGET (self->selection_circles), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (self->selection_circles), 320, -1);
-  adw_status_page_set_child (self->selection_page, GTK_WIDGET (self->selection_circles));
+  export = gtk_button_new_with_label (_("Export Selected Contacts…"));
+  gtk_widget_set_tooltip_text (export, _("Write the selected contacts to a vCard file"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-selected");
+  gtk_widget_set_halign (export, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (export, "pill");
+  selection_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_box_append (GTK_BOX (selection_box), GTK_WIDGET (self->selection_circles));
+  gtk_box_append (GTK_BOX (selection_box), export);
+  adw_status_page_set_child (self->selection_page, selection_box);
   gtk_stack_add_named (self->page_stack, selection, "selection");
 
   gtk_stack_set_visible_child_name (self->page_stack, "none");
@@ -631,4 +641,13 @@ bzw_contacts_view_dup_shown_ids (BzwContactsView *self)
   g_return_val_if_fail (BZW_IS_CONTACTS_VIEW (self), NULL);
 
   return bzw_contact_list_view_dup_shown_ids (self->list_view);
+}
+
+/* The contacts selected in the list, in list order. */
+GArray *
+bzw_contacts_view_dup_selected_ids (BzwContactsView *self)
+{
+  g_return_val_if_fail (BZW_IS_CONTACTS_VIEW (self), NULL);
+
+  return bzw_contact_list_view_dup_selected_ids (self->list_view);
 }

@@ -20,6 +20,7 @@ void       bzw_contacts_view_show_contact  (BzwContactsView *self,
                                             gint64           id);
 void       bzw_contacts_view_focus_search  (BzwContactsView *self);
 GArray    *bzw_contacts_view_dup_shown_ids (BzwContactsView *self);
+GArray    *bzw_contacts_view_dup_selected_ids (BzwContactsView *self);
 gint64     bzw_contacts_view_get_shown_contact_id (BzwContactsView *self);
 
 G_END_DECLS

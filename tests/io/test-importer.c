@@ -669,6 +669,74 @@ test_two_processes (Fixture       *fixture,
   g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 300);
 }
 
+/* The preview names each card: who is new, what merging adds to whom, and
+ * which card could not be read, with its number, name and line; one card
+ * skipped by hand stays out of the store.
+ */
+static void
+test_preview_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char file[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lukas Feld\r\nORG:Feld & Flur\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hanna Brandt\r\nEMAIL:HB@example.org\r\n"
+    "EMAIL:hanna@privat.example\r\nEMAIL:hanna@verein.example\r\nBDAY:1985-03-14\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kaputte Karte\r\nthis line has no colon\r\nEND:VCARD\r\n";
+  g_autoptr(BzwContact) hanna = bzw_contact_new ();
+  g_autoptr(BzwContact) merged = NULL;
+  g_autoptr(BzwImporter) importer = bzw_importer_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes = NULL;
+  const BzwParseProblem *problem;
+  BzwImportSummary summary = { 0 };
+  gint64 hanna_id;
+
+  bzw_contact_set_display_name (hanna, "Hanna Brandt");
+  bzw_contact_add_field (hanna, BZW_FIELD_EMAIL, NULL, "hb@example.org");
+  hanna_id = save (fixture, hanna);
+
+  bzw_importer_load_data (importer, file, strlen (file), "x.vcf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bzw_importer_get_n_items (importer), ==, 2);
+  g_assert_cmpstr (bzw_contact_get_display_name (bzw_importer_get_item (importer, 0)->contact), ==, "Lukas Feld");
+  g_assert_cmpint (bzw_importer_get_item_match (importer, 0), ==, BZW_IMPORT_MATCH_NONE);
+  g_assert_null (bzw_importer_dup_item_changes (importer, 0));
+  g_assert_cmpint (bzw_importer_get_item_match (importer, 1), ==, BZW_IMPORT_MATCH_EMAIL);
+  changes = bzw_importer_dup_item_changes (importer, 1);
+  g_assert_cmpstr (changes, ==, "+ 2 e-mail addresses, birthday");
+
+  g_assert_cmpuint (bzw_importer_get_problems (importer)->len, ==, 1);
+  problem = g_ptr_array_index (bzw_importer_get_problems (importer), 0);
+  g_assert_cmpuint (problem->card, ==, 3);
+  g_assert_cmpstr (problem->name, ==, "Kaputte Karte");
+  g_assert_cmpuint (problem->line, ==, 17);
+  g_assert_true (problem->skipped);
+
+  /* A new card cannot be merged; it can be skipped. */
+  bzw_importer_set_item_action (importer, 0, BZW_IMPORT_ACTION_MERGE);
+  g_assert_cmpint (bzw_importer_get_item_action (importer, 0), ==, BZW_IMPORT_ACTION_ADD);
+  bzw_importer_set_item_action (importer, 0, BZW_IMPORT_ACTION_SKIP);
+  g_assert_cmpuint (bzw_importer_count_action (importer, BZW_IMPORT_ACTION_SKIP), ==, 1);
+  g_assert_cmpuint (bzw_importer_count_action (importer, BZW_IMPORT_ACTION_MERGE), ==, 1);
+
+  bzw_importer_import (importer, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.merged, ==, 1);
+  g_assert_cmpuint (summary.skipped, ==, 1);
+  g_assert_cmpuint (summary.failed, ==, 1);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
+  merged = dup_contact (fixture->store, hanna_id);
+  g_assert_cmpuint (bzw_contact_get_fields (merged)->len, ==, 3);
+  g_assert_cmpstr (bzw_contact_get_birthday (merged), ==, "1985-03-14");
+
+  /* Merged now, the same card adds nothing. */
+  g_clear_pointer (&changes, g_free);
+  bzw_importer_load_data (importer, file, strlen (file), "x.vcf", &error);
+  g_assert_no_error (error);
+  g_assert_null (bzw_importer_dup_item_changes (importer, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +746,8 @@ main (int   argc,
 
   g_test_add ("/io/importer/preview-and-merge", Fixture, NULL,
               open_temp_store, test_preview_and_merge, close_store);
+  g_test_add ("/io/importer/preview-names", Fixture, NULL,
+              open_temp_store, test_preview_names, close_store);
   g_test_add ("/io/importer/all-or-nothing", Fixture, NULL,
               open_temp_store, test_all_or_nothing, close_store);
   g_test_add ("/io/importer/import-file", Fixture, NULL,
