@@ -46,6 +46,11 @@ struct _BzwMapWidget
   GtkLabel         *popover_details;
   GtkWidget        *menu;
 
+  /* „Wie erreiche ich …?“ (bzw-map-widget-path.c). */
+  gint64            path_target;
+  GArray           *path;
+  char             *path_text;
+
   guint             tick_id;
   guint             save_id;
   guint             reload_id;
@@ -187,6 +192,9 @@ _bzw_map_widget_add_pointer_controllers (BzwMapWidget *self);
 
 void
 _bzw_map_widget_add_key_controller (BzwMapWidget *self);
+
+void
+_bzw_map_widget_update_path (BzwMapWidget *self);
 
 void
 _bzw_map_widget_create_menu (BzwMapWidget *self);

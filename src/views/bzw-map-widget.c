@@ -117,6 +117,7 @@ reload (BzwMapWidget *self)
     self->view.selected = index;
   if (selected_id >= 0 && self->view.selected < 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  _bzw_map_widget_update_path (self);
 
   _bzw_map_widget_update_accessible (self);
   _bzw_map_widget_ensure_ticking (self);
@@ -230,6 +231,8 @@ bzw_map_widget_finalize (GObject *object)
   g_clear_pointer (&self->renderer, bzw_map_renderer_free);
   g_clear_pointer (&self->graph, bzw_map_graph_unref);
   g_clear_pointer (&self->view.circles, g_array_unref);
+  g_clear_pointer (&self->path, g_array_unref);
+  g_clear_pointer (&self->path_text, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bzw_map_widget_parent_class)->finalize (object);
