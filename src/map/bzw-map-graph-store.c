@@ -377,6 +377,7 @@ read_contacts (BzwMapGraph              *self,
       index = bzw_map_graph_add_node (self, bzw_contact_get_id (contact), name, initials);
       node = bzw_map_graph_get_node (self, index);
       node->archived = bzw_contact_get_archived (contact);
+      node->trust = bzw_contact_get_trust (contact);
       if (bzw_contact_get_photo (contact) != NULL)
         node->photo = bzw_map_photo_new (bzw_contact_get_photo (contact), 64);
       /* Borrow the last encounter; turned into days later. */

@@ -49,6 +49,7 @@ typedef struct
  * @strength: 0..1, the strength of the relationship to "Ich";
  * @days_since: days since the last encounter, or -1 for never;
  * @circle_id: the first circle, or 0;
+ * @trust: whether I would recommend them (the contact's trust);
  * @second_degree: known only through a relationship with one of my contacts.
  */
 typedef struct
@@ -63,6 +64,7 @@ typedef struct
   int          days_since;
   gint64       circle_id;
   GArray      *circle_ids;
+  BzwTrust     trust;
   guint        pinned : 1;
   guint        placed : 1;
   guint        archived : 1;

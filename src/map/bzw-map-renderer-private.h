@@ -214,6 +214,11 @@ void           _bzw_map_renderer_place_labels        (BzwMapRenderer   *self,
                                                       const BzwMapView *view);
 PangoLayout   *_bzw_map_renderer_get_label           (BzwMapRenderer   *self,
                                                       guint             i);
+void           _bzw_map_renderer_draw_path           (BzwMapRenderer   *self,
+                                                      cairo_t          *cr,
+                                                      const BzwMapView *view,
+                                                      const Palette    *pal,
+                                                      gboolean          rings);
 void           _bzw_map_renderer_draw_on_top         (BzwMapRenderer   *self,
                                                       cairo_t          *cr,
                                                       const BzwMapView *view,

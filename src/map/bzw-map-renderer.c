@@ -558,7 +558,9 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
     }
 
   _bzw_map_renderer_draw_edges (self, cr, view, pal);
+  _bzw_map_renderer_draw_path (self, cr, view, pal, FALSE);
   _bzw_map_renderer_draw_nodes (self, cr, view, pal);
+  _bzw_map_renderer_draw_path (self, cr, view, pal, TRUE);
   _bzw_map_renderer_draw_labels (self, cr, view, pal);
   _bzw_map_renderer_draw_on_top (self, cr, view, pal);
 

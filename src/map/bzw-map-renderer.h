@@ -28,6 +28,8 @@ typedef enum
  * @circles: (element-type gint64) (nullable): the circles to show (0 stands
  *   for contacts in no circle), %NULL for all;
  * @second_degree: show only my second-degree contacts and who links them;
+ * @path: (element-type guint) (nullable): nodes of an introduction path
+ *   from "Ich" to mark (bzw-map-path.c), not owned;
  * @draw_background: fill the viewport first;
  * @show_legend: draw the legend in the viewport's corner.
  */
@@ -47,6 +49,7 @@ typedef struct
   gboolean     hide_archived;
   gboolean     second_degree;
   BzwMapStyle  style;
+  GArray      *path;
   gboolean     draw_background;
   gboolean     show_legend;
 } BzwMapView;

@@ -24,6 +24,9 @@ struct _BzwMapPage
   BzwMapWidget   *map;
   GtkSearchEntry *search_entry;
   GtkButton      *open_button;
+  GtkMenuButton  *path_button;
+  GtkSearchEntry *path_entry;
+  GtkLabel       *path_label;
   GtkCheckButton *relationships_check;
   GtkCheckButton *favours_check;
   GtkCheckButton *referrals_check;
@@ -62,6 +65,39 @@ show_error (BzwMapPage   *self,
             const GError *error)
 {
   bzw_ui_show_error (GTK_WIDGET (self), heading, error);
+}
+
+/* „Wie erreiche ich …?“: the path in words under the bar. */
+static void
+path_changed_cb (BzwMapPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->path_entry));
+  const char *text = bzw_map_widget_show_path (self->map, query);
+
+  if (text == NULL && *query != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->path_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->path_entry), "error");
+
+  gtk_label_set_text (self->path_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->path_label), text != NULL);
+}
+
+/* Enter closes the popover and gives the map the keyboard. */
+static void
+path_activate_cb (BzwMapPage *self)
+{
+  gtk_menu_button_popdown (self->path_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
+static void
+map_reloaded_path (BzwMapPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->path_entry));
+
+  if (*query != '\0')
+    path_changed_cb (self);
 }
 
 static void
@@ -126,6 +162,7 @@ reloaded_cb (BzwMapPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->circles_box))) != NULL)
     gtk_box_remove (self->circles_box, child);
 
+  map_reloaded_path (self);
   if (graph == NULL)
     return;
 
@@ -333,6 +370,19 @@ export_clicked_cb (BzwMapPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_dialog));
 }
 
+/* Ctrl+G on the map page opens „Wie erreiche ich …?“. */
+static gboolean
+reach_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  BzwMapPage *self = BZW_MAP_PAGE (widget);
+
+  gtk_menu_button_popup (self->path_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->path_entry));
+  return TRUE;
+}
+
 /* GtkWidget */
 
 static void
@@ -388,6 +438,11 @@ bzw_map_page_class_init (BzwMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwMapPage, path_button);
+  gtk_widget_class_bind_template_child (widget_class, BzwMapPage, path_entry);
+  gtk_widget_class_bind_template_child (widget_class, BzwMapPage, path_label);
+  gtk_widget_class_bind_template_callback (widget_class, path_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, path_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, relationships_check);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, favours_check);
   gtk_widget_class_bind_template_child (widget_class, BzwMapPage, referrals_check);
@@ -411,6 +466,7 @@ bzw_map_page_class_init (BzwMapPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_fit_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, reach_shortcut_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -97,6 +97,9 @@ _bzw_map_widget_update_accessible (BzwMapWidget *self)
 
   lines = dup_node_details (self, self->view.selected);
   g_ptr_array_insert (lines, 0, g_strdup (node->label));
+  if (self->path_text != NULL)
+    /* Translators: %s is „Bernd: über Anna (stark) → Bernd (mittel)“. */
+    g_ptr_array_add (lines, g_strdup_printf (_("Marked path: %s"), self->path_text));
   g_ptr_array_add (lines, NULL);
   description = g_strjoinv (". ", (char **) lines->pdata);
 

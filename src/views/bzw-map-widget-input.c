@@ -176,8 +176,16 @@ drag_begin_cb (BzwMapWidget   *self,
   int hit = hit_node (self, x, y);
   BzwMapNode *node = _bzw_map_widget_get_node (self, hit);
 
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   self->drag_moved = FALSE;
-  if (node != NULL && hit > 0)
+  if ((state & GDK_SHIFT_MASK) && _bzw_map_widget_connect_begin (self, hit))
+    {
+      self->drag_node = CONNECT_DRAG;
+      self->drag_start_x = x;
+      self->drag_start_y = y;
+    }
+  else if (node != NULL && hit > 0)
     {
       self->drag_node = hit;
       self->drag_start_x = node->x;
@@ -213,6 +221,12 @@ drag_update_cb (BzwMapWidget   *self,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
 
+  if (self->drag_node == CONNECT_DRAG)
+    {
+      _bzw_map_widget_connect_update (self, self->drag_start_x + dx, self->drag_start_y + dy);
+      return;
+    }
+
   if (self->drag_node == PAN_DRAG)
     {
       _bzw_map_widget_stop_animation (self);
@@ -244,8 +258,19 @@ drag_end_cb (BzwMapWidget   *self,
              GtkGestureDrag *gesture)
 {
   gboolean moved_node = self->drag_moved && self->drag_node >= 0;
+  gboolean connecting = self->drag_node == CONNECT_DRAG;
 
   self->drag_node = NO_DRAG;
+  if (connecting)
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+      if (self->drag_moved)
+        _bzw_map_widget_connect_end (self);
+      else
+        self->connect_from = self->connect_to = -1;
+      self->drag_moved = FALSE;
+      return;
+    }
   if (!self->drag_moved)
     return;
 
@@ -291,8 +316,11 @@ click_released_cb (BzwMapWidget    *self,
                    double           y,
                    GtkGestureClick *gesture)
 {
-  /* A click on the empty background clears the selection. */
-  if (n_press == 1 && !self->drag_moved && hit_node_or_pin (self, x, y) < 0)
+  /* A click on the line of a relationship edits it, one on the empty
+   * background clears the selection.
+   */
+  if (n_press == 1 && !self->drag_moved && hit_node_or_pin (self, x, y) < 0 &&
+      !_bzw_map_widget_edit_edge_at (self, x, y))
     _bzw_map_widget_select_node (self, -1);
 }
 

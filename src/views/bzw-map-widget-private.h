@@ -6,8 +6,9 @@
  * API (bzw-map-widget.c), the view, its animation and the layout's frame
  * clock (bzw-map-widget-view.c), the texts of the popover and for screen
  * readers (bzw-map-widget-details.c), pointer input
- * (bzw-map-widget-input.c) and keyboard navigation and search
- * (bzw-map-widget-keyboard.c).
+ * (bzw-map-widget-input.c), keyboard navigation and search
+ * (bzw-map-widget-keyboard.c) and working on the relationships
+ * (bzw-map-widget-edit.c).
  */
 
 #include "bzw-map-layout.h"
@@ -27,6 +28,7 @@ G_BEGIN_DECLS
 #define PIN_HIT_RADIUS     9.0
 #define NO_DRAG            (-2)
 #define PAN_DRAG           (-1)
+#define CONNECT_DRAG       (-3)
 
 struct _BzwMapWidget
 {
@@ -42,6 +44,12 @@ struct _BzwMapWidget
   GtkWidget        *popover;
   GtkLabel         *popover_title;
   GtkLabel         *popover_details;
+  GtkWidget        *menu;
+
+  /* „Wie erreiche ich …?“ (bzw-map-widget-path.c). */
+  gint64            path_target;
+  GArray           *path;
+  char             *path_text;
 
   guint             tick_id;
   guint             save_id;
@@ -68,6 +76,14 @@ struct _BzwMapWidget
   double            drag_start_x;
   double            drag_start_y;
   double            zoom_start_scale;
+
+  /* Shift and a drag from @connect_from: the line ends at the pointer or
+   * on @connect_to.
+   */
+  int               connect_from;
+  int               connect_to;
+  double            connect_x;
+  double            connect_y;
 
   guint             loaded : 1;
   guint             needs_reload : 1;
@@ -176,5 +192,39 @@ _bzw_map_widget_add_pointer_controllers (BzwMapWidget *self);
 
 void
 _bzw_map_widget_add_key_controller (BzwMapWidget *self);
+
+void
+_bzw_map_widget_update_path (BzwMapWidget *self);
+
+void
+_bzw_map_widget_create_menu (BzwMapWidget *self);
+
+void
+_bzw_map_widget_install_edit_actions (GtkWidgetClass *widget_class);
+
+void
+_bzw_map_widget_popup_menu (BzwMapWidget *self,
+                            int           index);
+
+gboolean
+_bzw_map_widget_edit_edge_at (BzwMapWidget *self,
+                              double        x,
+                              double        y);
+
+gboolean
+_bzw_map_widget_connect_begin (BzwMapWidget *self,
+                               int           index);
+
+void
+_bzw_map_widget_connect_update (BzwMapWidget *self,
+                                double        x,
+                                double        y);
+
+void
+_bzw_map_widget_connect_end (BzwMapWidget *self);
+
+void
+_bzw_map_widget_draw_connect (BzwMapWidget *self,
+                              cairo_t      *cr);
 
 G_END_DECLS

@@ -111,11 +111,13 @@ reload (BzwMapWidget *self)
   _bzw_map_widget_hide_popover (self);
   self->view.hover = -1;
   self->drag_node = NO_DRAG;
+  self->connect_from = self->connect_to = -1;
   self->view.selected = -1;
   if (selected_id >= 0 && bzw_map_graph_lookup (self->graph, selected_id, &index))
     self->view.selected = index;
   if (selected_id >= 0 && self->view.selected < 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  _bzw_map_widget_update_path (self);
 
   _bzw_map_widget_update_accessible (self);
   _bzw_map_widget_ensure_ticking (self);
@@ -215,6 +217,7 @@ bzw_map_widget_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (bzw_map_widget_parent_class)->dispose (object);
 }
@@ -228,6 +231,8 @@ bzw_map_widget_finalize (GObject *object)
   g_clear_pointer (&self->renderer, bzw_map_renderer_free);
   g_clear_pointer (&self->graph, bzw_map_graph_unref);
   g_clear_pointer (&self->view.circles, g_array_unref);
+  g_clear_pointer (&self->path, g_array_unref);
+  g_clear_pointer (&self->path_text, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bzw_map_widget_parent_class)->finalize (object);
@@ -327,6 +332,8 @@ bzw_map_widget_class_init (BzwMapWidgetClass *klass)
   signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  _bzw_map_widget_install_edit_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "bzw-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -348,6 +355,7 @@ bzw_map_widget_init (BzwMapWidget *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   _bzw_map_widget_create_popover (self);
+  _bzw_map_widget_create_menu (self);
   _bzw_map_widget_add_pointer_controllers (self);
   _bzw_map_widget_add_key_controller (self);
 

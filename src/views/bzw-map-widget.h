@@ -52,6 +52,8 @@ gint64       bzw_map_widget_get_selected_id     (BzwMapWidget      *self);
 gboolean     bzw_map_widget_select_contact      (BzwMapWidget      *self,
                                                  gint64             contact_id);
 void         bzw_map_widget_open_selected       (BzwMapWidget      *self);
+const char  *bzw_map_widget_show_path          (BzwMapWidget      *self,
+                                                 const char        *query);
 gboolean     bzw_map_widget_is_settled          (BzwMapWidget      *self);
 
 gboolean     bzw_map_widget_export              (BzwMapWidget      *self,
