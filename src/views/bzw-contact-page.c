@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-contact-page.h"
+#include "bzw-relationship-dialog.h"
 #include "bzw-circle-menu.h"
 #include "bzw-journal-list.h"
 #include "bzw-keep-in-touch.h"
@@ -338,15 +339,17 @@ open_contact_cb (GtkButton      *button,
   g_signal_emit (self, signals[OPEN_CONTACT], 0, id);
 }
 
+/* Kind, strength, since and note, or removing it, with undo. */
 static void
-remove_relationship_cb (GtkButton      *button,
-                        BzwContactPage *self)
+edit_relationship_cb (GtkButton      *button,
+                      BzwContactPage *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rels = bzw_store_list_relationships (self->store, bzw_contact_get_id (self->contact), NULL);
 
-  if (!bzw_store_delete_relationship (self->store, id, &error))
-    g_warning ("Cannot remove a relationship: %s", error->message);
+  for (guint i = 0; rels != NULL && i < rels->len; i++)
+    if (bzw_relationship_get_id (g_ptr_array_index (rels, i)) == id)
+      bzw_relationship_dialog_edit (GTK_WIDGET (self), self->store, g_ptr_array_index (rels, i));
 }
 
 static void
@@ -380,25 +383,32 @@ add_relationships (BzwContactPage *self)
       g_autofree char *name = other != NULL ? bzw_contact_dup_best_name (other) : g_strdup ("?");
       g_autofree char *subtitle = NULL;
       g_autofree char *open_label = g_strdup_printf (_("Open %s"), name);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove relationship to %s"), name);
+      g_autofree char *edit_label = g_strdup_printf (_("Edit relationship to %s"), name);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *open = bzw_ui_row_button ("go-next-symbolic", open_label);
-      GtkWidget *remove = bzw_ui_row_button ("user-trash-symbolic", remove_label);
+      GtkWidget *edit = bzw_ui_row_button ("document-edit-symbolic", edit_label);
 
       subtitle = bzw_labels_relationship_subtitle (bzw_relationship_get_kind (rel),
                                                    bzw_relationship_get_strength (rel),
                                                    bzw_relationship_get_since (rel));
+      if (bzw_relationship_get_note (rel) != NULL)
+        {
+          char *with_note = g_strconcat (subtitle, " — ", bzw_relationship_get_note (rel), NULL);
+
+          g_free (subtitle);
+          subtitle = with_note;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
 
       g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (other_id));
-      g_object_set_data (G_OBJECT (remove), "bzw-id", GSIZE_TO_POINTER (bzw_relationship_get_id (rel)));
+      g_object_set_data (G_OBJECT (edit), "bzw-id", GSIZE_TO_POINTER (bzw_relationship_get_id (rel)));
       g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_relationship_cb), self);
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_relationship_cb), self);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }

@@ -9,6 +9,7 @@
 #include "bzw-contact-page.h"
 #include "bzw-contact-picker.h"
 #include "bzw-contacts-view.h"
+#include "bzw-relationship-dialog.h"
 #include "bzw-labels.h"
 
 #include "bzw-ui-utils.h"
@@ -337,98 +338,17 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-relationship_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          BzwContactsView  *self)
-{
-  BzwContactPicker *picker = g_object_get_data (G_OBJECT (dialog), "bzw-picker");
-  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "bzw-kind");
-  GtkSpinButton *strength = g_object_get_data (G_OBJECT (dialog), "bzw-strength");
-  g_autoptr(BzwRelationship) rel = NULL;
-  g_autoptr(GError) error = NULL;
-  const BzwLabel *kinds;
-  guint n_kinds;
-
-  if (g_strcmp0 (response, "add") != 0)
-    return;
-
-  kinds = bzw_labels_relationship_kinds (&n_kinds);
-  rel = bzw_relationship_new ();
-  bzw_relationship_set_a_id (rel, bzw_contact_page_get_contact_id (self->page));
-  bzw_relationship_set_b_id (rel, bzw_contact_picker_get_contact_id (picker));
-  bzw_relationship_set_kind (rel, kinds[MIN (gtk_drop_down_get_selected (kind), n_kinds - 1)].id);
-  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (strength));
-
-  if (bzw_relationship_get_b_id (rel) == 0)
-    {
-      g_set_error_literal (&error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
-                           _("Choose the other person from your contacts."));
-      bzw_ui_show_error (GTK_WIDGET (self), _("The Relationship Cannot Be Added"), error);
-      return;
-    }
-
-  if (!bzw_store_save_relationship (self->store, rel, &error))
-    bzw_ui_show_error (GTK_WIDGET (self), _("The Relationship Cannot Be Added"), error);
-}
-
-static void
-picker_changed_cb (BzwContactPicker *picker,
-                   AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "add", bzw_contact_picker_get_contact_id (picker) != 0);
-}
-
+/* The same dialog as on the map (bzw-relationship-dialog.c). */
 static void
 add_relationship_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   BzwContactsView *self = BZW_CONTACTS_VIEW (widget);
-  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
-  GtkWidget *picker;
-  GtkWidget *kind;
-  GtkWidget *strength_row;
-  GtkWidget *strength;
-  const BzwLabel *kinds;
-  guint n_kinds;
+  gint64 id = bzw_contact_page_get_contact_id (self->page);
 
-  kinds = bzw_labels_relationship_kinds (&n_kinds);
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_string_list_append (kind_names, _(kinds[i].label));
-
-  dialog = bzw_ui_question_new (get_window (self), _("Add Relationship"),
-                                _("Whom does this person know, and how?"),
-                                "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  picker = bzw_contact_picker_new (self->store, _("Name of the other person"));
-  bzw_contact_picker_exclude (BZW_CONTACT_PICKER (picker), bzw_contact_page_get_contact_id (self->page));
-  gtk_box_append (GTK_BOX (box), picker);
-
-  kind = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_names)), NULL);
-  bzw_ui_name_drop_down (GTK_DROP_DOWN (kind), _("Kind of relationship"));
-  gtk_box_append (GTK_BOX (box), kind);
-
-  strength_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (strength_row), gtk_label_new (_("Strength (1–5)")));
-  strength = gtk_spin_button_new_with_range (1, 5, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (strength), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strength (1–5)"), -1);
-  gtk_box_append (GTK_BOX (strength_row), strength);
-  gtk_box_append (GTK_BOX (box), strength_row);
-
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "bzw-picker", picker);
-  g_object_set_data (G_OBJECT (dialog), "bzw-kind", kind);
-  g_object_set_data (G_OBJECT (dialog), "bzw-strength", strength);
-  g_signal_connect (picker, "changed", G_CALLBACK (picker_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (relationship_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (picker);
+  if (id > 0)
+    bzw_relationship_dialog_add (GTK_WIDGET (self), self->store, id, 0);
 }
 
 /* „Als „Zugesagt“ markieren“ on a row of the contact's history. */
