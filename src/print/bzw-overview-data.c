@@ -176,10 +176,14 @@ circle_name (GPtrArray *circles,
 
 /* The name, and the circles beneath it with their colours. */
 static char *
-name_markup (BzwContact *contact,
-             GPtrArray  *circles)
+name_markup (BzwContact   *contact,
+             GPtrArray    *circles,
+             BzwNameOrder  display)
 {
-  g_autofree char *name = bzw_contact_dup_best_name (contact);
+  /* As the list shows it: „Brandt, Dr. Heike“ with „Anzeigen als:
+   * Nachname, Vorname“.
+   */
+  g_autofree char *name = bzw_name_dup_shown_for_contact (contact, display);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   GArray *circle_ids = bzw_contact_get_circle_ids (contact);
   GString *markup = g_string_new (NULL);
@@ -274,11 +278,12 @@ due_markup (const BzwKeepInTouch *kit)
 }
 
 static void
-build_row (Row        *row,
-           BzwContact *contact,
-           GPtrArray  *circles,
-           gboolean    include_notes,
-           GDateTime  *now)
+build_row (Row          *row,
+           BzwContact   *contact,
+           GPtrArray    *circles,
+           gboolean      include_notes,
+           BzwNameOrder  display,
+           GDateTime    *now)
 {
   const char *notes = bzw_contact_get_notes (contact);
   BzwKeepInTouch kit;
@@ -287,7 +292,7 @@ build_row (Row        *row,
   row->contact_id = bzw_contact_get_id (contact);
   row->due = kit.due_ideal;
 
-  row->cells[COL_NAME] = name_markup (contact, circles);
+  row->cells[COL_NAME] = name_markup (contact, circles, display);
   row->cells[COL_ORG] = organisation_markup (contact);
   row->cells[COL_PHONE] = fields_markup (contact, BZW_FIELD_PHONE, FALSE, NULL);
   row->cells[COL_EMAIL] = fields_markup (contact, BZW_FIELD_EMAIL, FALSE, &row->n_emails);
@@ -666,7 +671,8 @@ bzw_overview_renderer_load (BzwOverviewRenderer  *self,
   g_array_set_size (self->rows, contacts->len);
   for (guint i = 0; i < contacts->len; i++)
     build_row (&g_array_index (self->rows, Row, i), g_ptr_array_index (contacts, i),
-               circles, bzw_overview_options_get_include_notes (options), date);
+               circles, bzw_overview_options_get_include_notes (options),
+               bzw_store_get_name_display (self->store), date);
 
   if (self->grouping == BZW_OVERVIEW_GROUPING_CIRCLE)
     group_by_circle (self, contacts, circles,

@@ -322,6 +322,27 @@ test_notes_optional (Fixture       *fixture,
   g_assert_cmpint (page_of (&pdf, "Kennt die halbe Handwerkskammer"), ==, -1);
 }
 
+/* With „Anzeigen als: Nachname, Vorname“ the printout writes the names as
+ * the list shows them.
+ */
+static void
+test_name_display (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BzwOverviewOptions) options = bzw_overview_options_new ();
+  g_autoptr(GArray) ids = print_fixture_fill_small (fixture->store, fixture->now);
+  g_auto(Pdf) pdf = { 0 };
+
+  g_assert_true (bzw_store_set_name_display (fixture->store, BZW_NAME_ORDER_FAMILY, NULL));
+  write_overview (fixture, options);
+  if (!read_pdf (fixture->pdf_path, &pdf))
+    return;
+
+  g_assert_cmpuint (count_in_pdf (&pdf, "Weiß, Jürgen"), ==, 1);
+  g_assert_cmpuint (count_in_pdf (&pdf, "Öztürk, Ayşe"), ==, 1);
+  g_assert_cmpuint (count_in_pdf (&pdf, "Jürgen Weiß"), ==, 0);
+}
+
 static void
 test_thousand_contacts (Fixture       *fixture,
                         gconstpointer  data)
@@ -1116,6 +1137,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/print/overview/small-network", test_small_network);
   ADD ("/print/overview/notes-optional", test_notes_optional);
+  ADD ("/print/overview/name-display", test_name_display);
   ADD ("/print/overview/thousand-contacts", test_thousand_contacts);
   ADD ("/print/overview/wrapping-stays-in-column", test_wrapping_stays_in_column);
   ADD ("/print/overview/no-lonely-heading", test_no_lonely_heading);
