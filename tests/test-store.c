@@ -936,6 +936,49 @@ test_contact_list_model (Fixture       *fixture,
   g_assert_cmpuint (bzw_contact_list_find (list, zara), ==, G_MAXUINT);
 }
 
+static void
+count_changes_cb (BzwStore *store,
+                  guint     what,
+                  gint64    id,
+                  guint    *count)
+{
+  (*count)++;
+}
+
+/* A change committed by another connection (another process) is
+ * announced once, as a change of everything; the store's own writes are not
+ * seen again.
+ */
+static void
+test_other_processes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(BzwStore) other = bzw_test_open_store (fixture->path);
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  guint changes = 0;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changes_cb), &changes);
+  bzw_store_watch_other_processes (fixture->store);
+  g_assert_false (bzw_store_check_other_processes (fixture->store));
+
+  /* Our own write is announced by the write itself, not again. */
+  bzw_contact_set_given_name (contact, "Eigene");
+  g_assert_true (bzw_store_save_contact (fixture->store, contact, NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (bzw_store_check_other_processes (fixture->store));
+
+  /* The other connection's write is seen once. */
+  bzw_contact_set_id (contact, 0);
+  bzw_contact_set_uid (contact, NULL);
+  bzw_contact_set_given_name (contact, "Fremde");
+  g_assert_true (bzw_store_save_contact (other, contact, NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (bzw_store_check_other_processes (fixture->store));
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_false (bzw_store_check_other_processes (fixture->store));
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 2);
+}
+
 /* Reading the whole list at once ends its streaming: no idle source is
  * left to run on a list that is gone (the contact page reads its history
  * this way and drops the list on the next change).
@@ -1238,6 +1281,8 @@ main (int   argc,
               open_temp_store, test_contact_list_model, close_store);
   g_test_add ("/store/journal-list/streams-in-order", Fixture, NULL,
               open_temp_store, test_journal_list_streams_in_order, close_store);
+  g_test_add ("/store/watch/other-processes", Fixture, NULL,
+              open_temp_store, test_other_processes, close_store);
   g_test_add ("/store/journal-list/load-all-leaves-no-idle", Fixture, NULL,
               open_temp_store, test_journal_list_load_all_leaves_no_idle, close_store);
   g_test_add_func ("/store/open/foreign-file-untouched", test_foreign_file_untouched);

@@ -356,6 +356,8 @@ _bzw_window_set_store (BzwWindow *self,
       schedule_views (self);
 
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      /* An import from a terminal shows up in the open window. */
+      bzw_store_watch_other_processes (store);
       gtk_stack_set_visible_child_name (self->main_stack, "views");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !bzw_store_is_read_only (store));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !bzw_store_is_read_only (store));

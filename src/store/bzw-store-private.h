@@ -25,6 +25,8 @@ struct _BzwStore
   GPtrArray      *suspended_triggers;
   BzwStoreChange  pending;
   gint64          pending_id;
+  guint           watch_id;         /* bzw-store-watch.c */
+  gint64          watched_version;
   BzwNameOrder    name_order;
 
   /* Every contact in list order, for search as you type

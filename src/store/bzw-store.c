@@ -41,6 +41,7 @@ bzw_store_finalize (GObject *object)
 {
   BzwStore *self = BZW_STORE (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   _bzw_store_forget_caches (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)

@@ -113,6 +113,8 @@ void            bzw_store_close                   (BzwStore               *self)
 const char     *bzw_store_get_path                (BzwStore               *self);
 int             bzw_store_get_schema_version      (BzwStore               *self);
 gboolean        bzw_store_is_read_only            (BzwStore               *self);
+gboolean        bzw_store_check_other_processes   (BzwStore               *self);
+void            bzw_store_watch_other_processes   (BzwStore               *self);
 gboolean        bzw_store_is_empty                (BzwStore               *self);
 gboolean        bzw_store_check_integrity         (BzwStore               *self,
                                                    gboolean                quick,
