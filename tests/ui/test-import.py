@@ -31,7 +31,7 @@ with App(path) as app:
     dialog = app.window("^„kontakte.vcf“ importieren$", timeout=20)
     app.find(Atspi.Role.LABEL, "2 neue Kontakte", root=dialog)
     app.find(Atspi.Role.LABEL, "1 neuer Kreis", root=dialog)
-    app.find(Atspi.Role.LABEL, "Karte 3", root=dialog)
+    app.find(Atspi.Role.LABEL, "vCard 3", root=dialog)
     problem = app.find_matching(Atspi.Role.LABEL, r"^Zeile \d+: ", root=dialog)
     tap.ok(f"the preview counts 2 new contacts, 1 new circle and names the unreadable card ({problem.get_name()})")
 
@@ -80,7 +80,7 @@ with App(mixed, database=database) as app:
     app.find(Atspi.Role.LABEL, "Neue Kontakte", root=dialog)
     app.find(Atspi.Role.LABEL, "Schon vorhanden", root=dialog)
     changes = app.find(Atspi.Role.LABEL, "+ 2 E-Mail-Adressen, Geburtstag", root=dialog)
-    reason = app.find_matching(Atspi.Role.LABEL, r"^Karte 3, Zeile 17: .*fehlt der „:“", root=dialog)
+    reason = app.find_matching(Atspi.Role.LABEL, r"^vCard 3, Zeile 17: .*fehlt der „:“", root=dialog)
     tap.ok(f"the preview names the new, the matching and the broken card: "
            f"„{changes.get_name()}“, „{reason.get_name()}“")
 
