@@ -493,6 +493,13 @@ bzw_contact_editor_init (BzwContactEditor *self)
 
   self->circle_switches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bzw_field_group_set_kind (self->emails_group, BZW_FIELD_EMAIL);
+  bzw_field_group_set_kind (self->phones_group, BZW_FIELD_PHONE);
+  bzw_field_group_set_kind (self->addresses_group, BZW_FIELD_ADDRESS);
+  bzw_field_group_set_kind (self->urls_group, BZW_FIELD_URL);
+  bzw_field_group_set_kind (self->impp_group, BZW_FIELD_IMPP);
+  bzw_field_group_set_kind (self->dates_group, BZW_FIELD_DATE);
+  bzw_field_group_set_kind (self->related_group, BZW_FIELD_RELATED);
 
   for (BzwTrust t = BZW_TRUST_UNKNOWN; t <= BZW_TRUST_YES; t++)
     gtk_string_list_append (trust, bzw_labels_trust (t));

@@ -26,17 +26,10 @@ struct _BzwFieldGroup
   BzwFieldKind         kind;
   GtkListBox          *list;
   GtkWidget           *add_button;
+  GtkLabel            *add_label;
 };
 
 G_DEFINE_FINAL_TYPE (BzwFieldGroup, bzw_field_group, ADW_TYPE_PREFERENCES_GROUP)
-
-enum {
-  PROP_0,
-  PROP_KIND,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* What the group says of its kind: the title of a value's field, the
  * add button, the remove button.
@@ -610,77 +603,51 @@ add_clicked_cb (BzwFieldGroup *self)
 }
 
 static void
-bzw_field_group_constructed (GObject *object)
+bzw_field_group_class_init (BzwFieldGroupClass *klass)
 {
-  BzwFieldGroup *self = BZW_FIELD_GROUP (object);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+}
 
-  G_OBJECT_CLASS (bzw_field_group_parent_class)->constructed (object);
+/* The list of values, then the add button; its label comes with the kind. */
+static void
+bzw_field_group_init (BzwFieldGroup *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
 
+  self->add_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("list-add-symbolic"));
-  gtk_box_append (GTK_BOX (content), gtk_label_new (_(kind_texts[self->kind].add_label)));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->add_label));
   self->add_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->add_button), content);
   gtk_widget_add_css_class (self->add_button, "flat");
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->add_button, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(kind_texts[self->kind].add_label), -1);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_button);
-  update_visibility (self);
 }
 
-static void
-bzw_field_group_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+/**
+ * bzw_field_group_set_kind:
+ *
+ * Makes the group hold values of @kind: e-mail addresses, phone numbers, …
+ * Set it once, before the values.
+ */
+void
+bzw_field_group_set_kind (BzwFieldGroup *self,
+                          BzwFieldKind   kind)
 {
-  BzwFieldGroup *self = BZW_FIELD_GROUP (object);
+  const char *add_label;
 
-  if (prop_id == PROP_KIND)
-    g_value_set_int (value, self->kind);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
+  g_return_if_fail (BZW_IS_FIELD_GROUP (self));
+  g_return_if_fail (kind < BZW_N_FIELD_KINDS);
 
-static void
-bzw_field_group_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BzwFieldGroup *self = BZW_FIELD_GROUP (object);
-
-  if (prop_id == PROP_KIND)
-    self->kind = g_value_get_int (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bzw_field_group_class_init (BzwFieldGroupClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->constructed = bzw_field_group_constructed;
-  object_class->get_property = bzw_field_group_get_property;
-  object_class->set_property = bzw_field_group_set_property;
-
-  /* A BzwFieldKind; a plain int, as the model's enums have no GType. */
-  properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, BZW_N_FIELD_KINDS - 1, BZW_FIELD_EMAIL,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-bzw_field_group_init (BzwFieldGroup *self)
-{
+  self->kind = kind;
+  add_label = _(kind_texts[kind].add_label);
+  gtk_label_set_label (self->add_label, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
 }

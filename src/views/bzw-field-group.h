@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BzwFieldGroup, bzw_field_group, BZW, FIELD_GROUP, AdwPreferencesGroup)
 
 BzwFieldKind bzw_field_group_get_kind   (BzwFieldGroup  *self);
+void         bzw_field_group_set_kind   (BzwFieldGroup  *self,
+                                         BzwFieldKind    kind);
 void         bzw_field_group_set_fields (BzwFieldGroup  *self,
                                          GPtrArray      *fields);
 GtkWidget   *bzw_field_group_add_field  (BzwFieldGroup  *self,
