@@ -277,6 +277,60 @@ bzw_words_significant (const char *text)
   return words;
 }
 
+/* Whether @word (folded, stemmed) is met by @offered (folded, stemmed):
+ * the same word, its beginning while it is still being typed, or a part
+ * of a compound („beratung“ in „steuerberatung“) of at least
+ * MIN_STEM_CHARS letters.
+ */
+static gboolean
+word_meets (const char *word,
+            const char *offered)
+{
+  if (g_str_has_prefix (offered, word))
+    return TRUE;
+  return g_utf8_strlen (word, -1) >= MIN_STEM_CHARS && strstr (offered, word) != NULL;
+}
+
+/**
+ * bzw_words_offer_meets:
+ * @offers: (nullable): what someone offers, as written
+ * @need: (nullable): what is looked for, as written
+ *
+ * Whether every significant word of @need is met by a word of @offers,
+ * both folded and stemmed like bzw_words_significant(): the same word,
+ * its beginning („korrektur“ for „Korrekturlesen“) or a part of a
+ * compound („Beratung“ in „Steuerberatung“).
+ *
+ * Returns: %TRUE when @need has significant words and @offers meets all
+ */
+gboolean
+bzw_words_offer_meets (const char *offers,
+                       const char *need)
+{
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
+
+  if (offers == NULL || need == NULL)
+    return FALSE;
+
+  wanted = bzw_words_significant (need);
+  if (wanted->len == 0)
+    return FALSE;
+
+  offered = bzw_words_significant (offers);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      gboolean met = FALSE;
+
+      for (guint j = 0; j < offered->len && !met; j++)
+        met = word_meets (g_ptr_array_index (wanted, i), g_ptr_array_index (offered, j));
+      if (!met)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 bzw_introduction_clear (BzwIntroduction *introduction)
 {

@@ -38,6 +38,8 @@ typedef struct
 char      *bzw_words_fold          (const char                     *text);
 GPtrArray *bzw_words_significant   (const char                     *text);
 gboolean   bzw_words_is_stop_word  (const char                     *folded);
+gboolean   bzw_words_offer_meets   (const char                     *offers,
+                                    const char                     *need);
 GArray    *bzw_introductions_find  (const BzwIntroductionCandidate *candidates,
                                     gsize                           n_candidates,
                                     const BzwKnownPair             *known,

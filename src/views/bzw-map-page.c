@@ -79,8 +79,18 @@ path_changed_cb (BzwMapPage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->path_entry), "error");
 
-  gtk_label_set_text (self->path_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->path_label), text != NULL);
+  if (text == NULL && *query != '\0')
+    {
+      /* Translators: %s is what was typed into „Wie erreiche ich …?“. */
+      g_autofree char *none = g_strdup_printf (_("Nobody on the map matches “%s”"), query);
+
+      gtk_label_set_text (self->path_label, none);
+    }
+  else
+    {
+      gtk_label_set_text (self->path_label, text != NULL ? text : "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->path_label), *query != '\0');
 }
 
 /* Enter closes the popover and gives the map the keyboard. */

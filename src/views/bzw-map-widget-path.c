@@ -17,35 +17,37 @@
  * (map/bzw-map-path.c), marked on the map and told in words.
  */
 
-static gboolean
-offers_all (const char *offers,
-            GPtrArray  *wanted)
+/* The text after @prefix at the start of @query, in any case, or NULL. */
+static const char *
+after_prefix (const char *query,
+              const char *prefix)
 {
-  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *folded_prefix = g_utf8_casefold (prefix, -1);
+  glong n_chars = g_utf8_strlen (prefix, -1);
+  const char *end = query;
+  g_autofree char *start = NULL;
 
-  if (offers == NULL || wanted->len == 0)
-    return FALSE;
+  for (glong i = 0; i < n_chars; i++)
+    {
+      if (*end == '\0')
+        return NULL;
+      end = g_utf8_next_char (end);
+    }
 
-  words = bzw_words_significant (offers);
-  for (guint i = 0; i < wanted->len; i++)
-    if (!g_ptr_array_find_with_equal_func (words, g_ptr_array_index (wanted, i), g_str_equal, NULL))
-      return FALSE;
-
-  return TRUE;
+  start = g_utf8_casefold (query, end - query);
+  return g_str_equal (start, folded_prefix) ? end : NULL;
 }
 
-/* The text after „sucht:“, or NULL when @query is a name. */
+/* The text after „sucht:“ (or the English „looking for:“), or NULL when
+ * @query is a name.
+ */
 static const char *
 need_of (const char *query)
 {
   /* Translators: typed before a need in „Wie erreiche ich …?“, lower case. */
-  const char *prefix = _("looking for:");
-  g_autofree char *start = g_utf8_casefold (query, MIN (strlen (query), strlen (prefix)));
-  g_autofree char *folded_prefix = g_utf8_casefold (prefix, -1);
+  const char *need = after_prefix (query, _("looking for:"));
 
-  if (g_str_equal (start, folded_prefix))
-    return query + strlen (prefix);
-  return NULL;
+  return need != NULL ? need : after_prefix (query, "looking for:");
 }
 
 /* The visible contact best reached whose name or offer matches. */
@@ -55,7 +57,6 @@ find_target (BzwMapWidget *self,
              const char   *query)
 {
   const char *need = need_of (query);
-  g_autoptr(GPtrArray) wanted = need != NULL ? bzw_words_significant (need) : NULL;
   guint n = bzw_map_graph_get_n_nodes (self->graph);
   double best = -1.0;
   int found = -1;
@@ -69,11 +70,11 @@ find_target (BzwMapWidget *self,
       if (!_bzw_map_widget_is_visible (self, i) || weight <= best)
         continue;
 
-      if (wanted != NULL)
+      if (need != NULL)
         {
           g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store, node->contact_id, NULL);
 
-          match = contact != NULL && offers_all (bzw_contact_get_offers (contact), wanted);
+          match = contact != NULL && bzw_words_offer_meets (bzw_contact_get_offers (contact), need);
         }
       else
         {

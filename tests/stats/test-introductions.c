@@ -4,6 +4,8 @@
 
 #include "bzw-introductions.h"
 
+#include <string.h>
+
 static void
 assert_words (const char *text,
               const char *expected)
@@ -46,6 +48,37 @@ test_significant_words (void)
   assert_words ("IT, KI und so", "");
   assert_words (NULL, "");
   assert_words ("Steuerberatung für Gründer:innen", "steuerberatung gruend innen");
+}
+
+static void
+test_offer_meets (void)
+{
+  const char *offers = "Korrekturlesen, Kinderbetreuung im Notfall";
+
+  /* The same word, folded and stemmed. */
+  g_assert_true (bzw_words_offer_meets (offers, "Korrekturlesen"));
+  g_assert_true (bzw_words_offer_meets (offers, " korrekturlesen "));
+  g_assert_true (bzw_words_offer_meets (offers, "KINDERBETREUUNG"));
+  /* Its beginning, as while typing, at every length. */
+  for (guint len = 1; len <= strlen ("Korrekturlesen"); len++)
+    {
+      g_autofree char *typed = g_strndup ("Korrekturlesen", len);
+
+      g_assert_true (bzw_words_offer_meets (offers, typed) == (len >= 3));
+    }
+  /* A part of a compound, and every word of the need. */
+  g_assert_true (bzw_words_offer_meets (offers, "Betreuung"));
+  g_assert_true (bzw_words_offer_meets (offers, "Betreuung im Notfall"));
+  g_assert_true (bzw_words_offer_meets ("Steuerberatung für Gründer", "Beratung für Gründerinnen") == FALSE);
+  g_assert_true (bzw_words_offer_meets ("Steuerberatung für Gründer", "Beratung Gründer"));
+  g_assert_true (bzw_words_offer_meets ("Größen ändern", "groesse"));
+  /* Not: a word nobody offers, only stop words, nothing offered. */
+  g_assert_false (bzw_words_offer_meets (offers, "Korrekturlesen Steuer"));
+  g_assert_false (bzw_words_offer_meets (offers, "lesen"));
+  g_assert_false (bzw_words_offer_meets (offers, "und die"));
+  g_assert_false (bzw_words_offer_meets (offers, ""));
+  g_assert_false (bzw_words_offer_meets (NULL, "Korrekturlesen"));
+  g_assert_false (bzw_words_offer_meets ("Korrekturlesen", NULL));
 }
 
 static void
@@ -155,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/stats/introductions/fold", test_fold);
   g_test_add_func ("/stats/introductions/significant-words", test_significant_words);
+  g_test_add_func ("/stats/introductions/offer-meets", test_offer_meets);
   g_test_add_func ("/stats/introductions/suggestions", test_suggestions);
   g_test_add_func ("/stats/introductions/common-words", test_common_words);
 

@@ -49,6 +49,10 @@ def check_chain(app, text, target):
     return [s.group(1) for s in steps]
 
 
+def target_offers(offers, target):
+    return (dict(offers).get(target) or "").lower()
+
+
 with App("--demo", env=APP_ENV) as app:
     app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$", timeout=20)
 
@@ -83,6 +87,42 @@ with App("--demo", env=APP_ENV) as app:
     if f"Markierter Weg: {label.get_name()}" not in description:
         fail(f"the map's description does not name the marked path: „{description}“")
     tap.ok(f"the map selects {target} and marks the path through {', '.join(names[:-1])}")
+
+    # A need: a word one contact offers (and nobody whose path is shown
+    # now), typed after „sucht:“ finds an offerer with that word.
+    offers = app.query("SELECT display_name, offers FROM contacts WHERE archived = 0"
+                       " AND offers IS NOT NULL AND offers != '' ORDER BY id")
+    word = None
+    for name, offer in offers:
+        if name == target:
+            continue
+        for w in re.findall(r"[A-Za-z]{8,}", offer):
+            if w.lower() not in target_offers(offers, target):
+                word = w
+                break
+        if word:
+            break
+    if word is None:
+        fail("no contact of the example network offers a word of eight letters")
+    app.type_text(entry, f"sucht: {word}")
+    offerers = [n for n, o in offers if word.lower() in o.lower()]
+    label = app.find_matching(Atspi.Role.LABEL, "^(" + "|".join(map(re.escape, offerers)) + "): ")
+    reached = label.get_name().split(": ", 1)[0]
+    offer = dict(offers)[reached]
+    app.wait(lambda: widget.get_name() == reached, f"the map to select {reached}")
+    tap.ok(f"„sucht: {word}“ reaches {reached}, who offers „{offer}“: „{label.get_name()}“")
+
+    # While the word is still being typed, its beginning is enough.
+    part = word[:6]
+    app.type_text(entry, f"sucht: {part}")
+    offerers = [n for n, o in offers if part.lower() in o.lower()]
+    label = app.find_matching(Atspi.Role.LABEL, "^(" + "|".join(map(re.escape, offerers)) + "): ")
+    tap.ok(f"„sucht: {part}“ reaches someone who offers it: „{label.get_name()}“")
+
+    app.type_text(entry, "sucht: Xylophonbau")
+    app.find_matching(Atspi.Role.LABEL, "^Niemand auf der Karte passt zu „sucht: Xylophonbau“$")
+    app.wait(lambda: "Markierter Weg" not in (widget.get_description() or ""), "the path to be cleared")
+    tap.ok("a need nobody offers says so and clears the path")
 
     app.type_text(entry, "")
     app.wait(lambda: "Markierter Weg" not in (widget.get_description() or ""), "the path to be cleared")
