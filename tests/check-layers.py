@@ -11,7 +11,7 @@ import pathlib
 import re
 import sys
 
-LAYERS = ["model", "store", "io", "services", "map", "print", "views", "app"]
+LAYERS = ["model", "store", "io", "services", "sync", "map", "print", "views", "app"]
 CORE = LAYERS[:LAYERS.index("views")]
 GTK_HEADERS = re.compile(r'#include\s*<(gtk/|adwaita\.h|gdk/)')
 SQL = re.compile(r'\bsqlite3_|#include\s*<sqlite3\.h>')

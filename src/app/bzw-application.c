@@ -62,6 +62,11 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "export-calendar", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write birthdays, keep-in-touch dates and promised favours as iCalendar, without a window"), N_("FILE.ics") },
+  { "sync-account", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sync the contacts with this CardDAV server; the user goes in the address, the password in the keyring or BZW_SYNC_PASSWORD"),
+    N_("URL") },
+  { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Sync the contacts with the server once, both ways, without a window"), NULL },
   { "print-map-page", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add the relationship map as the last page of the overview"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -168,6 +173,8 @@ bzw_application_handle_local_options (GApplication *app,
   const char *vcard_version = NULL;
   const char *export_circle = NULL;
   const char *map_size = NULL;
+  const char *sync_account = NULL;
+  gboolean sync = g_variant_dict_contains (options, "sync");
   int map_width, map_height;
   BzwVcardVersion version;
   gboolean demo = g_variant_dict_contains (options, "demo");
@@ -190,6 +197,8 @@ bzw_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
   g_variant_dict_lookup (options, "export-circle", "&s", &export_circle);
   g_variant_dict_lookup (options, "map-size", "&s", &map_size);
+  g_variant_dict_lookup (options, "sync-account", "&s", &sync_account);
+  writes = writes || sync || sync_account != NULL;
   if (!bzw_cli_parse_vcard_version (vcard_version, &version, &error) ||
       !bzw_cli_parse_map_size (map_size, &map_width, &map_height, &error))
     {
@@ -206,7 +215,7 @@ bzw_application_handle_local_options (GApplication *app,
   if (!demo && !writes)
     return -1;
 
-  open_store (self, demo || import != NULL ? BZW_STORE_OPEN_DEFAULT : reading_flags (self));
+  open_store (self, demo || import != NULL || sync || sync_account != NULL ? BZW_STORE_OPEN_DEFAULT : reading_flags (self));
   if (self->store == NULL)
     {
       g_printerr ("%s\n", self->store_error->message);
@@ -219,14 +228,16 @@ bzw_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if ((import != NULL && !bzw_cli_import (self->store, import, &error)) ||
+  if ((sync_account != NULL && !bzw_cli_set_sync_account (self->store, sync_account, &error)) ||
+      (import != NULL && !bzw_cli_import (self->store, import, &error)) ||
       (export_vcard != NULL && !bzw_cli_export_vcard (self->store, export_vcard, export_circle, version, &error)) ||
       (export_map != NULL && !bzw_cli_export_map (self->store, export_map, map_width, map_height, &error)) ||
       (export_archive != NULL && !bzw_cli_export_archive (self->store, export_archive, &error)) ||
       (export_calendar != NULL && !bzw_cli_export_calendar (self->store, export_calendar, now, &error)) ||
       (print_overview != NULL &&
        !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, print_map_page,
-                                &error)))
+                                &error)) ||
+      (sync && !bzw_cli_sync (self->store, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

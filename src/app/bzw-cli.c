@@ -13,6 +13,7 @@
 #include "bzw-output-file.h"
 #include "bzw-overview-options.h"
 #include "bzw-overview-renderer.h"
+#include "bzw-sync-account.h"
 #include "bzw-vcard-writer.h"
 
 #include <glib/gi18n.h>
@@ -229,5 +230,31 @@ bzw_cli_export_calendar (BzwStore    *store,
                    _("The calendar could not be written to “%s”: %s"), display, local_error->message);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* --sync-account=URL: the account, never its password. */
+gboolean
+bzw_cli_set_sync_account (BzwStore    *store,
+                          const char  *url,
+                          GError     **error)
+{
+  return bzw_sync_account_set (store, url, error);
+}
+
+/* --sync: one two-way sync, one line on stdout. */
+gboolean
+bzw_cli_sync (BzwStore  *store,
+              GError   **error)
+{
+  BzwSyncSummary summary = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  if (!bzw_sync_account_run (store, &summary, error))
+    return FALSE;
+
+  g_debug ("Sync: %u requests in %.3f s", summary.requests, (g_get_monotonic_time () - start) / 1e6);
+  /* Translators: the line after a sync on the command line. */
+  g_print (_("%u uploaded, %u downloaded, %u conflicts\n"), summary.uploaded, summary.downloaded, summary.conflicts);
   return TRUE;
 }

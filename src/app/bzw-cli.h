@@ -44,4 +44,10 @@ gboolean bzw_cli_export_map     (BzwStore    *store,
                                  int          height,
                                  GError     **error);
 
+gboolean bzw_cli_set_sync_account    (BzwStore            *store,
+                                     const char          *url,
+                                     GError             **error);
+gboolean bzw_cli_sync                (BzwStore            *store,
+                                     GError             **error);
+
 G_END_DECLS

@@ -93,6 +93,6 @@ SQL
 }
 
 case "$version" in
-  1|2|3|4) make_fixture "$version" ;;
+  1|2|3|4|5|6) make_fixture "$version" ;;
   *) echo "No fixture recipe for schema version $version" >&2; exit 1 ;;
 esac

@@ -248,6 +248,8 @@ static const Fixture fixtures[] = {
   { "schema-v2.db", 2, check_v1_rows },
   { "schema-v3.db", 3, check_v1_rows },
   { "schema-v4.db", 4, check_v1_rows },
+  { "schema-v5.db", 5, check_v1_rows },
+  { "schema-v6.db", 6, check_v1_rows },
 };
 
 /* Every schema version has its fixture. */
