@@ -36,6 +36,8 @@ static const BzwLabel relationship_kinds[] = {
   { "business-partner", N_("Business partners") },
   { "client", N_("Client and supplier") },
   { "introduced-by-me", N_("Introduced by me") },
+  /* a_id introduced me to b_id: „Kennengelernt über …“ */
+  { "introducer", N_("Met through them") },
   { "club", N_("Same club") },
   { "alumni", N_("Studied together") },
   { "acquaintance", N_("Acquaintances") },

@@ -319,3 +319,85 @@ bzw_store_save_map_positions (BzwStore              *self,
 
   return bzw_store_finish (self, ok, error);
 }
+
+/* „Kennengelernt über …“: a relationship of the kind "introducer" from the
+ * contact who introduced me (a_id) to the contact (b_id).
+ */
+
+/**
+ * bzw_store_get_introducer:
+ *
+ * Returns: the contact through whom I met @contact_id, or 0
+ */
+gint64
+bzw_store_get_introducer (BzwStore *self,
+                          gint64    contact_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT a_id FROM relationships WHERE kind = 'introducer' AND b_id = ?1"
+                             " ORDER BY id LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/**
+ * bzw_store_set_introducer:
+ * @introducer_id: the contact through whom I met @contact_id, or 0 for none
+ *
+ * Sets who introduced me to @contact_id, in one transaction: the
+ * relationship of the kind "introducer" is added, moved to another
+ * introducer, or removed.
+ */
+gboolean
+bzw_store_set_introducer (BzwStore  *self,
+                          gint64     contact_id,
+                          gint64     introducer_id,
+                          GError   **error)
+{
+  gint64 current;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  current = bzw_store_get_introducer (self, contact_id);
+  if (current == introducer_id)
+    return TRUE;
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self, "DELETE FROM relationships WHERE kind = 'introducer' AND b_id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      ok = _bzw_store_step_done (self, stmt, error);
+    }
+
+  if (ok && introducer_id > 0)
+    {
+      g_autoptr(BzwRelationship) rel = bzw_relationship_new ();
+
+      bzw_relationship_set_a_id (rel, introducer_id);
+      bzw_relationship_set_b_id (rel, contact_id);
+      bzw_relationship_set_kind (rel, "introducer");
+      bzw_relationship_set_strength (rel, 3);
+      ok = bzw_store_save_relationship (self, rel, error);
+    }
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_RELATIONSHIPS, contact_id);
+
+  return bzw_store_finish (self, ok, error);
+}

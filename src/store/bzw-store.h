@@ -202,6 +202,12 @@ gboolean        bzw_store_save_relationship       (BzwStore               *self,
 gboolean        bzw_store_delete_relationship     (BzwStore               *self,
                                                    gint64                  id,
                                                    GError                **error);
+gint64          bzw_store_get_introducer          (BzwStore               *self,
+                                                   gint64                  contact_id);
+gboolean        bzw_store_set_introducer          (BzwStore               *self,
+                                                   gint64                  contact_id,
+                                                   gint64                  introducer_id,
+                                                   GError                **error);
 GPtrArray      *bzw_store_list_relationships      (BzwStore               *self,
                                                    gint64                  contact_id,
                                                    GError                **error);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-contact-editor.h"
+#include "bzw-contact-picker.h"
 #include "bzw-field-group.h"
 #include "bzw-photo.h"
 #include "bzw-labels.h"
@@ -42,6 +43,8 @@ struct _BzwContactEditor
   GtkSpinButton      *latest_spin;
   AdwEntryRow        *met_how_row;
   GtkSwitch          *met_in_person_switch;
+  BzwContactPicker   *met_via_picker;
+  AdwActionRow       *met_via_row;
   AdwEntryRow        *met_on_row;
   AdwEntryRow        *nickname_row;
   GtkTextView        *notes_view;
@@ -169,6 +172,23 @@ get_notes (BzwContactEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+save_with_introducer (BzwContactEditor  *self,
+                      BzwContact        *contact,
+                      GError           **error)
+{
+  gint64 introducer = bzw_contact_picker_get_contact_id (self->met_via_picker);
+  gboolean ok;
+
+  if (!bzw_store_begin (self->store, error))
+    return FALSE;
+
+  ok = bzw_store_save_contact (self->store, contact, error) &&
+       bzw_store_set_introducer (self->store, bzw_contact_get_id (contact), introducer, error);
+
+  return bzw_store_finish (self->store, ok, ok ? error : NULL) && ok;
+}
+
 static void
 save_cb (BzwContactEditor *self)
 {
@@ -230,7 +250,8 @@ save_cb (BzwContactEditor *self)
     }
   bzw_contact_set_circle_ids (contact, circles);
 
-  if (!bzw_store_save_contact (self->store, contact, &error))
+  /* The contact and through whom I met it: one transaction. */
+  if (!save_with_introducer (self, contact, &error))
     {
       show_error (self, NULL, error->message);
       return;
@@ -460,6 +481,7 @@ bzw_contact_editor_class_init (BzwContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_how_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_in_person_switch);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_on_row);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, met_via_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, nickname_row);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, BzwContactEditor, offers_row);
@@ -523,6 +545,22 @@ bzw_contact_editor_new (GtkWindow  *parent,
 
   self->store = g_object_ref (store);
   self->contact = contact != NULL ? bzw_contact_copy (contact) : bzw_contact_new ();
+
+  /* „Kennengelernt über …“: a contact, not free text. */
+  self->met_via_picker = BZW_CONTACT_PICKER (bzw_contact_picker_new (store, _("Met through")));
+  gtk_widget_set_valign (GTK_WIDGET (self->met_via_picker), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->met_via_picker), TRUE);
+  adw_action_row_add_suffix (self->met_via_row, GTK_WIDGET (self->met_via_picker));
+  /* Alt+Ü puts the keyboard in the picker. */
+  adw_action_row_set_activatable_widget (self->met_via_row, GTK_WIDGET (self->met_via_picker));
+  if (contact != NULL)
+    {
+      gint64 introducer = bzw_store_get_introducer (store, bzw_contact_get_id (contact));
+
+      bzw_contact_picker_exclude (self->met_via_picker, bzw_contact_get_id (contact));
+      if (introducer > 0)
+        bzw_contact_picker_set_contact_id (self->met_via_picker, introducer);
+    }
   gtk_window_set_title (GTK_WINDOW (self), contact != NULL ? _("Edit Contact") : _("New Contact"));
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->given_row));

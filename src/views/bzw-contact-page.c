@@ -143,6 +143,35 @@ add_fields (BzwContactPage *self)
     }
 }
 
+static void open_contact_cb (GtkButton      *button,
+                             BzwContactPage *self);
+
+/* „Kennengelernt über Anna Klein“, with a button that opens her. */
+static void
+add_introducer (BzwContactPage *self,
+                GtkWidget      *group)
+{
+  gint64 id = bzw_store_get_introducer (self->store, bzw_contact_get_id (self->contact));
+  g_autoptr(BzwContact) introducer = id > 0 ? bzw_store_dup_contact (self->store, id, NULL) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *open_label = NULL;
+  GtkWidget *row;
+  GtkWidget *open;
+
+  if (introducer == NULL)
+    return;
+
+  name = bzw_contact_dup_best_name (introducer);
+  /* Translators: %s is the name of a contact. */
+  open_label = g_strdup_printf (_("Open %s"), name);
+  row = add_row (group, _("Met through"), name);
+  open = bzw_ui_row_button ("go-next-symbolic", open_label);
+  g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+}
+
 static void
 add_meeting (BzwContactPage *self)
 {
@@ -161,6 +190,7 @@ add_meeting (BzwContactPage *self)
 
   add_row (group, _("Met in person"),
            bzw_contact_get_met_in_person (self->contact) ? _("Yes") : _("No, known only online"));
+  add_introducer (self, group);
 }
 
 /* The rhythm, own or from the circles, and when getting in touch is due. */

@@ -275,6 +275,14 @@ bzw_contact_picker_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (BZW_CONTACT_PICKER (widget)->entry);
 }
 
+/* A row or label whose mnemonic names the picker puts the keyboard in it. */
+static gboolean
+bzw_contact_picker_mnemonic_activate (GtkWidget *widget,
+                                      gboolean   group_cycling)
+{
+  return gtk_widget_grab_focus (widget);
+}
+
 static void
 bzw_contact_picker_class_init (BzwContactPickerClass *klass)
 {
@@ -282,6 +290,7 @@ bzw_contact_picker_class_init (BzwContactPickerClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bzw_contact_picker_dispose;
   widget_class->grab_focus = bzw_contact_picker_grab_focus;
+  widget_class->mnemonic_activate = bzw_contact_picker_mnemonic_activate;
 
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),

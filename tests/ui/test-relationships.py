@@ -115,4 +115,24 @@ with App() as app:
         fail(f"after „Rückgängig“: {between(app, contact_id, new_id)}")
     tap.ok("„Entfernen“ removes it, „Rückgängig“ brings it back with its UID")
 
+    # „Kennengelernt über …“ in the editor: a contact, found again on the page.
+    app.click(button(app, "Bearbeiten"))
+    window = app.top_level("Kontakt bearbeiten")
+    picker = field(app, "Kennengelernt über", window)
+    app.type_text(picker, new_name)
+    matches = app.find(Atspi.Role.LIST, "Passende Kontakte", root=window)
+    app.wait(lambda: matches.get_child_count() > 0, f"„{new_name}“ among the matches")
+    # Alt+Ü puts the keyboard in the picker; Return takes the match.
+    App.keys_to("Kontakt bearbeiten", "alt+udiaeresis")
+    time.sleep(0.3)
+    keys("Return")
+    app.wait(lambda: matches.get_child_count() == 0, f"„{new_name}“ to be picked")
+    app.click(button(app, "Speichern"))
+    app.top_level_gone("Kontakt bearbeiten")
+    app.wait(lambda: app.query("SELECT a_id FROM relationships WHERE kind = 'introducer' AND b_id = ?", contact_id)
+             == [(new_id,)], "the introducer in the database")
+    app.find(Atspi.Role.LABEL, "Kennengelernt über")
+    button(app, f"{new_name} öffnen", contains=True)
+    tap.ok(f"„Kennengelernt über {new_name}“ is chosen in the editor, stored as who introduced us, shown on the page")
+
 tap.done()
