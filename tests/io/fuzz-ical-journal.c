@@ -12,6 +12,7 @@
 #include "bzw-ical-journal-private.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
