@@ -2,14 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Builds the libFuzzer targets of the vCard and CSV readers (the CSV one
-# also with a mapping chosen from the input) and of the photo reader with
-# clang (-fsanitize=fuzzer,address,undefined, the library code included)
+# also with a mapping chosen from the input), of the photo reader, of the
+# archive reader and of the journal's iCalendar reader with clang
+# (-fsanitize=fuzzer,address,undefined, the library code included)
 # straight from the sources and runs each for a bounded time on the seed
-# corpus in tests/io/data.  Exits non-zero when a fuzzer finds a crash, a
+# corpus in tests/io/data and, when there is one, the target's own seeds in
+# tests/io/fuzz-seeds/TARGET.  Exits non-zero when a fuzzer finds a crash, a
 # leak or undefined behaviour; the input that did it is left in the work
 # directory and printed.
 #
 #   tests/io/run-fuzzers.sh [SECONDS-PER-TARGET]   (default 30)
+#
+# BZW_FUZZ_TARGETS="archive ical-journal" runs only those targets.
 
 set -euo pipefail
 
@@ -42,18 +46,20 @@ libs="$(pkg-config --libs $pkgs) -lm"
 sources="$top/src/model/*.c $top/src/store/*.c $top/src/io/*.c $work/bzw-store-resources.c"
 
 status=0
-for target in vcard csv csv-mapping photo; do
+for target in ${BZW_FUZZ_TARGETS:-vcard csv csv-mapping photo archive ical-journal}; do
   echo "run-fuzzers: building fuzz-$target"
   # shellcheck disable=SC2086
   clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources $libs
 
   mkdir -p "$work/corpus-$target"
+  seeds=("$top/tests/io/data")
+  [ -d "$top/tests/io/fuzz-seeds/$target" ] && seeds+=("$top/tests/io/fuzz-seeds/$target")
   echo "run-fuzzers: running fuzz-$target for ${seconds}s"
   if ! (cd "$work" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         ASAN_OPTIONS=detect_leaks=1 \
         "./fuzz-$target" -max_total_time="$seconds" -seed="${BZW_FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 \
           -max_len=65536 -artifact_prefix="$work/crash-$target-" \
-          "$work/corpus-$target" "$top/tests/io/data" > "$work/fuzz-$target.log" 2>&1); then
+          "$work/corpus-$target" "${seeds[@]}" > "$work/fuzz-$target.log" 2>&1); then
     echo "run-fuzzers: fuzz-$target FAILED; see $work/fuzz-$target.log" >&2
     ls "$work"/crash-"$target"-* 2>/dev/null >&2 || true
     tail -40 "$work/fuzz-$target.log" >&2
