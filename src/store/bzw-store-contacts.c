@@ -64,7 +64,9 @@ validate_contact (BzwContact  *contact,
     }
 
   if (!_bzw_store_validate_date (bzw_contact_get_birthday (contact), _("Birthday"), error) ||
-      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error))
+      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_follow_up_on (contact), _("Follow-up"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_snoozed_until (contact), _("Remind later"), error))
     return FALSE;
 
   for (guint i = 0; i < fields->len; i++)
@@ -148,6 +150,9 @@ bind_contact (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 27, bzw_contact_get_archived (c));
   _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
   _bzw_store_bind_text (stmt, 30, bzw_contact_get_department (c));
+  _bzw_store_bind_text (stmt, 31, bzw_contact_get_follow_up_on (c));
+  _bzw_store_bind_text (stmt, 32, bzw_contact_get_follow_up_note (c));
+  _bzw_store_bind_text (stmt, 33, bzw_contact_get_snoozed_until (c));
 }
 
 /* A new contact has no fields and circles to replace yet. */
@@ -260,7 +265,7 @@ bzw_store_save_contact (BzwStore    *self,
       stmt = _bzw_store_prepare (self,
                                  "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES"
                                  " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?31, ?32, ?33, ?29)",
                                  error);
     }
   else
@@ -273,7 +278,8 @@ bzw_store_save_contact (BzwStore    *self,
                                  " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
                                  " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
                                  " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
-                                 " archived = ?27, extra = ?28, department = ?30, sort_key = ?29 WHERE id = ?1",
+                                 " archived = ?27, extra = ?28, department = ?30, follow_up_on = ?31,"
+                                 " follow_up_note = ?32, snoozed_until = ?33, sort_key = ?29 WHERE id = ?1",
                                  error);
     }
 
@@ -347,7 +353,10 @@ _bzw_store_read_contact_columns (sqlite3_stmt *stmt,
   bzw_contact_set_archived (contact, sqlite3_column_int (stmt, 26));
   bzw_contact_set_extra (contact, _bzw_store_column_text (stmt, 27));
   bzw_contact_set_department (contact, _bzw_store_column_text (stmt, 28));
-  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 29));
+  bzw_contact_set_follow_up_on (contact, _bzw_store_column_text (stmt, 29));
+  bzw_contact_set_follow_up_note (contact, _bzw_store_column_text (stmt, 30));
+  bzw_contact_set_snoozed_until (contact, _bzw_store_column_text (stmt, 31));
+  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 32));
 }
 
 static gboolean

@@ -24,7 +24,10 @@ typedef struct
 static const TableSpec tables[] = {
   { "SELECT * FROM contacts WHERE id = ?1",
     "INSERT INTO contacts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+    TRUE },
+  { "SELECT * FROM talking_points WHERE contact_id = ?1",
+    "INSERT OR REPLACE INTO talking_points VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     TRUE },
   { "SELECT * FROM contact_fields WHERE contact_id = ?1",
     "INSERT OR REPLACE INTO contact_fields VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

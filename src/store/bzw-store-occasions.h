@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "bzw-store.h"
+#include "bzw-talking-point.h"
+
+G_BEGIN_DECLS
+
+gboolean   bzw_store_set_follow_up            (BzwStore         *self,
+                                               gint64            contact_id,
+                                               const char       *day,
+                                               const char       *note,
+                                               GError          **error);
+gboolean   bzw_store_set_snoozed_until        (BzwStore         *self,
+                                               gint64            contact_id,
+                                               const char       *day,
+                                               GError          **error);
+GPtrArray *bzw_store_list_talking_points      (BzwStore         *self,
+                                               gint64            contact_id,
+                                               gboolean          include_done,
+                                               GError          **error);
+gboolean   bzw_store_save_talking_point       (BzwStore         *self,
+                                               BzwTalkingPoint  *point,
+                                               GError          **error);
+gboolean   bzw_store_set_talking_points_done  (BzwStore         *self,
+                                               GArray           *ids,
+                                               gint64            done_at,
+                                               GError          **error);
+gboolean   bzw_store_delete_talking_point     (BzwStore         *self,
+                                               gint64            id,
+                                               GError          **error);
+
+G_END_DECLS
