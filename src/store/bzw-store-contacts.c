@@ -610,6 +610,8 @@ bzw_store_list_contact_ids (BzwStore               *self,
                             GError                **error)
 {
   static const BzwContactQuery all = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *fts = NULL;
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
@@ -631,8 +633,9 @@ bzw_store_list_contact_ids (BzwStore               *self,
                              " WHERE (?1 IS NULL OR c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1))"
                              "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_circles cc"
                              "                              WHERE cc.contact_id = c.id AND cc.circle_id = ?2))"
-                             "   AND (?3 = 0 OR coalesce (" BZW_LAST_ENCOUNTER_SQL ", c.created)"
-                             "                  + " IDEAL_DAYS_SQL " * 86400 < ?6)"
+                             "   AND (?3 = 0 OR ((coalesce (" BZW_LAST_ENCOUNTER_SQL ", c.created)"
+                             "                    + " IDEAL_DAYS_SQL " * 86400 < ?6 OR c.follow_up_on <= ?7)"
+                             "                   AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?7)))"
                              "   AND (?4 = 0 OR (c.met_in_person = 0 AND NOT EXISTS ("
                              "        SELECT 1 FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
                              "         WHERE p.contact_id = c.id AND e.channel IN ('in-person', 'event'))))"
@@ -649,6 +652,7 @@ bzw_store_list_contact_ids (BzwStore               *self,
   sqlite3_bind_int (stmt, 4, query->online_only);
   sqlite3_bind_int (stmt, 5, query->include_archived);
   sqlite3_bind_int64 (stmt, 6, _bzw_store_now ());
+  sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bzw-store-occasions.h"
+#include "bzw-store-stats.h"
 #include "bzw-test-fixture.h"
 
 #include <locale.h>
@@ -222,6 +223,97 @@ test_undo_keeps_talking_points (Fixture       *fixture,
   g_assert_cmpstr (bzw_contact_get_follow_up_note (contact), ==, "Termin");
 }
 
+static gint64
+add_due_contact (Fixture    *fixture,
+                 const char *name,
+                 int         ideal_days)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 long_ago = g_get_real_time () / G_USEC_PER_SEC - 100 * 86400;
+
+  bzw_contact_set_display_name (contact, name);
+  bzw_contact_set_interval_ideal (contact, ideal_days);
+  bzw_contact_set_times (contact, long_ago, long_ago);
+  g_assert_true (bzw_store_save_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  return bzw_contact_get_id (contact);
+}
+
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static gboolean
+array_has (GArray *ids,
+           gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+due_has (GArray *due,
+         gint64  id)
+{
+  for (guint i = 0; i < due->len; i++)
+    if (g_array_index (due, BzwDueContact, i).contact_id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The filter „Fällig“ of the list and the Überblick's list agree with the
+ * rule: a follow-up today is due, a snoozed contact is not.
+ */
+static void
+test_due_lists (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 rhythm = add_due_contact (fixture, "Rhythmus", 10);
+  gint64 snoozed = add_due_contact (fixture, "Schläfer", 10);
+  gint64 follow = add_contact (fixture, "Wiedervorlage");
+  gint64 later = add_contact (fixture, "Später");
+  g_autofree char *today = day_from_today (0);
+  g_autofree char *tomorrow = day_from_today (1);
+  g_autofree char *yesterday = day_from_today (-1);
+  BzwContactQuery query = { .due_only = TRUE };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bzw_store_set_snoozed_until (fixture->store, snoozed, tomorrow, &error));
+  g_assert_true (bzw_store_set_follow_up (fixture->store, follow, today, NULL, &error));
+  g_assert_true (bzw_store_set_follow_up (fixture->store, later, tomorrow, NULL, &error));
+  g_assert_no_error (error);
+
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  due = bzw_store_stats_list_due (fixture->store, now, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_true (array_has (ids, rhythm) && array_has (ids, follow));
+  g_assert_true (due_has (due, rhythm) && due_has (due, follow));
+
+  /* A snooze that ended yesterday holds no more. */
+  g_assert_true (bzw_store_set_snoozed_until (fixture->store, snoozed, yesterday, &error));
+  g_clear_pointer (&ids, g_array_unref);
+  g_clear_pointer (&due, g_array_unref);
+  ids = bzw_store_list_contact_ids (fixture->store, &query, &error);
+  due = bzw_store_stats_list_due (fixture->store, now, FALSE, NULL, &error);
+  g_assert_true (array_has (ids, snoozed));
+  g_assert_true (due_has (due, snoozed));
+  g_assert_cmpuint (ids->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +327,8 @@ main (int   argc,
               open_temp_store, test_circle_lead_days, close_store);
   g_test_add ("/store/occasions/talking-points", Fixture, NULL,
               open_temp_store, test_talking_points, close_store);
+  g_test_add ("/store/occasions/due-lists", Fixture, NULL,
+              open_temp_store, test_due_lists, close_store);
   g_test_add ("/store/occasions/undo-keeps-talking-points", Fixture, NULL,
               open_temp_store, test_undo_keeps_talking_points, close_store);
 
