@@ -11,7 +11,7 @@
 
 #include "bzw-store-occasions.h"
 
-#include "bzw-store-private.h"
+#include "bzw-store-stats-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -272,4 +272,128 @@ bzw_store_delete_talking_point (BzwStore  *self,
 
   return _bzw_store_write_id (self, "DELETE FROM talking_points WHERE id = ?1", id,
                               BZW_STORE_CHANGE_CONTACTS, 0, error);
+}
+
+static void
+clear_yearly_date_row (gpointer data)
+{
+  BzwYearlyDateRow *row = data;
+
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->date, g_free);
+  g_clear_pointer (&row->label, g_free);
+}
+
+/**
+ * bzw_store_list_yearly_dates:
+ *
+ * Returns: (transfer full) (element-type BzwYearlyDateRow): the birthdays
+ *   and date fields of the contacts that are not archived, each with the
+ *   longest lead time of the contact's circles (0 without one)
+ */
+GArray *
+bzw_store_list_yearly_dates (BzwStore  *self,
+                             GError   **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT d.contact_id, " NAME_SQL ("c") ", d.day, d.label,"
+                             " coalesce ((SELECT max (ci.lead_days) FROM contact_circles cc"
+                             "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id), 0)"
+                             " FROM (SELECT id AS contact_id, birthday AS day, NULL AS label, -1 AS position"
+                             "         FROM contacts WHERE birthday IS NOT NULL"
+                             "       UNION ALL"
+                             "       SELECT contact_id, value, label, position FROM contact_fields"
+                             "        WHERE kind = 'date') d"
+                             " JOIN contacts c ON c.id = d.contact_id"
+                             " WHERE c.archived = 0"
+                             " ORDER BY c.sort_key, c.id, d.position",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  rows = g_array_new (FALSE, TRUE, sizeof (BzwYearlyDateRow));
+  g_array_set_clear_func (rows, clear_yearly_date_row);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwYearlyDateRow row = { 0 };
+
+      row.contact_id = sqlite3_column_int64 (stmt, 0);
+      row.name = _bzw_store_column_dup_text (stmt, 1);
+      row.date = _bzw_store_column_dup_text (stmt, 2);
+      row.label = _bzw_store_column_dup_text (stmt, 3);
+      row.lead_days = sqlite3_column_int (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+
+  if (!_bzw_store_finish_rows (self, stmt, rc, "list_yearly_dates", error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+clear_follow_up_row (gpointer data)
+{
+  BzwFollowUpRow *row = data;
+
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->day, g_free);
+  g_clear_pointer (&row->note, g_free);
+  g_clear_pointer (&row->snoozed_until, g_free);
+}
+
+/**
+ * bzw_store_list_follow_ups:
+ * @until: the last day, "YYYY-MM-DD"
+ *
+ * Returns: (transfer full) (element-type BzwFollowUpRow): the follow-ups of
+ *   contacts that are not archived up to @until (those past included), the
+ *   earliest first
+ */
+GArray *
+bzw_store_list_follow_ups (BzwStore    *self,
+                           const char  *until,
+                           GError     **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+  g_return_val_if_fail (until != NULL, NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT c.id, " NAME_SQL ("c") ", c.follow_up_on, c.follow_up_note, c.snoozed_until"
+                             " FROM contacts c"
+                             " WHERE c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?1 AND c.archived = 0"
+                             " ORDER BY c.follow_up_on, c.sort_key, c.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
+  rows = g_array_new (FALSE, TRUE, sizeof (BzwFollowUpRow));
+  g_array_set_clear_func (rows, clear_follow_up_row);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwFollowUpRow row = { 0 };
+
+      row.contact_id = sqlite3_column_int64 (stmt, 0);
+      row.name = _bzw_store_column_dup_text (stmt, 1);
+      row.day = _bzw_store_column_dup_text (stmt, 2);
+      row.note = _bzw_store_column_dup_text (stmt, 3);
+      row.snoozed_until = _bzw_store_column_dup_text (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+
+  if (!_bzw_store_finish_rows (self, stmt, rc, "list_follow_ups", error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
 }

@@ -7,6 +7,34 @@
 
 G_BEGIN_DECLS
 
+/* A date that comes back every year: a contact's birthday, or one of its
+ * date fields (an anniversary), with the longest lead time of the
+ * contact's circles.
+ */
+typedef struct
+{
+  gint64  contact_id;
+  char   *name;
+  char   *date;       /* "YYYY-MM-DD" or "--MM-DD" */
+  char   *label;      /* NULL for the birthday, else the field's label */
+  int     lead_days;
+} BzwYearlyDateRow;
+
+/* A contact's follow-up („Wiedervorlage“). */
+typedef struct
+{
+  gint64  contact_id;
+  char   *name;
+  char   *day;            /* "YYYY-MM-DD" */
+  char   *note;
+  char   *snoozed_until;  /* or NULL */
+} BzwFollowUpRow;
+
+GArray    *bzw_store_list_follow_ups          (BzwStore         *self,
+                                               const char       *until,
+                                               GError          **error);
+GArray    *bzw_store_list_yearly_dates        (BzwStore         *self,
+                                               GError          **error);
 gboolean   bzw_store_set_follow_up            (BzwStore         *self,
                                                gint64            contact_id,
                                                const char       *day,

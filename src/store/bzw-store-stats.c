@@ -184,6 +184,7 @@ clear_due_contact (gpointer data)
   BzwDueContact *due = data;
 
   g_clear_pointer (&due->name, g_free);
+  g_clear_pointer (&due->note, g_free);
 }
 
 /* The rule itself is the model's (bzw_rhythm_resolve(),
@@ -266,7 +267,7 @@ bzw_store_stats_list_due (BzwStore      *self,
 
   stmt = _bzw_store_prepare (self,
                              "SELECT c.id, " NAME_SQL ("c") ", c.interval_ideal_days, c.interval_max_days,"
-                             " r.ideal, r.latest, c.follow_up_on, c.snoozed_until, c.birthday, c.created"
+                             " r.ideal, r.latest, c.follow_up_on, c.snoozed_until, c.birthday, c.created, c.follow_up_note"
                              " FROM contacts c LEFT JOIN " CIRCLE_RHYTHM_SQL " r ON r.id = c.id"
                              " WHERE c.archived = 0"
                              "   AND coalesce (c.interval_ideal_days, c.interval_max_days, r.ideal, r.latest,"
@@ -294,6 +295,7 @@ bzw_store_stats_list_due (BzwStore      *self,
         continue;
 
       item.name = _bzw_store_column_dup_text (stmt, 1);
+      item.note = _bzw_store_column_dup_text (stmt, 10);
       g_array_append_val (due, item);
     }
   if (!_bzw_store_finish_rows (self, stmt, rc, "list_due", error))
