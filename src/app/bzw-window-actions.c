@@ -106,10 +106,11 @@ follow_up_action (GtkWidget  *widget,
   if (self->store == NULL || bzw_store_is_read_only (self->store))
     return;
 
+  /* From inside the overlay, so the undo toast finds it. */
   if (g_str_equal (action_name, "win.snooze"))
-    bzw_follow_up_ui_snooze (widget, self->store, parameter);
+    bzw_follow_up_ui_snooze (GTK_WIDGET (self->toast_overlay), self->store, parameter);
   else
-    bzw_follow_up_ui_set (widget, self->store, parameter);
+    bzw_follow_up_ui_set (GTK_WIDGET (self->toast_overlay), self->store, parameter);
 }
 
 static void
