@@ -148,7 +148,10 @@ follow_up_row (BzwContact *contact)
 
   date = bzw_ui_format_date (day);
   /* Translators: %s is the date of a follow-up („Wiedervorlage“). */
-  title = g_strdup_printf (g_strcmp0 (day, today) <= 0 ? _("Follow up now (since %s)") : _("Follow up on %s"), date);
+  if (g_strcmp0 (day, today) == 0)
+    title = g_strdup (_("Follow up today"));
+  else
+    title = g_strdup_printf (g_strcmp0 (day, today) < 0 ? _("Follow up now (since %s)") : _("Follow up on %s"), date);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note != NULL ? note : _("Follow-up"));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("appointment-soon-symbolic"));
