@@ -107,7 +107,9 @@ follow_up_action (GtkWidget  *widget,
     return;
 
   /* From inside the overlay, so the undo toast finds it. */
-  if (g_str_equal (action_name, "win.snooze"))
+  if (g_str_equal (action_name, "win.reopen-talking-point"))
+    bzw_follow_up_ui_reopen_point (GTK_WIDGET (self->toast_overlay), self->store, parameter);
+  else if (g_str_equal (action_name, "win.snooze"))
     bzw_follow_up_ui_snooze (GTK_WIDGET (self->toast_overlay), self->store, parameter);
   else
     bzw_follow_up_ui_set (GTK_WIDGET (self->toast_overlay), self->store, parameter);
@@ -555,6 +557,7 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.follow-up", "(xs)", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.snooze", "(xs)", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-talking-point", "x", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);

@@ -146,6 +146,9 @@ add_follow_up (BzwContactPage *self)
 
   gtk_box_append (self->content, group);
   g_ptr_array_add (self->groups, group);
+  group = bzw_follow_up_ui_talking_points_group (self->store, self->contact);
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
 
   /* „Später erinnern“ in the ⋮ menu, for this contact. */
   g_menu_remove_all (self->snooze_menu);

@@ -198,6 +198,178 @@ bzw_follow_up_ui_group (BzwContact *contact)
   return group;
 }
 
+/* „Beim nächsten Mal ansprechen“ */
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    GtkWidget *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), "bzw-follow-up-toast") == toast)
+    g_object_set_data (G_OBJECT (overlay), "bzw-follow-up-toast", NULL);
+}
+
+/* Shows @toast in place of one of ours still shown: only the undo of the
+ * last change is offered.
+ */
+static void
+show_toast (GtkWidget *widget,
+            AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *previous;
+
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+
+  previous = g_object_get_data (G_OBJECT (overlay), "bzw-follow-up-toast");
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  g_object_set_data (G_OBJECT (overlay), "bzw-follow-up-toast", toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+point_toast (GtkWidget  *widget,
+             const char *title,
+             gint64      point_id)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.reopen-talking-point");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (point_id));
+  show_toast (widget, toast);
+}
+
+static void
+point_done_cb (GtkButton *button,
+               BzwStore  *store)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+
+  g_array_append_val (ids, id);
+  /* The page is rebuilt by the change: the toast goes to the overlay. */
+  if (!bzw_store_set_talking_points_done (store, ids, g_get_real_time () / G_USEC_PER_SEC, &error))
+    bzw_ui_show_error (GTK_WIDGET (button), _("The Talking Point Could Not Be Changed"), error);
+  else if (overlay != NULL)
+    point_toast (overlay, _("Talking point ticked off"), id);
+}
+
+static void
+point_add_cb (AdwEntryRow *row,
+              BzwStore    *store)
+{
+  g_autoptr(BzwTalkingPoint) point = bzw_talking_point_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    return;
+
+  bzw_talking_point_set_contact_id (point, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "bzw-id")));
+  bzw_talking_point_set_text (point, text);
+  if (!bzw_store_save_talking_point (store, point, &error))
+    bzw_ui_show_error (GTK_WIDGET (row), _("The Talking Point Could Not Be Added"), error);
+}
+
+static void
+point_add_clicked_cb (GtkButton   *button,
+                      AdwEntryRow *row)
+{
+  point_add_cb (row, g_object_get_data (G_OBJECT (button), "bzw-store"));
+}
+
+static void
+point_delete_cb (GtkButton *button,
+                 BzwStore  *store)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "bzw-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!bzw_store_delete_talking_point (store, id, &error))
+    bzw_ui_show_error (GTK_WIDGET (button), _("The Talking Point Could Not Be Removed"), error);
+}
+
+static GtkWidget *
+point_row (BzwStore        *store,
+           BzwTalkingPoint *point)
+{
+  const char *text = bzw_talking_point_get_text (point);
+  gint64 id = bzw_talking_point_get_id (point);
+  g_autofree char *tick_label = g_strdup_printf (_("Tick off “%s”"), text);
+  g_autofree char *delete_label = g_strdup_printf (_("Remove “%s”"), text);
+  g_autofree char *noted = bzw_ui_format_unix_date (bzw_talking_point_get_created (point));
+  g_autofree char *subtitle = g_strdup_printf (_("Noted on %s"), noted);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *done = bzw_ui_row_button ("object-select-symbolic", tick_label);
+  GtkWidget *delete = bzw_ui_row_button ("user-trash-symbolic", delete_label);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (done), "bzw-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (done, "clicked", G_CALLBACK (point_done_cb), store, 0);
+  g_object_set_data (G_OBJECT (delete), "bzw-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (delete, "clicked", G_CALLBACK (point_delete_cb), store, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("mail-unread-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+  return row;
+}
+
+/**
+ * bzw_follow_up_ui_talking_points_group:
+ *
+ * The contact page's „Beim nächsten Mal ansprechen“: the open talking
+ * points, each to tick off or remove, and a row to add one.
+ */
+GtkWidget *
+bzw_follow_up_ui_talking_points_group (BzwStore   *store,
+                                       BzwContact *contact)
+{
+  g_autoptr(GPtrArray) points = bzw_store_list_talking_points (store, bzw_contact_get_id (contact), FALSE, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = adw_entry_row_new ();
+  GtkWidget *add_button = bzw_ui_row_button ("list-add-symbolic", _("Add Talking Point"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Bring Up Next Time"));
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), point_row (store, g_ptr_array_index (points, i)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Something to raise next time"));
+  g_object_set_data (G_OBJECT (add), "bzw-id", GSIZE_TO_POINTER (bzw_contact_get_id (contact)));
+  g_signal_connect_object (add, "entry-activated", G_CALLBACK (point_add_cb), store, 0);
+  g_signal_connect_object (add_button, "clicked", G_CALLBACK (point_add_clicked_cb), add, 0);
+  g_object_set_data (G_OBJECT (add_button), "bzw-store", store);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (add), add_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
+  return group;
+}
+
+/* The undo of ticking a talking point off: win.reopen-talking-point. */
+void
+bzw_follow_up_ui_reopen_point (GtkWidget *widget,
+                               BzwStore  *store,
+                               GVariant  *parameter)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  g_array_append_val (ids, id);
+  if (!bzw_store_set_talking_points_done (store, ids, 0, &error))
+    bzw_ui_show_error (widget, _("The Talking Point Could Not Be Changed"), error);
+}
+
 /* Choosing a day */
 
 static char *
@@ -324,7 +496,7 @@ toast_with_undo (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, action);
   adw_toast_set_action_target_value (toast, g_variant_new ("(xs)", contact_id, previous));
-  bzw_ui_toast (widget, toast);
+  show_toast (widget, toast);
 }
 
 /**

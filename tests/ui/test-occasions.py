@@ -4,8 +4,9 @@
 set on the contact page shows in the contact list and in the Überblick; a
 due contact snoozed from the Überblick („Später erinnern“, „Morgen“)
 leaves the due list, and the toast's undo brings it back; a follow-up
-marked done offers to log the encounter; each step read back from the
-database."""
+marked done offers to log the encounter; talking points („Beim nächsten
+Mal ansprechen“) are added and ticked off on the page and offered, ticked,
+in the encounter editor; each step read back from the database."""
 
 import datetime
 import os
@@ -77,6 +78,20 @@ with App(database=database) as app:
     find(app, Atspi.Role.LABEL, "Keine Wiedervorlage")
     tap.ok("the contact page shows „Keine Wiedervorlage“")
 
+    # Talking points: two added on the page, one ticked off there.
+    for text in ("Nach dem Umzug fragen", "Buchtipp weitergeben"):
+        entry = app.find(Atspi.Role.TEXT, "Etwas, das Sie beim nächsten Mal ansprechen möchten")
+        app.type_text(entry, text)
+        app.click(app.find(Atspi.Role.PUSH_BUTTON, "Gesprächspunkt hinzufügen"))
+        app.wait(lambda: (text,) in app.query("SELECT text FROM talking_points WHERE contact_id = ?", sophie),
+                 f"„{text}“ in the database")
+        find(app, Atspi.Role.LABEL, text)
+    app.click(find(app, Atspi.Role.PUSH_BUTTON, "„Buchtipp weitergeben“ abhaken"))
+    app.wait(lambda: app.query("SELECT done_at IS NOT NULL FROM talking_points WHERE text = 'Buchtipp weitergeben'")
+             == [(1,)], "the talking point to be ticked off in the database")
+    app.gone(Atspi.Role.PUSH_BUTTON, "„Buchtipp weitergeben“ abhaken")
+    tap.ok("talking points are added on the contact page and ticked off there")
+
     # „Wiedervorlage setzen“ → „In einer Woche“
     app.click(clickable(find(app, None, "Wiedervorlage setzen")))
     app.click(menu_item(app, "In einer Woche"))
@@ -110,7 +125,7 @@ with App(database=database) as app:
     tap.ok(f"„Später erinnern“ → „Morgen“ snoozes {snoozed_name} until tomorrow and takes them off the due list")
 
     # The undo of the toast brings them back.
-    undo = app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=app.app)
+    undo = app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=app.frame)
                                   if App.name_of(n).replace("_", "").startswith("Rückgängig")), None), "the undo")
     app.click(undo)
     app.wait(lambda: app.query("SELECT snoozed_until FROM contacts WHERE id = ?", snoozed) == [(None,)],
@@ -130,5 +145,17 @@ with App(database=database) as app:
     editor = app.top_level("Neuer Journaleintrag")
     app.find(None, name, root=editor, contains=True)
     tap.ok("„Wiedervorlage erledigt“ clears the follow-up and opens the encounter editor with the contact")
+
+    # The open talking point is offered, ticked, and ticked off with the encounter.
+    point = app.find(Atspi.Role.CHECK_BOX, "Nach dem Umzug fragen", root=editor)
+    if not App.has_state(point, Atspi.StateType.CHECKED):
+        fail("the talking point is not ticked in the encounter editor")
+    if app.find_all(Atspi.Role.CHECK_BOX, "Buchtipp weitergeben", root=editor):
+        fail("a talking point ticked off before is offered again")
+    app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
+    app.top_level_gone("Neuer Journaleintrag")
+    app.wait(lambda: app.query("SELECT done_at IS NOT NULL FROM talking_points WHERE text = 'Nach dem Umzug fragen'")
+             == [(1,)], "the talking point to be ticked off with the encounter")
+    tap.ok("the encounter editor shows the open talking point and ticks it off when saved")
 
 tap.done()
