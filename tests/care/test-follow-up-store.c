@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "bzw-journal-list.h"
 #include "bzw-store-occasions.h"
 #include "bzw-store-stats.h"
 #include "bzw-test-fixture.h"
@@ -314,6 +315,41 @@ test_due_lists (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 3);
 }
 
+static void
+add_encounter (Fixture *fixture,
+               gint64   contact_id,
+               gint64   when)
+{
+  g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_encounter_set_happened_at (encounter, when);
+  bzw_encounter_add_participant (encounter, contact_id, NULL);
+  g_assert_true (bzw_store_save_encounter (fixture->store, encounter, &error));
+  g_assert_no_error (error);
+}
+
+/* An encounter with a date still to come shows as „Geplant“. */
+static void
+test_planned_encounter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 ada = add_contact (fixture, "Ada");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(BzwJournalList) list = bzw_journal_list_new (fixture->store);
+  g_autoptr(BzwJournalItem) first = NULL;
+  g_autoptr(BzwJournalItem) second = NULL;
+
+  add_encounter (fixture, ada, now + 3 * 86400);
+  add_encounter (fixture, ada, now - 3 * 86400);
+  bzw_journal_list_load_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpstr (bzw_journal_item_get_state (first), ==, "Planned");
+  g_assert_null (bzw_journal_item_get_state (second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +363,8 @@ main (int   argc,
               open_temp_store, test_circle_lead_days, close_store);
   g_test_add ("/store/occasions/talking-points", Fixture, NULL,
               open_temp_store, test_talking_points, close_store);
+  g_test_add ("/store/occasions/planned-encounter", Fixture, NULL,
+              open_temp_store, test_planned_encounter, close_store);
   g_test_add ("/store/occasions/due-lists", Fixture, NULL,
               open_temp_store, test_due_lists, close_store);
   g_test_add ("/store/occasions/undo-keeps-talking-points", Fixture, NULL,
