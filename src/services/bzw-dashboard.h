@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define BZW_DASHBOARD_MAX_INTRODUCTIONS 20
 #define BZW_DASHBOARD_MAX_CYCLES        20
 #define BZW_DASHBOARD_OCCASION_DAYS     30
+#define BZW_DASHBOARD_MAX_PLANNED       8
 
 /* Everything the „Überblick“ dashboard shows, computed in one go.  Plain data: safe
  * to hand from a worker thread to the main thread.
@@ -29,6 +30,7 @@ typedef struct
   GArray      *due;                  /* BzwDueContact, due and overdue, most urgent first */
   GArray      *occasions;            /* BzwUpcomingOccasion in the next 30 days, soonest first */
   GArray      *follow_ups;           /* BzwFollowUpRow up to 30 days ahead, earliest first */
+  GArray      *planned;              /* BzwPlannedRow, encounters still to come, soonest first */
   GArray      *long_unseen;          /* BzwUnseenContact, longest unseen first */
   GArray      *promised_favours;     /* BzwPromisedFavour */
   GArray      *unthanked_referrals;  /* BzwUnthankedReferral */

@@ -397,3 +397,63 @@ bzw_store_list_follow_ups (BzwStore    *self,
 
   return g_steal_pointer (&rows);
 }
+
+static void
+clear_planned_row (gpointer data)
+{
+  BzwPlannedRow *row = data;
+
+  g_clear_pointer (&row->people, g_free);
+}
+
+/**
+ * bzw_store_list_planned:
+ * @after: Unix time: the encounters after it are listed
+ * @limit: how many at most
+ *
+ * Returns: (transfer full) (element-type BzwPlannedRow): the planned
+ *   encounters, the soonest first
+ */
+GArray *
+bzw_store_list_planned (BzwStore  *self,
+                        gint64     after,
+                        guint      limit,
+                        GError   **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT e.id, e.happened_at,"
+                             " (SELECT min (p.contact_id) FROM encounter_participants p WHERE p.encounter_id = e.id),"
+                             " (SELECT group_concat (coalesce (" NAME_OR_NULL_SQL ("c") ", p.name), ', ')"
+                             "    FROM encounter_participants p LEFT JOIN contacts c ON c.id = p.contact_id"
+                             "   WHERE p.encounter_id = e.id)"
+                             " FROM encounters e WHERE e.happened_at > ?1 ORDER BY e.happened_at, e.id LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int (stmt, 2, limit);
+  rows = g_array_new (FALSE, TRUE, sizeof (BzwPlannedRow));
+  g_array_set_clear_func (rows, clear_planned_row);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwPlannedRow row = { 0 };
+
+      row.encounter_id = sqlite3_column_int64 (stmt, 0);
+      row.happened_at = sqlite3_column_int64 (stmt, 1);
+      row.first_contact_id = sqlite3_column_int64 (stmt, 2);
+      row.people = _bzw_store_column_dup_text (stmt, 3);
+      g_array_append_val (rows, row);
+    }
+
+  if (!_bzw_store_finish_rows (self, stmt, rc, "list_planned", error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}

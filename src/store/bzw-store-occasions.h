@@ -30,6 +30,19 @@ typedef struct
   char   *snoozed_until;  /* or NULL */
 } BzwFollowUpRow;
 
+/* An encounter with a date still to come. */
+typedef struct
+{
+  gint64  encounter_id;
+  gint64  happened_at;
+  gint64  first_contact_id;  /* of the participants, or 0 */
+  char   *people;            /* the participants' names, joined by ", " */
+} BzwPlannedRow;
+
+GArray    *bzw_store_list_planned             (BzwStore         *self,
+                                               gint64            after,
+                                               guint             limit,
+                                               GError          **error);
 GArray    *bzw_store_list_follow_ups          (BzwStore         *self,
                                                const char       *until,
                                                GError          **error);

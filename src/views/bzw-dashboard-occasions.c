@@ -226,3 +226,28 @@ bzw_dashboard_follow_ups_fill (GtkWidget          *group,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
+
+/**
+ * bzw_dashboard_planned_fill:
+ *
+ * Fills @group with the encounters still to come („Geplant“).
+ */
+void
+bzw_dashboard_planned_fill (GtkWidget          *group,
+                            const BzwDashboard *o)
+{
+  for (guint i = 0; i < o->planned->len; i++)
+    {
+      const BzwPlannedRow *planned = &g_array_index (o->planned, BzwPlannedRow, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (planned->happened_at);
+      g_autofree char *time = g_date_time_format (when, "%a, %d.%m.%Y, %H:%M");
+      /* Translators: a planned encounter; %s is its day and time. */
+      g_autofree char *subtitle = g_strdup_printf (_("Planned for %s"), time);
+      GtkWidget *row = contact_row (planned->first_contact_id,
+                                    planned->people != NULL ? planned->people : "", subtitle);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), planned->first_contact_id != 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}

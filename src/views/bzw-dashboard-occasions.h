@@ -15,5 +15,7 @@ void  bzw_dashboard_follow_ups_fill      (GtkWidget          *group,
                                          const BzwDashboard *dashboard,
                                          GDateTime          *now);
 guint bzw_dashboard_count_due_follow_ups (const BzwDashboard *dashboard);
+void  bzw_dashboard_planned_fill         (GtkWidget          *group,
+                                          const BzwDashboard *dashboard);
 
 G_END_DECLS

@@ -225,6 +225,12 @@ show_occasions (BzwDashboardView   *self,
       bzw_dashboard_follow_ups_fill (group, o, now);
     }
 
+  if (o->planned->len > 0)
+    {
+      group = add_section (self, C_("encounters", "Planned"), NULL);
+      bzw_dashboard_planned_fill (group, o);
+    }
+
   if (o->occasions->len == 0)
     return;
 

@@ -339,6 +339,8 @@ test_planned_encounter (Fixture       *fixture,
   g_autoptr(BzwJournalList) list = bzw_journal_list_new (fixture->store);
   g_autoptr(BzwJournalItem) first = NULL;
   g_autoptr(BzwJournalItem) second = NULL;
+  g_autoptr(GArray) planned = NULL;
+  g_autoptr(GError) error = NULL;
 
   add_encounter (fixture, ada, now + 3 * 86400);
   add_encounter (fixture, ada, now - 3 * 86400);
@@ -348,6 +350,13 @@ test_planned_encounter (Fixture       *fixture,
   second = g_list_model_get_item (G_LIST_MODEL (list), 1);
   g_assert_cmpstr (bzw_journal_item_get_state (first), ==, "Planned");
   g_assert_null (bzw_journal_item_get_state (second));
+
+  planned = bzw_store_list_planned (fixture->store, now, 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (planned->len, ==, 1);
+  g_assert_cmpint (g_array_index (planned, BzwPlannedRow, 0).happened_at, ==, now + 3 * 86400);
+  g_assert_cmpint (g_array_index (planned, BzwPlannedRow, 0).first_contact_id, ==, ada);
+  g_assert_cmpstr (g_array_index (planned, BzwPlannedRow, 0).people, ==, "Ada");
 }
 
 int

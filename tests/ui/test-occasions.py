@@ -6,7 +6,8 @@ due contact snoozed from the Überblick („Später erinnern“, „Morgen“)
 leaves the due list, and the toast's undo brings it back; a follow-up
 marked done offers to log the encounter; talking points („Beim nächsten
 Mal ansprechen“) are added and ticked off on the page and offered, ticked,
-in the encounter editor; each step read back from the database."""
+in the encounter editor; an encounter saved for a day still to come shows
+as „Geplant“; each step read back from the database."""
 
 import datetime
 import os
@@ -152,10 +153,23 @@ with App(database=database) as app:
         fail("the talking point is not ticked in the encounter editor")
     if app.find_all(Atspi.Role.CHECK_BOX, "Buchtipp weitergeben", root=editor):
         fail("a talking point ticked off before is offered again")
+    # The next meeting is planned: in three days.
+    planned_day = today + datetime.timedelta(days=3)
+    app.type_text(app.find_all(Atspi.Role.TEXT, "Datum Datum", root=editor)[0], german(planned_day))
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
     app.top_level_gone("Neuer Journaleintrag")
     app.wait(lambda: app.query("SELECT done_at IS NOT NULL FROM talking_points WHERE text = 'Nach dem Umzug fragen'")
              == [(1,)], "the talking point to be ticked off with the encounter")
     tap.ok("the encounter editor shows the open talking point and ticks it off when saved")
+
+    rows = app.query("SELECT e.happened_at FROM encounters e JOIN encounter_participants p ON p.encounter_id = e.id"
+                     " WHERE p.contact_id = ? ORDER BY e.happened_at DESC LIMIT 1", sophie)
+    if datetime.date.fromtimestamp(rows[0][0]) != planned_day:
+        fail(f"the planned encounter is on {datetime.date.fromtimestamp(rows[0][0])}, not {planned_day}")
+    app.select_view("Journal")
+    app.find(Atspi.Role.LABEL, "Geplant")
+    app.select_view("Überblick")
+    app.find_matching(Atspi.Role.LABEL, "^Geplant für .*" + german(planned_day))
+    tap.ok("an encounter three days ahead shows as „Geplant“ in the journal and the Überblick")
 
 tap.done()
