@@ -16,6 +16,7 @@
 #include "bzw-journal-view.h"
 #include "bzw-map-page.h"
 #include "bzw-print-operation.h"
+#include "bzw-store-occasions.h"
 #include "bzw-recommend-dialog.h"
 #include "bzw-vcard-writer.h"
 #include "bzw-window-private.h"
@@ -113,6 +114,36 @@ follow_up_action (GtkWidget  *widget,
     bzw_follow_up_ui_snooze (GTK_WIDGET (self->toast_overlay), self->store, parameter);
   else
     bzw_follow_up_ui_set (GTK_WIDGET (self->toast_overlay), self->store, parameter);
+}
+
+/* The question of a planned encounter whose time has come: it took place,
+ * or it is changed in the editor (another day, or deleted there).
+ */
+static void
+planned_encounter_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  if (g_str_equal (action_name, "win.confirm-encounter"))
+    {
+      if (!bzw_store_confirm_encounter (self->store, id, &error))
+        _bzw_window_show_error (self, _("The Encounter Could Not Be Changed"), error);
+      return;
+    }
+
+  editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, BZW_JOURNAL_ENCOUNTER, id, 0, &error);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+  else if (error != NULL)
+    _bzw_window_show_error (self, _("The Encounter Could Not Be Changed"), error);
 }
 
 static void
@@ -558,6 +589,8 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.follow-up", "(xs)", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.snooze", "(xs)", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-talking-point", "x", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-encounter", "x", planned_encounter_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-encounter", "x", planned_encounter_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);

@@ -31,6 +31,7 @@ typedef struct
   GArray      *occasions;            /* BzwUpcomingOccasion in the next 30 days, soonest first */
   GArray      *follow_ups;           /* BzwFollowUpRow up to 30 days ahead, earliest first */
   GArray      *planned;              /* BzwPlannedRow, encounters still to come, soonest first */
+  GArray      *past_planned;         /* BzwPlannedRow, planned ones whose time has come, unconfirmed */
   GArray      *long_unseen;          /* BzwUnseenContact, longest unseen first */
   GArray      *promised_favours;     /* BzwPromisedFavour */
   GArray      *unthanked_referrals;  /* BzwUnthankedReferral */

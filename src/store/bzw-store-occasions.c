@@ -406,40 +406,14 @@ clear_planned_row (gpointer data)
   g_clear_pointer (&row->people, g_free);
 }
 
-/**
- * bzw_store_list_planned:
- * @after: Unix time: the encounters after it are listed
- * @limit: how many at most
- *
- * Returns: (transfer full) (element-type BzwPlannedRow): the planned
- *   encounters, the soonest first
- */
-GArray *
-bzw_store_list_planned (BzwStore  *self,
-                        gint64     after,
-                        guint      limit,
-                        GError   **error)
+static GArray *
+read_planned_rows (BzwStore      *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (BzwPlannedRow));
   int rc;
 
-  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
-
-  stmt = _bzw_store_prepare (self,
-                             "SELECT e.id, e.happened_at,"
-                             " (SELECT min (p.contact_id) FROM encounter_participants p WHERE p.encounter_id = e.id),"
-                             " (SELECT group_concat (coalesce (" NAME_OR_NULL_SQL ("c") ", p.name), ', ')"
-                             "    FROM encounter_participants p LEFT JOIN contacts c ON c.id = p.contact_id"
-                             "   WHERE p.encounter_id = e.id)"
-                             " FROM encounters e WHERE e.happened_at > ?1 ORDER BY e.happened_at, e.id LIMIT ?2",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int (stmt, 2, limit);
-  rows = g_array_new (FALSE, TRUE, sizeof (BzwPlannedRow));
   g_array_set_clear_func (rows, clear_planned_row);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -456,4 +430,79 @@ bzw_store_list_planned (BzwStore  *self,
     return NULL;
 
   return g_steal_pointer (&rows);
+}
+
+#define PLANNED_COLUMNS_SQL \
+  "SELECT e.id, e.happened_at," \
+  " (SELECT min (p.contact_id) FROM encounter_participants p WHERE p.encounter_id = e.id)," \
+  " (SELECT group_concat (coalesce (" NAME_OR_NULL_SQL ("c") ", p.name), ', ')" \
+  "    FROM encounter_participants p LEFT JOIN contacts c ON c.id = p.contact_id" \
+  "   WHERE p.encounter_id = e.id)" \
+  " FROM encounters e"
+
+/**
+ * bzw_store_list_planned:
+ * @after: Unix time: the encounters after it are listed
+ * @limit: how many at most
+ *
+ * Returns: (transfer full) (element-type BzwPlannedRow): the encounters
+ *   still to come, the soonest first
+ */
+GArray *
+bzw_store_list_planned (BzwStore  *self,
+                        gint64     after,
+                        guint      limit,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self, PLANNED_COLUMNS_SQL " WHERE e.happened_at > ?1 ORDER BY e.happened_at, e.id LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int (stmt, 2, limit);
+  return read_planned_rows (self, stmt, error);
+}
+
+/**
+ * bzw_store_list_past_planned:
+ * @now: Unix time
+ *
+ * Returns: (transfer full) (element-type BzwPlannedRow): the planned
+ *   encounters whose time has come and that nobody confirmed yet, the
+ *   oldest first
+ */
+GArray *
+bzw_store_list_past_planned (BzwStore  *self,
+                             gint64     now,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self, PLANNED_COLUMNS_SQL " WHERE e.planned = 1 AND e.happened_at <= ?1"
+                             " ORDER BY e.happened_at, e.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  return read_planned_rows (self, stmt, error);
+}
+
+/* The planned encounter took place. */
+gboolean
+bzw_store_confirm_encounter (BzwStore  *self,
+                             gint64     encounter_id,
+                             GError   **error)
+{
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  return _bzw_store_write_id (self, "UPDATE encounters SET planned = 0 WHERE id = ?1", encounter_id,
+                              BZW_STORE_CHANGE_JOURNAL, 0, error);
 }

@@ -43,6 +43,12 @@ GArray    *bzw_store_list_planned             (BzwStore         *self,
                                                gint64            after,
                                                guint             limit,
                                                GError          **error);
+GArray    *bzw_store_list_past_planned        (BzwStore         *self,
+                                               gint64            now,
+                                               GError          **error);
+gboolean   bzw_store_confirm_encounter        (BzwStore         *self,
+                                               gint64            encounter_id,
+                                               GError          **error);
 GArray    *bzw_store_list_follow_ups          (BzwStore         *self,
                                                const char       *until,
                                                GError          **error);

@@ -42,7 +42,7 @@ static const TableSpec tables[] = {
     "INSERT OR REPLACE INTO map_positions VALUES (?1, ?2, ?3, ?4)",
     FALSE },
   { "SELECT * FROM encounters WHERE id IN (SELECT encounter_id FROM encounter_participants WHERE contact_id = ?1)",
-    "INSERT OR IGNORE INTO encounters VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT OR IGNORE INTO encounters VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     TRUE },
   { "SELECT rowid, encounter_id, contact_id, name FROM encounter_participants WHERE encounter_id IN"
     " (SELECT encounter_id FROM encounter_participants WHERE contact_id = ?1)",

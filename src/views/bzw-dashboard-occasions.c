@@ -251,3 +251,50 @@ bzw_dashboard_planned_fill (GtkWidget          *group,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
+
+/**
+ * bzw_dashboard_planned_banner_new:
+ *
+ * Returns: (transfer floating) (nullable): a bar that asks whether the
+ *   first planned encounter whose time has come took place, or %NULL
+ */
+GtkWidget *
+bzw_dashboard_planned_banner_new (const BzwDashboard *o)
+{
+  const BzwPlannedRow *planned;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *question = NULL;
+  GtkWidget *bar;
+  GtkWidget *label;
+  GtkWidget *yes;
+  GtkWidget *change;
+
+  if (o->past_planned->len == 0)
+    return NULL;
+
+  planned = &g_array_index (o->past_planned, BzwPlannedRow, 0);
+  when = g_date_time_new_from_unix_local (planned->happened_at);
+  day = g_date_time_format (when, "%d.%m.%Y");
+  /* Translators: %s are the people, then the day of a planned encounter. */
+  question = g_strdup_printf (_("Did the planned encounter with %s on %s take place?"),
+                              planned->people != NULL ? planned->people : "", day);
+
+  bar = gtk_info_bar_new ();
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_QUESTION);
+  label = gtk_label_new (question);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+
+  yes = gtk_info_bar_add_button (GTK_INFO_BAR (bar), _("_Yes, It Did"), GTK_RESPONSE_YES);
+  gtk_widget_set_tooltip_text (yes, _("Count the encounter as held"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (yes), "win.confirm-encounter");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (yes), "x", planned->encounter_id);
+  change = gtk_info_bar_add_button (GTK_INFO_BAR (bar), _("_Change …"), GTK_RESPONSE_APPLY);
+  gtk_widget_set_tooltip_text (change, _("Move it to another day, or delete it"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "win.edit-encounter");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (change), "x", planned->encounter_id);
+  return bar;
+}

@@ -17,5 +17,6 @@ void  bzw_dashboard_follow_ups_fill      (GtkWidget          *group,
 guint bzw_dashboard_count_due_follow_ups (const BzwDashboard *dashboard);
 void  bzw_dashboard_planned_fill         (GtkWidget          *group,
                                           const BzwDashboard *dashboard);
+GtkWidget *bzw_dashboard_planned_banner_new (const BzwDashboard *dashboard);
 
 G_END_DECLS

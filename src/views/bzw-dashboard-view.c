@@ -217,7 +217,15 @@ show_occasions (BzwDashboardView   *self,
                 const BzwDashboard *o)
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (o->computed_at);
+  GtkWidget *banner = bzw_dashboard_planned_banner_new (o);
   GtkWidget *group;
+
+  /* A planned encounter whose time has come: did it take place? */
+  if (banner != NULL)
+    {
+      gtk_box_prepend (self->content, banner);
+      g_ptr_array_add (self->sections, banner);
+    }
 
   if (o->follow_ups->len > 0)
     {

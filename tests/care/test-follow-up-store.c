@@ -357,6 +357,24 @@ test_planned_encounter (Fixture       *fixture,
   g_assert_cmpint (g_array_index (planned, BzwPlannedRow, 0).happened_at, ==, now + 3 * 86400);
   g_assert_cmpint (g_array_index (planned, BzwPlannedRow, 0).first_contact_id, ==, ada);
   g_assert_cmpstr (g_array_index (planned, BzwPlannedRow, 0).people, ==, "Ada");
+
+  /* Four days on, the planned one asks whether it took place; the one
+   * saved after its time never does.  Confirmed, it asks no more.
+   */
+  g_clear_pointer (&planned, g_array_unref);
+  planned = bzw_store_list_past_planned (fixture->store, now, &error);
+  g_assert_cmpuint (planned->len, ==, 0);
+  g_clear_pointer (&planned, g_array_unref);
+  planned = bzw_store_list_past_planned (fixture->store, now + 4 * 86400, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (planned->len, ==, 1);
+  g_assert_cmpint (g_array_index (planned, BzwPlannedRow, 0).happened_at, ==, now + 3 * 86400);
+  g_assert_true (bzw_store_confirm_encounter (fixture->store, g_array_index (planned, BzwPlannedRow, 0).encounter_id,
+                                              &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&planned, g_array_unref);
+  planned = bzw_store_list_past_planned (fixture->store, now + 4 * 86400, &error);
+  g_assert_cmpuint (planned->len, ==, 0);
 }
 
 int

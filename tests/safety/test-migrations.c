@@ -46,8 +46,11 @@ check_occasion_rows (BzwStore   *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) points = bzw_store_list_talking_points (store, 0, TRUE, &error);
   g_autoptr(GPtrArray) open = bzw_store_list_talking_points (store, bzw_contact_get_id (juergen), FALSE, &error);
+  g_autoptr(GArray) planned = bzw_store_list_past_planned (store, G_MAXINT64, &error);
 
   g_assert_no_error (error);
+  /* Encounters of before are not planned. */
+  g_assert_cmpuint (planned->len, ==, 0);
   if (!has_rows)
     {
       g_assert_null (bzw_contact_get_follow_up_on (juergen));

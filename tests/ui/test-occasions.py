@@ -11,6 +11,7 @@ as „Geplant“; each step read back from the database."""
 
 import datetime
 import os
+import sqlite3
 import subprocess
 import tempfile
 
@@ -60,6 +61,14 @@ def make_database():
     pdf = os.path.join(home, "overview.pdf")
     subprocess.run([os.environ["BZW_BINARY"], f"--database={path}", "--demo", f"--print-overview={pdf}"],
                    env=env, check=True, capture_output=True)
+    # An encounter planned for two days ago, not confirmed since.
+    two_days_ago = int((datetime.datetime.now() - datetime.timedelta(days=2)).timestamp())
+    with sqlite3.connect(path) as db:
+        (julia,), = db.execute("SELECT id FROM contacts WHERE display_name = 'Julia Schäfer'").fetchall()
+        db.execute("INSERT INTO encounters (uid, created, modified, happened_at, channel, planned)"
+                   " VALUES ('planned-e2e', ?1, ?1, ?2, 'video', 1)", (two_days_ago - 86400 * 5, two_days_ago))
+        db.execute("INSERT INTO encounter_participants (encounter_id, contact_id, name)"
+                   " VALUES (last_insert_rowid (), ?, '')", (julia,))
     return path
 
 
@@ -111,6 +120,15 @@ with App(database=database) as app:
     find(app, Atspi.Role.LABEL, f"Wiedervorlage am {german(in_a_week)}")
     find(app, Atspi.Role.LABEL, "Anstehende Anlässe")
     tap.ok("the Überblick lists the follow-up and the upcoming occasions")
+
+    # The encounter planned for two days ago: did it take place?
+    asked = (datetime.date.today() - datetime.timedelta(days=2)).strftime("%d.%m.%Y")
+    find(app, Atspi.Role.LABEL, f"Fand die geplante Begegnung mit Julia Schäfer am {asked} statt?")
+    app.click(find(app, Atspi.Role.PUSH_BUTTON, "Ja, fand statt", contains=True))
+    app.wait(lambda: app.query("SELECT planned FROM encounters WHERE uid = 'planned-e2e'") == [(0,)],
+             "the encounter to be confirmed in the database")
+    app.gone(Atspi.Role.LABEL, f"Fand die geplante Begegnung mit Julia Schäfer am {asked} statt?")
+    tap.ok("the Überblick asks whether a planned encounter took place, and „Ja, fand statt“ confirms it")
 
     # A due contact, snoozed from the Überblick until tomorrow.
     snooze = app.wait(lambda: next(iter(app.find_all(None, "Später an ", root=app.frame, contains=True)), None),

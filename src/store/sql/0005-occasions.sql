@@ -7,11 +7,15 @@
 -- days 'YYYY-MM-DD'.  Per circle the days before a birthday or anniversary
 -- its members are to be remembered (0: on the day).  Talking points
 -- („Beim nächsten Mal ansprechen“): what to raise with a contact next
--- time, ticked off with the time they were raised.
+-- time, ticked off with the time they were raised.  An encounter saved
+-- with a date still to come is planned until it is confirmed (or saved
+-- again) after that date.
 
 ALTER TABLE contacts ADD COLUMN follow_up_on TEXT;
 ALTER TABLE contacts ADD COLUMN follow_up_note TEXT;
 ALTER TABLE contacts ADD COLUMN snoozed_until TEXT;
+
+ALTER TABLE encounters ADD COLUMN planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1));
 
 ALTER TABLE circles ADD COLUMN lead_days INTEGER NOT NULL DEFAULT 0
   CHECK (lead_days BETWEEN 0 AND 365);
