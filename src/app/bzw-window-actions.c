@@ -6,14 +6,17 @@
 
 #include "bzw-archive.h"
 #include "bzw-circles-dialog.h"
+#include "bzw-cli.h"
 #include "bzw-contacts-view.h"
 #include "bzw-demo.h"
 #include "bzw-duplicates-dialog.h"
 #include "bzw-entry-editor.h"
+#include "bzw-follow-up-ui.h"
 #include "bzw-import-dialog.h"
 #include "bzw-journal-view.h"
 #include "bzw-map-page.h"
 #include "bzw-print-operation.h"
+#include "bzw-store-occasions.h"
 #include "bzw-recommend-dialog.h"
 #include "bzw-vcard-writer.h"
 #include "bzw-window-private.h"
@@ -92,6 +95,56 @@ quick_add_action (GtkWidget  *widget,
                                  0, contact_id, &error);
   if (editor != NULL)
     gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* „Wiedervorlage“ and „Später erinnern“, from any screen: (contact id, choice). */
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  /* From inside the overlay, so the undo toast finds it. */
+  if (g_str_equal (action_name, "win.reopen-talking-point"))
+    bzw_follow_up_ui_reopen_point (GTK_WIDGET (self->toast_overlay), self->store, parameter);
+  else if (g_str_equal (action_name, "win.snooze"))
+    bzw_follow_up_ui_snooze (GTK_WIDGET (self->toast_overlay), self->store, parameter);
+  else
+    bzw_follow_up_ui_set (GTK_WIDGET (self->toast_overlay), self->store, parameter);
+}
+
+/* The question of a planned encounter whose time has come: it took place,
+ * or it is changed in the editor (another day, or deleted there).
+ */
+static void
+planned_encounter_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  if (g_str_equal (action_name, "win.confirm-encounter"))
+    {
+      if (!bzw_store_confirm_encounter (self->store, id, &error))
+        _bzw_window_show_error (self, _("The Encounter Could Not Be Changed"), error);
+      return;
+    }
+
+  editor = bzw_entry_editor_new (GTK_WINDOW (self), self->store, BZW_JOURNAL_ENCOUNTER, id, 0, &error);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+  else if (error != NULL)
+    _bzw_window_show_error (self, _("The Encounter Could Not Be Changed"), error);
 }
 
 static void
@@ -349,6 +402,53 @@ export_archive_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+export_calendar_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             BzwWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !bzw_cli_export_calendar (self->store, path, now, &error))
+        {
+          if (error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Please choose a local file."));
+          _bzw_window_show_error (self, _("The Calendar Could Not Be Written"), error);
+        }
+      else
+        {
+          _bzw_window_toast (self, _("Calendar exported"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+/* The same file as --export-calendar: birthdays, anniversaries,
+ * follow-ups, due dates and promised favours for the user's own calendar.
+ */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export Calendar"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the file name the calendar is saved as. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Beziehungsweise-Dates.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_calendar_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -573,7 +673,13 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-selected", NULL, export_selected_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.log-encounter", "x", quick_add_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-up", "(xs)", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.snooze", "(xs)", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-talking-point", "x", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-encounter", "x", planned_encounter_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-encounter", "x", planned_encounter_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, contacts_dialog_action);

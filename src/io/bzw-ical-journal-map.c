@@ -237,6 +237,25 @@ _bzw_ical_from_relationship (BzwRelationship  *relationship,
   return comp;
 }
 
+icalcomponent *
+_bzw_ical_from_talking_point (BzwTalkingPoint  *point,
+                              const BzwIcalIds *ids)
+{
+  icalcomponent *comp = new_component (ICAL_VTODO_COMPONENT, "talking-point", bzw_talking_point_get_uid (point));
+  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  gint64 done_at = bzw_talking_point_get_done_at (point);
+
+  icalcomponent_add_property (comp, icalproperty_new_summary (bzw_talking_point_get_text (point)));
+  icalcomponent_add_property (comp, icalproperty_new_created (
+    icaltime_from_timet_with_zone (bzw_talking_point_get_created (point), 0, utc)));
+  add_x (comp, "X-BZW-CONTACT", lookup_id (ids->contact_uids, bzw_talking_point_get_contact_id (point)));
+  icalcomponent_add_property (comp, icalproperty_new_status (done_at > 0 ? ICAL_STATUS_COMPLETED
+                                                                         : ICAL_STATUS_NEEDSACTION));
+  if (done_at > 0)
+    icalcomponent_add_property (comp, icalproperty_new_completed (icaltime_from_timet_with_zone (done_at, 0, utc)));
+  return comp;
+}
+
 /* Reading */
 
 static icalproperty *
@@ -488,12 +507,47 @@ to_relationship (icalcomponent  *comp,
   return G_OBJECT (g_steal_pointer (&relationship));
 }
 
+static gint64
+get_utc_time (icalcomponent     *comp,
+              icalproperty_kind  kind)
+{
+  icalproperty *prop = icalcomponent_get_first_property (comp, kind);
+  struct icaltimetype time;
+
+  if (prop == NULL)
+    return 0;
+  time = kind == ICAL_CREATED_PROPERTY ? icalproperty_get_created (prop) : icalproperty_get_completed (prop);
+  if (icaltime_is_null_time (time))
+    return 0;
+  return icaltime_as_timet_with_zone (time, icaltimezone_get_utc_timezone ());
+}
+
+static GObject *
+to_talking_point (icalcomponent  *comp,
+                  BzwIcalResolve  resolve,
+                  gpointer        data)
+{
+  g_autoptr(BzwTalkingPoint) point = bzw_talking_point_new ();
+  const char *contact = get_x (comp, "X-BZW-CONTACT");
+  gint64 contact_id = contact != NULL ? resolve ("contacts", contact, data) : 0;
+
+  if (contact_id == 0 || icalcomponent_get_summary (comp) == NULL)
+    return NULL;
+
+  bzw_talking_point_set_contact_id (point, contact_id);
+  bzw_talking_point_set_text (point, icalcomponent_get_summary (comp));
+  bzw_talking_point_set_created (point, get_utc_time (comp, ICAL_CREATED_PROPERTY));
+  if (icalcomponent_get_status (comp) == ICAL_STATUS_COMPLETED)
+    bzw_talking_point_set_done_at (point, MAX (get_utc_time (comp, ICAL_COMPLETED_PROPERTY), 1));
+  return G_OBJECT (g_steal_pointer (&point));
+}
+
 /**
  * _bzw_ical_to_object:
  * @resolve: finds the contacts and encounters the component names
  *
  * Returns: (transfer full) (nullable): a #BzwEncounter, #BzwFavour,
- *   #BzwReferral or #BzwRelationship with the component's UID and id 0, or
+ *   #BzwReferral, #BzwRelationship or #BzwTalkingPoint with the component's UID and id 0, or
  *   %NULL when the component is not one of ours or names a contact that
  *   is not there
  */
@@ -517,6 +571,8 @@ _bzw_ical_to_object (icalcomponent  *comp,
     object = to_referral (comp, resolve, data);
   else if (g_str_equal (kind, "relationship"))
     object = to_relationship (comp, resolve, data);
+  else if (g_str_equal (kind, "talking-point"))
+    object = to_talking_point (comp, resolve, data);
 
   if (object != NULL)
     g_object_set (object, "uid", uid, NULL);

@@ -5,6 +5,7 @@
 #include <libical/ical.h>
 
 #include "bzw-ical-journal.h"
+#include "bzw-talking-point.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,10 @@ G_BEGIN_DECLS
  *   X-BZW-REFERRED, X-BZW-EFFORT, X-BZW-STATE, X-BZW-VALUE-CENTS,
  *   X-BZW-THANKED and its notes as DESCRIPTION;
  * - a relationship is a VJOURNAL with X-BZW-A, X-BZW-B, X-BZW-KIND,
- *   X-BZW-STRENGTH, DTSTART the day since when, DESCRIPTION the note.
+ *   X-BZW-STRENGTH, DTSTART the day since when, DESCRIPTION the note;
+ * - a talking point („Beim nächsten Mal ansprechen“) is a VTODO: SUMMARY
+ *   the text, CREATED when it was noted, X-BZW-CONTACT the contact,
+ *   STATUS COMPLETED and COMPLETED when it was raised.
  *
  * Every component says what it is in X-BZW-ENTRY.  A side that is "Ich"
  * is left out; a person whose contact was deleted is written by name, with
@@ -45,6 +49,8 @@ icalcomponent *_bzw_ical_from_referral     (BzwReferral        *referral,
                                             const BzwIcalIds   *ids);
 icalcomponent *_bzw_ical_from_relationship (BzwRelationship    *relationship,
                                             const BzwIcalIds   *ids);
+icalcomponent *_bzw_ical_from_talking_point (BzwTalkingPoint    *point,
+                                             const BzwIcalIds   *ids);
 const char    *_bzw_ical_entry_kind        (icalcomponent      *comp);
 GObject       *_bzw_ical_to_object         (icalcomponent      *comp,
                                             BzwIcalResolve      resolve,

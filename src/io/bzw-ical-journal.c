@@ -8,6 +8,7 @@
 
 #include "bzw-calendar-writer-private.h"
 #include "bzw-store-io.h"
+#include "bzw-store-occasions.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct _BzwIcalJournal
   icalcomponent *calendar;
   GPtrArray     *components;  /* (element-type icalcomponent) ours, borrowed from @calendar */
   guint          n_relationships;
+  guint          n_talking_points;
 };
 
 static gint64 *
@@ -107,20 +109,28 @@ component_of_entry (GObject          *entry,
   return _bzw_ical_from_referral (BZW_REFERRAL (entry), ids);
 }
 
+/* The entries, then the relationships, then the talking points. */
 static char *
 write_components (GPtrArray        *entries,
                   GPtrArray        *relationships,
+                  GPtrArray        *points,
                   const BzwIcalIds *ids,
                   GDateTime        *stamp)
 {
   icalcomponent *calendar = _bzw_calendar_new_vcalendar ();
   struct icaltimetype when = _bzw_calendar_ical_time (stamp);
+  guint n_first = entries->len + relationships->len;
 
-  for (guint i = 0; i < entries->len + relationships->len; i++)
+  for (guint i = 0; i < n_first + points->len; i++)
     {
-      icalcomponent *comp = i < entries->len
-                            ? component_of_entry (g_ptr_array_index (entries, i), ids)
-                            : _bzw_ical_from_relationship (g_ptr_array_index (relationships, i - entries->len), ids);
+      icalcomponent *comp;
+
+      if (i < entries->len)
+        comp = component_of_entry (g_ptr_array_index (entries, i), ids);
+      else if (i < n_first)
+        comp = _bzw_ical_from_relationship (g_ptr_array_index (relationships, i - entries->len), ids);
+      else
+        comp = _bzw_ical_from_talking_point (g_ptr_array_index (points, i - n_first), ids);
 
       icalcomponent_add_property (comp, icalproperty_new_dtstamp (when));
       icalcomponent_add_component (calendar, comp);
@@ -144,6 +154,7 @@ bzw_ical_journal_write_store (BzwStore   *store,
   BzwIcalIds ids = { NULL, };
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) relationships = NULL;
+  g_autoptr(GPtrArray) points = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (BZW_IS_STORE (store), NULL);
@@ -151,7 +162,8 @@ bzw_ical_journal_write_store (BzwStore   *store,
 
   if (ids_fill_contacts (&ids, store, error) &&
       (entries = dup_entries (store, error)) != NULL &&
-      (relationships = bzw_store_list_relationships (store, 0, error)) != NULL)
+      (relationships = bzw_store_list_relationships (store, 0, error)) != NULL &&
+      (points = bzw_store_list_talking_points (store, 0, TRUE, error)) != NULL)
     {
       ids.encounter_uids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (guint i = 0; i < entries->len; i++)
@@ -162,7 +174,7 @@ bzw_ical_journal_write_store (BzwStore   *store,
             g_hash_table_insert (ids.encounter_uids, id_dup (bzw_encounter_get_id (BZW_ENCOUNTER (entry))),
                                  (gpointer) bzw_encounter_get_uid (BZW_ENCOUNTER (entry)));
         }
-      text = write_components (entries, relationships, &ids, stamp);
+      text = write_components (entries, relationships, points, &ids, stamp);
     }
 
   ids_clear (&ids);
@@ -219,6 +231,8 @@ bzw_ical_journal_parse (const char  *text,
       g_ptr_array_add (journal->components, comp);
       if (g_str_equal (kind, "relationship"))
         journal->n_relationships++;
+      else if (g_str_equal (kind, "talking-point"))
+        journal->n_talking_points++;
     }
 
   return g_steal_pointer (&journal);
@@ -230,7 +244,7 @@ bzw_ical_journal_get_n_entries (BzwIcalJournal *journal)
 {
   g_return_val_if_fail (journal != NULL, 0);
 
-  return journal->components->len - journal->n_relationships;
+  return journal->components->len - journal->n_relationships - journal->n_talking_points;
 }
 
 guint
@@ -252,6 +266,8 @@ table_of (const char *kind)
     return "referrals";
   if (g_str_equal (kind, "relationship"))
     return "relationships";
+  if (g_str_equal (kind, "talking-point"))
+    return "talking_points";
   return NULL;
 }
 
@@ -266,6 +282,8 @@ save_object (BzwStore  *store,
     return bzw_store_save_favour (store, BZW_FAVOUR (object), error);
   if (BZW_IS_REFERRAL (object))
     return bzw_store_save_referral (store, BZW_REFERRAL (object), error);
+  if (BZW_IS_TALKING_POINT (object))
+    return bzw_store_save_talking_point (store, BZW_TALKING_POINT (object), error);
   return bzw_store_save_relationship (store, BZW_RELATIONSHIP (object), error);
 }
 
@@ -315,6 +333,8 @@ import_component (icalcomponent         *comp,
 
   if (BZW_IS_RELATIONSHIP (object))
     counts->relationships++;
+  else if (BZW_IS_TALKING_POINT (object))
+    counts->talking_points++;
   else
     counts->entries++;
   return TRUE;

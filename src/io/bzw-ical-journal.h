@@ -13,6 +13,7 @@ typedef struct
 {
   guint entries;        /* encounters, favours and referrals added */
   guint relationships;  /* relationships added */
+  guint talking_points; /* talking points added */
   guint skipped;        /* already there (same UID) */
   guint failed;         /* could not be read, or name no known contact */
 } BzwIcalJournalCounts;

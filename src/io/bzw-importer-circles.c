@@ -112,6 +112,7 @@ set_group_attributes (BzwImporter   *self,
   bzw_circle_set_interval_ideal (circle, bzw_contact_get_interval_ideal (group->contact));
   bzw_circle_set_interval_max (circle, bzw_contact_get_interval_max (group->contact));
   bzw_circle_set_position (circle, group->position);
+  bzw_circle_set_lead_days (circle, group->lead_days);
 }
 
 /* The circle called @name, made when there is none; a group card gives

@@ -18,6 +18,7 @@ typedef struct
   GPtrArray  *members;     /* (element-type utf8): member UIDs of a group card */
   char       *color;       /* a group card's X-BZW-COLOR, or NULL */
   int         position;    /* a group card's X-BZW-POSITION */
+  int         lead_days;   /* a group card's X-BZW-LEAD-DAYS */
 } BzwParsedCard;
 
 /* Something that could not be read.  When @skipped is set the card at

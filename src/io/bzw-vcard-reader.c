@@ -227,6 +227,27 @@ parse_int (const char *text,
   return TRUE;
 }
 
+/* X-BZW-MET-ON, X-BZW-FOLLOW-UP-ON, X-BZW-SNOOZED-UNTIL: a calendar day. */
+static gboolean
+read_bzw_date (BzwContact *c,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *date = bzw_io_parse_date (text, 0);
+
+  if (date == NULL)
+    return FALSE;
+  if (strcmp (name, "MET-ON") == 0)
+    bzw_contact_set_met_on (c, date);
+  else if (date[0] == '-')
+    return FALSE;  /* a follow-up or snooze needs its year */
+  else if (strcmp (name, "FOLLOW-UP-ON") == 0)
+    bzw_contact_set_follow_up_on (c, date);
+  else
+    bzw_contact_set_snoozed_until (c, date);
+  return TRUE;
+}
+
 /* Our own properties, so an export of this app reads back whole. */
 static gboolean
 read_bzw_property (BzwVcardCard *ctx,
@@ -245,14 +266,11 @@ read_bzw_property (BzwVcardCard *ctx,
     bzw_contact_set_seeks (c, text);
   else if (strcmp (name, "TRUST-FOR") == 0)
     bzw_contact_set_trust_for (c, text);
-  else if (strcmp (name, "MET-ON") == 0)
-    {
-      g_autofree char *date = bzw_io_parse_date (text, 0);
-
-      if (date == NULL)
-        return FALSE;
-      bzw_contact_set_met_on (c, date);
-    }
+  else if (strcmp (name, "FOLLOW-UP-NOTE") == 0)
+    bzw_contact_set_follow_up_note (c, text);
+  else if (strcmp (name, "MET-ON") == 0 || strcmp (name, "FOLLOW-UP-ON") == 0 ||
+           strcmp (name, "SNOOZED-UNTIL") == 0)
+    return read_bzw_date (c, name, text);
   else if (strcmp (name, "MET-IN-PERSON") == 0 && parse_int (text, 0, 1, &v))
     bzw_contact_set_met_in_person (c, v);
   else if (strcmp (name, "ARCHIVED") == 0 && parse_int (text, 0, 1, &v))
@@ -267,6 +285,8 @@ read_bzw_property (BzwVcardCard *ctx,
     ctx->card->color = g_strdup (text);
   else if (strcmp (name, "POSITION") == 0 && ctx->card->is_group && parse_int (text, 0, G_MAXINT, &v))
     ctx->card->position = v;
+  else if (strcmp (name, "LEAD-DAYS") == 0 && ctx->card->is_group && parse_int (text, 0, 365, &v))
+    ctx->card->lead_days = v;
   else
     return FALSE;
 

@@ -333,6 +333,9 @@ bzw_vcard_writer_append_contact_as (GString            *out,
   emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_contact_get_interval_ideal (contact));
   emit_int (&w, "X-BZW-INTERVAL-MAX", bzw_contact_get_interval_max (contact));
   emit_int (&w, "X-BZW-ARCHIVED", bzw_contact_get_archived (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-FOLLOW-UP-ON", bzw_contact_get_follow_up_on (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-FOLLOW-UP-NOTE", bzw_contact_get_follow_up_note (contact));
+  _bzw_vcard_emit_text (&w, "X-BZW-SNOOZED-UNTIL", bzw_contact_get_snoozed_until (contact));
 
   if (extra != NULL)
     {
@@ -393,6 +396,7 @@ bzw_vcard_writer_append_circle (GString   *out,
   emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_circle_get_interval_ideal (circle));
   emit_int (&w, "X-BZW-INTERVAL-MAX", bzw_circle_get_interval_max (circle));
   emit_int (&w, "X-BZW-POSITION", bzw_circle_get_position (circle));
+  emit_int (&w, "X-BZW-LEAD-DAYS", bzw_circle_get_lead_days (circle));
   _bzw_vcard_emit (&w, "END:VCARD");
 }
 

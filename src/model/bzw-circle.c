@@ -20,6 +20,7 @@ struct _BzwCircle
   int interval_ideal;
   int interval_max;
   int position;
+  int lead_days;
 };
 
 G_DEFINE_FINAL_TYPE (BzwCircle, bzw_circle, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ enum {
   PROP_INTERVAL_IDEAL,
   PROP_INTERVAL_MAX,
   PROP_POSITION,
+  PROP_LEAD_DAYS,
   N_PROPS
 };
 
@@ -46,6 +48,7 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_INTERVAL_IDEAL] = BZW_MODEL_FIELD (BzwCircle, interval_ideal, BZW_MODEL_INT),
   [PROP_INTERVAL_MAX]   = BZW_MODEL_FIELD (BzwCircle, interval_max, BZW_MODEL_INT),
   [PROP_POSITION]       = BZW_MODEL_FIELD (BzwCircle, position, BZW_MODEL_INT),
+  [PROP_LEAD_DAYS]      = BZW_MODEL_FIELD (BzwCircle, lead_days, BZW_MODEL_INT),
 };
 
 static void
@@ -100,6 +103,9 @@ bzw_circle_class_init (BzwCircleClass *klass)
     g_param_spec_int ("interval-max", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
+  /* Days before a birthday or anniversary to be reminded; 0 on the day. */
+  properties[PROP_LEAD_DAYS] =
+    g_param_spec_int ("lead-days", NULL, NULL, 0, 365, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -244,4 +250,21 @@ bzw_circle_set_position (BzwCircle *self,
   g_return_if_fail (BZW_IS_CIRCLE (self));
 
   bzw_model_set_int (self, &self->position, position, properties[PROP_POSITION]);
+}
+
+int
+bzw_circle_get_lead_days (BzwCircle *self)
+{
+  g_return_val_if_fail (BZW_IS_CIRCLE (self), 0);
+
+  return self->lead_days;
+}
+
+void
+bzw_circle_set_lead_days (BzwCircle *self,
+                          int        lead_days)
+{
+  g_return_if_fail (BZW_IS_CIRCLE (self));
+
+  bzw_model_set_int (self, &self->lead_days, CLAMP (lead_days, 0, 365), properties[PROP_LEAD_DAYS]);
 }

@@ -34,6 +34,9 @@ void         bzw_circle_set_interval_max   (BzwCircle *self,
 int          bzw_circle_get_position       (BzwCircle *self);
 void         bzw_circle_set_position       (BzwCircle *self,
                                             int position);
+int          bzw_circle_get_lead_days      (BzwCircle *self);
+void         bzw_circle_set_lead_days      (BzwCircle *self,
+                                            int lead_days);
 
 
 

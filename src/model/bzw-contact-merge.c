@@ -113,6 +113,9 @@ bzw_contact_merge (BzwContact *into,
   MERGE_STRING (offers);
   MERGE_STRING (seeks);
   MERGE_STRING (trust_for);
+  MERGE_STRING (follow_up_on);
+  MERGE_STRING (follow_up_note);
+  MERGE_STRING (snoozed_until);
 
   if (bzw_contact_get_photo (into) == NULL)
     bzw_contact_set_photo (into, bzw_contact_get_photo (from));

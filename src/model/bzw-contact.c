@@ -44,6 +44,9 @@ struct _BzwContact
   char      *notes;
   gboolean   archived;
   char      *extra;
+  char      *follow_up_on;
+  char      *follow_up_note;
+  char      *snoozed_until;
 
   GPtrArray *fields;
   GArray    *circle_ids;
@@ -76,6 +79,9 @@ enum {
   PROP_TRUST_FOR,
   PROP_NOTES,
   PROP_EXTRA,
+  PROP_FOLLOW_UP_ON,
+  PROP_FOLLOW_UP_NOTE,
+  PROP_SNOOZED_UNTIL,
   /* Other properties. */
   PROP_PHOTO,
   PROP_MET_IN_PERSON,
@@ -112,9 +118,12 @@ static const char * const string_prop_names[] = {
   "trust-for",
   "notes",
   "extra",
+  "follow-up-on",
+  "follow-up-note",
+  "snoozed-until",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (string_prop_names) == PROP_EXTRA - PROP_DISPLAY_NAME + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (string_prop_names) == PROP_SNOOZED_UNTIL - PROP_DISPLAY_NAME + 1);
 
 /* The fields behind the plain properties; photo, initials and subtitle have
  * code of their own.
@@ -141,6 +150,9 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_TRUST_FOR]        = BZW_MODEL_FIELD (BzwContact, trust_for, BZW_MODEL_STRING),
   [PROP_NOTES]            = BZW_MODEL_FIELD (BzwContact, notes, BZW_MODEL_STRING),
   [PROP_EXTRA]            = BZW_MODEL_FIELD (BzwContact, extra, BZW_MODEL_STRING),
+  [PROP_FOLLOW_UP_ON]     = BZW_MODEL_FIELD (BzwContact, follow_up_on, BZW_MODEL_STRING),
+  [PROP_FOLLOW_UP_NOTE]   = BZW_MODEL_FIELD (BzwContact, follow_up_note, BZW_MODEL_STRING),
+  [PROP_SNOOZED_UNTIL]    = BZW_MODEL_FIELD (BzwContact, snoozed_until, BZW_MODEL_STRING),
   [PROP_MET_IN_PERSON]    = BZW_MODEL_FIELD (BzwContact, met_in_person, BZW_MODEL_BOOLEAN),
   [PROP_TRUST]            = BZW_MODEL_FIELD (BzwContact, trust, BZW_MODEL_INT),
   [PROP_INTERVAL_IDEAL]   = BZW_MODEL_FIELD (BzwContact, interval_ideal, BZW_MODEL_INT),
@@ -219,7 +231,7 @@ bzw_contact_set_property (GObject      *object,
 {
   BzwContact *self = BZW_CONTACT (object);
 
-  if (prop_id >= PROP_DISPLAY_NAME && prop_id <= PROP_EXTRA)
+  if (prop_id >= PROP_DISPLAY_NAME && prop_id <= PROP_SNOOZED_UNTIL)
     {
       set_string (self, prop_id, g_value_get_string (value));
       return;
@@ -265,7 +277,7 @@ bzw_contact_class_init (BzwContactClass *klass)
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UID] = g_param_spec_string ("uid", NULL, NULL, NULL, flags);
 
-  for (guint i = PROP_DISPLAY_NAME; i <= PROP_EXTRA; i++)
+  for (guint i = PROP_DISPLAY_NAME; i <= PROP_SNOOZED_UNTIL; i++)
     properties[i] = g_param_spec_string (string_prop_names[i - PROP_DISPLAY_NAME],
                                          NULL, NULL, NULL, flags);
 
@@ -425,6 +437,9 @@ STRING_ACCESSORS (seeks, PROP_SEEKS)
 STRING_ACCESSORS (trust_for, PROP_TRUST_FOR)
 STRING_ACCESSORS (notes, PROP_NOTES)
 STRING_ACCESSORS (extra, PROP_EXTRA)
+STRING_ACCESSORS (follow_up_on, PROP_FOLLOW_UP_ON)
+STRING_ACCESSORS (follow_up_note, PROP_FOLLOW_UP_NOTE)
+STRING_ACCESSORS (snoozed_until, PROP_SNOOZED_UNTIL)
 
 GBytes *
 bzw_contact_get_photo (BzwContact *self)

@@ -155,6 +155,16 @@ void          bzw_contact_set_archived         (BzwContact   *self,
 const char   *bzw_contact_get_extra            (BzwContact   *self);
 void          bzw_contact_set_extra            (BzwContact   *self,
                                                 const char   *extra);
+/* „Wiedervorlage“ and „Später erinnern“: calendar days "YYYY-MM-DD". */
+const char   *bzw_contact_get_follow_up_on     (BzwContact   *self);
+void          bzw_contact_set_follow_up_on     (BzwContact   *self,
+                                                const char   *day);
+const char   *bzw_contact_get_follow_up_note   (BzwContact   *self);
+void          bzw_contact_set_follow_up_note   (BzwContact   *self,
+                                                const char   *note);
+const char   *bzw_contact_get_snoozed_until    (BzwContact   *self);
+void          bzw_contact_set_snoozed_until    (BzwContact   *self,
+                                                const char   *day);
 
 GPtrArray    *bzw_contact_get_fields           (BzwContact   *self);
 void          bzw_contact_add_field            (BzwContact   *self,

@@ -28,6 +28,19 @@
  *
  * So on the ideal date itself the person is due, and on the latest date
  * they are still only due; the day after it they are overdue.
+ *
+ * Then the dates the user set (bzw_keep_in_touch_apply_dates()):
+ *
+ * - a follow-up („Wiedervorlage“) makes the contact due on its day, with or
+ *   without a rhythm; when it comes before the rhythm's ideal date it is
+ *   the date shown.  A follow-up alone never makes anyone overdue.
+ * - a snooze („Später erinnern“) holds until its day: before it the
+ *   contact is not due (in rhythm, due on the snooze day); on that day the
+ *   rules above apply again as if there had been no snooze.
+ * - a birthday is a natural moment: when the contact falls due within a
+ *   week of it (before or after), that day is suggested (@occasion).  A
+ *   birthday without a year counts the same; 29 February is 28 February
+ *   in a common year (bzw-occasion.c).
  */
 
 #define G_LOG_DOMAIN "bzw-keep-in-touch"
@@ -36,6 +49,7 @@
 
 #include "bzw-keep-in-touch.h"
 #include "bzw-model-util.h"
+#include "bzw-occasion.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -171,6 +185,9 @@ bzw_keep_in_touch_compute (BzwKeepInTouch  *result,
   g_date_clear (&result->since, 1);
   g_date_clear (&result->due_ideal, 1);
   g_date_clear (&result->due_latest, 1);
+  g_date_clear (&result->follow_up, 1);
+  g_date_clear (&result->snoozed_until, 1);
+  g_date_clear (&result->occasion, 1);
   result->rhythm = *rhythm;
   /* A hundred years is as good as never; it keeps GDate in its range. */
   result->rhythm.ideal_days = CLAMP (rhythm->ideal_days, 0, MAX_INTERVAL_DAYS);
@@ -211,6 +228,109 @@ bzw_keep_in_touch_compute (BzwKeepInTouch  *result,
     result->state = BZW_KEEP_IN_TOUCH_DUE;
   else
     result->state = BZW_KEEP_IN_TOUCH_OK;
+}
+
+/* "YYYY-MM-DD" into @date; FALSE (and @date invalid) for anything else. */
+static gboolean
+parse_day (const char *text,
+           GDate      *date)
+{
+  BzwYearlyDate day;
+
+  g_date_clear (date, 1);
+  if (text == NULL || !bzw_yearly_date_parse (text, &day) || day.year <= 0)
+    return FALSE;
+  if (!g_date_valid_dmy (day.day, day.month, day.year))
+    return FALSE;
+  g_date_set_dmy (date, day.day, day.month, day.year);
+  return TRUE;
+}
+
+static void
+set_state_from_due_ideal (BzwKeepInTouch *result,
+                          const GDate    *today)
+{
+  result->days_overdue = g_date_days_between (&result->due_ideal, today);
+  if (result->state == BZW_KEEP_IN_TOUCH_OVERDUE)
+    return;
+  result->state = result->days_overdue >= 0 ? BZW_KEEP_IN_TOUCH_DUE : BZW_KEEP_IN_TOUCH_OK;
+}
+
+static void
+apply_follow_up (BzwKeepInTouch *result,
+                 const GDate    *today)
+{
+  /* The rhythm's date stays when it comes first (or has passed). */
+  if (result->state != BZW_KEEP_IN_TOUCH_NONE && g_date_valid (&result->due_ideal) &&
+      g_date_compare (&result->due_ideal, &result->follow_up) <= 0)
+    return;
+
+  result->due_ideal = result->follow_up;
+  result->reason = BZW_DUE_BY_FOLLOW_UP;
+  set_state_from_due_ideal (result, today);
+}
+
+/* A snooze moves the due date to its end, never earlier. */
+static void
+apply_snooze (BzwKeepInTouch *result,
+              const GDate    *today)
+{
+  if (g_date_valid (&result->due_ideal) && g_date_compare (&result->due_ideal, &result->snoozed_until) >= 0)
+    return;
+
+  result->due_ideal = result->snoozed_until;
+  result->state = BZW_KEEP_IN_TOUCH_OK;
+  result->days_past_latest = 0;
+  set_state_from_due_ideal (result, today);
+}
+
+/**
+ * bzw_keep_in_touch_apply_dates:
+ * @result: the result of bzw_keep_in_touch_compute()
+ * @follow_up_on: (nullable): the contact's „Wiedervorlage“, "YYYY-MM-DD"
+ * @snoozed_until: (nullable): the day a snooze ends, "YYYY-MM-DD"
+ * @birthday: (nullable): the contact's birthday ("YYYY-MM-DD" or "--MM-DD")
+ * @now: the current time, in the user's time zone
+ *
+ * Adds the follow-up, the snooze and the occasion to @result (see the
+ * rule at the top of this file).
+ */
+void
+bzw_keep_in_touch_apply_dates (BzwKeepInTouch *result,
+                               const char     *follow_up_on,
+                               const char     *snoozed_until,
+                               const char     *birthday,
+                               GDateTime      *now)
+{
+  BzwYearlyDate yearly;
+  GDate today;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (now != NULL);
+
+  bzw_date_from_date_time (&today, now);
+
+  if (parse_day (follow_up_on, &result->follow_up))
+    apply_follow_up (result, &today);
+
+  if (result->state != BZW_KEEP_IN_TOUCH_NONE && parse_day (snoozed_until, &result->snoozed_until))
+    {
+      if (bzw_snooze_is_active (&result->snoozed_until, &today))
+        apply_snooze (result, &today);
+      else
+        g_date_clear (&result->snoozed_until, 1);
+    }
+  else
+    g_date_clear (&result->snoozed_until, 1);
+
+  if (result->state != BZW_KEEP_IN_TOUCH_NONE && result->state != BZW_KEEP_IN_TOUCH_OVERDUE &&
+      birthday != NULL && bzw_yearly_date_parse (birthday, &yearly))
+    {
+      g_autoptr(GDate) day = bzw_occasion_suggested_day (&result->due_ideal, &yearly, &today);
+
+      if (day != NULL)
+        result->occasion = *day;
+    }
 }
 
 static BzwRhythm
@@ -266,6 +386,8 @@ bzw_keep_in_touch_compute_for_contact (BzwKeepInTouch *result,
   rhythm = bzw_rhythm_resolve (&own, (const BzwRhythm *) (gpointer) mine->data, mine->len);
   bzw_keep_in_touch_compute (result, &rhythm, bzw_contact_get_last_encounter (contact),
                              bzw_contact_get_created (contact), now);
+  bzw_keep_in_touch_apply_dates (result, bzw_contact_get_follow_up_on (contact),
+                                 bzw_contact_get_snoozed_until (contact), bzw_contact_get_birthday (contact), now);
 }
 
 /**

@@ -24,9 +24,19 @@ typedef struct
   int latest_days;
 } BzwRhythm;
 
+/* Why a contact is due: the rhythm, or the follow-up they were put on. */
+typedef enum
+{
+  BZW_DUE_BY_RHYTHM,
+  BZW_DUE_BY_FOLLOW_UP,
+} BzwDueReason;
+
 /* When to get in touch with one person.  Dates are calendar days in the
  * local time zone.  @days_overdue counts from the ideal date: negative
- * while there is time left, 0 on the ideal date itself.
+ * while there is time left, 0 on the ideal date itself.  @follow_up,
+ * @snoozed_until and @occasion are invalid when there is none: the
+ * „Wiedervorlage“, a snooze that still holds, and a birthday near the
+ * due date that is suggested as the day to get in touch.
  */
 typedef struct
 {
@@ -37,6 +47,10 @@ typedef struct
   GDate               due_latest;
   int                 days_overdue;
   int                 days_past_latest;
+  BzwDueReason        reason;
+  GDate               follow_up;
+  GDate               snoozed_until;
+  GDate               occasion;
 } BzwKeepInTouch;
 
 BzwRhythm            bzw_rhythm_resolve              (const BzwRhythm     *own,
@@ -48,6 +62,11 @@ void                 bzw_keep_in_touch_compute       (BzwKeepInTouch      *resul
                                                       const BzwRhythm     *rhythm,
                                                       gint64               last_encounter,
                                                       gint64               added,
+                                                      GDateTime           *now);
+void                 bzw_keep_in_touch_apply_dates   (BzwKeepInTouch      *result,
+                                                      const char          *follow_up_on,
+                                                      const char          *snoozed_until,
+                                                      const char          *birthday,
                                                       GDateTime           *now);
 void                 bzw_keep_in_touch_compute_for_contact
                                                      (BzwKeepInTouch      *result,

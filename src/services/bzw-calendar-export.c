@@ -9,13 +9,15 @@
 #include "bzw-calendar-writer.h"
 #include "bzw-dashboard.h"
 #include "bzw-keep-in-touch.h"
+#include "bzw-labels.h"
 #include "bzw-occasion.h"
 
 #include <glib/gi18n-lib.h>
 
-/* The dates of the network for the user's own calendar: every birthday,
- * when each contact with a rhythm is next due, and the favours promised
- * with a date.  UIDs are made of the contact's vCard UID (or its id) and
+/* The dates of the network for the user's own calendar: every birthday
+ * and anniversary (its alarm the lead time of the contact's circles), each
+ * follow-up („Wiedervorlage“), when each contact with a rhythm is next
+ * due, and the favours promised with a date.  UIDs are made of the contact's vCard UID (or its id) and
  * the kind of date, so they stay the same from one export to the next.
  */
 
@@ -51,11 +53,25 @@ add_item (GPtrArray           *items,
   return item;
 }
 
+/* The longest lead time of the contact's circles. */
+static int
+lead_days_of (BzwContact *contact,
+              GPtrArray  *circles)
+{
+  int lead = 0;
+
+  for (guint i = 0; i < circles->len; i++)
+    if (bzw_contact_has_circle (contact, bzw_circle_get_id (g_ptr_array_index (circles, i))))
+      lead = MAX (lead, bzw_circle_get_lead_days (g_ptr_array_index (circles, i)));
+  return lead;
+}
+
 static void
 add_birthday (GPtrArray  *items,
               BzwContact *contact,
               const char *key,
-              const char *name)
+              const char *name,
+              int         lead_days)
 {
   BzwYearlyDate date;
   g_autofree char *summary = NULL;
@@ -65,7 +81,55 @@ add_birthday (GPtrArray  *items,
 
   /* Translators: a yearly event in the user's calendar. */
   summary = g_strdup_printf (_("Birthday of %s"), name);
-  add_item (items, BZW_CALENDAR_YEARLY, "birthday-", key, summary, date, 0);
+  add_item (items, BZW_CALENDAR_YEARLY, "birthday-", key, summary, date, lead_days);
+}
+
+/* The contact's other dates: anniversaries and the like, by their label. */
+static void
+add_anniversaries (GPtrArray  *items,
+                   BzwContact *contact,
+                   const char *key,
+                   const char *name,
+                   int         lead_days)
+{
+  GPtrArray *fields = bzw_contact_get_fields (contact);
+  guint n = 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+      g_autofree char *field_key = NULL;
+      g_autofree char *summary = NULL;
+      BzwYearlyDate date;
+
+      if (field->kind != BZW_FIELD_DATE || !bzw_yearly_date_parse (field->value, &date))
+        continue;
+
+      field_key = g_strdup_printf ("%s-%u", key, n++);
+      /* Translators: a yearly event in the user's calendar: the date's label, then a name. */
+      summary = g_strdup_printf (_("%s of %s"), field->label != NULL ? bzw_labels_field_label (field->label)
+                                                                     : _("Anniversary"), name);
+      add_item (items, BZW_CALENDAR_YEARLY, "date-", field_key, summary, date, lead_days);
+    }
+}
+
+static void
+add_follow_up (GPtrArray  *items,
+               BzwContact *contact,
+               const char *key,
+               const char *name)
+{
+  g_autofree char *summary = NULL;
+  BzwCalendarItem *item;
+  BzwYearlyDate day;
+
+  if (!bzw_yearly_date_parse (bzw_contact_get_follow_up_on (contact), &day) || day.year == 0)
+    return;
+
+  /* Translators: a task in the user's calendar („Wiedervorlage“). */
+  summary = g_strdup_printf (_("Follow up with %s"), name);
+  item = add_item (items, BZW_CALENDAR_TODO, "follow-up-", key, summary, day, 0);
+  item->description = g_strdup (bzw_contact_get_follow_up_note (contact));
 }
 
 static void
@@ -82,7 +146,8 @@ add_due (GPtrArray  *items,
   BzwCalendarItem *item;
 
   bzw_keep_in_touch_compute_for_contact (&kit, contact, circles, now);
-  if (kit.state == BZW_KEEP_IN_TOUCH_NONE || !g_date_valid (&kit.due_ideal))
+  /* A follow-up is a task of its own. */
+  if (kit.state == BZW_KEEP_IN_TOUCH_NONE || !g_date_valid (&kit.due_ideal) || kit.reason == BZW_DUE_BY_FOLLOW_UP)
     return;
 
   /* Translators: a task in the user's calendar. */
@@ -121,7 +186,9 @@ add_contacts (GPtrArray  *items,
 
       key = contact_key (contact);
       name = bzw_contact_dup_best_name (contact);
-      add_birthday (items, contact, key, name);
+      add_birthday (items, contact, key, name, lead_days_of (contact, circles));
+      add_anniversaries (items, contact, key, name, lead_days_of (contact, circles));
+      add_follow_up (items, contact, key, name);
       add_due (items, contact, circles, now, key, name);
     }
   return TRUE;

@@ -40,6 +40,10 @@ bzw_dashboard_free (BzwDashboard *dashboard)
 
   g_clear_pointer (&dashboard->activity, g_array_unref);
   g_clear_pointer (&dashboard->due, g_array_unref);
+  g_clear_pointer (&dashboard->occasions, g_array_unref);
+  g_clear_pointer (&dashboard->follow_ups, g_array_unref);
+  g_clear_pointer (&dashboard->planned, g_array_unref);
+  g_clear_pointer (&dashboard->past_planned, g_array_unref);
   g_clear_pointer (&dashboard->long_unseen, g_array_unref);
   g_clear_pointer (&dashboard->promised_favours, g_array_unref);
   g_clear_pointer (&dashboard->unthanked_referrals, g_array_unref);
@@ -49,6 +53,18 @@ bzw_dashboard_free (BzwDashboard *dashboard)
   g_clear_pointer (&dashboard->introductions, g_array_unref);
   g_clear_pointer (&dashboard->giving_cycles, g_array_unref);
   g_free (dashboard);
+}
+
+/* The follow-ups of the next 30 days, those due included. */
+static GArray *
+list_follow_ups (BzwStore   *store,
+                 GDateTime  *now,
+                 GError    **error)
+{
+  g_autoptr(GDateTime) until = g_date_time_add_days (now, BZW_DASHBOARD_OCCASION_DAYS);
+  g_autofree char *day = g_date_time_format (until, "%Y-%m-%d");
+
+  return bzw_store_list_follow_ups (store, day, error);
 }
 
 static gboolean
@@ -68,6 +84,12 @@ compute_parts (BzwStore     *store,
                               &dashboard->n_online_only);
 
   if ((dashboard->due = bzw_store_stats_list_due (store, now, FALSE, dashboard->activity, error)) == NULL ||
+      (dashboard->occasions = bzw_occasions_list_upcoming (store, now, BZW_DASHBOARD_OCCASION_DAYS,
+                                                           error)) == NULL ||
+      (dashboard->follow_ups = list_follow_ups (store, now, error)) == NULL ||
+      (dashboard->planned = bzw_store_list_planned (store, g_date_time_to_unix (now), BZW_DASHBOARD_MAX_PLANNED,
+                                                    error)) == NULL ||
+      (dashboard->past_planned = bzw_store_list_past_planned (store, g_date_time_to_unix (now), error)) == NULL ||
       (dashboard->long_unseen = bzw_store_stats_list_long_unseen (store, now, dashboard->activity, error)) == NULL ||
       (dashboard->promised_favours = bzw_store_stats_list_promised_favours (store, error)) == NULL ||
       (dashboard->unthanked_referrals = bzw_store_stats_list_unthanked_referrals (store, error)) == NULL)

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "bzw-occasions.h"
+#include "bzw-store-occasions.h"
 #include "bzw-store-stats.h"
 
 G_BEGIN_DECLS
@@ -12,6 +14,8 @@ G_BEGIN_DECLS
 #define BZW_DASHBOARD_N_WEEKS           52
 #define BZW_DASHBOARD_MAX_INTRODUCTIONS 20
 #define BZW_DASHBOARD_MAX_CYCLES        20
+#define BZW_DASHBOARD_OCCASION_DAYS     30
+#define BZW_DASHBOARD_MAX_PLANNED       8
 
 /* Everything the „Überblick“ dashboard shows, computed in one go.  Plain data: safe
  * to hand from a worker thread to the main thread.
@@ -24,6 +28,10 @@ typedef struct
   guint        n_online_only;        /* „nur online bekannt“ */
   GArray      *activity;             /* BzwContactActivity of every contact, by id */
   GArray      *due;                  /* BzwDueContact, due and overdue, most urgent first */
+  GArray      *occasions;            /* BzwUpcomingOccasion in the next 30 days, soonest first */
+  GArray      *follow_ups;           /* BzwFollowUpRow up to 30 days ahead, earliest first */
+  GArray      *planned;              /* BzwPlannedRow, encounters still to come, soonest first */
+  GArray      *past_planned;         /* BzwPlannedRow, planned ones whose time has come, unconfirmed */
   GArray      *long_unseen;          /* BzwUnseenContact, longest unseen first */
   GArray      *promised_favours;     /* BzwPromisedFavour */
   GArray      *unthanked_referrals;  /* BzwUnthankedReferral */

@@ -14,6 +14,7 @@ typedef struct
   char  *title;
   char  *body;
   guint  n_due;
+  guint  n_occasions;
   gint64 first_contact_id;
 } BzwReminder;
 
@@ -25,6 +26,9 @@ gboolean     bzw_reminder_is_time     (gboolean       enabled,
                                        const char    *last_day,
                                        GDateTime     *now);
 BzwReminder *bzw_reminder_new_for_due (const GArray  *due,
+                                       guint          max_names);
+BzwReminder *bzw_reminder_new         (const GArray  *due,
+                                       const GArray  *occasions,
                                        guint          max_names);
 BzwReminder *bzw_reminder_check       (BzwStore      *store,
                                        gboolean       enabled,

@@ -148,8 +148,13 @@ describe_encounter (BzwJournalList *self,
   if (note != NULL)
     g_string_append_printf (summary, " — %s", note);
 
+  /* An encounter still to come is planned. */
   bzw_journal_item_set_texts (item, people->str, summary->str,
-                              bzw_channel_get_icon_name (bzw_encounter_get_channel (e)), NULL, NULL);
+                              bzw_channel_get_icon_name (bzw_encounter_get_channel (e)),
+                              bzw_encounter_get_happened_at (e) > g_get_real_time () / G_USEC_PER_SEC
+                              /* Translators: the state of an encounter with a date still to come. */
+                              ? C_("encounter", "Planned") : NULL,
+                              NULL);
 }
 
 static void

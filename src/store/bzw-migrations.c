@@ -19,7 +19,7 @@ static const char * const scripts[] = {
   RESOURCE_PREFIX "/sql/0002-search-order.sql",
   RESOURCE_PREFIX "/sql/0003-department.sql",
   RESOURCE_PREFIX "/sql/0004-field-group.sql",
-  RESOURCE_PREFIX "/sql/0005-reserved.sql",
+  RESOURCE_PREFIX "/sql/0005-occasions.sql",
   RESOURCE_PREFIX "/sql/0006-sync-cards.sql",
 };
 

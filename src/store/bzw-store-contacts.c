@@ -64,7 +64,9 @@ validate_contact (BzwContact  *contact,
     }
 
   if (!_bzw_store_validate_date (bzw_contact_get_birthday (contact), _("Birthday"), error) ||
-      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error))
+      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_follow_up_on (contact), _("Follow-up"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_snoozed_until (contact), _("Remind later"), error))
     return FALSE;
 
   for (guint i = 0; i < fields->len; i++)
@@ -148,6 +150,9 @@ bind_contact (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 27, bzw_contact_get_archived (c));
   _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
   _bzw_store_bind_text (stmt, 30, bzw_contact_get_department (c));
+  _bzw_store_bind_text (stmt, 31, bzw_contact_get_follow_up_on (c));
+  _bzw_store_bind_text (stmt, 32, bzw_contact_get_follow_up_note (c));
+  _bzw_store_bind_text (stmt, 33, bzw_contact_get_snoozed_until (c));
 }
 
 /* A new contact has no fields and circles to replace yet. */
@@ -260,7 +265,7 @@ bzw_store_save_contact (BzwStore    *self,
       stmt = _bzw_store_prepare (self,
                                  "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES"
                                  " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?31, ?32, ?33, ?29)",
                                  error);
     }
   else
@@ -273,7 +278,8 @@ bzw_store_save_contact (BzwStore    *self,
                                  " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
                                  " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
                                  " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
-                                 " archived = ?27, extra = ?28, department = ?30, sort_key = ?29 WHERE id = ?1",
+                                 " archived = ?27, extra = ?28, department = ?30, follow_up_on = ?31,"
+                                 " follow_up_note = ?32, snoozed_until = ?33, sort_key = ?29 WHERE id = ?1",
                                  error);
     }
 
@@ -347,7 +353,10 @@ _bzw_store_read_contact_columns (sqlite3_stmt *stmt,
   bzw_contact_set_archived (contact, sqlite3_column_int (stmt, 26));
   bzw_contact_set_extra (contact, _bzw_store_column_text (stmt, 27));
   bzw_contact_set_department (contact, _bzw_store_column_text (stmt, 28));
-  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 29));
+  bzw_contact_set_follow_up_on (contact, _bzw_store_column_text (stmt, 29));
+  bzw_contact_set_follow_up_note (contact, _bzw_store_column_text (stmt, 30));
+  bzw_contact_set_snoozed_until (contact, _bzw_store_column_text (stmt, 31));
+  bzw_contact_set_last_encounter (contact, sqlite3_column_int64 (stmt, 32));
 }
 
 static gboolean
@@ -601,6 +610,8 @@ bzw_store_list_contact_ids (BzwStore               *self,
                             GError                **error)
 {
   static const BzwContactQuery all = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *fts = NULL;
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
@@ -622,8 +633,9 @@ bzw_store_list_contact_ids (BzwStore               *self,
                              " WHERE (?1 IS NULL OR c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1))"
                              "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_circles cc"
                              "                              WHERE cc.contact_id = c.id AND cc.circle_id = ?2))"
-                             "   AND (?3 = 0 OR coalesce (" BZW_LAST_ENCOUNTER_SQL ", c.created)"
-                             "                  + " IDEAL_DAYS_SQL " * 86400 < ?6)"
+                             "   AND (?3 = 0 OR ((coalesce (" BZW_LAST_ENCOUNTER_SQL ", c.created)"
+                             "                    + " IDEAL_DAYS_SQL " * 86400 < ?6 OR c.follow_up_on <= ?7)"
+                             "                   AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?7)))"
                              "   AND (?4 = 0 OR (c.met_in_person = 0 AND NOT EXISTS ("
                              "        SELECT 1 FROM encounter_participants p JOIN encounters e ON e.id = p.encounter_id"
                              "         WHERE p.contact_id = c.id AND e.channel IN ('in-person', 'event'))))"
@@ -640,6 +652,7 @@ bzw_store_list_contact_ids (BzwStore               *self,
   sqlite3_bind_int (stmt, 4, query->online_only);
   sqlite3_bind_int (stmt, 5, query->include_archived);
   sqlite3_bind_int64 (stmt, 6, _bzw_store_now ());
+  sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

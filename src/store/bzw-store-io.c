@@ -122,8 +122,8 @@ bzw_store_list_contact_keys (BzwStore  *self,
 
 /**
  * bzw_store_find_row_by_uid:
- * @table: "encounters", "favours", "referrals", "relationships" or
- *   "circles"
+ * @table: "encounters", "favours", "referrals", "relationships",
+ *   "circles" or "talking_points"
  *
  * Returns: the id of the row of @table with @uid, or 0, so an import can
  *   leave out what is already there.
@@ -153,6 +153,8 @@ bzw_store_find_row_by_uid (BzwStore   *self,
     stmt = _bzw_store_prepare (self, "SELECT id FROM relationships WHERE uid = ?1", NULL);
   else if (g_str_equal (table, "circles"))
     stmt = _bzw_store_prepare (self, "SELECT id FROM circles WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "talking_points"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM talking_points WHERE uid = ?1", NULL);
   else
     g_return_val_if_reached (0);
 

@@ -137,10 +137,11 @@ save_participants (BzwStore  *self,
 }
 
 static const BzwRowSave encounter_row = {
-  .insert_sql = "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes)"
-                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+  /* Saved with a date still to come, an encounter is planned. */
+  .insert_sql = "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes, planned)"
+                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?4 > ?3)",
   .update_sql = "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
-                " place = ?6, notes = ?7 WHERE id = ?1",
+                " place = ?6, notes = ?7, planned = ?4 > ?3 WHERE id = ?1",
   .bind = bind_encounter,
   .what = BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS,
   .journal = TRUE,

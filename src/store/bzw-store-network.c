@@ -25,15 +25,16 @@ bind_circle (sqlite3_stmt *stmt,
   _bzw_store_bind_id (stmt, 6, bzw_circle_get_interval_ideal (circle));
   _bzw_store_bind_id (stmt, 7, bzw_circle_get_interval_max (circle));
   sqlite3_bind_int (stmt, 8, bzw_circle_get_position (circle));
+  sqlite3_bind_int (stmt, 9, bzw_circle_get_lead_days (circle));
 }
 
 static const BzwRowSave circle_row = {
   .insert_sql = "INSERT INTO circles (uid, created, modified, name, color,"
-                " interval_ideal_days, interval_max_days, position)"
-                " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8)",
+                " interval_ideal_days, interval_max_days, position, lead_days)"
+                " VALUES (?2, ?3, ?3, ?4, coalesce (?5, '#3584e4'), ?6, ?7, ?8, ?9)",
   .update_sql = "UPDATE circles SET uid = ?2, modified = ?3, name = ?4,"
                 " color = coalesce (?5, color), interval_ideal_days = ?6,"
-                " interval_max_days = ?7, position = ?8 WHERE id = ?1",
+                " interval_max_days = ?7, position = ?8, lead_days = ?9 WHERE id = ?1",
   .bind = bind_circle,
   .what = BZW_STORE_CHANGE_CIRCLES,
 };
@@ -83,7 +84,8 @@ bzw_store_list_circles (BzwStore  *self,
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
   stmt = _bzw_store_prepare (self,
-                             "SELECT id, uid, name, color, interval_ideal_days, interval_max_days, position"
+                             "SELECT id, uid, name, color, interval_ideal_days, interval_max_days, position,"
+                             " lead_days"
                              " FROM circles ORDER BY position, name, id",
                              error);
   if (stmt == NULL)
@@ -101,6 +103,7 @@ bzw_store_list_circles (BzwStore  *self,
       bzw_circle_set_interval_ideal (circle, sqlite3_column_int (stmt, 4));
       bzw_circle_set_interval_max (circle, sqlite3_column_int (stmt, 5));
       bzw_circle_set_position (circle, sqlite3_column_int (stmt, 6));
+      bzw_circle_set_lead_days (circle, sqlite3_column_int (stmt, 7));
       g_ptr_array_add (circles, circle);
     }
   sqlite3_reset (stmt);

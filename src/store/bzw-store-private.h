@@ -46,7 +46,8 @@ struct _BzwStore
   "id, uid, created, modified, display_name, prefix, given_name, additional_names, " \
   "family_name, suffix, nickname, organisation, role, birthday, " photo ", photo_uri, " \
   "met_how, met_on, met_in_person, offers, seeks, trust, trust_for, " \
-  "interval_ideal_days, interval_max_days, notes, archived, extra, department"
+  "interval_ideal_days, interval_max_days, notes, archived, extra, department, " \
+  "follow_up_on, follow_up_note, snoozed_until"
 
 /* The last real encounter with the contact c of a query. */
 #define BZW_LAST_ENCOUNTER_SQL \

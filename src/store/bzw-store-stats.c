@@ -184,25 +184,31 @@ clear_due_contact (gpointer data)
   BzwDueContact *due = data;
 
   g_clear_pointer (&due->name, g_free);
+  g_clear_pointer (&due->note, g_free);
 }
 
-/* The rule itself is the model's (bzw_rhythm_resolve() and
- * bzw_keep_in_touch_compute()); the circles come in already reduced to
- * their tightest values by CIRCLE_RHYTHM_SQL.
+/* The rule itself is the model's (bzw_rhythm_resolve(),
+ * bzw_keep_in_touch_compute() and bzw_keep_in_touch_apply_dates()); the
+ * circles come in already reduced to their tightest values by
+ * CIRCLE_RHYTHM_SQL.  @stmt has the contact's own rhythm, the circles'
+ * and then its follow-up, snooze and birthday from @column on.
  */
 static void
 compute_due (BzwDueContact *due,
-             int            own_ideal,
-             int            own_latest,
-             int            circles_ideal,
-             int            circles_latest,
+             sqlite3_stmt  *stmt,
+             int            column,
              GDateTime     *now)
 {
-  BzwRhythm own = { own_ideal, own_latest };
-  BzwRhythm circles = { circles_ideal, circles_latest };
+  BzwRhythm own = { sqlite3_column_int (stmt, column), sqlite3_column_int (stmt, column + 1) };
+  BzwRhythm circles = { sqlite3_column_int (stmt, column + 2), sqlite3_column_int (stmt, column + 3) };
   BzwRhythm rhythm = bzw_rhythm_resolve (&own, &circles, 1);
 
   bzw_keep_in_touch_compute (&due->keep_in_touch, &rhythm, due->last_encounter, due->added, now);
+  bzw_keep_in_touch_apply_dates (&due->keep_in_touch,
+                                 _bzw_store_column_text (stmt, column + 4),
+                                 _bzw_store_column_text (stmt, column + 5),
+                                 _bzw_store_column_text (stmt, column + 6),
+                                 now);
 }
 
 static int
@@ -261,11 +267,11 @@ bzw_store_stats_list_due (BzwStore      *self,
 
   stmt = _bzw_store_prepare (self,
                              "SELECT c.id, " NAME_SQL ("c") ", c.interval_ideal_days, c.interval_max_days,"
-                             " r.ideal, r.latest, c.created"
+                             " r.ideal, r.latest, c.follow_up_on, c.snoozed_until, c.birthday, c.created, c.follow_up_note"
                              " FROM contacts c LEFT JOIN " CIRCLE_RHYTHM_SQL " r ON r.id = c.id"
                              " WHERE c.archived = 0"
-                             "   AND coalesce (c.interval_ideal_days, c.interval_max_days, r.ideal, r.latest)"
-                             "       IS NOT NULL",
+                             "   AND coalesce (c.interval_ideal_days, c.interval_max_days, r.ideal, r.latest,"
+                             "                 c.follow_up_on) IS NOT NULL",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -279,19 +285,17 @@ bzw_store_stats_list_due (BzwStore      *self,
       const BzwContactActivity *found;
 
       item.contact_id = sqlite3_column_int64 (stmt, 0);
-      item.added = sqlite3_column_int64 (stmt, 6);
+      item.added = sqlite3_column_int64 (stmt, 9);
       found = bzw_contact_activity_find (activity, item.contact_id);
       item.last_encounter = found != NULL ? found->last_encounter : 0;
-      compute_due (&item,
-                   sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
-                   sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
-                   now);
+      compute_due (&item, stmt, 2, now);
 
       if (item.keep_in_touch.state == BZW_KEEP_IN_TOUCH_NONE ||
           (item.keep_in_touch.state == BZW_KEEP_IN_TOUCH_OK && !include_ok))
         continue;
 
       item.name = _bzw_store_column_dup_text (stmt, 1);
+      item.note = _bzw_store_column_dup_text (stmt, 10);
       g_array_append_val (due, item);
     }
   if (!_bzw_store_finish_rows (self, stmt, rc, "list_due", error))
@@ -328,7 +332,7 @@ bzw_store_stats_get_keep_in_touch (BzwStore        *self,
                              "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id),"
                              " (SELECT min (ci.interval_max_days) FROM contact_circles cc"
                              "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id),"
-                             " c.created,"
+                             " c.follow_up_on, c.snoozed_until, c.birthday, c.created,"
                              " (SELECT max (e.happened_at) FROM encounter_participants p"
                              "   JOIN encounters e ON e.id = p.encounter_id WHERE p.contact_id = c.id)"
                              " FROM contacts c WHERE c.id = ?1",
@@ -349,12 +353,9 @@ bzw_store_stats_get_keep_in_touch (BzwStore        *self,
       return FALSE;
     }
 
-  item.added = sqlite3_column_int64 (stmt, 4);
-  item.last_encounter = sqlite3_column_int64 (stmt, 5);
-  compute_due (&item,
-               sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-               sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
-               now);
+  item.added = sqlite3_column_int64 (stmt, 7);
+  item.last_encounter = sqlite3_column_int64 (stmt, 8);
+  compute_due (&item, stmt, 0, now);
   sqlite3_reset (stmt);
   *result = item.keep_in_touch;
   return TRUE;

@@ -33,6 +33,7 @@ typedef struct
   gint64          last_encounter;
   gint64          added;
   BzwKeepInTouch  keep_in_touch;
+  char           *note;          /* of the follow-up, or NULL */
 } BzwDueContact;
 
 /* „Lange nicht gesehen“ */

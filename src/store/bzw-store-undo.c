@@ -24,7 +24,10 @@ typedef struct
 static const TableSpec tables[] = {
   { "SELECT * FROM contacts WHERE id = ?1",
     "INSERT INTO contacts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+    TRUE },
+  { "SELECT * FROM talking_points WHERE contact_id = ?1",
+    "INSERT OR REPLACE INTO talking_points VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     TRUE },
   { "SELECT * FROM contact_fields WHERE contact_id = ?1",
     "INSERT OR REPLACE INTO contact_fields VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -39,7 +42,7 @@ static const TableSpec tables[] = {
     "INSERT OR REPLACE INTO map_positions VALUES (?1, ?2, ?3, ?4)",
     FALSE },
   { "SELECT * FROM encounters WHERE id IN (SELECT encounter_id FROM encounter_participants WHERE contact_id = ?1)",
-    "INSERT OR IGNORE INTO encounters VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT OR IGNORE INTO encounters VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     TRUE },
   { "SELECT rowid, encounter_id, contact_id, name FROM encounter_participants WHERE encounter_id IN"
     " (SELECT encounter_id FROM encounter_participants WHERE contact_id = ?1)",

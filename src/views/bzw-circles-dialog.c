@@ -80,6 +80,13 @@ color_set_cb (GtkColorButton   *button,
   save (self, circle);
 }
 
+/* What a row of days of a circle sets. */
+enum {
+  DAYS_IDEAL,
+  DAYS_LATEST,
+  DAYS_LEAD,
+};
+
 static void
 interval_changed_cb (GtkSpinButton    *spin,
                      BzwCirclesDialog *self)
@@ -87,10 +94,18 @@ interval_changed_cb (GtkSpinButton    *spin,
   BzwCircle *circle = g_object_get_data (G_OBJECT (spin), "bzw-circle");
   int days = gtk_spin_button_get_value_as_int (spin);
 
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "bzw-max")))
-    bzw_circle_set_interval_max (circle, days);
-  else
-    bzw_circle_set_interval_ideal (circle, days);
+  switch (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "bzw-kind")))
+    {
+    case DAYS_LATEST:
+      bzw_circle_set_interval_max (circle, days);
+      break;
+    case DAYS_LEAD:
+      bzw_circle_set_lead_days (circle, days);
+      break;
+    default:
+      bzw_circle_set_interval_ideal (circle, days);
+      break;
+    }
   save (self, circle);
 }
 
@@ -141,21 +156,28 @@ delete_clicked_cb (GtkButton        *button,
 static GtkWidget *
 interval_row (BzwCirclesDialog *self,
               BzwCircle        *circle,
-              gboolean          is_max)
+              int               kind)
 {
+  static const char * const titles[] = {
+    [DAYS_IDEAL] = N_("Ideally every (days)"),
+    [DAYS_LATEST] = N_("At the latest after (days)"),
+    [DAYS_LEAD] = N_("Remind of birthdays and anniversaries (days before)"),
+  };
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 3650, 1);
-  const char *title = is_max ? _("At the latest after (days)") : _("Ideally every (days)");
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, kind == DAYS_LEAD ? 365 : 3650, 1);
+  const char *title = _(titles[kind]);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", bzw_circle_get_name (circle), title);
+  int value = kind == DAYS_LATEST ? bzw_circle_get_interval_max (circle)
+              : kind == DAYS_LEAD ? bzw_circle_get_lead_days (circle) : bzw_circle_get_interval_ideal (circle);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("0 means no rhythm"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             is_max ? bzw_circle_get_interval_max (circle) : bzw_circle_get_interval_ideal (circle));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind == DAYS_LEAD ? _("0 means on the day")
+                                                                       : _("0 means no rhythm"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (spin), "bzw-circle", g_object_ref (circle), g_object_unref);
-  g_object_set_data (G_OBJECT (spin), "bzw-max", GINT_TO_POINTER (is_max));
+  g_object_set_data (G_OBJECT (spin), "bzw-kind", GINT_TO_POINTER (kind));
   g_signal_connect (spin, "value-changed", G_CALLBACK (interval_changed_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
@@ -202,8 +224,9 @@ circle_group (BzwCirclesDialog *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), delete);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), interval_row (self, circle, FALSE));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), interval_row (self, circle, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), interval_row (self, circle, DAYS_IDEAL));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), interval_row (self, circle, DAYS_LATEST));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), interval_row (self, circle, DAYS_LEAD));
   return group;
 }
 

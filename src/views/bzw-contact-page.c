@@ -5,8 +5,9 @@
 #include "config.h"
 
 #include "bzw-contact-page.h"
-#include "bzw-relationship-dialog.h"
 #include "bzw-circle-menu.h"
+#include "bzw-follow-up-ui.h"
+#include "bzw-relationship-dialog.h"
 #include "bzw-journal-list.h"
 #include "bzw-keep-in-touch.h"
 #include "bzw-store-stats.h"
@@ -36,6 +37,7 @@ struct _BzwContactPage
   GtkLabel   *name_label;
   GtkWidget  *scroller;
   GtkLabel   *subtitle_label;
+  GMenu      *snooze_menu;
 };
 
 G_DEFINE_FINAL_TYPE (BzwContactPage, bzw_contact_page, GTK_TYPE_WIDGET)
@@ -170,6 +172,23 @@ add_introducer (BzwContactPage *self,
   g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+}
+
+static void
+add_follow_up (BzwContactPage *self)
+{
+  g_autoptr(GMenuModel) snooze = bzw_follow_up_ui_snooze_menu (bzw_contact_get_id (self->contact));
+  GtkWidget *group = bzw_follow_up_ui_group (self->contact);
+
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
+  group = bzw_follow_up_ui_talking_points_group (self->store, self->contact);
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
+
+  /* „Später erinnern“ in the ⋮ menu, for this contact. */
+  g_menu_remove_all (self->snooze_menu);
+  g_menu_append_section (self->snooze_menu, NULL, snooze);
 }
 
 static void
@@ -531,6 +550,7 @@ rebuild (BzwContactPage *self)
 
   add_circles (self);
   add_fields (self);
+  add_follow_up (self);
   add_networking (self);
   add_meeting (self);
   add_relationships (self);
@@ -596,6 +616,7 @@ bzw_contact_page_class_init (BzwContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, snooze_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -18,6 +18,7 @@ struct _BzwContactRow
   BzwNameOrder  name_display;
 
   AdwAvatar    *avatar;
+  GtkImage     *dates_icon;
   GtkImage     *due_icon;
   GtkLabel     *name_label;
   GtkLabel     *subtitle_label;
@@ -36,6 +37,39 @@ bzw_contact_row_dispose (GObject *object)
   G_OBJECT_CLASS (bzw_contact_row_parent_class)->dispose (object);
 }
 
+/* A follow-up still to come, or a snooze that holds: an icon that says so. */
+static void
+update_dates_icon (BzwContactRow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *snoozed = bzw_contact_get_snoozed_until (self->contact);
+  const char *follow_up = bzw_contact_get_follow_up_on (self->contact);
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *icon = GTK_WIDGET (self->dates_icon);
+
+  if (snoozed != NULL && g_strcmp0 (snoozed, today) > 0)
+    {
+      date = bzw_ui_format_date (snoozed);
+      /* Translators: a contact's reminder is snoozed; %s is a date. */
+      text = g_strdup_printf (_("Remind again on %s"), date);
+      gtk_image_set_from_icon_name (self->dates_icon, "media-playback-pause-symbolic");
+    }
+  else if (follow_up != NULL)
+    {
+      date = bzw_ui_format_date (follow_up);
+      /* Translators: a contact's follow-up („Wiedervorlage“); %s is a date. */
+      text = g_strdup_printf (_("Follow up on %s"), date);
+      gtk_image_set_from_icon_name (self->dates_icon, "appointment-soon-symbolic");
+    }
+
+  gtk_widget_set_visible (icon, text != NULL);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (icon), text) != 0)
+    gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
+}
+
 static void
 bzw_contact_row_class_init (BzwContactRowClass *klass)
 {
@@ -44,6 +78,7 @@ bzw_contact_row_class_init (BzwContactRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bzw_contact_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/views/bzw-contact-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BzwContactRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactRow, dates_icon);
   gtk_widget_class_bind_template_child (widget_class, BzwContactRow, due_icon);
   gtk_widget_class_bind_template_child (widget_class, BzwContactRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, BzwContactRow, subtitle_label);
@@ -98,6 +133,7 @@ bzw_contact_row_set_contact (BzwContactRow *self,
   initials = bzw_name_dup_initials_text_for_contact (contact);
   adw_avatar_set_text (self->avatar, initials);
   adw_avatar_set_custom_image (self->avatar, photo);
+  update_dates_icon (self);
 
   if (bzw_contact_get_archived (contact))
     gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");

@@ -7,7 +7,9 @@
 #include "bzw-bar-chart.h"
 #include "bzw-keep-in-touch.h"
 #include "bzw-labels.h"
+#include "bzw-dashboard-occasions.h"
 #include "bzw-dashboard-view.h"
+#include "bzw-follow-up-ui.h"
 #include "bzw-dashboard.h"
 #include "bzw-ui-utils.h"
 
@@ -209,21 +211,67 @@ show_figures (BzwDashboardView   *self,
     add_figure (self, cycles, _("cycles of giving through your network"));
 }
 
+/* „Anstehende Anlässe“ and the follow-ups that are due. */
+static void
+show_occasions (BzwDashboardView   *self,
+                const BzwDashboard *o)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (o->computed_at);
+  GtkWidget *banner = bzw_dashboard_planned_banner_new (o);
+  GtkWidget *group;
+
+  /* A planned encounter whose time has come: did it take place? */
+  if (banner != NULL)
+    {
+      gtk_box_prepend (self->content, banner);
+      g_ptr_array_add (self->sections, banner);
+    }
+
+  if (o->follow_ups->len > 0)
+    {
+      group = add_section (self, _("Follow-ups"), NULL);
+      bzw_dashboard_follow_ups_fill (group, o, now);
+    }
+
+  if (o->planned->len > 0)
+    {
+      group = add_section (self, C_("encounters", "Planned"), NULL);
+      bzw_dashboard_planned_fill (group, o);
+    }
+
+  if (o->occasions->len == 0)
+    return;
+
+  group = add_section (self, _("Upcoming Occasions"), _("Birthdays and anniversaries in the next 30 days"));
+  bzw_dashboard_occasions_fill (group, o, now);
+}
+
 static void
 show_due (BzwDashboardView   *self,
           const BzwDashboard *o)
 {
+  guint n_due = o->due->len - bzw_dashboard_count_due_follow_ups (o);
   GtkWidget *group = add_section (self, _("Time to Get in Touch"),
-                                  o->due->len == 0 ? _("Everyone is within their rhythm. Well done!") : NULL);
+                                  n_due == 0 ? _("Everyone is within their rhythm. Well done!") : NULL);
+  guint shown = 0;
 
-  for (guint i = 0; i < MIN (o->due->len, MAX_ROWS); i++)
+  for (guint i = 0; i < o->due->len && shown < MAX_ROWS; i++)
     {
       const BzwDueContact *due = &g_array_index (o->due, BzwDueContact, i);
-      g_autofree char *description = bzw_keep_in_touch_dup_description (&due->keep_in_touch);
-      g_autofree char *tooltip = g_strdup_printf (_("Log an encounter with %s"), due->name);
-      GtkWidget *row = add_contact_row (group, due->contact_id, due->name, description);
-      GtkWidget *button = row_button (row, _("Log Encounter"), tooltip, due->contact_id);
+      g_autofree char *description = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row;
+      GtkWidget *button;
 
+      if (due->keep_in_touch.reason == BZW_DUE_BY_FOLLOW_UP)
+        continue;
+
+      shown++;
+      description = bzw_keep_in_touch_dup_description (&due->keep_in_touch);
+      tooltip = g_strdup_printf (_("Log an encounter with %s"), due->name);
+      row = add_contact_row (group, due->contact_id, due->name, description);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bzw_follow_up_ui_snooze_button (due->contact_id, due->name));
+      button = row_button (row, _("Log Encounter"), tooltip, due->contact_id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       g_signal_connect (button, "clicked", G_CALLBACK (log_encounter_cb), NULL);
       if (due->keep_in_touch.state == BZW_KEEP_IN_TOUCH_OVERDUE)
@@ -236,11 +284,11 @@ show_due (BzwDashboardView   *self,
         }
     }
 
-  if (o->due->len > MAX_ROWS)
+  if (n_due > MAX_ROWS)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                                            o->due->len - MAX_ROWS),
-                                               o->due->len - MAX_ROWS);
+                                                            n_due - MAX_ROWS),
+                                               n_due - MAX_ROWS);
 
       add_contact_row (group, 0, more, _("Filter the contact list by “Due” to see everyone."));
     }
@@ -466,6 +514,7 @@ show (BzwDashboardView   *self,
   g_ptr_array_set_size (self->sections, 0);
 
   show_figures (self, o);
+  show_occasions (self, o);
   show_due (self, o);
   show_unthanked (self, o);
   show_promised (self, o);

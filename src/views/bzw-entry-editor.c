@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bzw-contact-picker.h"
+#include "bzw-talking-points-box.h"
 #include "bzw-entry-editor.h"
 #include "bzw-labels.h"
 #include "bzw-ui-utils.h"
@@ -38,6 +39,7 @@ struct _BzwEntryEditor
   GtkBox           *enc_picker_row;
   BzwContactPicker *enc_picker;
   GtkListBox       *enc_people;
+  GtkWidget        *enc_points;
   GtkEntry         *enc_place;
   GtkTextView      *enc_notes;
 
@@ -175,6 +177,7 @@ remove_participant_cb (GtkButton      *button,
 
   g_array_remove_index (self->participants, index);
   gtk_list_box_remove (self->enc_people, row);
+  bzw_talking_points_box_set_people (BZW_TALKING_POINTS_BOX (self->enc_points), self->participants);
 }
 
 static void
@@ -210,6 +213,7 @@ add_participant (BzwEntryEditor *self,
   gtk_box_append (GTK_BOX (row), remove);
   gtk_list_box_append (self->enc_people, row);
   gtk_widget_set_visible (GTK_WIDGET (self->enc_people), TRUE);
+  bzw_talking_points_box_set_people (BZW_TALKING_POINTS_BOX (self->enc_points), self->participants);
 }
 
 /* Picking a contact adds it at once, and the entry is ready for the next. */
@@ -232,6 +236,9 @@ add_pickers (BzwEntryEditor *self)
   const char *me = _("Me, or type a name");
 
   self->enc_picker = add_picker (self, self->enc_picker_row, _("Type a name"));
+  self->enc_points = bzw_talking_points_box_new (self->store);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->enc_people))), self->enc_points,
+                              GTK_WIDGET (self->enc_people));
   g_signal_connect_swapped (self->enc_picker, "changed", G_CALLBACK (participant_picked_cb), self);
   self->fav_from = add_picker (self, self->fav_from_row, me);
   self->fav_to = add_picker (self, self->fav_to_row, me);
@@ -473,7 +480,7 @@ save_cb (BzwEntryEditor *self)
       bzw_encounter_set_uid (e, self->kind == kind ? self->uid : NULL);
       if (!read_encounter (self, e))
         return;
-      ok = bzw_store_save_encounter (self->store, e, &error);
+      ok = bzw_talking_points_box_save_encounter (BZW_TALKING_POINTS_BOX (self->enc_points), e, &error);
       id = bzw_encounter_get_id (e);
     }
   else if (kind == BZW_JOURNAL_FAVOUR)

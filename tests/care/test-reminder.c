@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "bzw-reminder.h"
+#include "bzw-store-occasions.h"
 #include "bzw-store-stats.h"
 #include "bzw-test-fixture.h"
 
@@ -232,6 +233,117 @@ test_check_store (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A contact without a rhythm, born on @birthday, in @circle_id (or none). */
+static gint64
+add_birthday (Fixture    *fixture,
+              const char *name,
+              const char *birthday,
+              gint64      circle_id)
+{
+  g_autoptr(BzwContact) contact = bzw_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_contact_set_display_name (contact, name);
+  bzw_contact_set_birthday (contact, birthday);
+  if (circle_id != 0)
+    {
+      g_autoptr(GArray) circles = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_array_append_val (circles, circle_id);
+      bzw_contact_set_circle_ids (contact, circles);
+    }
+  g_assert_true (bzw_store_save_contact (fixture->base.store, contact, &error));
+  g_assert_no_error (error);
+  return bzw_contact_get_id (contact);
+}
+
+static gint64
+add_circle (Fixture    *fixture,
+            const char *name,
+            int         lead_days)
+{
+  g_autoptr(BzwCircle) circle = bzw_circle_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_circle_set_name (circle, name);
+  bzw_circle_set_lead_days (circle, lead_days);
+  g_assert_true (bzw_store_save_circle (fixture->base.store, circle, &error));
+  g_assert_no_error (error);
+  return bzw_circle_get_id (circle);
+}
+
+/* Birthdays and anniversaries come with the lead time of the circle; due
+ * follow-ups come with the contacts due.
+ */
+static void
+test_check_occasions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(BzwReminder) reminder = NULL;
+  g_autoptr(BzwReminder) later = NULL;
+  g_autoptr(GDateTime) in_five_days = g_date_time_add_days (fixture->now, 5);
+  g_autoptr(GError) error = NULL;
+  gint64 family = add_circle (fixture, "Familie", 7);
+  gint64 club = add_circle (fixture, "Verein", 0);
+  gint64 emma;
+  gint64 gina;
+
+  /* Today is 18 June 2025.  Emma's birthday is today (no lead time);
+   * Fritz's in five days, his family is reminded a week ahead; Gina's in
+   * five days, but her club only on the day; Hans's year is unknown.
+   */
+  emma = add_birthday (fixture, "Emma Graf", "1990-06-18", club);
+  add_birthday (fixture, "Fritz Haas", "1955-06-23", family);
+  gina = add_birthday (fixture, "Gina Ilg", "--06-23", club);
+  add_birthday (fixture, "Hans Jung", "--06-20", 0);
+
+  reminder = bzw_reminder_check (fixture->base.store, TRUE, NULL, fixture->now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reminder);
+  g_assert_cmpuint (reminder->n_due, ==, 0);
+  g_assert_cmpuint (reminder->n_occasions, ==, 2);
+  g_assert_cmpint (reminder->first_contact_id, ==, emma);
+  g_assert_cmpstr (reminder->title, ==, "Birthdays and Anniversaries");
+  g_assert_cmpstr (reminder->body, ==, "Emma Graf: Birthday today; Fritz Haas: Birthday in 5 days.");
+
+  /* A follow-up due today joins them; on Gina's birthday she is named. */
+  g_assert_true (bzw_store_set_follow_up (fixture->base.store, gina, "2025-06-18", "Fotos", &error));
+  g_assert_true (bzw_store_set_follow_up (fixture->base.store, emma, "2025-07-18", NULL, &error));
+  g_clear_pointer (&reminder, bzw_reminder_free);
+  reminder = bzw_reminder_check (fixture->base.store, TRUE, NULL, fixture->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminder->n_due, ==, 1);
+  g_assert_cmpstr (reminder->title, ==, "Time to Get in Touch");
+  g_assert_cmpstr (reminder->body, ==, "1 contact is waiting to hear from you: Gina Ilg. "
+                                       "Emma Graf: Birthday today; Fritz Haas: Birthday in 5 days.");
+
+  later = bzw_reminder_check (fixture->base.store, TRUE, NULL, in_five_days, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->n_occasions, ==, 2);
+  g_assert_cmpstr (later->body, ==, "1 contact is waiting to hear from you: Gina Ilg. "
+                                    "Fritz Haas: Birthday today; Gina Ilg: Birthday today.");
+}
+
+/* Born on 29 February: remembered on 28 February in a common year. */
+static void
+test_check_leap_day (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) feb28 = g_date_time_new (fixture->tz, 2027, 2, 28, 9, 0, 0);
+  g_autoptr(GDateTime) feb26 = g_date_time_new (fixture->tz, 2027, 2, 26, 9, 0, 0);
+  g_autoptr(BzwReminder) reminder = NULL;
+  g_autoptr(BzwReminder) before = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 family = add_circle (fixture, "Familie", 2);
+
+  add_birthday (fixture, "Lea Maier", "2000-02-29", family);
+  reminder = bzw_reminder_check (fixture->base.store, TRUE, NULL, feb28, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reminder->body, ==, "Lea Maier: Birthday today.");
+  before = bzw_reminder_check (fixture->base.store, TRUE, NULL, feb26, &error);
+  g_assert_cmpstr (before->body, ==, "Lea Maier: Birthday in 2 days.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +354,8 @@ main (int   argc,
   g_test_add_func ("/care/reminder/is-time", test_is_time);
   g_test_add_func ("/care/reminder/text", test_text);
   g_test_add ("/care/reminder/check-store", Fixture, NULL, open_temp_store, test_check_store, close_store);
+  g_test_add ("/care/reminder/check-occasions", Fixture, NULL, open_temp_store, test_check_occasions, close_store);
+  g_test_add ("/care/reminder/check-leap-day", Fixture, NULL, open_temp_store, test_check_leap_day, close_store);
 
   return g_test_run ();
 }

@@ -89,6 +89,20 @@ SQL
   if [ "$n" -ge 3 ]; then
     sqlite3 "$out" "UPDATE contacts SET department = 'Lohnbuchhaltung' WHERE id = 1;"
   fi
+  # Version 5 adds follow-ups, snoozes, lead times and talking points.
+  if [ "$n" -ge 5 ]; then
+    sqlite3 "$out" <<SQL5
+PRAGMA foreign_keys = ON;
+BEGIN;
+UPDATE contacts SET follow_up_on = '2024-01-15', follow_up_note = 'Angebot nachfassen' WHERE id = 1;
+UPDATE contacts SET snoozed_until = '2024-02-29' WHERE id = 2;
+UPDATE circles SET lead_days = 7 WHERE id = 1;
+INSERT INTO talking_points (id, uid, contact_id, text, created, done_at)
+VALUES (1, 'tp-0001', 1, 'Nach der Steuererklärung fragen', 1700000300, NULL),
+       (2, 'tp-0002', 1, 'Glückwunsch zur Kanzlei', 1700000200, 1700000400);
+COMMIT;
+SQL5
+  fi
   echo "$out"
 }
 

@@ -6,6 +6,7 @@
 #include "bzw-demo.h"
 #include "bzw-importer.h"
 #include "bzw-store-io.h"
+#include "bzw-store-occasions.h"
 #include "bzw-store.h"
 #include "bzw-test-fixture.h"
 
@@ -56,6 +57,39 @@ first_contact (BzwStore *store,
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, index);
   return g_array_index (ids, gint64, index);
+}
+
+static void
+add_talking_point (BzwStore   *store,
+                   gint64      contact_id,
+                   const char *text,
+                   gint64      done_at)
+{
+  g_autoptr(BzwTalkingPoint) point = bzw_talking_point_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_talking_point_set_contact_id (point, contact_id);
+  bzw_talking_point_set_text (point, text);
+  bzw_talking_point_set_created (point, 1767225600 + done_at / 7);
+  bzw_talking_point_set_done_at (point, done_at);
+  g_assert_true (bzw_store_save_talking_point (store, point, &error));
+  g_assert_no_error (error);
+}
+
+/* Follow-ups, a snooze and talking points, one ticked off. */
+static void
+add_occasion_cases (BzwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bzw_store_set_follow_up (store, first_contact (store, 0), "2026-03-20",
+                                          "Angebot nachfassen; „bald“\nzweite Zeile", &error));
+  g_assert_true (bzw_store_set_follow_up (store, first_contact (store, 1), "2026-04-01", NULL, &error));
+  g_assert_true (bzw_store_set_snoozed_until (store, first_contact (store, 2), "2026-03-21", &error));
+  g_assert_no_error (error);
+  add_talking_point (store, first_contact (store, 0), "Nach dem Umzug fragen, Köln; „Ehrenfeld“", 0);
+  add_talking_point (store, first_contact (store, 0), "Buchtipp", 1767312000);
+  add_talking_point (store, first_contact (store, 4), "Zeile eins\nZeile zwei", 0);
 }
 
 /* What the example network does not have: a favour that belongs to an
@@ -113,6 +147,7 @@ add_hard_cases (BzwStore *store)
   bzw_circle_set_interval_ideal (circle, 7);
   bzw_circle_set_interval_max (circle, 21);
   bzw_circle_set_position (circle, 42);
+  bzw_circle_set_lead_days (circle, 14);
   g_assert_true (bzw_store_save_circle (store, circle, &error));
   g_assert_no_error (error);
 
@@ -125,6 +160,8 @@ add_hard_cases (BzwStore *store)
   snapshot = bzw_store_delete_contact_undoable (store, bzw_contact_get_id (gone), BZW_DELETE_KEEP_ENTRIES, &error);
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
+
+  add_occasion_cases (store);
 }
 
 static char *
@@ -173,7 +210,7 @@ assert_same_contact (BzwStore   *a_store,
   static const char * const strings[] = {
     "display-name", "prefix", "given-name", "additional-names", "family-name", "suffix", "nickname",
     "organisation", "department", "role", "birthday", "photo-uri", "met-how", "met-on", "offers", "seeks",
-    "trust-for", "notes", "extra",
+    "trust-for", "notes", "extra", "follow-up-on", "follow-up-note", "snoozed-until",
   };
   GPtrArray *a_fields = bzw_contact_get_fields (a);
   GPtrArray *b_fields = bzw_contact_get_fields (b);
@@ -252,6 +289,7 @@ assert_same_circles (BzwStore *a,
       g_assert_cmpint (bzw_circle_get_interval_ideal (p), ==, bzw_circle_get_interval_ideal (q));
       g_assert_cmpint (bzw_circle_get_interval_max (p), ==, bzw_circle_get_interval_max (q));
       g_assert_cmpint (bzw_circle_get_position (p), ==, bzw_circle_get_position (q));
+      g_assert_cmpint (bzw_circle_get_lead_days (p), ==, bzw_circle_get_lead_days (q));
     }
 }
 
@@ -398,6 +436,35 @@ assert_same_journal (BzwStore *a,
     }
 }
 
+/* Returns how many talking points there are. */
+static guint
+assert_same_talking_points (BzwStore *a,
+                            BzwStore *b)
+{
+  g_autoptr(GPtrArray) x = bzw_store_list_talking_points (a, 0, TRUE, NULL);
+  g_autoptr(GPtrArray) y = bzw_store_list_talking_points (b, 0, TRUE, NULL);
+
+  g_assert_cmpuint (x->len, ==, y->len);
+  for (guint i = 0; i < x->len; i++)
+    {
+      BzwTalkingPoint *p = g_ptr_array_index (x, i);
+      BzwTalkingPoint *q = NULL;
+      g_autofree char *pc = uid_of (a, bzw_talking_point_get_contact_id (p));
+      g_autofree char *qc = NULL;
+
+      for (guint k = 0; k < y->len && q == NULL; k++)
+        if (g_str_equal (bzw_talking_point_get_uid (g_ptr_array_index (y, k)), bzw_talking_point_get_uid (p)))
+          q = g_ptr_array_index (y, k);
+      g_assert_nonnull (q);
+      qc = uid_of (b, bzw_talking_point_get_contact_id (q));
+      g_assert_cmpstr (pc, ==, qc);
+      g_assert_cmpstr (bzw_talking_point_get_text (p), ==, bzw_talking_point_get_text (q));
+      g_assert_cmpint (bzw_talking_point_get_created (p), ==, bzw_talking_point_get_created (q));
+      g_assert_cmpint (bzw_talking_point_get_done_at (p), ==, bzw_talking_point_get_done_at (q));
+    }
+  return x->len;
+}
+
 static void
 import_text (BzwStore         *store,
              const char       *text,
@@ -426,6 +493,7 @@ test_round_trip (Fixture       *fixture,
   guint counts[4];
   guint n_contacts;
   guint n_relationships;
+  guint n_points;
 
   g_assert_true (bzw_demo_fill (fixture->a.store, now, &error));
   g_assert_no_error (error);
@@ -442,6 +510,8 @@ test_round_trip (Fixture       *fixture,
   assert_same_circles (fixture->a.store, fixture->b.store);
   assert_same_relationships (fixture->a.store, fixture->b.store);
   assert_same_journal (fixture->a.store, fixture->b.store, counts);
+  n_points = assert_same_talking_points (fixture->a.store, fixture->b.store);
+  g_assert_cmpuint (n_points, ==, 3);
 
   g_assert_cmpuint (summary.added, ==, n_contacts);
   g_assert_cmpuint (summary.entries, ==, counts[1] + counts[2] + counts[3]);
@@ -457,7 +527,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (summary.added, ==, 0);
   g_assert_cmpuint (summary.entries, ==, 0);
   g_assert_cmpuint (summary.relationships, ==, 0);
-  g_assert_cmpuint (summary.entries_skipped, ==, counts[1] + counts[2] + counts[3] + n_relationships);
+  g_assert_cmpuint (summary.entries_skipped, ==, counts[1] + counts[2] + counts[3] + n_relationships + n_points);
   g_assert_cmpuint (bzw_store_count_journal (fixture->b.store), ==, bzw_store_count_journal (fixture->a.store));
   g_assert_cmpuint (bzw_store_count_contacts (fixture->b.store), ==, n_contacts);
 }

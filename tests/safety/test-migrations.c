@@ -10,6 +10,7 @@
 
 #include "bzw-backups.h"
 #include "bzw-migrations.h"
+#include "bzw-store-occasions.h"
 #include "safety-common.h"
 
 #include <locale.h>
@@ -30,6 +31,53 @@ field (BzwContact *contact,
 
   g_assert_cmpuint (i, <, fields->len);
   return g_ptr_array_index (fields, i);
+}
+
+/* Version 5 added follow-ups, snoozes, lead times and talking points;
+ * older files have none.
+ */
+static void
+check_occasion_rows (BzwStore   *store,
+                     BzwContact *juergen,
+                     BzwContact *ayse,
+                     GPtrArray  *circles,
+                     gboolean    has_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) points = bzw_store_list_talking_points (store, 0, TRUE, &error);
+  g_autoptr(GPtrArray) open = bzw_store_list_talking_points (store, bzw_contact_get_id (juergen), FALSE, &error);
+  g_autoptr(GArray) planned = bzw_store_list_past_planned (store, G_MAXINT64, &error);
+
+  g_assert_no_error (error);
+  /* Encounters of before are not planned. */
+  g_assert_cmpuint (planned->len, ==, 0);
+  if (!has_rows)
+    {
+      g_assert_null (bzw_contact_get_follow_up_on (juergen));
+      g_assert_null (bzw_contact_get_snoozed_until (ayse));
+      g_assert_cmpint (bzw_circle_get_lead_days (circles->pdata[0]), ==, 0);
+      g_assert_cmpuint (points->len, ==, 0);
+      return;
+    }
+
+  g_assert_cmpstr (bzw_contact_get_follow_up_on (juergen), ==, "2024-01-15");
+  g_assert_cmpstr (bzw_contact_get_follow_up_note (juergen), ==, "Angebot nachfassen");
+  g_assert_null (bzw_contact_get_snoozed_until (juergen));
+  g_assert_cmpstr (bzw_contact_get_snoozed_until (ayse), ==, "2024-02-29");
+  g_assert_null (bzw_contact_get_follow_up_on (ayse));
+  g_assert_cmpint (bzw_circle_get_lead_days (circles->pdata[0]), ==, 7);
+  g_assert_cmpint (bzw_circle_get_lead_days (circles->pdata[1]), ==, 0);
+
+  /* Open ones first. */
+  g_assert_cmpuint (points->len, ==, 2);
+  g_assert_cmpstr (bzw_talking_point_get_uid (points->pdata[0]), ==, "tp-0001");
+  g_assert_cmpstr (bzw_talking_point_get_text (points->pdata[0]), ==, "Nach der Steuererklärung fragen");
+  g_assert_cmpint (bzw_talking_point_get_contact_id (points->pdata[0]), ==, bzw_contact_get_id (juergen));
+  g_assert_cmpint (bzw_talking_point_get_created (points->pdata[0]), ==, 1700000300);
+  g_assert_false (bzw_talking_point_is_done (points->pdata[0]));
+  g_assert_cmpstr (bzw_talking_point_get_uid (points->pdata[1]), ==, "tp-0002");
+  g_assert_cmpint (bzw_talking_point_get_done_at (points->pdata[1]), ==, 1700000400);
+  g_assert_cmpuint (open->len, ==, 1);
 }
 
 /* The rows of schema-v1.db (and of every later fixture: they hold the same
@@ -145,6 +193,9 @@ check_v1_rows (BzwStore   *store,
   g_assert_true (bzw_contact_get_archived (ayse));
   g_assert_false (bzw_contact_has_circle (ayse, 1));
   g_assert_true (bzw_contact_has_circle (ayse, 2));
+  /* The rows of schema 5 on are in every fixture from schema 5 on. */
+  check_occasion_rows (store, juergen, ayse, circles,
+                       g_str_equal (name, "schema-v5") || g_str_equal (name, "schema-v6"));
   g_assert_cmpuint (bzw_contact_get_fields (ayse)->len, ==, 2);
   g_assert_cmpint (field (ayse, 0)->kind, ==, BZW_FIELD_EMAIL);
   g_assert_null (field (ayse, 0)->label);

@@ -329,6 +329,150 @@ test_huge_interval (void)
   g_assert_cmpint (g_date_get_year (&kit.due_latest), ==, 2124);
 }
 
+/* Computes on @day (noon, Berlin) for a rhythm counted from @since. */
+static void
+compute_on (BzwKeepInTouch  *kit,
+            const BzwRhythm *rhythm,
+            gint64           since,
+            int              year,
+            int              month,
+            int              day,
+            const char      *follow_up,
+            const char      *snoozed,
+            const char      *birthday)
+{
+  g_autoptr(GTimeZone) tz = berlin ();
+  g_autoptr(GDateTime) now = local (tz, year, month, day, 12, 0);
+
+  bzw_keep_in_touch_compute (kit, rhythm, since, 0, now);
+  bzw_keep_in_touch_apply_dates (kit, follow_up, snoozed, birthday, now);
+}
+
+/* A follow-up makes the contact due on its day, with or without a rhythm,
+ * and never overdue on its own.
+ */
+static void
+test_follow_up (void)
+{
+  g_autoptr(GTimeZone) tz = berlin ();
+  gint64 since = local_unix (tz, 2026, 3, 1, 18, 0);
+  BzwRhythm none = { 0, 0 };
+  BzwRhythm rhythm = { 30, 60 };
+  BzwKeepInTouch kit;
+
+  compute_on (&kit, &none, since, 2026, 3, 9, "2026-03-10", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  assert_date (&kit.due_ideal, 2026, 3, 10);
+  g_assert_cmpint (kit.days_overdue, ==, -1);
+  compute_on (&kit, &none, since, 2026, 3, 10, "2026-03-10", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_DUE);
+  g_assert_cmpint (kit.reason, ==, BZW_DUE_BY_FOLLOW_UP);
+  compute_on (&kit, &none, since, 2027, 3, 10, "2026-03-10", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_DUE);
+  g_assert_cmpint (kit.days_overdue, ==, 365);
+
+  /* Before the rhythm's date the follow-up is the one shown ... */
+  compute_on (&kit, &rhythm, since, 2026, 3, 20, "2026-03-20", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_DUE);
+  assert_date (&kit.due_ideal, 2026, 3, 20);
+  /* ... after it, the rhythm's date stays, and overdue stays overdue. */
+  compute_on (&kit, &rhythm, since, 2026, 5, 20, "2026-06-01", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OVERDUE);
+  g_assert_cmpint (kit.reason, ==, BZW_DUE_BY_RHYTHM);
+  assert_date (&kit.due_ideal, 2026, 3, 31);
+  assert_date (&kit.follow_up, 2026, 6, 1);
+
+  /* Nonsense is no follow-up. */
+  compute_on (&kit, &none, since, 2026, 3, 10, "2026-02-30", NULL, NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_NONE);
+  g_assert_false (g_date_valid (&kit.follow_up));
+}
+
+/* A snoozed contact is not due until the snooze ends; on that day the
+ * rule is what it would have been without the snooze.
+ */
+static void
+test_snooze_expiry (void)
+{
+  g_autoptr(GTimeZone) tz = berlin ();
+  gint64 since = local_unix (tz, 2026, 1, 1, 9, 0);
+  BzwRhythm rhythm = { 30, 60 };
+  BzwRhythm none = { 0, 0 };
+  BzwKeepInTouch kit;
+
+  /* Overdue since 2 March, snoozed until 16 March. */
+  compute_on (&kit, &rhythm, since, 2026, 3, 15, NULL, "2026-03-16", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  assert_date (&kit.due_ideal, 2026, 3, 16);
+  assert_date (&kit.snoozed_until, 2026, 3, 16);
+  g_assert_cmpint (kit.days_overdue, ==, -1);
+  g_assert_cmpint (kit.days_past_latest, ==, 0);
+
+  compute_on (&kit, &rhythm, since, 2026, 3, 16, NULL, "2026-03-16", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OVERDUE);
+  g_assert_false (g_date_valid (&kit.snoozed_until));
+  assert_date (&kit.due_ideal, 2026, 1, 31);
+
+  /* A snooze before the due date changes nothing. */
+  compute_on (&kit, &rhythm, since, 2026, 1, 10, NULL, "2026-01-11", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  assert_date (&kit.due_ideal, 2026, 1, 31);
+
+  /* A follow-up can be snoozed, too; without either nothing is due. */
+  compute_on (&kit, &none, since, 2026, 3, 15, "2026-03-01", "2026-04-01", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  assert_date (&kit.due_ideal, 2026, 4, 1);
+  compute_on (&kit, &none, since, 2026, 3, 15, NULL, "2026-04-01", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_NONE);
+
+  /* Across the switch to summer time (29 March 2026 in Berlin) a snooze
+   * until the Monday after still ends on that Monday, not an hour early.
+   */
+  compute_on (&kit, &rhythm, since, 2026, 3, 29, NULL, "2026-03-30", NULL);
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OK);
+  g_assert_cmpint (kit.days_overdue, ==, -1);
+  {
+    g_autoptr(GDateTime) just_after = local (tz, 2026, 3, 30, 0, 1);
+
+    bzw_keep_in_touch_compute (&kit, &rhythm, since, 0, just_after);
+    bzw_keep_in_touch_apply_dates (&kit, NULL, "2026-03-30", NULL, just_after);
+    g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OVERDUE);
+  }
+}
+
+/* A birthday within a week of the due date is the day suggested. */
+static void
+test_occasion (void)
+{
+  g_autoptr(GTimeZone) tz = berlin ();
+  BzwRhythm rhythm = { 30, 90 };
+  BzwKeepInTouch kit;
+
+  /* Due on 25 February 2027 (a common year); born on 29 February: the
+   * birthday is kept on 28 February.
+   */
+  compute_on (&kit, &rhythm, local_unix (tz, 2027, 1, 26, 10, 0), 2027, 2, 20, NULL, NULL, "1988-02-29");
+  assert_date (&kit.due_ideal, 2027, 2, 25);
+  assert_date (&kit.occasion, 2027, 2, 28);
+
+  /* The year unknown counts the same. */
+  compute_on (&kit, &rhythm, local_unix (tz, 2027, 1, 26, 10, 0), 2027, 2, 20, NULL, NULL, "--03-03");
+  assert_date (&kit.occasion, 2027, 3, 3);
+
+  /* Eight days away is no occasion; nor is a birthday of an overdue
+   * contact, who should hear from us now.
+   */
+  compute_on (&kit, &rhythm, local_unix (tz, 2027, 1, 26, 10, 0), 2027, 2, 20, NULL, NULL, "--03-06");
+  g_assert_false (g_date_valid (&kit.occasion));
+  compute_on (&kit, &rhythm, local_unix (tz, 2026, 1, 26, 10, 0), 2027, 2, 20, NULL, NULL, "--02-22");
+  g_assert_cmpint (kit.state, ==, BZW_KEEP_IN_TOUCH_OVERDUE);
+  g_assert_false (g_date_valid (&kit.occasion));
+
+  /* A follow-up near a birthday gets the birthday suggested, too. */
+  compute_on (&kit, &(BzwRhythm) { 0, 0 }, 0, 2026, 6, 1, "2026-06-10", NULL, "1990-06-14");
+  assert_date (&kit.occasion, 2026, 6, 14);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +488,9 @@ main (int   argc,
   g_test_add_func ("/stats/keep-in-touch/date-helpers", test_date_helpers);
   g_test_add_func ("/stats/keep-in-touch/huge-interval", test_huge_interval);
   g_test_add_func ("/stats/keep-in-touch/compare-and-describe", test_compare_and_describe);
+  g_test_add_func ("/stats/keep-in-touch/follow-up", test_follow_up);
+  g_test_add_func ("/stats/keep-in-touch/snooze-expiry", test_snooze_expiry);
+  g_test_add_func ("/stats/keep-in-touch/occasion", test_occasion);
 
   return g_test_run ();
 }
