@@ -45,6 +45,7 @@ bzw_dashboard_free (BzwDashboard *dashboard)
   g_clear_pointer (&dashboard->planned, g_array_unref);
   g_clear_pointer (&dashboard->past_planned, g_array_unref);
   g_clear_pointer (&dashboard->long_unseen, g_array_unref);
+  g_clear_pointer (&dashboard->introducers, g_array_unref);
   g_clear_pointer (&dashboard->promised_favours, g_array_unref);
   g_clear_pointer (&dashboard->unthanked_referrals, g_array_unref);
   g_clear_pointer (&dashboard->give_take_months, g_array_unref);
@@ -91,6 +92,7 @@ compute_parts (BzwStore     *store,
                                                     error)) == NULL ||
       (dashboard->past_planned = bzw_store_list_past_planned (store, g_date_time_to_unix (now), error)) == NULL ||
       (dashboard->long_unseen = bzw_store_stats_list_long_unseen (store, now, dashboard->activity, error)) == NULL ||
+      (dashboard->introducers = bzw_store_stats_list_introducers (store, 5, error)) == NULL ||
       (dashboard->promised_favours = bzw_store_stats_list_promised_favours (store, error)) == NULL ||
       (dashboard->unthanked_referrals = bzw_store_stats_list_unthanked_referrals (store, error)) == NULL)
     return FALSE;

@@ -33,6 +33,7 @@ typedef struct
   GArray      *planned;              /* BzwPlannedRow, encounters still to come, soonest first */
   GArray      *past_planned;         /* BzwPlannedRow, planned ones whose time has come, unconfirmed */
   GArray      *long_unseen;          /* BzwUnseenContact, longest unseen first */
+  GArray      *introducers;          /* BzwIntroducer, who introduced most first */
   GArray      *promised_favours;     /* BzwPromisedFavour */
   GArray      *unthanked_referrals;  /* BzwUnthankedReferral */
   GArray      *give_take_months;     /* BzwGiveTakeMonth × 12, oldest first */

@@ -237,3 +237,55 @@ bzw_store_stats_list_giving_cycles (BzwStore  *self,
 
   return g_steal_pointer (&cycles);
 }
+
+static void
+clear_introducer (gpointer data)
+{
+  g_clear_pointer (&((BzwIntroducer *) data)->name, g_free);
+}
+
+/**
+ * bzw_store_stats_list_introducers:
+ * @limit: how many at most
+ *
+ * Returns: (transfer full) (element-type BzwIntroducer): the contacts
+ *   through whom I met others („Kennengelernt über …“), the one who
+ *   introduced most first.
+ */
+GArray *
+bzw_store_stats_list_introducers (BzwStore  *self,
+                                  guint      limit,
+                                  GError   **error)
+{
+  g_autoptr(GArray) introducers = g_array_new (FALSE, TRUE, sizeof (BzwIntroducer));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (introducers, clear_introducer);
+  stmt = _bzw_store_prepare (self,
+                             "SELECT c.id, " NAME_SQL ("c") ", count (*) FROM relationships r"
+                             " JOIN contacts c ON c.id = r.a_id"
+                             " WHERE r.kind = 'introducer' AND c.archived = 0"
+                             " GROUP BY c.id ORDER BY count (*) DESC, c.sort_key, c.id LIMIT ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BzwIntroducer introducer = {
+        sqlite3_column_int64 (stmt, 0),
+        _bzw_store_column_dup_text (stmt, 1),
+        sqlite3_column_int (stmt, 2),
+      };
+
+      g_array_append_val (introducers, introducer);
+    }
+  if (!_bzw_store_finish_rows (self, stmt, rc, "list_introducers", error))
+    return NULL;
+
+  return g_steal_pointer (&introducers);
+}

@@ -36,6 +36,14 @@ typedef struct
   char           *note;          /* of the follow-up, or NULL */
 } BzwDueContact;
 
+/* „Über wen Sie Menschen kennengelernt haben“: who introduced how many. */
+typedef struct
+{
+  gint64  contact_id;
+  char   *name;
+  guint   n_introduced;
+} BzwIntroducer;
+
 /* „Lange nicht gesehen“ */
 typedef struct
 {
@@ -135,6 +143,9 @@ gboolean  bzw_store_stats_get_keep_in_touch     (BzwStore       *self,
                                                  gint64          contact_id,
                                                  GDateTime      *now,
                                                  BzwKeepInTouch *result,
+                                                 GError        **error);
+GArray   *bzw_store_stats_list_introducers      (BzwStore       *self,
+                                                 guint           limit,
                                                  GError        **error);
 GArray   *bzw_store_stats_list_long_unseen      (BzwStore       *self,
                                                  GDateTime      *now,

@@ -314,6 +314,30 @@ show_unseen (BzwDashboardView   *self,
     }
 }
 
+/* „Kennengelernt über …“, counted: who opens doors for me. */
+static void
+show_introducers (BzwDashboardView   *self,
+                  const BzwDashboard *o)
+{
+  GtkWidget *group;
+
+  if (o->introducers->len == 0)
+    return;
+
+  group = add_section (self, _("Who Introduced You to Others"),
+                       _("The contacts through whom you met others (“Met through” in the editor)."));
+  for (guint i = 0; i < o->introducers->len; i++)
+    {
+      const BzwIntroducer *introducer = &g_array_index (o->introducers, BzwIntroducer, i);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Introduced you to %u contact",
+                                                                "Introduced you to %u contacts",
+                                                                introducer->n_introduced),
+                                                   introducer->n_introduced);
+
+      add_contact_row (group, introducer->contact_id, introducer->name, subtitle);
+    }
+}
+
 static void
 show_promised (BzwDashboardView   *self,
                const BzwDashboard *o)
@@ -519,6 +543,7 @@ show (BzwDashboardView   *self,
   show_unthanked (self, o);
   show_promised (self, o);
   show_unseen (self, o);
+  show_introducers (self, o);
   show_introductions (self, o);
   show_cycles (self, o);
   show_give_take (self, o);

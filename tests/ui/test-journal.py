@@ -88,7 +88,7 @@ with App("--demo") as app:
     friend = "Amelie Fuchs"
     (friend_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", friend)
     # Von: empty means „Ich“; An: the second picker with that placeholder.
-    pick_contact(app, editor, "alt+a", 1, "Ich – oder einen Namen eingeben", friend)
+    pick_contact(app, editor, "alt+n", 1, "Ich – oder einen Namen eingeben", friend)
     app.type_text(field(app, editor, "Was"), f"Lebenslauf gegenlesen {MARK}")
     app.type_text(field(app, editor, "Geschätzter Wert in Euro"), "150")
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Speichern", root=editor, contains=True))
@@ -129,7 +129,7 @@ with App("--demo") as app:
     giver = "Anna Klein"
     (giver_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", giver)
     # The referral page's pickers come after the favour page's two.
-    pick_contact(app, editor, "alt+e", 2, "Ich – oder einen Namen eingeben", giver)
+    pick_contact(app, editor, "alt+v", 2, "Ich – oder einen Namen eingeben", giver)
     # Long ago, so it heads the list of referrals awaiting thanks (oldest first).
     app.type_text(app.find_all(Atspi.Role.TEXT, "Datum Datum", root=editor)[2], "02.01.2020")
     referred = f"Druckerei Testmann {MARK}"

@@ -64,7 +64,7 @@ with App("--demo") as app:
     app.key("ctrl+j")
     editor = app.top_level(title)
     app.click(app.find(Atspi.Role.PAGE_TAB, "Gefallen", root=editor))
-    entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 1, "alt+a")
+    entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 1, "alt+n")
     app.type_text(entry, "a")
     matches = suggestions(app, editor)
     if matches.get_child_count() < 2:
@@ -87,7 +87,7 @@ with App("--demo") as app:
     app.key("ctrl+j")
     editor = app.top_level(title)
     app.click(app.find(Atspi.Role.PAGE_TAB, "Empfehlung", root=editor))
-    entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 2, "alt+e")
+    entry = focus_picker(app, editor, "Ich – oder einen Namen eingeben", 2, "alt+v")
     app.type_text(entry, "Anna")
     matches = suggestions(app, editor)
     app.keys_to(title, "Down", "Up", "Escape", delay=150)

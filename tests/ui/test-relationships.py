@@ -135,4 +135,13 @@ with App() as app:
     button(app, f"{new_name} öffnen", contains=True)
     tap.ok(f"„Kennengelernt über {new_name}“ is chosen in the editor, stored as who introduced us, shown on the page")
 
+    # The Überblick counts whom I met through whom.
+    (n_introduced,), = app.query("SELECT count (*) FROM relationships WHERE kind = 'introducer' AND a_id = ?", new_id)
+    app.select_view("Überblick")
+    app.find(Atspi.Role.LABEL, "Über wen Sie andere kennengelernt haben", timeout=20)
+    expected = f"Hat Sie mit {n_introduced} Kontakt bekannt gemacht" if n_introduced == 1 else \
+        f"Hat Sie mit {n_introduced} Kontakten bekannt gemacht"
+    app.find(Atspi.Role.LABEL, expected)
+    tap.ok(f"the Überblick names {new_name}: „{expected}“")
+
 tap.done()
