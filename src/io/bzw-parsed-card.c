@@ -120,6 +120,26 @@ bzw_parse_result_unref (BzwParseResult *result)
   g_free (real);
 }
 
+static void
+add_problem_va (BzwParseResult *result,
+                guint           line,
+                gboolean        skipped,
+                guint           card,
+                const char     *name,
+                const char     *format,
+                va_list         args)
+{
+  BzwParseProblem *problem = g_new0 (BzwParseProblem, 1);
+
+  problem->message = g_strdup_vprintf (format, args);
+  problem->line = line;
+  problem->skipped = skipped;
+  problem->card = card;
+  if (name != NULL && name[0] != '\0' && g_utf8_validate (name, -1, NULL))
+    problem->name = g_strdup (name);
+  g_ptr_array_add (result->problems, problem);
+}
+
 void
 bzw_parse_result_add_problem (BzwParseResult *result,
                               guint           line,
@@ -127,15 +147,11 @@ bzw_parse_result_add_problem (BzwParseResult *result,
                               const char     *format,
                               ...)
 {
-  BzwParseProblem *problem = g_new0 (BzwParseProblem, 1);
   va_list args;
 
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  add_problem_va (result, line, skipped, 0, NULL, format, args);
   va_end (args);
-  problem->line = line;
-  problem->skipped = skipped;
-  g_ptr_array_add (result->problems, problem);
 }
 
 /**
@@ -154,18 +170,11 @@ bzw_parse_result_add_card_problem (BzwParseResult *result,
                                    const char     *format,
                                    ...)
 {
-  BzwParseProblem *problem = g_new0 (BzwParseProblem, 1);
   va_list args;
 
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  add_problem_va (result, line, TRUE, card, name, format, args);
   va_end (args);
-  problem->line = line;
-  problem->skipped = TRUE;
-  problem->card = card;
-  if (name != NULL && name[0] != '\0' && g_utf8_validate (name, -1, NULL))
-    problem->name = g_strdup (name);
-  g_ptr_array_add (result->problems, problem);
 }
 
 /* The number of cards that were left out. */

@@ -7,6 +7,7 @@
 #include "bzw-id-set.h"
 #include "bzw-name-order.h"
 #include "bzw-store-private.h"
+#include "bzw-store-io.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -746,17 +747,5 @@ gint64
 bzw_store_find_contact_by_uid (BzwStore   *self,
                                const char *uid)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  g_return_val_if_fail (BZW_IS_STORE (self), 0);
-
-  if (uid == NULL || (stmt = _bzw_store_prepare (self, "SELECT id FROM contacts WHERE uid = ?1", NULL)) == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return bzw_store_find_row_by_uid (self, "contacts", uid);
 }

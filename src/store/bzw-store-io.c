@@ -122,8 +122,8 @@ bzw_store_list_contact_keys (BzwStore  *self,
 
 /**
  * bzw_store_find_row_by_uid:
- * @table: "encounters", "favours", "referrals", "relationships",
- *   "circles" or "talking_points"
+ * @table: "contacts", "encounters", "favours", "referrals",
+ *   "relationships", "circles" or "talking_points"
  *
  * Returns: the id of the row of @table with @uid, or 0, so an import can
  *   leave out what is already there.
@@ -143,7 +143,9 @@ bzw_store_find_row_by_uid (BzwStore   *self,
     return 0;
 
   /* One constant statement per table: only these names reach SQL. */
-  if (g_str_equal (table, "encounters"))
+  if (g_str_equal (table, "contacts"))
+    stmt = _bzw_store_prepare (self, "SELECT id FROM contacts WHERE uid = ?1", NULL);
+  else if (g_str_equal (table, "encounters"))
     stmt = _bzw_store_prepare (self, "SELECT id FROM encounters WHERE uid = ?1", NULL);
   else if (g_str_equal (table, "favours"))
     stmt = _bzw_store_prepare (self, "SELECT id FROM favours WHERE uid = ?1", NULL);

@@ -102,6 +102,31 @@ add_copy_button (GtkWidget  *row,
 }
 
 static void
+open_link_cb (GtkButton *button,
+              gpointer   user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "bzw-text");
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+}
+
+/* A web link opens in the browser; only http and https, never a file. */
+static void
+add_open_button (GtkWidget  *row,
+                 const char *uri)
+{
+  GtkWidget *button;
+
+  if (g_ascii_strncasecmp (uri, "https://", 8) != 0 && g_ascii_strncasecmp (uri, "http://", 7) != 0)
+    return;
+
+  button = bzw_ui_row_button ("web-browser-symbolic", _("Open website"));
+  g_object_set_data_full (G_OBJECT (button), "bzw-text", g_strdup (uri), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (open_link_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
 add_fields (BzwContactPage *self)
 {
   GPtrArray *fields = bzw_contact_get_fields (self->contact);
@@ -133,6 +158,11 @@ add_fields (BzwContactPage *self)
         add_copy_button (row, field->value, _("Copy phone number"));
       else if (field->kind == BZW_FIELD_ADDRESS)
         add_copy_button (row, value, _("Copy address"));
+      else if (field->kind == BZW_FIELD_URL)
+        {
+          add_open_button (row, field->value);
+          add_copy_button (row, field->value, _("Copy web address"));
+        }
     }
 
   if (bzw_contact_get_birthday (self->contact) != NULL)

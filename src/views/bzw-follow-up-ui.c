@@ -499,6 +499,32 @@ toast_with_undo (GtkWidget  *widget,
   show_toast (widget, toast);
 }
 
+/* The contact and the choice of a (contact id, choice) parameter, or NULL
+ * when the contact is gone or a day is still to be asked for (it is asked
+ * here).
+ */
+static BzwContact *
+take_parameter (GtkWidget  *widget,
+                BzwStore   *store,
+                GVariant   *parameter,
+                gboolean    follow_up,
+                char      **choice)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
+  BzwContact *contact;
+  gint64 id;
+
+  g_variant_get (owned, "(xs)", &id, choice);
+  contact = bzw_store_dup_contact (store, id, NULL);
+  if (contact != NULL && g_str_equal (*choice, "date"))
+    {
+      ask_for_date (widget, store, contact, follow_up);
+      g_clear_object (&contact);
+    }
+
+  return contact;
+}
+
 /**
  * bzw_follow_up_ui_snooze:
  * @parameter: (contact id, choice) of win.snooze
@@ -510,24 +536,17 @@ bzw_follow_up_ui_snooze (GtkWidget *widget,
                          BzwStore  *store,
                          GVariant  *parameter)
 {
-  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
-  g_autoptr(BzwContact) contact = NULL;
+  g_autofree char *choice = NULL;
+  g_autoptr(BzwContact) contact = take_parameter (widget, store, parameter, FALSE, &choice);
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *day = NULL;
   g_autofree char *title = NULL;
-  const char *choice;
   gint64 id;
 
-  g_variant_get (owned, "(x&s)", &id, &choice);
-  if ((contact = bzw_store_dup_contact (store, id, NULL)) == NULL)
+  if (contact == NULL)
     return;
-
-  if (g_str_equal (choice, "date"))
-    {
-      ask_for_date (widget, store, contact, FALSE);
-      return;
-    }
+  id = bzw_contact_get_id (contact);
 
   if (g_str_equal (choice, "tomorrow") || g_str_equal (choice, "next-week") || g_str_equal (choice, "next-month"))
     day = snooze_day (choice);
@@ -606,25 +625,18 @@ bzw_follow_up_ui_set (GtkWidget *widget,
                       BzwStore  *store,
                       GVariant  *parameter)
 {
-  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
-  g_autoptr(BzwContact) contact = NULL;
+  g_autofree char *choice = NULL;
+  g_autoptr(BzwContact) contact = take_parameter (widget, store, parameter, TRUE, &choice);
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *day = NULL;
   g_autofree char *title = NULL;
   const char *note;
-  const char *choice;
   gint64 id;
 
-  g_variant_get (owned, "(x&s)", &id, &choice);
-  if ((contact = bzw_store_dup_contact (store, id, NULL)) == NULL)
+  if (contact == NULL)
     return;
-
-  if (g_str_equal (choice, "date"))
-    {
-      ask_for_date (widget, store, contact, TRUE);
-      return;
-    }
+  id = bzw_contact_get_id (contact);
 
   note = bzw_contact_get_follow_up_note (contact);
   if (!g_str_equal (choice, "clear") && !g_str_equal (choice, "done"))

@@ -6,6 +6,7 @@
 
 #include "bzw-map-widget-private.h"
 
+#include "bzw-map-path.h"
 #include "bzw-ui-utils.h"
 
 #include <glib/gi18n.h>
@@ -13,17 +14,6 @@
 
 /* Texts about a node, for the hover popover and for screen readers. */
 
-static const char *
-strength_word (double strength)
-{
-  if (strength >= 0.66)
-    return C_("strength", "strong");
-  if (strength >= 0.33)
-    return C_("strength", "medium");
-  if (strength > 0.0)
-    return C_("strength", "weak");
-  return C_("strength", "none yet");
-}
 
 static GPtrArray *
 dup_node_details (BzwMapWidget *self,
@@ -62,7 +52,7 @@ dup_node_details (BzwMapWidget *self,
     g_ptr_array_add (lines, g_strdup (_("Known through your contacts")));
   else
     /* Translators: %s is strong, medium, weak or none yet. */
-    g_ptr_array_add (lines, g_strdup_printf (_("Relationship strength: %s"), strength_word (node->strength)));
+    g_ptr_array_add (lines, g_strdup_printf (_("Relationship strength: %s"), bzw_map_strength_word (node->strength)));
 
   if (last != NULL)
     /* Translators: %s is a date. */

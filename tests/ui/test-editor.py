@@ -142,6 +142,10 @@ with App() as app:
 
     # Open it again: every value is in place; remove the website.
     Atspi.Selection.select_child(contacts, names.index(shown))
+    # The page offers to open and to copy the website.
+    app.find(Atspi.Role.PUSH_BUTTON, "Website öffnen", contains=True)
+    app.find(Atspi.Role.PUSH_BUTTON, "Webadresse kopieren", contains=True)
+    tap.ok("the contact page opens and copies the website")
     app.click(button(app, "Bearbeiten"))
     app.top_level("Kontakt bearbeiten")
     if app.text_of(fields(app, "Abteilung")[0]) != "Einkauf":
