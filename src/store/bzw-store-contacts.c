@@ -743,6 +743,32 @@ bzw_store_count_contacts (BzwStore *self)
   return n;
 }
 
+/**
+ * bzw_store_find_contact_by_name:
+ *
+ * Returns: the first contact not archived whose shown name is @name, or 0
+ */
+gint64
+bzw_store_find_contact_by_name (BzwStore   *self,
+                                const char *name)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), 0);
+
+  if (name == NULL ||
+      (stmt = _bzw_store_prepare (self, "SELECT id FROM contacts WHERE display_name = ?1 AND archived = 0"
+                                        " ORDER BY id LIMIT 1", NULL)) == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gint64
 bzw_store_find_contact_by_uid (BzwStore   *self,
                                const char *uid)

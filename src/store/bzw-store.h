@@ -177,6 +177,8 @@ GArray         *bzw_store_list_contact_ids        (BzwStore               *self,
 guint           bzw_store_count_contacts          (BzwStore               *self);
 char           *bzw_store_dup_contact_name        (BzwStore               *self,
                                                    gint64                  id);
+gint64          bzw_store_find_contact_by_name    (BzwStore               *self,
+                                                   const char             *name);
 gint64          bzw_store_find_contact_by_uid     (BzwStore               *self,
                                                    const char             *uid);
 

@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _BzwContactPage
 {
@@ -126,6 +127,55 @@ add_open_button (GtkWidget  *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
+static void open_contact_cb (GtkButton      *button,
+                             BzwContactPage *self);
+
+/* A related person who is one of the contacts (by „urn:uuid:“ as vCard
+ * links cards, or by the name): 0 for free text.
+ */
+static gint64
+find_related (BzwContactPage *self,
+              const char     *value)
+{
+  if (g_str_has_prefix (value, "urn:uuid:"))
+    return bzw_store_find_contact_by_uid (self->store, value + strlen ("urn:uuid:"));
+  return bzw_store_find_contact_by_name (self->store, value);
+}
+
+/* The related person's name, and a button that opens them. */
+static char *
+dup_related (BzwContactPage *self,
+             const char     *value,
+             gint64         *id)
+{
+  g_autoptr(BzwContact) other = NULL;
+
+  *id = find_related (self, value);
+  if (*id == 0 || *id == bzw_contact_get_id (self->contact) ||
+      (other = bzw_store_dup_contact (self->store, *id, NULL)) == NULL)
+    {
+      *id = 0;
+      return g_strdup (value);
+    }
+  return bzw_contact_dup_best_name (other);
+}
+
+static void
+add_open_contact_button (BzwContactPage *self,
+                         GtkWidget      *row,
+                         gint64          id,
+                         const char     *name)
+{
+  /* Translators: %s is the name of a contact. */
+  g_autofree char *open_label = g_strdup_printf (_("Open %s"), name);
+  GtkWidget *open = bzw_ui_row_button ("go-next-symbolic", open_label);
+
+  g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+}
+
 static void
 add_fields (BzwContactPage *self)
 {
@@ -137,6 +187,7 @@ add_fields (BzwContactPage *self)
       const BzwContactField *field = g_ptr_array_index (fields, i);
       g_autofree char *value = NULL;
       g_autofree char *label = NULL;
+      gint64 related_id = 0;
       GtkWidget *row;
 
       if (group == NULL)
@@ -146,6 +197,8 @@ add_fields (BzwContactPage *self)
         value = bzw_labels_format_address (field->value);
       else if (field->kind == BZW_FIELD_DATE)
         value = bzw_ui_format_date (field->value);
+      else if (field->kind == BZW_FIELD_RELATED)
+        value = dup_related (self, field->value, &related_id);
       else
         value = g_strdup (field->value);
 
@@ -163,6 +216,8 @@ add_fields (BzwContactPage *self)
           add_open_button (row, field->value);
           add_copy_button (row, field->value, _("Copy web address"));
         }
+      else if (related_id > 0)
+        add_open_contact_button (self, row, related_id, value);
     }
 
   if (bzw_contact_get_birthday (self->contact) != NULL)
@@ -175,9 +230,6 @@ add_fields (BzwContactPage *self)
     }
 }
 
-static void open_contact_cb (GtkButton      *button,
-                             BzwContactPage *self);
-
 /* „Kennengelernt über Anna Klein“, with a button that opens her. */
 static void
 add_introducer (BzwContactPage *self,
@@ -186,22 +238,14 @@ add_introducer (BzwContactPage *self,
   gint64 id = bzw_store_get_introducer (self->store, bzw_contact_get_id (self->contact));
   g_autoptr(BzwContact) introducer = id > 0 ? bzw_store_dup_contact (self->store, id, NULL) : NULL;
   g_autofree char *name = NULL;
-  g_autofree char *open_label = NULL;
   GtkWidget *row;
-  GtkWidget *open;
 
   if (introducer == NULL)
     return;
 
   name = bzw_contact_dup_best_name (introducer);
-  /* Translators: %s is the name of a contact. */
-  open_label = g_strdup_printf (_("Open %s"), name);
   row = add_row (group, _("Met through"), name);
-  open = bzw_ui_row_button ("go-next-symbolic", open_label);
-  g_object_set_data (G_OBJECT (open), "bzw-id", GSIZE_TO_POINTER (id));
-  g_signal_connect (open, "clicked", G_CALLBACK (open_contact_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+  add_open_contact_button (self, row, id, name);
 }
 
 static void

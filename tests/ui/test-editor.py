@@ -83,7 +83,9 @@ with App() as app:
     add(app, "Datum hinzufügen")
     app.type_text(fields(app, "Datum (z. B. 15.12.1985 oder 15.12.)")[0], "01.05.2015")
     add(app, "Bezugsperson hinzufügen")
-    app.type_text(fields(app, "Name")[-1], "Mats Ödegaard")
+    # A related person who is one of the contacts is linked by the name.
+    (linked,), = app.query("SELECT display_name FROM contacts WHERE archived = 0 ORDER BY id LIMIT 1")
+    app.type_text(fields(app, "Name")[-1], linked)
     tap.ok("every kind of field is filled in the editor")
 
     # The labels, by keyboard: e-mail „Arbeit“ (No label, privat, Arbeit),
@@ -118,7 +120,7 @@ with App() as app:
         ("email", "work", "wiebke@nordlicht.example"),
         ("impp", "Jabber", "xmpp:wiebke@nordlicht.example"),
         ("phone", "cell", "+49 40 123456"),
-        ("related", "spouse", "Mats Ödegaard"),
+        ("related", "spouse", linked),
         ("url", None, "https://www.nordlicht.example"),
     ]
     if sorted(fields_of(app, contact_id)) != expected:
@@ -142,7 +144,9 @@ with App() as app:
 
     # Open it again: every value is in place; remove the website.
     Atspi.Selection.select_child(contacts, names.index(shown))
-    # The page offers to open and to copy the website.
+    # The page offers to open and to copy the website, and opens the
+    # related person, who is a contact.
+    app.find(Atspi.Role.PUSH_BUTTON, f"{linked} öffnen", contains=True)
     app.find(Atspi.Role.PUSH_BUTTON, "Website öffnen", contains=True)
     app.find(Atspi.Role.PUSH_BUTTON, "Webadresse kopieren", contains=True)
     tap.ok("the contact page opens and copies the website")
