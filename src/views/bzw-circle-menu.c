@@ -61,27 +61,39 @@ change_state_cb (GSimpleAction *action,
   set_members (self, circle_id, g_variant_get_boolean (state));
 }
 
-/* Whether every contact of the menu is in @circle_id. */
-static gboolean
-all_in_circle (BzwCircleMenu *self,
-               gint64         circle_id)
+/* The contacts of the menu, each read once for all the check marks. */
+static GPtrArray *
+read_contacts (BzwCircleMenu *self)
 {
+  GPtrArray *contacts = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (guint i = 0; i < self->contact_ids->len; i++)
     {
-      g_autoptr(BzwContact) contact = bzw_store_dup_contact (self->store,
-                                                             g_array_index (self->contact_ids, gint64, i), NULL);
+      BzwContact *contact = bzw_store_dup_contact (self->store, g_array_index (self->contact_ids, gint64, i), NULL);
 
-      if (contact == NULL || !bzw_contact_has_circle (contact, circle_id))
-        return FALSE;
+      if (contact != NULL)
+        g_ptr_array_add (contacts, contact);
     }
+  return contacts;
+}
 
-  return self->contact_ids->len > 0;
+/* Whether every one of @contacts is in @circle_id. */
+static gboolean
+all_in_circle (GPtrArray *contacts,
+               gint64     circle_id)
+{
+  for (guint i = 0; i < contacts->len; i++)
+    if (!bzw_contact_has_circle (g_ptr_array_index (contacts, i), circle_id))
+      return FALSE;
+
+  return contacts->len > 0;
 }
 
 static void
 rebuild (BzwCircleMenu *self)
 {
   g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
+  g_autoptr(GPtrArray) contacts = read_contacts (self);
   g_autoptr(GMenu) section = g_menu_new ();
   g_auto(GStrv) old = g_action_group_list_actions (G_ACTION_GROUP (self->actions));
 
@@ -97,7 +109,7 @@ rebuild (BzwCircleMenu *self)
       g_autofree char *detailed = g_strconcat ("circles.", name, NULL);
       g_autoptr(GSimpleAction) action = NULL;
 
-      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (all_in_circle (self, id)));
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (all_in_circle (contacts, id)));
       g_object_set_data (G_OBJECT (action), "bzw-id", GSIZE_TO_POINTER (id));
       g_signal_connect (action, "change-state", G_CALLBACK (change_state_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
@@ -113,13 +125,14 @@ static void
 update_states (BzwCircleMenu *self)
 {
   g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->actions));
+  g_autoptr(GPtrArray) contacts = read_contacts (self);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i]);
       gint64 circle_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (action), "bzw-id"));
 
-      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (all_in_circle (self, circle_id)));
+      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (all_in_circle (contacts, circle_id)));
     }
 }
 
