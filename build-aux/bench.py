@@ -7,19 +7,23 @@
    bare libadwaita window built from the same tree (the floor), alternating
    runs, median of each; and the memory in use at that frame.
 2. Every `bench-*` program of the build, each printing JSON lines.
+3. The CardDAV sync against a local Radicale beside vdirsyncer
+   (tests/bench/bench-sync.py; skipped when radicale or vdirsyncer is
+   missing).
 
 Prints a table and writes bench-results.json.  Runs under the display and
 session bus that build-aux/dev provides; GSK_RENDERER=cairo unless set.
 
-  bench.py [BUILD] [--only start-up|bench-NAME]…
+  bench.py [BUILD] [--only start-up|sync|bench-NAME]…
 
---only runs just the start-up group or just the named bench programs (and
+--only runs just the start-up or sync group or just the named bench programs (and
 then writes no bench-results.json, which holds the figures of a full run).
 """
 
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,6 +134,23 @@ def programs():
                 print(json.dumps(row, ensure_ascii=False), flush=True)
 
 
+def sync():
+    if shutil.which("radicale") is None or shutil.which("vdirsyncer") is None:
+        add("errors", "sync skipped: radicale or vdirsyncer is missing", 0, "")
+        return
+    print("# bench-sync.py", flush=True)
+    p = subprocess.run(["/usr/bin/python3", os.path.join(top, "tests", "bench", "bench-sync.py"), build],
+                       capture_output=True, text=True, timeout=3600)
+    if p.returncode != 0:
+        add("errors", f"bench-sync.py failed with {p.returncode}", 0, "")
+        sys.stderr.write(p.stderr[-2000:])
+    for line in p.stdout.splitlines():
+        if line.startswith("{"):
+            row = json.loads(line)
+            results.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+
+
 def table():
     width = max(len(r["name"]) for r in results) if results else 10
     print()
@@ -142,8 +163,10 @@ def table():
 
 if not args.only or "start-up" in args.only:
     startup()
-if not args.only or any(name != "start-up" for name in args.only):
+if not args.only or any(name not in ("start-up", "sync") for name in args.only):
     programs()
+if not args.only or "sync" in args.only:
+    sync()
 table()
 if args.only:
     sys.exit(0)

@@ -82,3 +82,13 @@ with App("--demo", env={"GSK_RENDERER": "cairo"}) as app:
         subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", pdf,
                         os.path.join(out, "printout")], check=True)
         print(f"wrote {os.path.join(out, 'printout.png')}")
+
+    # The one-page Gesprächsvorbereitung of one contact.
+    if only("briefing"):
+        pdf = os.path.join(app.home, "briefing.pdf")
+        env = dict(os.environ, LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8")
+        subprocess.run([os.environ["BZW_BINARY"], f"--database={app.database}", f"--print-briefing={pdf}",
+                        "--briefing-contact=Anna Klein"], check=True, env=env)
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-singlefile", pdf, os.path.join(out, "briefing")],
+                       check=True)
+        print(f"wrote {os.path.join(out, 'briefing.png')}")

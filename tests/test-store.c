@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* Longer than 800 lines: the store's core (open, migrate, save, undo,
+ * transactions, the paging list models) as one test program with one
+ * fixture; the narrower parts have test files of their own.
+ */
+
 #include "config.h"
 
 #include "bzw-contact-list.h"
@@ -583,6 +588,63 @@ test_bulk_write (Fixture       *fixture,
   /* Outside a bulk write the index follows every save at once again. */
   add_contact (fixture, "Danach Normal");
   g_assert_cmpuint (count_found (fixture->store, "danach", FALSE), ==, 1);
+}
+
+/* Writes a field of a kind the schema's CHECK forbids, past the store. */
+static int
+write_bad_field (Fixture *fixture,
+                 gint64   contact_id)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO contact_fields (contact_id, kind, value)"
+                                          " VALUES (%" G_GINT64_FORMAT ", 'fax', '030 1234')",
+                                          contact_id);
+
+  /* check-sql: allow, a test that goes past the store on purpose. */
+  return sqlite3_exec (fixture->store->db, sql, NULL, NULL, NULL) & 0xff;
+}
+
+static void
+test_bulk_checks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwCircle) circle = bzw_circle_new ();
+  gint64 kept = add_contact (fixture, "Vorher Dagewesen");
+  gint64 id;
+
+  /* Outside a bulk transaction the CHECK constraints hold at once. */
+  g_assert_cmpint (write_bad_field (fixture, kept), ==, SQLITE_CONSTRAINT);
+
+  /* A bulk transaction writes contacts without them, and checks the rows
+   * it wrote at the commit: a bad one fails the whole transaction.
+   */
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  id = add_contact (fixture, "Ohne Prüfung Geschrieben");
+  g_assert_cmpint (write_bad_field (fixture, id), ==, SQLITE_OK);
+  g_assert_false (bzw_store_commit (fixture->store, &error));
+  g_assert_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 1);
+  g_assert_cmpint (write_bad_field (fixture, kept), ==, SQLITE_CONSTRAINT);
+
+  /* Any other write in between turns them on again. */
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  id = add_contact (fixture, "Erster im Stapel");
+  bzw_circle_set_name (circle, "Stapel");
+  g_assert_true (bzw_store_save_circle (fixture->store, circle, &error));
+  g_assert_cmpint (write_bad_field (fixture, id), ==, SQLITE_CONSTRAINT);
+  id = add_contact (fixture, "Zweiter im Stapel");
+  g_assert_true (bzw_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bzw_store_count_contacts (fixture->store), ==, 3);
+  g_assert_cmpuint (count_found (fixture->store, "stapel", FALSE), ==, 2);
+  g_assert_cmpint (write_bad_field (fixture, id), ==, SQLITE_CONSTRAINT);
+
+  /* And after a rollback. */
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  id = add_contact (fixture, "Zurückgerollt");
+  bzw_store_rollback (fixture->store);
+  g_assert_cmpint (write_bad_field (fixture, kept), ==, SQLITE_CONSTRAINT);
 }
 
 static void
@@ -1267,6 +1329,8 @@ main (int   argc,
               open_temp_store, test_search_follows_changes, close_store);
   g_test_add ("/store/transaction/bulk", Fixture, NULL,
               open_temp_store, test_bulk_write, close_store);
+  g_test_add ("/store/transaction/bulk-checks", Fixture, NULL,
+              open_temp_store, test_bulk_checks, close_store);
   g_test_add ("/store/contact/delete-tombstone", Fixture, NULL,
               open_temp_store, test_delete_keeps_tombstone, close_store);
   g_test_add ("/store/journal/save-list", Fixture, NULL,

@@ -57,6 +57,11 @@ static const GOptionEntry option_entries[] = {
     N_("Which contacts the overview shows: all, due or circle:NAME"), N_("WHICH") },
   { "print-group", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("How the overview is grouped: alphabetical or circle"), N_("GROUPING") },
+  { "print-briefing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the meeting brief of the contact given with --briefing-contact as PDF, without a window"),
+    N_("FILE.pdf") },
+  { "briefing-contact", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Whose meeting brief --print-briefing writes: a name or an id"), N_("NAME-OR-ID") },
   { "export-archive", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the whole network as one archive: contacts as vCard, journal and relationships as iCalendar"),
     N_("FILE") },
@@ -163,6 +168,7 @@ bzw_application_handle_local_options (GApplication *app,
 {
   BzwApplication *self = BZW_APPLICATION (app);
   g_autofree char *print_overview = dup_option_path (options, "print-overview");
+  g_autofree char *print_briefing = dup_option_path (options, "print-briefing");
   g_autofree char *import = dup_option_path (options, "import");
   g_autofree char *export_vcard = dup_option_path (options, "export-vcard");
   g_autofree char *export_map = dup_option_path (options, "export-map");
@@ -170,6 +176,7 @@ bzw_application_handle_local_options (GApplication *app,
   g_autofree char *export_archive = dup_option_path (options, "export-archive");
   const char *print_contacts = NULL;
   const char *print_group = NULL;
+  const char *briefing_contact = NULL;
   const char *vcard_version = NULL;
   const char *export_circle = NULL;
   const char *map_size = NULL;
@@ -179,7 +186,7 @@ bzw_application_handle_local_options (GApplication *app,
   BzwVcardVersion version;
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean print_map_page = g_variant_dict_contains (options, "print-map-page");
-  gboolean writes = print_overview != NULL || import != NULL || export_vcard != NULL || export_map != NULL ||
+  gboolean writes = print_overview != NULL || print_briefing != NULL || import != NULL || export_vcard != NULL || export_map != NULL ||
                     export_calendar != NULL || export_archive != NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -194,6 +201,7 @@ bzw_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "print-contacts", "&s", &print_contacts);
   g_variant_dict_lookup (options, "print-group", "&s", &print_group);
+  g_variant_dict_lookup (options, "briefing-contact", "&s", &briefing_contact);
   g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
   g_variant_dict_lookup (options, "export-circle", "&s", &export_circle);
   g_variant_dict_lookup (options, "map-size", "&s", &map_size);
@@ -209,6 +217,12 @@ bzw_application_handle_local_options (GApplication *app,
   if (export_circle != NULL && export_vcard == NULL)
     {
       g_printerr ("%s\n", _("--export-circle only works together with --export-vcard."));
+      return 1;
+    }
+
+  if (briefing_contact != NULL && print_briefing == NULL)
+    {
+      g_printerr ("%s\n", _("--briefing-contact only works together with --print-briefing."));
       return 1;
     }
 
@@ -237,6 +251,8 @@ bzw_application_handle_local_options (GApplication *app,
       (print_overview != NULL &&
        !bzw_cli_print_overview (self->store, print_overview, print_contacts, print_group, print_map_page,
                                 &error)) ||
+      (print_briefing != NULL &&
+       !bzw_cli_print_briefing (self->store, print_briefing, briefing_contact, now, &error)) ||
       (sync && !bzw_cli_sync (self->store, &error)))
     {
       g_printerr ("%s\n", error->message);
@@ -372,6 +388,7 @@ bzw_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.recommend", { "<Control>r", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.sync-now", { "F5", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

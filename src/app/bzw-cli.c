@@ -7,6 +7,7 @@
 #include "bzw-cli.h"
 
 #include "bzw-archive.h"
+#include "bzw-briefing.h"
 #include "bzw-calendar-export.h"
 #include "bzw-importer.h"
 #include "bzw-map-export.h"
@@ -42,6 +43,40 @@ bzw_cli_print_overview (BzwStore    *store,
 
   bzw_overview_options_set_include_map (options, map_page);
   return bzw_overview_write_pdf (store, options, path, error);
+}
+
+/* --print-briefing=FILE.pdf --briefing-contact=NAME-OR-ID: the meeting
+ * brief of one contact, one A4 page.
+ */
+gboolean
+bzw_cli_print_briefing (BzwStore    *store,
+                        const char  *path,
+                        const char  *contact,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  g_autoptr(BzwBriefing) briefing = NULL;
+  gint64 id;
+
+  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” does not end in “.pdf”; the meeting brief is written as PDF."), path);
+      return FALSE;
+    }
+  if (contact == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--print-briefing needs --briefing-contact=NAME-OR-ID: whose brief to write."));
+      return FALSE;
+    }
+
+  id = bzw_briefing_find_contact (store, contact, error);
+  if (id == 0)
+    return FALSE;
+
+  briefing = bzw_briefing_new (store, id);
+  return bzw_briefing_load (briefing, now, error) && bzw_briefing_write_pdf (briefing, path, error);
 }
 
 /* Imports in one transaction; contacts already there are merged.  Cards
@@ -254,6 +289,15 @@ bzw_cli_sync (BzwStore  *store,
     return FALSE;
 
   g_debug ("Sync: %u requests in %.3f s", summary.requests, (g_get_monotonic_time () - start) / 1e6);
+  /* For the tests and the bench: what the sync cost, on stderr. */
+  if (g_getenv ("BZW_SYNC_STATS") != NULL)
+    {
+      char waited[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* The time the requests waited for the server's answers. */
+      g_ascii_formatd (waited, sizeof waited, "%.3f", summary.waited / 1e6);
+      g_printerr ("requests: %u\nrendered: %u\nserver: %s s\n", summary.requests, summary.rendered, waited);
+    }
   /* Translators: the line after a sync on the command line. */
   g_print (_("%u uploaded, %u downloaded, %u conflicts\n"), summary.uploaded, summary.downloaded, summary.conflicts);
   return TRUE;

@@ -16,6 +16,12 @@ gboolean bzw_cli_print_overview (BzwStore    *store,
                                  gboolean     map_page,
                                  GError     **error);
 
+gboolean bzw_cli_print_briefing (BzwStore    *store,
+                                 const char  *path,
+                                 const char  *contact,
+                                 GDateTime   *now,
+                                 GError     **error);
+
 gboolean bzw_cli_import         (BzwStore    *store,
                                  const char  *path,
                                  GError     **error);

@@ -6,13 +6,17 @@
 
 #include "bzw-preferences-window.h"
 
+#include "bzw-sync-page.h"
+
 #include <glib/gi18n.h>
 
 /* Preferences: how names are sorted and shown, the user's name for the
- * printout, the printout's grouping, and the daily „Zeit, sich zu melden“
- * notification.  The name order lives in the database, so the window, the
+ * printout, the printout's grouping, the daily „Zeit, sich zu melden“
+ * notification and whether name days are occasions (the window copies
+ * that into the database, see bzw-window-care.c).  The name order lives in the database, so the window, the
  * printout and the command line agree; the rest in GSettings, and the
  * user's name also in the database, where --print-overview finds it.
+ * The page „Synchronisation“ is views/bzw-sync-page.c.
  */
 struct _BzwPreferencesWindow
 {
@@ -23,6 +27,7 @@ struct _BzwPreferencesWindow
   GtkWidget            *name_row;
   GtkWidget            *grouping_row;
   GtkWidget            *notify_switch;
+  GtkWidget            *name_days_switch;
   GtkWidget            *names_group;
   GtkWidget            *sort_row;
   GtkWidget            *display_row;
@@ -145,6 +150,7 @@ bzw_preferences_window_class_init (BzwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, grouping_row);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, name_days_switch);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, names_group);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, sort_row);
   gtk_widget_class_bind_template_child (widget_class, BzwPreferencesWindow, display_row);
@@ -192,6 +198,7 @@ bzw_preferences_window_new (GtkWindow *parent,
                                 G_SETTINGS_BIND_DEFAULT, grouping_get_mapping, grouping_set_mapping,
                                 NULL, NULL);
   g_settings_bind (settings, "notify-due", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "name-days", self->name_days_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_set_visible (self->names_group, store != NULL && !bzw_store_is_read_only (store));
   if (store != NULL)
@@ -207,4 +214,23 @@ bzw_preferences_window_new (GtkWindow *parent,
     }
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * bzw_preferences_window_add_sync:
+ * @scheduler: (nullable): the window's background sync
+ *
+ * Adds the page „Synchronisation“, when the database can be written.
+ */
+void
+bzw_preferences_window_add_sync (BzwPreferencesWindow *self,
+                                 BzwSyncScheduler     *scheduler)
+{
+  g_return_if_fail (BZW_IS_PREFERENCES_WINDOW (self));
+
+  if (self->store == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (bzw_sync_page_new (self->store, scheduler)));
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "bzw-store.h"
+#include "bzw-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ G_DECLARE_FINAL_TYPE (BzwPreferencesWindow, bzw_preferences_window, BZW, PREFERE
 GtkWidget *bzw_preferences_window_new (GtkWindow *parent,
                                        GSettings *settings,
                                        BzwStore  *store);
+void       bzw_preferences_window_add_sync (BzwPreferencesWindow *self,
+                                            BzwSyncScheduler     *scheduler);
 
 G_END_DECLS

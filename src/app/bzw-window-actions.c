@@ -516,6 +516,7 @@ print_done_cb (GtkPrintOperation       *operation,
                BzwWindow               *self)
 {
   const GError *failure = bzw_print_operation_get_failure (BZW_PRINT_OPERATION (operation));
+  const char *title = g_object_get_data (G_OBJECT (operation), "bzw-error-title");
   g_autoptr(GError) error = NULL;
 
   if (failure != NULL)
@@ -523,11 +524,27 @@ print_done_cb (GtkPrintOperation       *operation,
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+      _bzw_window_show_error (self, title, error);
     }
 
   /* The reference taken when the dialog opened. */
   g_object_unref (operation);
+}
+
+/* Opens the print dialog; @error_title heads a failure. */
+static void
+run_print (BzwWindow         *self,
+           BzwPrintOperation *operation,
+           const char        *error_title)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (operation), "bzw-error-title", (gpointer) error_title);
+  g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _bzw_window_show_error (self, error_title, error);
 }
 
 static void
@@ -538,7 +555,6 @@ print_action (GtkWidget  *widget,
   BzwWindow *self = BZW_WINDOW (widget);
   g_autoptr(GArray) shown = NULL;
   g_autoptr(BzwPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
@@ -547,11 +563,23 @@ print_action (GtkWidget  *widget,
     shown = bzw_contacts_view_dup_shown_ids (BZW_CONTACTS_VIEW (self->contacts_view));
 
   operation = bzw_print_operation_new (self->store, self->settings, shown);
-  g_signal_connect_object (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    _bzw_window_show_error (self, _("The Overview Could Not Be Printed"), error);
+  run_print (self, operation, _("The Overview Could Not Be Printed"));
+}
+
+/* „Gesprächsvorbereitung drucken …“ of the contact page's ⋮ menu. */
+static void
+print_briefing_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BzwWindow *self = BZW_WINDOW (widget);
+  g_autoptr(BzwPrintOperation) operation = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  operation = bzw_print_operation_new_briefing (self->store, self->settings, g_variant_get_int64 (parameter));
+  run_print (self, operation, _("The Meeting Brief Could Not Be Printed"));
 }
 
 /* The shortcuts window is built when first asked for, not with every
@@ -667,6 +695,7 @@ _bzw_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-briefing", "x", print_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

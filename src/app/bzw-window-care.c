@@ -8,6 +8,7 @@
 #include "bzw-preferences-window.h"
 #include "bzw-reminder.h"
 #include "bzw-restore-dialog.h"
+#include "bzw-store-occasions.h"
 #include "bzw-window-private.h"
 
 #include <glib/gi18n.h>
@@ -294,6 +295,7 @@ preferences_action (GtkWidget  *widget,
     return;
 
   preferences = bzw_preferences_window_new (GTK_WINDOW (self), self->settings, self->store);
+  bzw_preferences_window_add_sync (BZW_PREFERENCES_WINDOW (preferences), _bzw_window_get_sync_scheduler (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -469,10 +471,33 @@ map_cb (BzwWindow *self)
                                                         self, 0);
 }
 
+/* Name days as occasions: a preference in GSettings, copied into the
+ * database, where the Überblick's thread and the reminder read it.
+ */
+static void
+sync_name_days (BzwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->settings == NULL || bzw_store_is_read_only (self->store))
+    return;
+
+  if (!bzw_store_set_name_days (self->store, g_settings_get_boolean (self->settings, "name-days"), &error))
+    g_warning ("Cannot save whether name days are shown: %s", error->message);
+}
+
 static void
 store_notify_cb (BzwWindow *self)
 {
   update_actions (self);
+
+  if (self->settings != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->settings, sync_name_days, self);
+      g_signal_connect_object (self->settings, "changed::name-days", G_CALLBACK (sync_name_days), self,
+                               G_CONNECT_SWAPPED);
+      sync_name_days (self);
+    }
 
   /* A database opened later (after the recovery page) gets its daily
    * backup and reminder, too.

@@ -2,6 +2,8 @@
 
 #pragma once
 
+#include "bzw-sync-scheduler.h"
+#include "bzw-sync-status.h"
 #include "bzw-window.h"
 
 G_BEGIN_DECLS
@@ -44,6 +46,13 @@ struct _BzwWindow
   gulong                care_paint_handler;
   guint                 care_timeout_id;
   gboolean              care_started;
+
+  /* The background sync: bzw-window-sync.c. */
+  BzwSyncStatus        *sync_status;
+  BzwSyncScheduler     *sync_scheduler;
+  BzwStore             *sync_store;
+  gulong                sync_paint_handler;
+  gboolean              sync_started;
 };
 
 void _bzw_window_set_store  (BzwWindow    *self,
@@ -70,5 +79,10 @@ void _bzw_window_care_init        (BzwWindow      *self);
 void _bzw_window_care_dispose     (BzwWindow      *self);
 void _bzw_window_show_recovery    (BzwWindow      *self,
                                    const GError   *error);
+
+void              _bzw_window_sync_class_init    (GtkWidgetClass *widget_class);
+void              _bzw_window_sync_init          (BzwWindow      *self);
+void              _bzw_window_sync_dispose       (BzwWindow      *self);
+BzwSyncScheduler *_bzw_window_get_sync_scheduler (BzwWindow      *self);
 
 G_END_DECLS

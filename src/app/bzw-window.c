@@ -443,6 +443,7 @@ bzw_window_dispose (GObject *object)
     g_clear_signal_handler (&self->views_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   self->views_paint_handler = 0;
   _bzw_window_care_dispose (self);
+  _bzw_window_sync_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->store_path, g_free);
@@ -501,6 +502,7 @@ bzw_window_class_init (BzwWindowClass *klass)
   _bzw_window_actions_class_init (widget_class);
 
   _bzw_window_care_class_init (widget_class);
+  _bzw_window_sync_class_init (widget_class);
 }
 
 static void
@@ -514,6 +516,7 @@ bzw_window_init (BzwWindow *self)
                            self, G_CONNECT_SWAPPED);
   _bzw_window_actions_init (self);
   _bzw_window_care_init (self);
+  _bzw_window_sync_init (self);
 }
 
 BzwWindow *

@@ -54,10 +54,8 @@ typedef struct
 } Address;
 
 static void
-address_free (gpointer data)
+address_free (Address *address)
 {
-  Address *address = data;
-
   for (guint i = 0; i < 7; i++)
     g_free (address->parts[i]);
   g_free (address->label);
@@ -150,7 +148,7 @@ _bzw_csv_read_row (BzwCsvReader   *self,
 {
   g_autoptr(BzwParsedCard) card = bzw_parsed_card_new (line);
   BzwContact *c = card->contact;
-  g_autoptr(GHashTable) addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, address_free);
+  g_autoptr(GHashTable) addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) address_free);
   g_autoptr(GPtrArray) address_order = g_ptr_array_new ();
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GString) extra_notes = g_string_new (NULL);

@@ -292,10 +292,8 @@ static const char * const target_titles[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (target_titles) == BZW_CSV_N_TARGETS);
 
 static void
-column_clear (gpointer data)
+column_clear (Column *column)
 {
-  Column *column = data;
-
   g_free (column->header);
   g_free (column->label);
   g_free (column->slot);
@@ -326,7 +324,7 @@ bzw_csv_reader_init (BzwCsvReader *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_array_set_clear_func (self->columns, column_clear);
+  g_array_set_clear_func (self->columns, (GDestroyNotify) column_clear);
   self->delimiter = ',';
   self->encoding = "UTF-8";
 }
@@ -617,14 +615,24 @@ bzw_csv_reader_get_n_rows (BzwCsvReader *self)
   return self->rows->len;
 }
 
-const char *
-bzw_csv_reader_get_header (BzwCsvReader *self,
-                           guint         column)
+/* The column @column, or %NULL with a critical when there is none. */
+static Column *
+column_at (BzwCsvReader *self,
+           guint         column)
 {
   g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
 
-  return g_array_index (self->columns, Column, column).header;
+  return &g_array_index (self->columns, Column, column);
+}
+
+const char *
+bzw_csv_reader_get_header (BzwCsvReader *self,
+                           guint         column)
+{
+  Column *c = column_at (self, column);
+
+  return c != NULL ? c->header : NULL;
 }
 
 /* The first non-empty value of @column, to show beside its header. */
@@ -649,20 +657,18 @@ BzwCsvTarget
 bzw_csv_reader_get_target (BzwCsvReader *self,
                            guint         column)
 {
-  g_return_val_if_fail (BZW_IS_CSV_READER (self), BZW_CSV_TARGET_IGNORE);
-  g_return_val_if_fail (column < self->columns->len, BZW_CSV_TARGET_IGNORE);
+  Column *c = column_at (self, column);
 
-  return g_array_index (self->columns, Column, column).target;
+  return c != NULL ? c->target : BZW_CSV_TARGET_IGNORE;
 }
 
 const char *
 bzw_csv_reader_get_label (BzwCsvReader *self,
                           guint         column)
 {
-  g_return_val_if_fail (BZW_IS_CSV_READER (self), NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
+  Column *c = column_at (self, column);
 
-  return g_array_index (self->columns, Column, column).label;
+  return c != NULL ? c->label : NULL;
 }
 
 /**
@@ -678,13 +684,11 @@ bzw_csv_reader_set_target (BzwCsvReader *self,
                            BzwCsvTarget  target,
                            const char   *label)
 {
-  Column *c;
+  Column *c = column_at (self, column);
 
-  g_return_if_fail (BZW_IS_CSV_READER (self));
-  g_return_if_fail (column < self->columns->len);
+  g_return_if_fail (c != NULL);
   g_return_if_fail (target < BZW_CSV_N_TARGETS);
 
-  c = &g_array_index (self->columns, Column, column);
   c->target = target;
   g_free (c->label);
   c->label = g_strdup (label);

@@ -129,9 +129,9 @@ new_component (icalcomponent_kind  kind,
   return comp;
 }
 
-icalcomponent *
-_bzw_ical_from_encounter (BzwEncounter     *encounter,
-                          const BzwIcalIds *ids)
+static icalcomponent *
+from_encounter (BzwEncounter     *encounter,
+                const BzwIcalIds *ids)
 {
   icalcomponent *comp = new_component (ICAL_VJOURNAL_COMPONENT, "encounter", bzw_encounter_get_uid (encounter));
   GArray *participants = bzw_encounter_get_participants (encounter);
@@ -140,8 +140,12 @@ _bzw_ical_from_encounter (BzwEncounter     *encounter,
                                                             icaltimezone_get_utc_timezone ());
 
   icalcomponent_add_property (comp, icalproperty_new_dtstart (when));
-  icalcomponent_add_property (comp, icalproperty_new_status (ICAL_STATUS_FINAL));
+  /* A plan not yet confirmed is a draft for other calendars. */
+  icalcomponent_add_property (comp, icalproperty_new_status (bzw_encounter_get_planned (encounter)
+                                                             ? ICAL_STATUS_DRAFT : ICAL_STATUS_FINAL));
   add_x (comp, "X-BZW-CHANNEL", bzw_channel_to_string (bzw_encounter_get_channel (encounter)));
+  if (bzw_encounter_get_planned (encounter))
+    add_x_int (comp, "X-BZW-PLANNED", 1);
   for (guint i = 0; i < participants->len; i++)
     {
       const BzwParty *party = &g_array_index (participants, BzwParty, i);
@@ -165,9 +169,9 @@ static const icalproperty_status favour_status[] = {
   [BZW_FAVOUR_DECLINED] = ICAL_STATUS_CANCELLED,
 };
 
-icalcomponent *
-_bzw_ical_from_favour (BzwFavour        *favour,
-                       const BzwIcalIds *ids)
+static icalcomponent *
+from_favour (BzwFavour        *favour,
+             const BzwIcalIds *ids)
 {
   icalcomponent *comp = new_component (ICAL_VTODO_COMPONENT, "favour", bzw_favour_get_uid (favour));
   const char *encounter_uid = lookup_id (ids->encounter_uids, bzw_favour_get_encounter_id (favour));
@@ -189,9 +193,9 @@ _bzw_ical_from_favour (BzwFavour        *favour,
   return comp;
 }
 
-icalcomponent *
-_bzw_ical_from_referral (BzwReferral      *referral,
-                         const BzwIcalIds *ids)
+static icalcomponent *
+from_referral (BzwReferral      *referral,
+               const BzwIcalIds *ids)
 {
   icalcomponent *comp = new_component (ICAL_VJOURNAL_COMPONENT, "referral", bzw_referral_get_uid (referral));
   g_autofree char *summary = NULL;
@@ -216,9 +220,9 @@ _bzw_ical_from_referral (BzwReferral      *referral,
   return comp;
 }
 
-icalcomponent *
-_bzw_ical_from_relationship (BzwRelationship  *relationship,
-                             const BzwIcalIds *ids)
+static icalcomponent *
+from_relationship (BzwRelationship  *relationship,
+                   const BzwIcalIds *ids)
 {
   icalcomponent *comp = new_component (ICAL_VJOURNAL_COMPONENT, "relationship",
                                        bzw_relationship_get_uid (relationship));
@@ -237,9 +241,9 @@ _bzw_ical_from_relationship (BzwRelationship  *relationship,
   return comp;
 }
 
-icalcomponent *
-_bzw_ical_from_talking_point (BzwTalkingPoint  *point,
-                              const BzwIcalIds *ids)
+static icalcomponent *
+from_talking_point (BzwTalkingPoint  *point,
+                    const BzwIcalIds *ids)
 {
   icalcomponent *comp = new_component (ICAL_VTODO_COMPONENT, "talking-point", bzw_talking_point_get_uid (point));
   icaltimezone *utc = icaltimezone_get_utc_timezone ();
@@ -254,6 +258,22 @@ _bzw_ical_from_talking_point (BzwTalkingPoint  *point,
   if (done_at > 0)
     icalcomponent_add_property (comp, icalproperty_new_completed (icaltime_from_timet_with_zone (done_at, 0, utc)));
   return comp;
+}
+
+/* An encounter, favour, referral, relationship or talking point. */
+icalcomponent *
+_bzw_ical_from_object (GObject          *object,
+                       const BzwIcalIds *ids)
+{
+  if (BZW_IS_ENCOUNTER (object))
+    return from_encounter (BZW_ENCOUNTER (object), ids);
+  if (BZW_IS_FAVOUR (object))
+    return from_favour (BZW_FAVOUR (object), ids);
+  if (BZW_IS_REFERRAL (object))
+    return from_referral (BZW_REFERRAL (object), ids);
+  if (BZW_IS_RELATIONSHIP (object))
+    return from_relationship (BZW_RELATIONSHIP (object), ids);
+  return from_talking_point (BZW_TALKING_POINT (object), ids);
 }
 
 /* Reading */
@@ -294,6 +314,78 @@ get_x_int (icalcomponent *comp,
 
   value = g_ascii_strtoll (text, &end, 10);
   return end != text && *end == '\0' ? value : fallback;
+}
+
+/* @text unfolded, every line ending in CR LF whatever it ended in (a CR
+ * alone would end a line when the app's own text is read again).
+ * Unfolded before anything else, as a writer may fold inside a character.
+ */
+static GString *
+unfold (const char *text,
+        gssize      length)
+{
+  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+  GString *lines = g_string_sized_new (end - text);
+
+  for (const char *p = text; p < end && *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        continue;
+      if (*p == '\n' && p + 1 < end && (p[1] == ' ' || p[1] == '\t'))
+        {
+          p++;
+          continue;
+        }
+      if (*p == '\n')
+        g_string_append_c (lines, '\r');
+      g_string_append_c (lines, *p);
+    }
+
+  return lines;
+}
+
+static gboolean
+is_control (char c)
+{
+  return ((guchar) c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
+
+/* Parses @text as libical does, after making it what libical reads without
+ * loss: unfolded (see unfold()), UTF-8 only (a file or a server may hold
+ * anything), no control characters but the tab (iCalendar allows none,
+ * and libical leaves them out when it writes, so a UID read with one would
+ * not be the UID written), and no escapes but those of RFC 5545 ("\\",
+ * "\;", "\,", "\n").  libical reads an unknown escape as a space, which
+ * goes when the line is read again if it ends the value, and before a
+ * character beyond ASCII replaces only its first byte; it reads "\b" and
+ * "\f" as control characters.  So an unknown escape "\x" is read as "x",
+ * as the vCard reader does, and "\r" (a writer's "\r\n" for a line break)
+ * is left out.
+ */
+icalcomponent *
+_bzw_ical_parse (const char *text,
+                 gssize      length)
+{
+  g_autoptr(GString) lines = unfold (text, length);
+  g_autofree char *valid = g_utf8_make_valid (lines->str, lines->len);
+  g_autoptr(GString) clean = g_string_sized_new (lines->len);
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      if (is_control (*p))
+        continue;
+      if (*p == '\\' && (p[1] == 'r' || p[1] == 'R'))
+        p++;
+      else if (*p == '\\' && p[1] != '\0' && strchr ("\\;,nN", p[1]) != NULL)
+        {
+          g_string_append_c (clean, *p++);
+          g_string_append_c (clean, *p);
+        }
+      else if (*p != '\\')
+        g_string_append_c (clean, *p);
+    }
+
+  return icalparser_parse_string (clean->str);
 }
 
 const char *
@@ -348,14 +440,38 @@ read_party (icalcomponent  *comp,
   return read_party_prop (find_x (comp, name), resolve, data, party);
 }
 
-/* "YYYY-MM-DD" of DTSTART or DUE, or NULL. */
+/* "YYYY-MM-DD" of DTSTART or DUE, or NULL; not after 3000, which libical
+ * cannot write.
+ */
 static char *
 dup_day (struct icaltimetype time)
 {
-  if (icaltime_is_null_time (time) || !g_date_valid_dmy (time.day, time.month, time.year))
+  if (icaltime_is_null_time (time) || !g_date_valid_dmy (time.day, time.month, time.year) || time.year > 3000)
     return NULL;
 
   return g_strdup_printf ("%04d-%02d-%02d", time.year, time.month, time.day);
+}
+
+/* The seconds of @time, when it is a time the writer can write again:
+ * libical writes a year after 3000 as 00000000T000000, and the seconds of
+ * a time far off or out of range (month 71) come back as another year.
+ */
+static gboolean
+seconds_of (struct icaltimetype  time,
+            gint64              *seconds)
+{
+  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  gint64 t;
+
+  if (icaltime_is_null_time (time) || time.year < 1 || time.year > 3000)
+    return FALSE;
+
+  t = icaltime_as_timet_with_zone (time, utc);
+  if (icaltime_from_timet_with_zone (t, 0, utc).year != time.year)
+    return FALSE;
+
+  *seconds = t;
+  return TRUE;
 }
 
 static GObject *
@@ -366,15 +482,17 @@ to_encounter (icalcomponent  *comp,
   g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
   struct icaltimetype start = icalcomponent_get_dtstart (comp);
   BzwChannel channel = BZW_CHANNEL_IN_PERSON;
+  gint64 happened_at = 0;
 
-  if (icaltime_is_null_time (start))
+  if (!seconds_of (start, &happened_at))
     return NULL;
 
-  bzw_encounter_set_happened_at (encounter, icaltime_as_timet_with_zone (start, icaltimezone_get_utc_timezone ()));
+  bzw_encounter_set_happened_at (encounter, happened_at);
   if (bzw_channel_from_string (get_x (comp, "X-BZW-CHANNEL"), &channel))
     bzw_encounter_set_channel (encounter, channel);
   bzw_encounter_set_place (encounter, icalcomponent_get_location (comp));
   bzw_encounter_set_notes (encounter, icalcomponent_get_description (comp));
+  bzw_encounter_set_planned (encounter, get_x_int (comp, "X-BZW-PLANNED", 0) != 0);
 
   for (icalproperty *prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
        prop != NULL;
@@ -512,14 +630,14 @@ get_utc_time (icalcomponent     *comp,
               icalproperty_kind  kind)
 {
   icalproperty *prop = icalcomponent_get_first_property (comp, kind);
-  struct icaltimetype time;
+  gint64 t = 0;
 
   if (prop == NULL)
     return 0;
-  time = kind == ICAL_CREATED_PROPERTY ? icalproperty_get_created (prop) : icalproperty_get_completed (prop);
-  if (icaltime_is_null_time (time))
+  if (!seconds_of (kind == ICAL_CREATED_PROPERTY ? icalproperty_get_created (prop) : icalproperty_get_completed (prop),
+                   &t))
     return 0;
-  return icaltime_as_timet_with_zone (time, icaltimezone_get_utc_timezone ());
+  return t;
 }
 
 static GObject *

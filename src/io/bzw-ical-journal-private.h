@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  *
  * - an encounter is a VJOURNAL at its time (DTSTART in UTC), its place
  *   LOCATION, its notes DESCRIPTION, its channel X-BZW-CHANNEL and each
- *   participant an X-BZW-PARTICIPANT with the contact's vCard UID;
+ *   participant an X-BZW-PARTICIPANT with the contact's vCard UID; a
+ *   planned one, not yet confirmed, has X-BZW-PLANNED:1 and STATUS:DRAFT;
  * - a favour is a VTODO: DTSTART the day, DUE, SUMMARY the description,
  *   STATUS and X-BZW-STATE the state, X-BZW-DIRECTION, X-BZW-FROM and
  *   X-BZW-TO, X-BZW-VALUE-CENTS, RELATED-TO the encounter's UID;
@@ -41,17 +42,21 @@ typedef struct
   GHashTable *encounter_uids;  /* gint64* → utf8 */
 } BzwIcalIds;
 
-icalcomponent *_bzw_ical_from_encounter    (BzwEncounter       *encounter,
+icalcomponent *_bzw_ical_from_object       (GObject            *object,
                                             const BzwIcalIds   *ids);
-icalcomponent *_bzw_ical_from_favour       (BzwFavour          *favour,
-                                            const BzwIcalIds   *ids);
-icalcomponent *_bzw_ical_from_referral     (BzwReferral        *referral,
-                                            const BzwIcalIds   *ids);
-icalcomponent *_bzw_ical_from_relationship (BzwRelationship    *relationship,
-                                            const BzwIcalIds   *ids);
-icalcomponent *_bzw_ical_from_talking_point (BzwTalkingPoint    *point,
-                                             const BzwIcalIds   *ids);
+gboolean       _bzw_ical_ids_fill_contacts (BzwIcalIds        *ids,
+                                            BzwStore          *store,
+                                            GError           **error);
+void           _bzw_ical_ids_clear         (BzwIcalIds         *ids);
+GPtrArray     *_bzw_ical_dup_entries       (BzwStore           *store,
+                                            GError            **error);
+icalcomponent *_bzw_ical_parse             (const char         *text,
+                                            gssize              length);
 const char    *_bzw_ical_entry_kind        (icalcomponent      *comp);
+const char    *_bzw_ical_table_of          (const char         *kind);
+gboolean       _bzw_ical_save_entry        (BzwStore           *store,
+                                            GObject            *object,
+                                            GError            **error);
 GObject       *_bzw_ical_to_object         (icalcomponent      *comp,
                                             BzwIcalResolve      resolve,
                                             gpointer            data);

@@ -35,18 +35,18 @@ id_dup (gint64 id)
   return copy;
 }
 
-static void
-ids_clear (BzwIcalIds *ids)
+void
+_bzw_ical_ids_clear (BzwIcalIds *ids)
 {
   g_clear_pointer (&ids->contact_uids, g_hash_table_unref);
   g_clear_pointer (&ids->contact_names, g_hash_table_unref);
   g_clear_pointer (&ids->encounter_uids, g_hash_table_unref);
 }
 
-static gboolean
-ids_fill_contacts (BzwIcalIds  *ids,
-                   BzwStore    *store,
-                   GError     **error)
+gboolean
+_bzw_ical_ids_fill_contacts (BzwIcalIds  *ids,
+                             BzwStore    *store,
+                             GError     **error)
 {
   g_autoptr(GPtrArray) keys = bzw_store_list_contact_keys (store, error);
 
@@ -68,9 +68,9 @@ ids_fill_contacts (BzwIcalIds  *ids,
 /* Every journal entry, oldest first, as BzwEncounter, BzwFavour and
  * BzwReferral objects.
  */
-static GPtrArray *
-dup_entries (BzwStore  *store,
-             GError   **error)
+GPtrArray *
+_bzw_ical_dup_entries (BzwStore  *store,
+                       GError   **error)
 {
   g_autoptr(GArray) refs = bzw_store_list_journal (store, NULL, error);
   g_autoptr(GPtrArray) entries = NULL;
@@ -98,17 +98,6 @@ dup_entries (BzwStore  *store,
   return g_steal_pointer (&entries);
 }
 
-static icalcomponent *
-component_of_entry (GObject          *entry,
-                    const BzwIcalIds *ids)
-{
-  if (BZW_IS_ENCOUNTER (entry))
-    return _bzw_ical_from_encounter (BZW_ENCOUNTER (entry), ids);
-  if (BZW_IS_FAVOUR (entry))
-    return _bzw_ical_from_favour (BZW_FAVOUR (entry), ids);
-  return _bzw_ical_from_referral (BZW_REFERRAL (entry), ids);
-}
-
 /* The entries, then the relationships, then the talking points. */
 static char *
 write_components (GPtrArray        *entries,
@@ -123,14 +112,16 @@ write_components (GPtrArray        *entries,
 
   for (guint i = 0; i < n_first + points->len; i++)
     {
+      GObject *object;
       icalcomponent *comp;
 
       if (i < entries->len)
-        comp = component_of_entry (g_ptr_array_index (entries, i), ids);
+        object = g_ptr_array_index (entries, i);
       else if (i < n_first)
-        comp = _bzw_ical_from_relationship (g_ptr_array_index (relationships, i - entries->len), ids);
+        object = g_ptr_array_index (relationships, i - entries->len);
       else
-        comp = _bzw_ical_from_talking_point (g_ptr_array_index (points, i - n_first), ids);
+        object = g_ptr_array_index (points, i - n_first);
+      comp = _bzw_ical_from_object (object, ids);
 
       icalcomponent_add_property (comp, icalproperty_new_dtstamp (when));
       icalcomponent_add_component (calendar, comp);
@@ -160,8 +151,8 @@ bzw_ical_journal_write_store (BzwStore   *store,
   g_return_val_if_fail (BZW_IS_STORE (store), NULL);
   g_return_val_if_fail (stamp != NULL, NULL);
 
-  if (ids_fill_contacts (&ids, store, error) &&
-      (entries = dup_entries (store, error)) != NULL &&
+  if (_bzw_ical_ids_fill_contacts (&ids, store, error) &&
+      (entries = _bzw_ical_dup_entries (store, error)) != NULL &&
       (relationships = bzw_store_list_relationships (store, 0, error)) != NULL &&
       (points = bzw_store_list_talking_points (store, 0, TRUE, error)) != NULL)
     {
@@ -177,7 +168,7 @@ bzw_ical_journal_write_store (BzwStore   *store,
       text = write_components (entries, relationships, points, &ids, stamp);
     }
 
-  ids_clear (&ids);
+  _bzw_ical_ids_clear (&ids);
   return text;
 }
 
@@ -208,11 +199,10 @@ bzw_ical_journal_parse (const char  *text,
                         gsize        length,
                         GError     **error)
 {
-  g_autofree char *copy = g_strndup (text, length);
   g_autoptr(BzwIcalJournal) journal = g_new0 (BzwIcalJournal, 1);
 
   journal->components = g_ptr_array_new ();
-  journal->calendar = icalparser_parse_string (copy);
+  journal->calendar = _bzw_ical_parse (text, length);
   if (journal->calendar == NULL || icalcomponent_isa (journal->calendar) != ICAL_VCALENDAR_COMPONENT)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -255,26 +245,30 @@ bzw_ical_journal_get_n_relationships (BzwIcalJournal *journal)
   return journal->n_relationships;
 }
 
-static const char *
-table_of (const char *kind)
+/* The table of the entries of @kind ("encounter", …), or %NULL. */
+const char *
+_bzw_ical_table_of (const char *kind)
 {
-  if (g_str_equal (kind, "encounter"))
-    return "encounters";
-  if (g_str_equal (kind, "favour"))
-    return "favours";
-  if (g_str_equal (kind, "referral"))
-    return "referrals";
-  if (g_str_equal (kind, "relationship"))
-    return "relationships";
-  if (g_str_equal (kind, "talking-point"))
-    return "talking_points";
+  static const char * const tables[][2] = {
+    { "encounter", "encounters" },
+    { "favour", "favours" },
+    { "referral", "referrals" },
+    { "relationship", "relationships" },
+    { "talking-point", "talking_points" },
+  };
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (kind, tables[i][0]))
+      return tables[i][1];
+
   return NULL;
 }
 
-static gboolean
-save_object (BzwStore  *store,
-             GObject   *object,
-             GError   **error)
+/* Saves an entry of the journal, a relationship or a talking point. */
+gboolean
+_bzw_ical_save_entry (BzwStore  *store,
+                      GObject   *object,
+                      GError   **error)
 {
   if (BZW_IS_ENCOUNTER (object))
     return bzw_store_save_encounter (store, BZW_ENCOUNTER (object), error);
@@ -300,7 +294,7 @@ import_component (icalcomponent         *comp,
                   GError               **error)
 {
   const char *kind = _bzw_ical_entry_kind (comp);
-  const char *table = table_of (kind);
+  const char *table = _bzw_ical_table_of (kind);
   g_autoptr(GObject) object = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -320,7 +314,7 @@ import_component (icalcomponent         *comp,
       return TRUE;
     }
 
-  if (!save_object (store, object, &local_error))
+  if (!_bzw_ical_save_entry (store, object, &local_error))
     {
       if (!g_error_matches (local_error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID))
         {

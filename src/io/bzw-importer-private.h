@@ -39,6 +39,13 @@ struct _BzwImporter
 };
 
 gint64   *_bzw_importer_id_dup               (gint64             id);
+gboolean  _bzw_importer_check_readable       (BzwImporter       *self,
+                                              GError           **error);
+gboolean  _bzw_importer_import_item          (BzwImporter       *self,
+                                              BzwImportItem     *item,
+                                              GHashTable        *imported,
+                                              BzwImportSummary  *summary,
+                                              GError           **error);
 void      _bzw_importer_collect_circles      (BzwImporter       *self);
 gboolean  _bzw_importer_add_circles          (BzwImporter       *self,
                                               BzwContact        *contact,

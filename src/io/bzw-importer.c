@@ -536,6 +536,72 @@ bzw_importer_get_problems (BzwImporter *self)
 
 /* Import */
 
+/* The contact a card adds.  --import reads its cards for this one import
+ * and saves the card's own contact; the window's importer may import the
+ * same cards again after a failure, so it saves a copy.
+ */
+static BzwContact *
+new_contact (BzwImporter   *self,
+             BzwParsedCard *card)
+{
+  BzwContact *contact;
+
+  contact = self->match_deferred ? g_object_ref (card->contact) : bzw_contact_copy (card->contact);
+  bzw_contact_set_id (contact, 0);
+  /* Added as new beside a contact with the same UID: a new UID. */
+  if (_bzw_import_keys_has_uid (self->keys, bzw_contact_get_uid (contact)))
+    bzw_contact_set_uid (contact, NULL);
+
+  return contact;
+}
+
+/* Adds, merges or skips the card of @item, and notes the id its UID
+ * got in @imported.
+ */
+gboolean
+_bzw_importer_import_item (BzwImporter       *self,
+                           BzwImportItem     *item,
+                           GHashTable        *imported,
+                           BzwImportSummary  *summary,
+                           GError           **error)
+{
+  g_autofree char *card_uid = NULL;
+  g_autoptr(BzwContact) contact = NULL;
+
+  if (item->action == BZW_IMPORT_ACTION_SKIP)
+    {
+      summary->skipped++;
+      return TRUE;
+    }
+
+  card_uid = g_strdup (bzw_contact_get_uid (item->card->contact));
+  if (item->action == BZW_IMPORT_ACTION_MERGE && item->match_id != 0)
+    {
+      contact = bzw_store_dup_contact (self->store, item->match_id, error);
+      if (contact == NULL)
+        return FALSE;
+      bzw_contact_merge (contact, item->card->contact);
+      summary->merged++;
+    }
+  else
+    {
+      contact = new_contact (self, item->card);
+      summary->added++;
+    }
+
+  if (!_bzw_importer_add_circles (self, contact, item->card, summary, error) ||
+      !bzw_store_save_contact (self->store, contact, error))
+    {
+      g_prefix_error (error, _("Line %u: "), item->card->line);
+      return FALSE;
+    }
+
+  if (card_uid != NULL)
+    g_hash_table_insert (imported, g_steal_pointer (&card_uid),
+                         _bzw_importer_id_dup (bzw_contact_get_id (contact)));
+  return TRUE;
+}
+
 static gboolean
 import_items (BzwImporter       *self,
               GHashTable        *imported,
@@ -543,48 +609,9 @@ import_items (BzwImporter       *self,
               GError           **error)
 {
   for (guint i = 0; i < self->items->len; i++)
-    {
-      BzwImportItem *item = &g_array_index (self->items, BzwImportItem, i);
-      g_autoptr(BzwContact) contact = NULL;
-
-      if (item->action == BZW_IMPORT_ACTION_SKIP)
-        {
-          summary->skipped++;
-          continue;
-        }
-
-      if (item->action == BZW_IMPORT_ACTION_MERGE && item->match_id != 0)
-        {
-          contact = bzw_store_dup_contact (self->store, item->match_id, error);
-          if (contact == NULL)
-            return FALSE;
-          bzw_contact_merge (contact, item->card->contact);
-          summary->merged++;
-        }
-      else
-        {
-          const char *uid;
-
-          contact = bzw_contact_copy (item->card->contact);
-          bzw_contact_set_id (contact, 0);
-          /* Added as new beside a contact with the same UID: a new UID. */
-          uid = bzw_contact_get_uid (contact);
-          if (_bzw_import_keys_has_uid (self->keys, uid))
-            bzw_contact_set_uid (contact, NULL);
-          summary->added++;
-        }
-
-      if (!_bzw_importer_add_circles (self, contact, item->card, summary, error) ||
-          !bzw_store_save_contact (self->store, contact, error))
-        {
-          g_prefix_error (error, _("Line %u: "), item->card->line);
-          return FALSE;
-        }
-
-      if (bzw_contact_get_uid (item->card->contact) != NULL)
-        g_hash_table_insert (imported, g_strdup (bzw_contact_get_uid (item->card->contact)),
-                             _bzw_importer_id_dup (bzw_contact_get_id (contact)));
-    }
+    if (!_bzw_importer_import_item (self, &g_array_index (self->items, BzwImportItem, i),
+                                    imported, summary, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -637,6 +664,23 @@ import_journal (BzwImporter       *self,
   return TRUE;
 }
 
+/* A file of which nothing could be read fails as a whole. */
+gboolean
+_bzw_importer_check_readable (BzwImporter  *self,
+                              GError      **error)
+{
+  const BzwParseProblem *first;
+
+  if (self->items->len > 0 || self->groups->len > 0 || self->result->problems->len == 0)
+    return TRUE;
+
+  first = g_ptr_array_index (self->result->problems, 0);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* Translators: %u is a line number, %s the reason. */
+               _("No contact in the file could be read. Line %u: %s"), first->line, first->message);
+  return FALSE;
+}
+
 /**
  * bzw_importer_import:
  * @summary: (out caller-allocates) (optional): what was done
@@ -656,16 +700,8 @@ bzw_importer_import (BzwImporter       *self,
   g_return_val_if_fail (BZW_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (self->result != NULL, FALSE);
 
-  /* A file of which nothing could be read fails as a whole. */
-  if (self->items->len == 0 && self->groups->len == 0 && self->result->problems->len > 0)
-    {
-      const BzwParseProblem *first = g_ptr_array_index (self->result->problems, 0);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   /* Translators: %u is a line number, %s the reason. */
-                   _("No contact in the file could be read. Line %u: %s"), first->line, first->message);
-      return FALSE;
-    }
+  if (!_bzw_importer_check_readable (self, error))
+    return FALSE;
 
   /* The store may have changed since the preview. */
   _bzw_importer_collect_circles (self);
@@ -699,39 +735,4 @@ bzw_importer_import (BzwImporter       *self,
   g_debug ("Imported: %u added, %u merged, %u skipped, %u circles",
            local.added, local.merged, local.skipped, local.circles_created);
   return TRUE;
-}
-
-/**
- * bzw_importer_import_file:
- * @match_action: what to do with cards that match a contact
- * @summary: (out caller-allocates) (optional):
- * @problems: (out) (optional) (transfer container) (element-type BzwParseProblem):
- *   what could not be read
- *
- * Reads and imports a vCard or CSV file in one go, as `--import=FILE`
- * does.  On any error nothing is written.
- */
-gboolean
-bzw_importer_import_file (BzwStore          *store,
-                          const char        *path,
-                          BzwImportAction    match_action,
-                          BzwImportSummary  *summary,
-                          GPtrArray        **problems,
-                          GError           **error)
-{
-  g_autoptr(BzwImporter) self = NULL;
-
-  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  self = bzw_importer_new (store);
-  self->match_deferred = TRUE;
-  if (!bzw_importer_load_file (self, path, error))
-    return FALSE;
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (self->result->problems);
-
-  bzw_importer_set_match_action (self, match_action);
-  return bzw_importer_import (self, summary, error);
 }

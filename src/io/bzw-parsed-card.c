@@ -73,10 +73,8 @@ bzw_parsed_card_add_category (BzwParsedCard *card,
 }
 
 static void
-problem_free (gpointer data)
+problem_free (BzwParseProblem *problem)
 {
-  BzwParseProblem *problem = data;
-
   g_free (problem->message);
   g_free (problem->name);
   g_free (problem);
@@ -89,7 +87,7 @@ bzw_parse_result_new (void)
 
   g_atomic_ref_count_init (&real->ref_count);
   real->result.cards = g_ptr_array_new_with_free_func ((GDestroyNotify) bzw_parsed_card_free);
-  real->result.problems = g_ptr_array_new_with_free_func (problem_free);
+  real->result.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   return &real->result;
 }
 

@@ -22,10 +22,8 @@
  */
 
 static void
-param_free (gpointer data)
+param_free (BzwVcardParam *param)
 {
-  BzwVcardParam *param = data;
-
   g_free (param->key);
   g_ptr_array_unref (param->values);
   g_free (param);
@@ -216,6 +214,24 @@ is_card_delimiter (const char *s,
          (len >= 11 && g_ascii_strncasecmp (s, "BEGIN:VCARD", 11) == 0);
 }
 
+/* The number of lines the cursor counts in @data, as the line number of
+ * the last one.
+ */
+guint
+_bzw_vcard_count_lines (const char *data,
+                        gsize       length)
+{
+  BzwVcardCursor c = { data, length, 0, 0, };
+  const char *start;
+  gsize len;
+  guint line;
+
+  while (cursor_peek (&c, &start, &len, &line))
+    cursor_consume (&c);
+
+  return c.line;
+}
+
 /* Reads the next logical line, or returns FALSE at the end. */
 gboolean
 _bzw_vcard_next_logical (BzwVcardCursor  *c,
@@ -385,7 +401,7 @@ _bzw_vcard_parse_line (const char  *s,
   const char *dot = NULL;
 
   line->line = lineno;
-  line->params = g_ptr_array_new_with_free_func (param_free);
+  line->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
 
   if (find_value_colon (s, len) == NULL && memchr (s, ':', len) == NULL)
     {

@@ -79,6 +79,18 @@ gboolean      _bzw_vcard_is_base64_line   (const char *s,
                                            gsize       len);
 gboolean      _bzw_vcard_next_logical     (BzwVcardCursor  *c,
                                            BzwVcardLogical *l);
+guint         _bzw_vcard_count_lines      (const char      *data,
+                                           gsize            length);
+guint         _bzw_vcard_parse_range      (BzwParseResult  *result,
+                                           const char      *data,
+                                           gsize            length,
+                                           guint            first_line);
+gsize         _bzw_vcard_find_split       (const char      *data,
+                                           gsize            length,
+                                           gsize            from);
+void          _bzw_vcard_parse_parallel   (BzwParseResult  *result,
+                                           const char      *data,
+                                           gsize            length);
 BzwVcardLine *_bzw_vcard_parse_line       (const char  *s,
                                            gsize        len,
                                            guint        lineno,

@@ -595,20 +595,19 @@ bzw_vcard_reader_looks_like (const char *data,
 }
 
 /**
- * bzw_vcard_reader_parse:
- * @data: the bytes of a vCard file, in any version or mix of versions
+ * _bzw_vcard_parse_range:
+ * @first_line: the number of lines before @data in the file
  *
- * Reads every card.  A card that cannot be read is reported with its line
- * number and left out; the others are read on.  Never fails as a whole.
+ * Reads the cards of @data, which begins a line of the file, into @result.
  *
- * Returns: (transfer full): the cards and the problems
+ * Returns: the number of cards that began in @data, read or not
  */
-BzwParseResult *
-bzw_vcard_reader_parse (const char *data,
-                        gsize       length)
+guint
+_bzw_vcard_parse_range (BzwParseResult *result,
+                        const char     *data,
+                        gsize           length,
+                        guint           first_line)
 {
-  BzwParseResult *result = bzw_parse_result_new ();
-  g_autofree char *converted = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   BzwVcardCursor cursor = { 0, };
   BzwVcardLogical logical = { 0, };
@@ -619,33 +618,9 @@ bzw_vcard_reader_parse (const char *data,
   guint error_line = 0;
   const char *error_reason = NULL;
 
-  if (data == NULL)
-    return result;
-
-  /* UTF-16 with a byte order mark, as some Windows tools write it. */
-  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
-                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-    {
-      gsize out_len = 0;
-
-      converted = g_convert (data + 2, length - 2, "UTF-8",
-                             (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
-                             NULL, &out_len, NULL);
-      if (converted != NULL)
-        {
-          data = converted;
-          length = out_len;
-        }
-    }
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
   cursor.data = data;
   cursor.length = length;
+  cursor.line = first_line;
   logical.text = g_string_new (NULL);
   lines = g_ptr_array_new_with_free_func (_bzw_vcard_line_free);
 
@@ -727,5 +702,50 @@ bzw_vcard_reader_parse (const char *data,
                                        _("The card does not end with END:VCARD."));
 
   g_string_free (logical.text, TRUE);
+  return card_number;
+}
+
+/**
+ * bzw_vcard_reader_parse:
+ * @data: the bytes of a vCard file, in any version or mix of versions
+ *
+ * Reads every card.  A card that cannot be read is reported with its line
+ * number and left out; the others are read on.  Never fails as a whole.
+ *
+ * Returns: (transfer full): the cards and the problems
+ */
+BzwParseResult *
+bzw_vcard_reader_parse (const char *data,
+                        gsize       length)
+{
+  BzwParseResult *result = bzw_parse_result_new ();
+  g_autofree char *converted = NULL;
+
+  if (data == NULL)
+    return result;
+
+  /* UTF-16 with a byte order mark, as some Windows tools write it. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      gsize out_len = 0;
+
+      converted = g_convert (data + 2, length - 2, "UTF-8",
+                             (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                             NULL, &out_len, NULL);
+      if (converted != NULL)
+        {
+          data = converted;
+          length = out_len;
+        }
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  _bzw_vcard_parse_parallel (result, data, length);
   return result;
 }

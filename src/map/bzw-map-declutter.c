@@ -17,41 +17,98 @@
 
 #define LABEL_PAD 3.0
 
-/* A uniform grid of item indexes. */
+/* The placed labels in a flat grid of cells over the area they can take,
+ * each cell a chain of entries; labels are added one by one.  A rectangle
+ * reaching beyond the area counts in the border cells, for adding and
+ * asking alike.
+ */
 typedef struct
 {
-  double      cell;
-  GHashTable *buckets;   /* cell key → GArray of guint */
+  guint next;
+  guint index;
+} GridEntry;
+
+/* The cells of a grid: squares of @cell from (@x0, @y0) on. */
+typedef struct
+{
+  double cell;
+  double x0;
+  double y0;
+  int    cols;
+  int    rows;
+} Cells;
+
+/* Sets the cells' origin to (@x0, @y0) and as many as reach (@x1, @y1),
+ * at most @max_cells + 1 a side.
+ */
+static void
+cells_span (Cells  *cells,
+            double  x0,
+            double  y0,
+            double  x1,
+            double  y1,
+            double  max_cells)
+{
+  cells->x0 = x0;
+  cells->y0 = y0;
+  cells->cols = (int) MIN ((x1 - x0) / cells->cell, max_cells) + 1;
+  cells->rows = (int) MIN ((y1 - y0) / cells->cell, max_cells) + 1;
+}
+
+static int
+cells_col (const Cells *cells,
+           double       x)
+{
+  return CLAMP ((int) floor ((x - cells->x0) / cells->cell), 0, cells->cols - 1);
+}
+
+static int
+cells_row (const Cells *cells,
+           double       y)
+{
+  return CLAMP ((int) floor ((y - cells->y0) / cells->cell), 0, cells->rows - 1);
+}
+
+/* The index of the cell of (@x, @y), row by row. */
+static guint
+cells_index (const Cells *cells,
+             double       x,
+             double       y)
+{
+  return (guint) (cells_row (cells, y) * cells->cols + cells_col (cells, x));
+}
+
+typedef struct
+{
+  Cells   at;
+  guint  *head;      /* per cell the first entry + 1, 0 for none */
+  GArray *entries;   /* GridEntry, next is the following entry + 1 */
 } Grid;
 
-static gint64
-cell_key (int cx,
-          int cy)
-{
-  /* Negative cells too: shifted as unsigned, no undefined behaviour. */
-  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
-}
+#define GRID_MAX_CELLS (1 << 20)
 
 static void
 grid_init (Grid   *grid,
-           double  cell)
+           double  cell,
+           double  x0,
+           double  y0,
+           double  x1,
+           double  y1)
 {
-  grid->cell = MAX (cell, 1.0);
-  grid->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) g_array_unref);
+  grid->at.cell = MAX (cell, 1.0);
+  /* Coarser cells for a huge area, so the grid stays small. */
+  while (((x1 - x0) / grid->at.cell + 1) * ((y1 - y0) / grid->at.cell + 1) > GRID_MAX_CELLS)
+    grid->at.cell *= 2;
+  cells_span (&grid->at, x0, y0, x1, y1, G_MAXDOUBLE);
+  grid->head = g_new0 (guint, (gsize) grid->at.cols * grid->at.rows);
+  grid->entries = g_array_new (FALSE, FALSE, sizeof (GridEntry));
 }
 
 static void
 grid_clear (Grid *grid)
 {
-  g_clear_pointer (&grid->buckets, g_hash_table_unref);
-}
-
-static int
-cell_of (const Grid *grid,
-         double      v)
-{
-  return (int) floor (v / grid->cell);
+  g_clear_pointer (&grid->head, g_free);
+  g_clear_pointer (&grid->entries, g_array_unref);
 }
 
 static void
@@ -62,29 +119,15 @@ grid_add_rect (Grid   *grid,
                double  y1,
                guint   index)
 {
-  for (int cx = cell_of (grid, x0); cx <= cell_of (grid, x1); cx++)
-    for (int cy = cell_of (grid, y0); cy <= cell_of (grid, y1); cy++)
+  for (int cy = cells_row (&grid->at, y0); cy <= cells_row (&grid->at, y1); cy++)
+    for (int cx = cells_col (&grid->at, x0); cx <= cells_col (&grid->at, x1); cx++)
       {
-        gint64 key = cell_key (cx, cy);
-        GArray *bucket = g_hash_table_lookup (grid->buckets, &key);
+        guint c = cy * grid->at.cols + cx;
+        GridEntry entry = { grid->head[c], index };
 
-        if (bucket == NULL)
-          {
-            bucket = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (grid->buckets, g_memdup2 (&key, sizeof key), bucket);
-          }
-        g_array_append_val (bucket, index);
+        g_array_append_val (grid->entries, entry);
+        grid->head[c] = grid->entries->len;
       }
-}
-
-static GArray *
-grid_bucket (const Grid *grid,
-             int         cx,
-             int         cy)
-{
-  gint64 key = cell_key (cx, cy);
-
-  return g_hash_table_lookup (grid->buckets, &key);
 }
 
 /* Discs */
@@ -106,14 +149,11 @@ max_radius (const BzwMapDisc *discs,
  */
 typedef struct
 {
-  double  cell;
-  double  x0;
-  double  y0;
-  int     cols;
-  int     rows;
+  Cells   at;
   guint  *start;
   guint  *items;
   GArray *big;
+  double  reach;   /* the largest radius of a disc not in big */
 } DiscGrid;
 
 /* The radius 95 % of the discs stay below, from a histogram. */
@@ -137,20 +177,6 @@ typical_radius (const BzwMapDisc *discs,
         return (b + 1) * top / 63.0;
     }
   return top;
-}
-
-static int
-disc_col (const DiscGrid *grid,
-          double          x)
-{
-  return CLAMP ((int) floor ((x - grid->x0) / grid->cell), 0, grid->cols - 1);
-}
-
-static int
-disc_row (const DiscGrid *grid,
-          double          y)
-{
-  return CLAMP ((int) floor ((y - grid->y0) / grid->cell), 0, grid->rows - 1);
 }
 
 static void
@@ -177,29 +203,27 @@ grid_of_discs (DiscGrid         *grid,
   /* Cells as large as the discs, but a few large ones (like „Ich“ among
    * far smaller nodes) do not count: they are checked against all.
    */
-  grid->cell = MAX (2 * typical_radius (discs, n) + gap, 1.0);
+  grid->at.cell = MAX (2 * typical_radius (discs, n) + gap, 1.0);
   /* Not more cells than a few per disc, however far apart they lie. */
-  if ((x2 - x1) / grid->cell * (y2 - y1) / grid->cell > max_cells)
-    grid->cell = sqrt ((x2 - x1) * (y2 - y1) / max_cells);
-  grid->x0 = x1;
-  grid->y0 = y1;
-  grid->cols = (int) MIN ((x2 - x1) / grid->cell, max_cells) + 1;
-  grid->rows = (int) MIN ((y2 - y1) / grid->cell, max_cells) + 1;
-  n_cells = (guint) grid->cols * (guint) grid->rows;
+  if ((x2 - x1) / grid->at.cell * (y2 - y1) / grid->at.cell > max_cells)
+    grid->at.cell = sqrt ((x2 - x1) * (y2 - y1) / max_cells);
+  cells_span (&grid->at, x1, y1, x2, y2, max_cells);
+  n_cells = (guint) grid->at.cols * (guint) grid->at.rows;
 
   grid->start = g_new0 (guint, n_cells + 1);
   grid->items = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    grid->start[disc_row (grid, discs[i].y) * grid->cols + disc_col (grid, discs[i].x) + 1]++;
+    grid->start[cells_index (&grid->at, discs[i].x, discs[i].y) + 1]++;
   for (guint c = 0; c < n_cells; c++)
     grid->start[c + 1] += grid->start[c];
   fill = g_memdup2 (grid->start, sizeof (guint) * n_cells);
   for (guint i = 0; i < n; i++)
-    grid->items[fill[disc_row (grid, discs[i].y) * grid->cols + disc_col (grid, discs[i].x)]++] = i;
+    grid->items[fill[cells_index (&grid->at, discs[i].x, discs[i].y)]++] = i;
 
   grid->big = g_array_new (FALSE, FALSE, sizeof (guint));
+  grid->reach = (grid->at.cell - gap) / 2.0;
   for (guint i = 0; i < n; i++)
-    if (discs[i].r > (grid->cell - gap) / 2.0)
+    if (discs[i].r > grid->reach)
       g_array_append_val (grid->big, i);
 }
 
@@ -252,12 +276,12 @@ for_near_pairs (const DiscGrid   *grid,
                 PairFunc          func,
                 gpointer          data)
 {
-  double half = (grid->cell - gap) / 2.0;
+  double half = (grid->at.cell - gap) / 2.0;
 
   for (guint i = 0; i < n; i++)
     {
-      int cx = disc_col (grid, discs[i].x);
-      int cy = disc_row (grid, discs[i].y);
+      int cx = cells_col (&grid->at, discs[i].x);
+      int cy = cells_row (&grid->at, discs[i].y);
 
       /* A large disc meets every other; the others meet in neighbouring
        * cells.
@@ -270,10 +294,10 @@ for_near_pairs (const DiscGrid   *grid,
           continue;
         }
 
-      for (int y = MAX (cy - 1, 0); y <= MIN (cy + 1, grid->rows - 1); y++)
-        for (int x = MAX (cx - 1, 0); x <= MIN (cx + 1, grid->cols - 1); x++)
+      for (int y = MAX (cy - 1, 0); y <= MIN (cy + 1, grid->at.rows - 1); y++)
+        for (int x = MAX (cx - 1, 0); x <= MIN (cx + 1, grid->at.cols - 1); x++)
           {
-            guint c = y * grid->cols + x;
+            guint c = y * grid->at.cols + x;
 
             for (guint k = grid->start[c]; k < grid->start[c + 1]; k++)
               if (grid->items[k] > i && discs[grid->items[k]].r <= half)
@@ -504,7 +528,9 @@ rect_inside (const BzwMapRect *rect,
 }
 
 /* The places a label may take around its disc, the preferred first:
- * right, below, left, above, then the four corners.
+ * right, below, left, above, then the four corners, then the four sides
+ * again with the label slid along the side (still touching the disc, so
+ * it reads as the disc's name), for crowded parts of the map.
  */
 static void
 candidate (const BzwMapDisc         *disc,
@@ -528,11 +554,19 @@ candidate (const BzwMapDisc         *disc,
     case 4: rect->x = disc->x + d;         rect->y = disc->y + d;     break;
     case 5: rect->x = disc->x + d;         rect->y = disc->y - d - h; break;
     case 6: rect->x = disc->x - d - w;     rect->y = disc->y + d;     break;
-    default: rect->x = disc->x - d - w;    rect->y = disc->y - d - h; break;
+    case 7: rect->x = disc->x - d - w;     rect->y = disc->y - d - h; break;
+    case 8: rect->x = disc->x + r;         rect->y = disc->y - h;     break;
+    case 9: rect->x = disc->x + r;         rect->y = disc->y;         break;
+    case 10: rect->x = disc->x - r - w;    rect->y = disc->y - h;     break;
+    case 11: rect->x = disc->x - r - w;    rect->y = disc->y;         break;
+    case 12: rect->x = disc->x - w * 0.15; rect->y = disc->y + r;     break;
+    case 13: rect->x = disc->x - w * 0.85; rect->y = disc->y + r;     break;
+    case 14: rect->x = disc->x - w * 0.15; rect->y = disc->y - r - h; break;
+    default: rect->x = disc->x - w * 0.85; rect->y = disc->y - r - h; break;
     }
 }
 
-#define N_CANDIDATES 8
+#define N_CANDIDATES 16
 
 typedef struct
 {
@@ -562,15 +596,18 @@ free_of_discs (const DiscGrid   *grid,
                const BzwMapRect *rect,
                guint             own)
 {
-  int x1 = disc_col (grid, rect->x - grid->cell);
-  int x2 = disc_col (grid, rect->x + rect->width + grid->cell);
-  int y1 = disc_row (grid, rect->y - grid->cell);
-  int y2 = disc_row (grid, rect->y + rect->height + grid->cell);
+  /* A disc in the grid reaches into the rectangle only from a centre
+   * at most its radius away.
+   */
+  int x1 = cells_col (&grid->at, rect->x - grid->reach);
+  int x2 = cells_col (&grid->at, rect->x + rect->width + grid->reach);
+  int y1 = cells_row (&grid->at, rect->y - grid->reach);
+  int y2 = cells_row (&grid->at, rect->y + rect->height + grid->reach);
 
   for (int y = y1; y <= y2; y++)
     for (int x = x1; x <= x2; x++)
       {
-        guint c = y * grid->cols + x;
+        guint c = y * grid->at.cols + x;
 
         for (guint k = grid->start[c]; k < grid->start[c + 1]; k++)
           if (grid->items[k] != own && rect_hits_disc (rect, &discs[grid->items[k]]))
@@ -602,16 +639,49 @@ free_of_labels (const Grid                 *labels_grid,
                 const BzwMapLabelPlacement *placements,
                 const BzwMapRect           *rect)
 {
-  for (int cx = cell_of (labels_grid, rect->x); cx <= cell_of (labels_grid, rect->x + rect->width); cx++)
-    for (int cy = cell_of (labels_grid, rect->y); cy <= cell_of (labels_grid, rect->y + rect->height); cy++)
-      {
-        GArray *bucket = grid_bucket (labels_grid, cx, cy);
+  const GridEntry *entries = (const GridEntry *) labels_grid->entries->data;
+  int x2 = cells_col (&labels_grid->at, rect->x + rect->width);
+  int y2 = cells_row (&labels_grid->at, rect->y + rect->height);
 
-        for (guint k = 0; bucket != NULL && k < bucket->len; k++)
-          if (rects_overlap (rect, &placements[g_array_index (bucket, guint, k)].rect))
-            return FALSE;
-      }
+  for (int cy = cells_row (&labels_grid->at, rect->y); cy <= y2; cy++)
+    for (int cx = cells_col (&labels_grid->at, rect->x); cx <= x2; cx++)
+      for (guint e = labels_grid->head[cy * labels_grid->at.cols + cx]; e != 0;
+           e = entries[e - 1].next)
+        if (rects_overlap (rect, &placements[entries[e - 1].index].rect))
+          return FALSE;
   return TRUE;
+}
+
+/* The grid of the labels over @bounds, or without bounds over the discs. */
+static void
+init_labels_grid (Grid             *grid,
+                  const BzwMapDisc *discs,
+                  guint             n,
+                  const BzwMapRect *bounds,
+                  double            cell)
+{
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+  if (bounds != NULL)
+    {
+      x0 = bounds->x;
+      y0 = bounds->y;
+      x1 = bounds->x + bounds->width;
+      y1 = bounds->y + bounds->height;
+    }
+  else if (n > 0)
+    {
+      x0 = x1 = discs[0].x;
+      y0 = y1 = discs[0].y;
+      for (guint i = 1; i < n; i++)
+        {
+          x0 = MIN (x0, discs[i].x);
+          x1 = MAX (x1, discs[i].x);
+          y0 = MIN (y0, discs[i].y);
+          y1 = MAX (y1, discs[i].y);
+        }
+    }
+  grid_init (grid, cell, x0, y0, x1, y1);
 }
 
 /**
@@ -658,7 +728,7 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
   g_array_sort_with_data (order, by_priority, &data);
 
   grid_of_discs (&discs_grid, discs, n, 0);
-  grid_init (&labels_grid, MAX (label_height * 4, 16));
+  init_labels_grid (&labels_grid, discs, n, bounds, MAX (label_height * 4, 16));
 
   for (guint k = 0; k < order->len; k++)
     {

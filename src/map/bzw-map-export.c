@@ -249,18 +249,18 @@ write_surface (BzwMapGraph       *graph,
   return TRUE;
 }
 
-/* The view exactly as given: the part of the map on the screen, PNG at
- * twice the size for sharp pixels.
+/* The view exactly as given, drawn @scale times its size (the part of the
+ * map on the screen is a PNG at twice the size, for sharp pixels).
  */
 static gboolean
 write_view_surface (BzwMapGraph       *graph,
                     Format             format,
                     GByteArray        *data,
                     const BzwMapView  *view,
+                    int                scale,
                     GError           **error)
 {
   g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
-  int scale = format == FORMAT_PNG ? 2 : 1;
   cairo_surface_t *surface = create_surface (format, data, view->width, view->height, scale);
   cairo_t *cr = cairo_create (surface);
 
@@ -269,47 +269,27 @@ write_view_surface (BzwMapGraph       *graph,
   return finish_surface (surface, cr, format, data, error);
 }
 
-/* The view exactly as given at its size, PNG too: what a window of that
- * size shows.
- */
-static gboolean
-write_window_surface (BzwMapGraph       *graph,
-                      Format             format,
-                      GByteArray        *data,
-                      const BzwMapView  *view,
-                      GError           **error)
-{
-  g_autoptr(BzwMapRenderer) renderer = bzw_map_renderer_new (graph);
-  cairo_surface_t *surface = create_surface (format, data, view->width, view->height, 1);
-  cairo_t *cr = cairo_create (surface);
-
-  bzw_map_renderer_draw (renderer, cr, view);
-  return finish_surface (surface, cr, format, data, error);
-}
-
-typedef gboolean (*SurfaceWriter) (BzwMapGraph       *graph,
-                                   Format             format,
-                                   GByteArray        *data,
-                                   const BzwMapView  *view,
-                                   GError           **error);
-
-/* The one place that writes the output file: @writer draws into memory,
- * then a #BzwOutputFile writes it (a regular file under a temporary name,
- * renamed when complete, mode 0600 when new; a device or pipe directly),
- * so a failure leaves no half-written file.
+/* The one place that writes the output file: the map is drawn into memory
+ * (with @view_scale 0 the whole map with its legend, else @view exactly as
+ * given at that scale), then a #BzwOutputFile writes it (a regular file
+ * under a temporary name, renamed when complete, mode 0600 when new; a
+ * device or pipe directly), so a failure leaves no half-written file.
  */
 static gboolean
 write_file (BzwMapGraph       *graph,
             const char        *path,
             Format             format,
             const BzwMapView  *view,
-            SurfaceWriter      writer,
+            int                view_scale,
             GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
+  gboolean drawn = view_scale == 0
+                   ? write_surface (graph, format, data, view, &local_error)
+                   : write_view_surface (graph, format, data, view, view_scale, &local_error);
 
-  if (!writer (graph, format, data, view, &local_error) ||
+  if (!drawn ||
       !bzw_output_file_set_contents (path, data->data, data->len, &local_error))
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -376,7 +356,7 @@ bzw_map_export_to_file_full (BzwMapGraph       *graph,
     return FALSE;
 
   place_unplaced (graph);
-  return write_file (graph, path, format, options, write_surface, error);
+  return write_file (graph, path, format, options, 0, error);
 }
 
 /**
@@ -409,7 +389,7 @@ bzw_map_export_view_to_file (BzwMapGraph       *graph,
   drawn.draw_background = TRUE;
   drawn.width = MAX (drawn.width, 1);
   drawn.height = MAX (drawn.height, 1);
-  return write_file (graph, path, format, &drawn, write_view_surface, error);
+  return write_file (graph, path, format, &drawn, format == FORMAT_PNG ? 2 : 1, error);
 }
 
 /**
@@ -526,7 +506,7 @@ bzw_map_export_store_to_file (BzwStore    *store,
   if (graph == NULL)
     return FALSE;
 
-  return write_file (graph, path, format, NULL, write_surface, error);
+  return write_file (graph, path, format, NULL, 0, error);
 }
 
 /**
@@ -586,5 +566,5 @@ bzw_map_export_store_sized (BzwStore    *store,
 
   renderer = bzw_map_renderer_new (graph);
   bzw_map_export_window_view (renderer, &view, width, height);
-  return write_file (graph, path, format, &view, write_window_surface, error);
+  return write_file (graph, path, format, &view, 1, error);
 }

@@ -40,18 +40,14 @@ static const BzwMapColor me_color = { 0.208f, 0.518f, 0.894f, 1.0f };      /* Bl
 static const BzwMapColor no_circle_color = { 0.604f, 0.600f, 0.588f, 1.0f }; /* Light 5 */
 
 static void
-clear_circle (gpointer data)
+clear_circle (BzwMapCircle *circle)
 {
-  BzwMapCircle *circle = data;
-
   g_clear_pointer (&circle->name, g_free);
 }
 
 static void
-clear_node (gpointer data)
+clear_node (BzwMapNode *node)
 {
-  BzwMapNode *node = data;
-
   g_clear_pointer (&node->label, g_free);
   g_clear_pointer (&node->initials, g_free);
   g_clear_pointer (&node->photo, cairo_surface_destroy);
@@ -66,11 +62,11 @@ bzw_map_graph_new (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->nodes = g_array_new (FALSE, TRUE, sizeof (BzwMapNode));
-  g_array_set_clear_func (self->nodes, clear_node);
+  g_array_set_clear_func (self->nodes, (GDestroyNotify) clear_node);
   self->edges = g_array_new (FALSE, TRUE, sizeof (BzwMapEdge));
   self->by_contact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->circles = g_array_new (FALSE, TRUE, sizeof (BzwMapCircle));
-  g_array_set_clear_func (self->circles, clear_circle);
+  g_array_set_clear_func (self->circles, (GDestroyNotify) clear_circle);
   self->serial = 1;
 
   /* Translators: the user in the centre of the relationship map. */

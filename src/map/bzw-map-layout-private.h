@@ -32,6 +32,12 @@ G_BEGIN_DECLS
 #define RING_ROUNDS     200
 #define SEPARATION_GAP  12.0
 #define SEPARATION_ROUNDS 200
+#define STRESS_PIVOTS   48
+#define STRESS_ITERATIONS 100
+#define STRESS_PER_STEP 4
+#define FORCE_LOOSE     3.0
+#define STRESS_ANCHOR   0.1
+#define STRESS_SPREAD   1.3
 
 typedef struct
 {
@@ -59,6 +65,7 @@ struct _BzwMapLayout
   double      *fx;
   double      *fy;
   double      *heat;
+  gboolean    *fresh;
   double      *alpha;
   double      *pull;
   double      *radius;
@@ -78,6 +85,16 @@ struct _BzwMapLayout
   guint        tree_cap;
   int         *next;
   int         *stack;
+
+  /* The stress refinement (bzw-map-layout-stress.c). */
+  gboolean    *stress_move;
+  int         *stress_dist;
+  guint       *stress_pivot;
+  guint        n_pivots;
+  double       stress_unit;
+  double      *anchor_x;
+  double      *anchor_y;
+  guint        stress_left;
 
   double       energy;
   double       last_displacement;
@@ -162,6 +179,9 @@ void   _bzw_map_layout_find_ring      (BzwMapLayout *self);
 double _bzw_map_layout_ring_radius    (BzwMapLayout *self);
 double _bzw_map_layout_place_ring     (BzwMapLayout *self);
 void   _bzw_map_layout_separate       (BzwMapLayout *self);
+gboolean _bzw_map_layout_stress_begin (BzwMapLayout *self);
+double _bzw_map_layout_stress_step    (BzwMapLayout *self);
+void   _bzw_map_layout_stress_end     (BzwMapLayout *self);
 void _bzw_map_layout_tree_build     (BzwMapLayout *self);
 void _bzw_map_layout_repulsion_tree (BzwMapLayout *self,
                                      guint         i,

@@ -167,14 +167,12 @@ _bzw_map_layout_place_ring (BzwMapLayout *self)
   return moved;
 }
 
-/**
- * _bzw_map_layout_separate:
- *
- * Nudges the discs of all nodes apart in map units, „Ich“ and pinned
- * nodes fixed.
+/* Nudges apart with the nodes that are not @free fixed, besides „Ich“
+ * and the pinned ones; returns whether no two discs overlap.
  */
-void
-_bzw_map_layout_separate (BzwMapLayout *self)
+static gboolean
+separate_with (BzwMapLayout   *self,
+               const gboolean *free)
 {
   BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
   g_autofree BzwMapDisc *discs = g_new (BzwMapDisc, MAX (self->n, 1));
@@ -185,11 +183,11 @@ _bzw_map_layout_separate (BzwMapLayout *self)
       discs[i].x = nodes[i].x;
       discs[i].y = nodes[i].y;
       discs[i].r = nodes[i].radius;
-      fixed[i] = i == 0 || nodes[i].pinned;
+      fixed[i] = i == 0 || nodes[i].pinned || (free != NULL && !free[i]);
     }
 
   if (bzw_map_count_disc_overlaps (discs, self->n, SEPARATION_GAP) == 0)
-    return;
+    return TRUE;
 
   bzw_map_nudge_discs (discs, self->n, fixed, SEPARATION_GAP, SEPARATION_ROUNDS);
   for (guint i = 0; i < self->n; i++)
@@ -197,4 +195,23 @@ _bzw_map_layout_separate (BzwMapLayout *self)
       nodes[i].x = discs[i].x;
       nodes[i].y = discs[i].y;
     }
+  return bzw_map_count_disc_overlaps (discs, self->n, SEPARATION_GAP) == 0;
+}
+
+/**
+ * _bzw_map_layout_separate:
+ *
+ * Nudges the discs of all nodes apart in map units, „Ich“ and pinned
+ * nodes fixed: the new nodes first, the others only when that is not
+ * enough.
+ */
+void
+_bzw_map_layout_separate (BzwMapLayout *self)
+{
+  gboolean all_free = TRUE;
+
+  for (guint i = 1; i < self->n && all_free; i++)
+    all_free = self->fresh[i];
+  if (!separate_with (self, all_free ? NULL : self->fresh) && !all_free)
+    separate_with (self, NULL);
 }

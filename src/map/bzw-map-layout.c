@@ -19,13 +19,16 @@
  * Each step moves a node along its force, scaled by the inverse of its
  * stiffness and capped by a temperature of its own that cools with every
  * step.  New nodes start hot and next to their neighbours; nodes that had a
- * position start lukewarm, so adding a contact does not scramble the
- * picture.  All starting points come from a hash of the seed and the
+ * position stay where they are until the layout is reheated, so adding a
+ * contact moves nobody else.  All starting points come from a hash of the seed and the
  * contact id, never from the clock, so the same graph and seed always give
  * the same picture.
  *
- * Contacts tied to nobody else stand on a ring just outside the network,
- * and a settled layout has no overlapping discs (bzw-map-layout-ring.c).
+ * Once the forces have settled, the nodes that were new are refined by
+ * stress majorization, so distances on the map follow the distances in
+ * the network (bzw-map-layout-stress.c).  Contacts tied to nobody else
+ * stand on a ring just outside the network, and a settled layout has no
+ * overlapping discs (bzw-map-layout-ring.c).
  */
 
 #define hash_unit _bzw_map_layout_hash_unit
@@ -48,6 +51,8 @@ free_arrays (BzwMapLayout *self)
   g_clear_pointer (&self->spring_w, g_free);
   g_clear_pointer (&self->adj_start, g_free);
   g_clear_pointer (&self->adj, g_free);
+  g_clear_pointer (&self->stress_move, g_free);
+  _bzw_map_layout_stress_end (self);
 }
 
 /* Rebuilds the springs and the per-node constants after the graph changed;
@@ -68,8 +73,12 @@ sync_structure (BzwMapLayout *self)
     return;
 
   self->heat = g_renew (double, self->heat, n);
+  self->fresh = g_renew (gboolean, self->fresh, n);
   for (guint i = old_n; i < n; i++)
-    self->heat[i] = nodes[i].placed ? HEAT_PLACED : HEAT_NEW;
+    {
+      self->heat[i] = nodes[i].placed ? HEAT_PLACED : HEAT_NEW;
+      self->fresh[i] = !nodes[i].placed;
+    }
 
   free_arrays (self);
   self->n = n;
@@ -83,6 +92,7 @@ sync_structure (BzwMapLayout *self)
   self->fixed = g_new0 (gboolean, n);
   self->ring = g_new0 (gboolean, n);
   self->next = g_new (int, n);
+  self->stress_move = g_new0 (gboolean, n);
   stiffness = g_new0 (double, n);
 
   self->spring_a = g_new (guint, MAX (n_edges, 1));
@@ -348,6 +358,7 @@ bzw_map_layout_free (BzwMapLayout *self)
 
   free_arrays (self);
   g_free (self->heat);
+  g_free (self->fresh);
   g_free (self->tree);
   g_free (self->stack);
   bzw_map_graph_unref (self->graph);
@@ -436,7 +447,10 @@ bzw_map_layout_reheat (BzwMapLayout *self)
 
   sync_structure (self);
   for (guint i = 0; i < self->n; i++)
-    self->heat[i] = HEAT_NEW;
+    {
+      self->heat[i] = HEAT_NEW;
+      self->fresh[i] = TRUE;
+    }
   self->settled = FALSE;
 }
 
@@ -449,15 +463,21 @@ load_positions (BzwMapLayout *self)
     {
       self->x[i] = nodes[i].x;
       self->y[i] = nodes[i].y;
-      /* The ring is placed, not pushed (bzw-map-layout-ring.c). */
-      self->fixed[i] = i == 0 || nodes[i].pinned || self->ring[i];
+      /* The ring is placed, not pushed (bzw-map-layout-ring.c); nodes
+       * placed before stay where they are, so adding a contact moves
+       * nobody else.
+       */
+      self->fixed[i] = i == 0 || nodes[i].pinned || self->ring[i] || !self->fresh[i];
     }
 }
 
-/* Fills fx/fy with the force on every node at the loaded positions. */
+/* Fills fx/fy with the force on every node at the loaded positions; the
+ * repulsion of the fixed nodes only with @all.
+ */
 static void
 compute_forces (BzwMapLayout *self,
-                gboolean      exact)
+                gboolean      exact,
+                gboolean      all)
 {
   guint n = self->n;
   double *fx = self->fx;
@@ -483,7 +503,7 @@ compute_forces (BzwMapLayout *self,
     {
       _bzw_map_layout_tree_build (self);
       for (guint i = 0; i < n; i++)
-        if (!self->fixed[i] || self->ring[i])
+        if (all || !self->fixed[i] || self->ring[i])
           _bzw_map_layout_repulsion_tree (self, i, &fx[i], &fy[i]);
     }
 
@@ -511,7 +531,7 @@ compute_forces (BzwMapLayout *self,
  * @fy: (out caller-allocates) (array): one value per node
  *
  * The forces on all nodes at their current positions.  Places new nodes
- * first.  Fixed nodes get their force computed only when @exact is set.
+ * first.
  */
 void
 bzw_map_layout_compute_forces (BzwMapLayout *self,
@@ -523,9 +543,38 @@ bzw_map_layout_compute_forces (BzwMapLayout *self,
 
   bzw_map_layout_place_new_nodes (self);
   load_positions (self);
-  compute_forces (self, exact);
+  compute_forces (self, exact, TRUE);
   memcpy (fx, self->fx, sizeof (double) * self->n);
   memcpy (fy, self->fy, sizeof (double) * self->n);
+}
+
+/* Settled: no two discs overlap, the ring stays outside, and every node
+ * counts as placed before.
+ */
+static void
+finish (BzwMapLayout *self)
+{
+  _bzw_map_layout_separate (self);
+  _bzw_map_layout_place_ring (self);
+  for (guint i = 0; i < self->n; i++)
+    self->fresh[i] = FALSE;
+}
+
+/* A step of the stress refinement; settles when it is done. */
+static double
+stress_step (BzwMapLayout *self)
+{
+  double max_move = _bzw_map_layout_stress_step (self);
+
+  self->steps++;
+  self->last_displacement = max_move;
+  if (self->stress_left == 0)
+    {
+      _bzw_map_layout_stress_end (self);
+      self->settled = TRUE;
+      finish (self);
+    }
+  return max_move;
 }
 
 /**
@@ -547,9 +596,11 @@ bzw_map_layout_step (BzwMapLayout *self)
   g_return_val_if_fail (self != NULL, 0.0);
 
   bzw_map_layout_place_new_nodes (self);
+  if (self->stress_left > 0)
+    return stress_step (self);
   nodes = bzw_map_graph_get_nodes (self->graph);
   load_positions (self);
-  compute_forces (self, FALSE);
+  compute_forces (self, FALSE, FALSE);
 
   for (guint i = 0; i < self->n; i++)
     {
@@ -580,14 +631,16 @@ bzw_map_layout_step (BzwMapLayout *self)
   self->energy = energy;
   self->last_displacement = max_move;
   self->steps++;
-  self->settled = max_move < self->tolerance * K;
+  /* The refinement that follows finishes the shape, so the forces need
+   * not settle to the last detail.
+   */
+  self->settled = max_move < self->tolerance * K * FORCE_LOOSE;
 
-  /* Settled: no two discs overlap, the ring stays outside. */
-  if (self->settled)
-    {
-      _bzw_map_layout_separate (self);
-      _bzw_map_layout_place_ring (self);
-    }
+  /* The forces have settled: the new nodes are refined next. */
+  if (self->settled && _bzw_map_layout_stress_begin (self))
+    self->settled = FALSE;
+  else if (self->settled)
+    finish (self);
 
   return max_move;
 }

@@ -302,7 +302,24 @@ _bzw_map_renderer_draw_nodes (BzwMapRenderer   *self,
                               const BzwMapView *view,
                               const Palette    *pal)
 {
-  fill_nodes (self, cr, pal, sort_nodes (self, view));
+  gboolean outlines = sort_nodes (self, view);
+  guint n_filled = 0;
+
+  for (guint c = 0; c < self->n_colors; c++)
+    n_filled += g_array_index (self->color_buckets, GArray *, c)->len;
+
+  /* Many small discs, the overview of a large network: a coarser curve
+   * and cairo's fast antialiasing fill them in less than half the time
+   * and look the same at that size.
+   */
+  cairo_save (cr);
+  if (n_filled >= FAST_NODES_MIN && !outlines)
+    {
+      cairo_set_tolerance (cr, 0.3);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+    }
+  fill_nodes (self, cr, pal, outlines);
+  cairo_restore (cr);
   draw_faint_nodes (self, cr, pal);
   draw_faces (self, cr);
 }

@@ -6,11 +6,13 @@
 
 #include "bzw-map-renderer-private.h"
 
+#include <math.h>
 #include <string.h>
 
-/* Where things go on the screen, before anything is drawn: the nodes in
- * the viewport become discs that are nudged apart until none overlaps
- * („Ich“ and pinned nodes stay), and the names are placed around their
+/* Where things go on the screen, before anything is drawn: the visible
+ * nodes become discs that are nudged apart until none overlaps („Ich“ and
+ * pinned nodes stay), once per zoom bucket and moved with the view in
+ * between, and the names are placed around their
  * discs where they cover no other name, no disc and not the legend, the
  * most important first (bzw-map-declutter.c).  A name that finds no place
  * is left out until one zooms in or points at its node.  Drawing, hit
@@ -58,36 +60,38 @@ disc_in_viewport (const BzwMapRenderer *self,
          self->sx[i] - r <= view->width && self->sy[i] - r <= view->height;
 }
 
-/* Whether the last placement was made for this view and these positions:
- * hit testing and queries between two frames then read what is drawn.
- */
-static gboolean
-placement_is_current (BzwMapRenderer   *self,
-                      const BzwMapView *view,
-                      BzwMapNode       *nodes)
+/* Zoom buckets: scales from ZOOM_BUCKET^b to ZOOM_BUCKET^(b + 1). */
+static int
+zoom_bucket (double scale)
 {
-  const BzwMapView *last = &self->placed_view;
-
-  if (!self->placed_valid || last->scale != view->scale || last->offset_x != view->offset_x ||
-      last->offset_y != view->offset_y || last->width != view->width || last->height != view->height ||
-      last->hide_archived != view->hide_archived || last->second_degree != view->second_degree ||
-      last->circles != view->circles ||
-      (view->circles != NULL && self->placed_circles != view->circles->len))
-    return FALSE;
-
-  for (guint i = 0; i < self->n_nodes; i++)
-    if (self->placed_pos[2 * i] != nodes[i].x || self->placed_pos[2 * i + 1] != nodes[i].y ||
-        (self->placed_pos_placed[i] != 0) != (nodes[i].placed != 0))
-      return FALSE;
-
-  return TRUE;
+  return (int) floor (log (MAX (scale, 1e-9)) / log (ZOOM_BUCKET));
 }
 
-static void
-remember_placement (BzwMapRenderer   *self,
-                    const BzwMapView *view,
-                    BzwMapNode       *nodes)
+/* Whether the discs pushed apart so far were made for these filters and
+ * these positions; if not, every kept zoom bucket is forgotten and the
+ * filters and positions of @view remembered.
+ */
+static gboolean
+references_are_current (BzwMapRenderer   *self,
+                        const BzwMapView *view,
+                        BzwMapNode       *nodes)
 {
+  const BzwMapView *last = &self->placed_view;
+  gboolean current = self->placed_valid &&
+                     last->hide_archived == view->hide_archived &&
+                     last->second_degree == view->second_degree &&
+                     last->circles == view->circles &&
+                     (view->circles == NULL || self->placed_circles == view->circles->len);
+
+  for (guint i = 0; current && i < self->n_nodes; i++)
+    if (self->placed_pos[2 * i] != nodes[i].x || self->placed_pos[2 * i + 1] != nodes[i].y ||
+        (self->placed_pos_placed[i] != 0) != (nodes[i].placed != 0))
+      current = FALSE;
+  if (current)
+    return TRUE;
+
+  for (guint k = 0; k < REF_SLOTS; k++)
+    self->refs[k].used = 0;
   self->placed_view = *view;
   self->placed_circles = view->circles != NULL ? view->circles->len : 0;
   for (guint i = 0; i < self->n_nodes; i++)
@@ -97,32 +101,147 @@ remember_placement (BzwMapRenderer   *self,
       self->placed_pos_placed[i] = nodes[i].placed;
     }
   self->placed_valid = TRUE;
+  return FALSE;
+}
+
+/* The kept discs of a zoom bucket, or NULL. */
+static RefSlot *
+find_reference (BzwMapRenderer *self,
+                int             bucket)
+{
+  for (guint k = 0; k < REF_SLOTS; k++)
+    if (self->refs[k].used != 0 && self->refs[k].bucket == bucket)
+      return &self->refs[k];
+  return NULL;
+}
+
+/* The slot used longest ago, or an empty one. */
+static RefSlot *
+oldest_reference (BzwMapRenderer *self)
+{
+  RefSlot *oldest = &self->refs[0];
+
+  for (guint k = 1; k < REF_SLOTS; k++)
+    if (self->refs[k].used < oldest->used)
+      oldest = &self->refs[k];
+  return oldest;
+}
+
+/* Pushes the visible discs apart once for the whole zoom bucket, on the
+ * scale of its top with radii and gap grown by one bucket's ratio: scaled
+ * down to any zoom of the bucket, two discs then still keep the gap (a
+ * disc's least radius on the screen included).  Panning and zooming within
+ * the bucket only scale and move the result.
+ */
+static void
+compute_reference (BzwMapRenderer *self,
+                   RefSlot        *slot,
+                   BzwMapNode     *nodes,
+                   int             bucket)
+{
+  double top = pow (ZOOM_BUCKET, bucket + 1);
+  guint m = 0;
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      slot->x[i] = nodes[i].x * top;
+      slot->y[i] = nodes[i].y * top;
+      if (self->visible[i] == VIS_HIDDEN)
+        continue;
+
+      self->discs[m].x = slot->x[i];
+      self->discs[m].y = slot->y[i];
+      self->discs[m].r = MAX (nodes[i].radius * top, 1.5 * ZOOM_BUCKET);
+      if (i == 0)
+        self->discs[m].r = MAX (self->discs[m].r, ME_MIN_RADIUS * ZOOM_BUCKET);
+      self->disc_fixed[m] = i == 0 || nodes[i].pinned;
+      self->disc_node[m] = i;
+      m++;
+    }
+
+  bzw_map_nudge_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS);
+
+  for (guint k = 0; k < m; k++)
+    {
+      slot->x[self->disc_node[k]] = self->discs[k].x;
+      slot->y[self->disc_node[k]] = self->discs[k].y;
+    }
+  slot->bucket = bucket;
+}
+
+/* The discs of @bucket pushed apart, kept or made now. */
+static void
+use_reference (BzwMapRenderer   *self,
+               const BzwMapView *view,
+               BzwMapNode       *nodes,
+               int               bucket)
+{
+  gboolean current = references_are_current (self, view, nodes);
+  RefSlot *slot = current ? find_reference (self, bucket) : NULL;
+
+  if (slot == NULL)
+    {
+      slot = oldest_reference (self);
+      compute_reference (self, slot, nodes, bucket);
+      self->frame_valid = FALSE;
+    }
+  else if (slot != self->ref)
+    self->frame_valid = FALSE;
+  slot->used = ++self->ref_clock;
+  self->ref = slot;
+}
+
+static gboolean
+same_frame (const BzwMapRenderer *self,
+            const BzwMapView     *view)
+{
+  return self->frame_valid && self->frame_scale == view->scale && self->frame_offset_x == view->offset_x &&
+         self->frame_offset_y == view->offset_y && self->frame_width == view->width &&
+         self->frame_height == view->height;
+}
+
+static void
+remember_frame (BzwMapRenderer   *self,
+                const BzwMapView *view)
+{
+  self->frame_scale = view->scale;
+  self->frame_offset_x = view->offset_x;
+  self->frame_offset_y = view->offset_y;
+  self->frame_width = view->width;
+  self->frame_height = view->height;
+  self->frame_valid = TRUE;
+  self->labels_valid = FALSE;
 }
 
 /**
  * _bzw_map_renderer_place_discs:
  *
  * Computes the screen position and radius of every node for @view into
- * sx, sy and sr, and nudges the visible ones in and near the viewport
- * apart.  „Ich“ is never smaller than ME_MIN_RADIUS, so its name fits
- * inside.
+ * sx, sy and sr, the visible ones pushed apart (once per zoom bucket, see
+ * compute_reference()), and lists those in and near the viewport as
+ * discs for the names.  „Ich“ is never smaller than ME_MIN_RADIUS, so its
+ * name fits inside.
  */
 void
 _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
                                const BzwMapView *view)
 {
   BzwMapNode *nodes;
+  int bucket = zoom_bucket (view->scale);
+  double factor;
   guint m = 0;
 
   _bzw_map_renderer_compute_visibility (self, view);
   nodes = bzw_map_graph_get_nodes (self->graph);
-  if (placement_is_current (self, view, nodes))
+  use_reference (self, view, nodes, bucket);
+  if (same_frame (self, view))
     return;
 
+  factor = view->scale / pow (ZOOM_BUCKET, bucket + 1);
   for (guint i = 0; i < self->n_nodes; i++)
     {
-      self->sx[i] = nodes[i].x * view->scale + view->offset_x;
-      self->sy[i] = nodes[i].y * view->scale + view->offset_y;
+      self->sx[i] = self->ref->x[i] * factor + view->offset_x;
+      self->sy[i] = self->ref->y[i] * factor + view->offset_y;
       self->sr[i] = node_screen_radius (view, &nodes[i]);
     }
   if (self->n_nodes > 0)
@@ -143,17 +262,7 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
       m++;
     }
   self->n_discs = m;
-
-  bzw_map_nudge_discs (self->discs, m, self->disc_fixed, DISC_GAP, NUDGE_ROUNDS);
-
-  for (guint k = 0; k < m; k++)
-    {
-      guint i = self->disc_node[k];
-
-      self->sx[i] = self->discs[k].x;
-      self->sy[i] = self->discs[k].y;
-    }
-  remember_placement (self, view, nodes);
+  remember_frame (self, view);
 }
 
 /* How much a name matters: the selected and the pointed-at node first
@@ -220,6 +329,12 @@ _bzw_map_renderer_place_labels (BzwMapRenderer   *self,
   guint n_obstacles = 0;
   guint tries = 0;
 
+  /* A redraw of the same frame keeps the names where they were. */
+  if (self->labels_valid && self->frame_valid && self->labels_hover == view->hover &&
+      self->labels_selected == view->selected && self->labels_legend == view->show_legend &&
+      self->labels_highlight == view->highlight_neighbours && self->labels_edge_kinds == view->edge_kinds)
+    return;
+
   for (guint k = 0; k < self->n_discs; k++)
     {
       BzwMapLabelRequest *request = &self->label_requests[k];
@@ -264,6 +379,12 @@ _bzw_map_renderer_place_labels (BzwMapRenderer   *self,
       g_array_append_val (self->placed_labels, i);
     }
   self->n_labels = self->placed_labels->len;
+  self->labels_valid = TRUE;
+  self->labels_hover = view->hover;
+  self->labels_selected = view->selected;
+  self->labels_legend = view->show_legend;
+  self->labels_highlight = view->highlight_neighbours;
+  self->labels_edge_kinds = view->edge_kinds;
 }
 
 void

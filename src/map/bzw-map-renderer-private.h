@@ -25,7 +25,9 @@ G_BEGIN_DECLS
 #define MAX_LABELS       800
 #define ME_MIN_RADIUS    15.0
 #define DISC_GAP         2.0
-#define NUDGE_ROUNDS     12
+#define NUDGE_ROUNDS     40
+#define ZOOM_BUCKET      1.1
+#define REF_SLOTS        4
 #define PLACE_MARGIN     40.0
 #define LABEL_PAD_X      2.0
 #define ME_COLOR_DISTANCE 0.35
@@ -37,6 +39,7 @@ G_BEGIN_DECLS
 #define DASH_MIN_SCALE   0.45
 #define RELATION_MIN_ZOOM 0.8
 #define FAST_LINES_MIN   400
+#define FAST_NODES_MIN   400
 
 typedef struct
 {
@@ -94,6 +97,15 @@ typedef struct
   double     width;
   gboolean   mine;
 } RelationStyle;
+
+/* The discs pushed apart for one zoom bucket (bzw-map-renderer-place.c). */
+typedef struct
+{
+  int     bucket;
+  guint64 used;
+  double *x;
+  double *y;
+} RefSlot;
 
 /* A node's circle on the screen. */
 typedef struct
@@ -154,6 +166,27 @@ struct _BzwMapRenderer
   guint                  placed_circles;
   double                *placed_pos;
   guint8                *placed_pos_placed;
+  /* The discs pushed apart once per zoom bucket, on the scale of its top
+   * and without the offset (bzw-map-renderer-place.c); a frame of that
+   * bucket scales and moves them.  The last REF_SLOTS buckets are kept, so
+   * zooming back and forth pushes nothing apart again.
+   */
+  RefSlot                refs[REF_SLOTS];
+  RefSlot               *ref;
+  guint64                ref_clock;
+  gboolean               frame_valid;
+  double                 frame_scale;
+  double                 frame_offset_x;
+  double                 frame_offset_y;
+  int                    frame_width;
+  int                    frame_height;
+  /* The names placed for that frame, kept for a plain redraw. */
+  gboolean               labels_valid;
+  int                    labels_hover;
+  int                    labels_selected;
+  gboolean               labels_legend;
+  gboolean               labels_highlight;
+  guint                  labels_edge_kinds;
   BzwMapLabelRequest    *label_requests;
   BzwMapLabelPlacement  *label_places;
   float                 *label_x;

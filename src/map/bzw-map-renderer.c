@@ -134,6 +134,14 @@ clear_caches (BzwMapRenderer *self)
   g_clear_pointer (&self->disc_of, g_free);
   g_clear_pointer (&self->placed_pos, g_free);
   g_clear_pointer (&self->placed_pos_placed, g_free);
+  for (guint k = 0; k < REF_SLOTS; k++)
+    {
+      g_clear_pointer (&self->refs[k].x, g_free);
+      g_clear_pointer (&self->refs[k].y, g_free);
+    }
+  self->ref = NULL;
+  self->frame_valid = FALSE;
+  self->labels_valid = FALSE;
   self->placed_valid = FALSE;
   g_clear_pointer (&self->label_requests, g_free);
   g_clear_pointer (&self->label_places, g_free);
@@ -235,6 +243,12 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
   self->disc_of = g_new (int, MAX (n, 1));
   self->placed_pos = g_new (double, 2 * MAX (n, 1));
   self->placed_pos_placed = g_new (guint8, MAX (n, 1));
+  for (guint k = 0; k < REF_SLOTS; k++)
+    {
+      self->refs[k].x = g_new (double, MAX (n, 1));
+      self->refs[k].y = g_new (double, MAX (n, 1));
+      self->refs[k].used = 0;
+    }
   self->label_requests = g_new (BzwMapLabelRequest, MAX (n, 1));
   self->label_places = g_new (BzwMapLabelPlacement, MAX (n, 1));
   self->label_x = g_new0 (float, n);

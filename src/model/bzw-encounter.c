@@ -19,6 +19,7 @@ struct _BzwEncounter
   BzwChannel channel;
   char *place;
   char *notes;
+  gboolean planned;
   GArray *participants;
 };
 
@@ -32,6 +33,7 @@ enum {
   PROP_CHANNEL,
   PROP_PLACE,
   PROP_NOTES,
+  PROP_PLANNED,
   N_PROPS
 };
 
@@ -44,6 +46,7 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_CHANNEL]     = BZW_MODEL_FIELD (BzwEncounter, channel, BZW_MODEL_INT),
   [PROP_PLACE]       = BZW_MODEL_FIELD (BzwEncounter, place, BZW_MODEL_STRING),
   [PROP_NOTES]       = BZW_MODEL_FIELD (BzwEncounter, notes, BZW_MODEL_STRING),
+  [PROP_PLANNED]     = BZW_MODEL_FIELD (BzwEncounter, planned, BZW_MODEL_BOOLEAN),
 };
 
 /**
@@ -143,6 +146,8 @@ bzw_encounter_class_init (BzwEncounterClass *klass)
     g_param_spec_string ("place", NULL, NULL, NULL, flags);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+  properties[PROP_PLANNED] =
+    g_param_spec_boolean ("planned", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -278,4 +283,25 @@ bzw_encounter_set_notes (BzwEncounter *self,
   g_return_if_fail (BZW_IS_ENCOUNTER (self));
 
   bzw_model_set_string (self, &self->notes, notes, properties[PROP_NOTES]);
+}
+
+/* Planned: not yet confirmed to have taken place.  The store marks an
+ * encounter saved with a date to come as planned anyway; this keeps the
+ * mark of one whose date has passed (an undo, the archive).
+ */
+gboolean
+bzw_encounter_get_planned (BzwEncounter *self)
+{
+  g_return_val_if_fail (BZW_IS_ENCOUNTER (self), FALSE);
+
+  return self->planned;
+}
+
+void
+bzw_encounter_set_planned (BzwEncounter *self,
+                           gboolean      planned)
+{
+  g_return_if_fail (BZW_IS_ENCOUNTER (self));
+
+  bzw_model_set_boolean (self, &self->planned, planned, properties[PROP_PLANNED]);
 }

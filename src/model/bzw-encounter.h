@@ -32,6 +32,9 @@ void           bzw_encounter_set_place       (BzwEncounter *self,
 const char *   bzw_encounter_get_notes       (BzwEncounter *self);
 void           bzw_encounter_set_notes       (BzwEncounter *self,
                                               const char *notes);
+gboolean       bzw_encounter_get_planned     (BzwEncounter *self);
+void           bzw_encounter_set_planned     (BzwEncounter *self,
+                                              gboolean planned);
 
 
 GArray       *bzw_encounter_get_participants (BzwEncounter *self);

@@ -39,12 +39,16 @@ enum {
   PROP_VALUE_CENTS,
   PROP_DUE,
   PROP_ENCOUNTER_ID,
-  N_PROPS
+  N_PROPS,
+
+  FIELD_FROM = N_PROPS,
+  FIELD_TO,
+  N_FIELDS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const BzwModelField fields[N_PROPS] = {
+static const BzwModelField fields[N_FIELDS] = {
   [PROP_ID]           = BZW_MODEL_FIELD (BzwFavour, id, BZW_MODEL_INT64),
   [PROP_UID]          = BZW_MODEL_FIELD (BzwFavour, uid, BZW_MODEL_STRING),
   [PROP_DAY]          = BZW_MODEL_FIELD (BzwFavour, day, BZW_MODEL_STRING),
@@ -54,6 +58,8 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_VALUE_CENTS]  = BZW_MODEL_FIELD (BzwFavour, value_cents, BZW_MODEL_INT64),
   [PROP_DUE]          = BZW_MODEL_FIELD (BzwFavour, due, BZW_MODEL_STRING),
   [PROP_ENCOUNTER_ID] = BZW_MODEL_FIELD (BzwFavour, encounter_id, BZW_MODEL_INT64),
+  [FIELD_FROM]        = BZW_MODEL_FIELD (BzwFavour, from, BZW_MODEL_PARTY),
+  [FIELD_TO]          = BZW_MODEL_FIELD (BzwFavour, to, BZW_MODEL_PARTY),
 };
 
 const BzwParty *
@@ -97,9 +103,7 @@ bzw_favour_finalize (GObject *object)
 {
   BzwFavour *self = BZW_FAVOUR (object);
 
-  bzw_model_free_fields (self, fields, N_PROPS);
-  bzw_party_clear (&self->from);
-  bzw_party_clear (&self->to);
+  bzw_model_free_fields (self, fields, N_FIELDS);
 
   G_OBJECT_CLASS (bzw_favour_parent_class)->finalize (object);
 }
@@ -173,9 +177,7 @@ bzw_favour_copy (BzwFavour *self)
   g_return_val_if_fail (BZW_IS_FAVOUR (self), NULL);
 
   copy = bzw_favour_new ();
-  bzw_model_copy_fields (copy, self, fields, N_PROPS);
-  bzw_party_copy_into (&copy->from, &self->from);
-  bzw_party_copy_into (&copy->to, &self->to);
+  bzw_model_copy_fields (copy, self, fields, N_FIELDS);
   return copy;
 }
 

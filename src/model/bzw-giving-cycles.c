@@ -108,10 +108,8 @@ compare_cycles (gconstpointer a,
 }
 
 static void
-clear_cycle (gpointer data)
+clear_cycle (BzwGivingCycle *cycle)
 {
-  BzwGivingCycle *cycle = data;
-
   for (guint i = 0; i < G_N_ELEMENTS (cycle->names); i++)
     g_clear_pointer (&cycle->names[i], g_free);
 }
@@ -375,7 +373,7 @@ bzw_giving_cycles_find (const BzwGivingEdge *edges,
   max_length = CLAMP (max_length, 2, BZW_GIVING_CYCLE_MAX_LENGTH);
 
   result = g_array_new (FALSE, TRUE, sizeof (BzwGivingCycle));
-  g_array_set_clear_func (result, clear_cycle);
+  g_array_set_clear_func (result, (GDestroyNotify) clear_cycle);
 
   sorted = merge_edges (edges, n_edges);
   ids = node_ids (sorted);

@@ -54,6 +54,7 @@ static const BzwLabel field_label_words[] = {
   { "main", N_("Main") },
   { "pager", N_("Pager") },
   { "anniversary", N_("Anniversary") },
+  { "name-day", N_("Name day") },
   { "spouse", N_("Spouse or partner") },
   { "child", N_("Child") },
   { "parent", N_("Parent") },
@@ -249,13 +250,48 @@ bzw_labels_relationship_kind (const char *kind)
   return kind != NULL ? kind : _(relationship_kinds[G_N_ELEMENTS (relationship_kinds) - 1].label);
 }
 
-/* "Colleagues · strength 4 of 5 · since 2019" */
+/**
+ * bzw_labels_relationship_seen_from:
+ * @kind: the stored kind
+ * @from_a: whether the reader stands on the side of the relationship's
+ *   a_id, so that @other is its b_id
+ * @other: (nullable): the name of the person on the other side
+ *
+ * The kind as one side reads it.  Most kinds read the same from both sides;
+ * "introducer" (a_id introduced me to b_id) does not: on the introducer's
+ * page it reads „Hat Ihnen Bernd Schröder vorgestellt“, on the other's
+ * „Kennengelernt über Anna Klein“.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+bzw_labels_relationship_seen_from (const char *kind,
+                                   gboolean    from_a,
+                                   const char *other)
+{
+  if (g_strcmp0 (kind, "introducer") != 0 || other == NULL)
+    return g_strdup (bzw_labels_relationship_kind (kind));
+
+  if (from_a)
+    /* Translators: on the introducer's page; %s is the person they introduced you to. */
+    return g_strdup_printf (_("Introduced you to %s"), other);
+
+  /* Translators: on the page of the person you met; %s is who introduced you. */
+  return g_strdup_printf (_("You met through %s"), other);
+}
+
+/* "Colleagues · strength 4 of 5 · since 2019", the kind as the side of
+ * @from_a reads it (see bzw_labels_relationship_seen_from()).
+ */
 char *
 bzw_labels_relationship_subtitle (const char *kind,
+                                  gboolean    from_a,
+                                  const char *other,
                                   int         strength,
                                   const char *since)
 {
-  g_autoptr(GString) s = g_string_new (bzw_labels_relationship_kind (kind));
+  g_autofree char *seen = bzw_labels_relationship_seen_from (kind, from_a, other);
+  g_autoptr(GString) s = g_string_new (seen);
 
   g_string_append (s, " · ");
   g_string_append_printf (s, _("strength %d of 5"), CLAMP (strength, 1, 5));

@@ -28,7 +28,12 @@ char           *bzw_labels_rhythm                 (int           ideal_days,
 const BzwLabel *bzw_labels_relationship_kinds     (guint        *n_kinds);
 const char     *bzw_labels_relationship_kind      (const char   *kind);
 char           *bzw_labels_format_euros           (gint64        cents);
+char           *bzw_labels_relationship_seen_from (const char   *kind,
+                                                   gboolean      from_a,
+                                                   const char   *other);
 char           *bzw_labels_relationship_subtitle  (const char   *kind,
+                                                   gboolean      from_a,
+                                                   const char   *other,
                                                    int           strength,
                                                    const char   *since);
 

@@ -37,6 +37,7 @@ scalar_size (BzwModelType type)
       return sizeof (double);
     case BZW_MODEL_NONE:
     case BZW_MODEL_STRING:
+    case BZW_MODEL_PARTY:
     default:
       g_assert_not_reached ();
     }
@@ -114,7 +115,8 @@ field_slot (GObject             *object,
             GParamSpec          *pspec,
             BzwModelType        *type)
 {
-  if (prop_id >= n_fields || fields[prop_id].type == BZW_MODEL_NONE)
+  if (prop_id >= n_fields ||
+      fields[prop_id].type == BZW_MODEL_NONE || fields[prop_id].type == BZW_MODEL_PARTY)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return NULL;
@@ -156,6 +158,7 @@ bzw_model_get_property (GObject             *object,
       g_value_set_double (value, *(double *) slot);
       break;
     case BZW_MODEL_NONE:
+    case BZW_MODEL_PARTY:
     default:
       g_assert_not_reached ();
     }
@@ -194,6 +197,7 @@ bzw_model_set_property (GObject             *object,
       scalar.d = g_value_get_double (value);
       break;
     case BZW_MODEL_NONE:
+    case BZW_MODEL_PARTY:
     default:
       g_assert_not_reached ();
     }
@@ -220,6 +224,10 @@ bzw_model_copy_fields (gpointer             dest,
           g_free (*(char **) to);
           *(char **) to = g_strdup (*(char * const *) from);
         }
+      else if (fields[i].type == BZW_MODEL_PARTY)
+        {
+          bzw_party_copy_into (to, from);
+        }
       else if (fields[i].type != BZW_MODEL_NONE)
         {
           memcpy (to, from, scalar_size (fields[i].type));
@@ -227,15 +235,21 @@ bzw_model_copy_fields (gpointer             dest,
     }
 }
 
-/* Frees the string fields of the table: for finalize. */
+/* Frees the string and party fields of the table: for finalize. */
 void
 bzw_model_free_fields (gpointer             object,
                        const BzwModelField *fields,
                        guint                n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    if (fields[i].type == BZW_MODEL_STRING)
-      g_clear_pointer ((char **) G_STRUCT_MEMBER_P (object, fields[i].offset), g_free);
+    {
+      gpointer slot = G_STRUCT_MEMBER_P (object, fields[i].offset);
+
+      if (fields[i].type == BZW_MODEL_STRING)
+        g_clear_pointer ((char **) slot, g_free);
+      else if (fields[i].type == BZW_MODEL_PARTY)
+        bzw_party_clear (slot);
+    }
 }
 
 guint

@@ -4,6 +4,8 @@
 
 #include <glib-object.h>
 
+#include "bzw-enums.h"
+
 G_BEGIN_DECLS
 
 /* The property plumbing the model types share: setters that store a value
@@ -19,6 +21,7 @@ typedef enum
   BZW_MODEL_BOOLEAN,  /* gboolean, stored as TRUE or FALSE */
   BZW_MODEL_INT64,    /* gint64 */
   BZW_MODEL_DOUBLE,   /* double */
+  BZW_MODEL_PARTY,    /* BzwParty, no property: only copied and freed */
 } BzwModelType;
 
 typedef struct
@@ -32,7 +35,9 @@ typedef struct
  */
 #define BZW_CMP(a, b) (((a) > (b)) - ((a) < (b)))
 
-/* One entry of a field table indexed by property id. */
+/* One entry of a field table indexed by property id; the members without
+ * a property (BZW_MODEL_PARTY) follow the properties, from N_PROPS on.
+ */
 #define BZW_MODEL_FIELD(Struct, member, type) { (type), G_STRUCT_OFFSET (Struct, member) }
 
 gboolean    bzw_model_set_string    (gpointer             object,

@@ -123,6 +123,18 @@ join_words (char  **words,
   return g_string_free (s, FALSE);
 }
 
+/* How many of the first @n @words are titles ("Dr.", "Prof.") or empty. */
+static guint
+count_titles (char  **words,
+              guint   n)
+{
+  guint first = 0;
+
+  while (first < n && (words[first][0] == '\0' || bzw_name_is_title (words[first])))
+    first++;
+  return first;
+}
+
 /* Moves leading lowercase particles of @family ("von Weizsäcker") into
  * split->particles.
  */
@@ -150,11 +162,9 @@ split_after_comma (Split      *split,
 {
   g_auto(GStrv) words = g_strsplit_set (rest, " \t", -1);
   guint n = g_strv_length (words);
-  guint first = 0;
+  guint first = count_titles (words, n);
   guint last = n;
 
-  while (first < n && (words[first][0] == '\0' || bzw_name_is_title (words[first])))
-    first++;
   while (last > first + 1 && (words[last - 1][0] == '\0' || is_particle (words[last - 1])))
     last--;
 
@@ -174,7 +184,7 @@ split_display (Split      *split,
   g_auto(GStrv) words = NULL;
   guint n;
   g_autofree char *family = NULL;
-  guint first = 0;
+  guint first;
   guint family_at;
 
   if (comma != NULL)
@@ -189,8 +199,7 @@ split_display (Split      *split,
 
   words = g_strsplit_set (copy, " \t", -1);
   n = g_strv_length (words);
-  while (first < n && (words[first][0] == '\0' || bzw_name_is_title (words[first])))
-    first++;
+  first = count_titles (words, n);
   split->prefix = join_words (words, 0, first);
   if (first == n)
     return;

@@ -38,12 +38,17 @@ enum {
   PROP_VALUE_CENTS,
   PROP_THANKED,
   PROP_NOTES,
-  N_PROPS
+  N_PROPS,
+
+  FIELD_GIVER = N_PROPS,
+  FIELD_RECEIVER,
+  FIELD_REFERRED,
+  N_FIELDS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const BzwModelField fields[N_PROPS] = {
+static const BzwModelField fields[N_FIELDS] = {
   [PROP_ID]          = BZW_MODEL_FIELD (BzwReferral, id, BZW_MODEL_INT64),
   [PROP_UID]         = BZW_MODEL_FIELD (BzwReferral, uid, BZW_MODEL_STRING),
   [PROP_DAY]         = BZW_MODEL_FIELD (BzwReferral, day, BZW_MODEL_STRING),
@@ -52,6 +57,9 @@ static const BzwModelField fields[N_PROPS] = {
   [PROP_VALUE_CENTS] = BZW_MODEL_FIELD (BzwReferral, value_cents, BZW_MODEL_INT64),
   [PROP_THANKED]     = BZW_MODEL_FIELD (BzwReferral, thanked, BZW_MODEL_BOOLEAN),
   [PROP_NOTES]       = BZW_MODEL_FIELD (BzwReferral, notes, BZW_MODEL_STRING),
+  [FIELD_GIVER]      = BZW_MODEL_FIELD (BzwReferral, giver, BZW_MODEL_PARTY),
+  [FIELD_RECEIVER]   = BZW_MODEL_FIELD (BzwReferral, receiver, BZW_MODEL_PARTY),
+  [FIELD_REFERRED]   = BZW_MODEL_FIELD (BzwReferral, referred, BZW_MODEL_PARTY),
 };
 
 const BzwParty *
@@ -113,10 +121,7 @@ bzw_referral_finalize (GObject *object)
 {
   BzwReferral *self = BZW_REFERRAL (object);
 
-  bzw_model_free_fields (self, fields, N_PROPS);
-  bzw_party_clear (&self->giver);
-  bzw_party_clear (&self->receiver);
-  bzw_party_clear (&self->referred);
+  bzw_model_free_fields (self, fields, N_FIELDS);
 
   G_OBJECT_CLASS (bzw_referral_parent_class)->finalize (object);
 }
@@ -188,10 +193,7 @@ bzw_referral_copy (BzwReferral *self)
   g_return_val_if_fail (BZW_IS_REFERRAL (self), NULL);
 
   copy = bzw_referral_new ();
-  bzw_model_copy_fields (copy, self, fields, N_PROPS);
-  bzw_party_copy_into (&copy->giver, &self->giver);
-  bzw_party_copy_into (&copy->receiver, &self->receiver);
-  bzw_party_copy_into (&copy->referred, &self->referred);
+  bzw_model_copy_fields (copy, self, fields, N_FIELDS);
   return copy;
 }
 

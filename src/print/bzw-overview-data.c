@@ -338,10 +338,8 @@ typedef struct
 } LetterGroup;
 
 static void
-letter_group_free (gpointer data)
+letter_group_free (LetterGroup *group)
 {
-  LetterGroup *group = data;
-
   g_free (group->letter);
   g_free (group->key);
   g_array_unref (group->rows);
@@ -367,7 +365,7 @@ group_alphabetically (BzwOverviewRenderer *self,
                       GPtrArray           *contacts)
 {
   g_autoptr(GHashTable) by_letter = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func (letter_group_free);
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_group_free);
 
   /* The store gives the contacts in collation order; keep it inside each
    * letter, and sort the letters themselves, so names that collate oddly

@@ -26,19 +26,15 @@
 G_DEFINE_FINAL_TYPE (BzwOverviewRenderer, bzw_overview_renderer, G_TYPE_OBJECT)
 
 static void
-group_clear (gpointer data)
+group_clear (Group *group)
 {
-  Group *group = data;
-
   g_free (group->title);
   g_free (group->color);
 }
 
 static void
-row_clear (gpointer data)
+row_clear (Row *row)
 {
-  Row *row = data;
-
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (row->cells[i]);
   g_free (row->email_broken);
@@ -110,9 +106,9 @@ static void
 bzw_overview_renderer_init (BzwOverviewRenderer *self)
 {
   self->groups = g_array_new (FALSE, TRUE, sizeof (Group));
-  g_array_set_clear_func (self->groups, group_clear);
+  g_array_set_clear_func (self->groups, (GDestroyNotify) group_clear);
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (self->rows, row_clear);
+  g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));

@@ -66,34 +66,28 @@ lead_days_of (BzwContact *contact,
   return lead;
 }
 
+/* The contact's birthday, then the other dates: anniversaries and the
+ * like, by their label; each every year, @lead_days ahead.
+ */
 static void
-add_birthday (GPtrArray  *items,
-              BzwContact *contact,
-              const char *key,
-              const char *name,
-              int         lead_days)
-{
-  BzwYearlyDate date;
-  g_autofree char *summary = NULL;
-
-  if (!bzw_yearly_date_parse (bzw_contact_get_birthday (contact), &date))
-    return;
-
-  /* Translators: a yearly event in the user's calendar. */
-  summary = g_strdup_printf (_("Birthday of %s"), name);
-  add_item (items, BZW_CALENDAR_YEARLY, "birthday-", key, summary, date, lead_days);
-}
-
-/* The contact's other dates: anniversaries and the like, by their label. */
-static void
-add_anniversaries (GPtrArray  *items,
-                   BzwContact *contact,
-                   const char *key,
-                   const char *name,
-                   int         lead_days)
+add_yearly_dates (GPtrArray  *items,
+                  BzwContact *contact,
+                  const char *key,
+                  const char *name,
+                  int         lead_days)
 {
   GPtrArray *fields = bzw_contact_get_fields (contact);
+  BzwYearlyDate birthday;
   guint n = 0;
+
+  if (bzw_yearly_date_parse (bzw_contact_get_birthday (contact), &birthday))
+    {
+      g_autofree char *summary = NULL;
+
+      /* Translators: a yearly event in the user's calendar. */
+      summary = g_strdup_printf (_("Birthday of %s"), name);
+      add_item (items, BZW_CALENDAR_YEARLY, "birthday-", key, summary, birthday, lead_days);
+    }
 
   for (guint i = 0; i < fields->len; i++)
     {
@@ -186,8 +180,7 @@ add_contacts (GPtrArray  *items,
 
       key = contact_key (contact);
       name = bzw_contact_dup_best_name (contact);
-      add_birthday (items, contact, key, name, lead_days_of (contact, circles));
-      add_anniversaries (items, contact, key, name, lead_days_of (contact, circles));
+      add_yearly_dates (items, contact, key, name, lead_days_of (contact, circles));
       add_follow_up (items, contact, key, name);
       add_due (items, contact, circles, now, key, name);
     }

@@ -23,10 +23,8 @@ typedef struct
 } ComputeData;
 
 static void
-compute_data_free (gpointer data)
+compute_data_free (ComputeData *compute)
 {
-  ComputeData *compute = data;
-
   g_free (compute->db_path);
   g_date_time_unref (compute->now);
   g_free (compute);
@@ -227,7 +225,7 @@ bzw_dashboard_compute_async (const char          *db_path,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, bzw_dashboard_compute_async);
-  g_task_set_task_data (task, data, compute_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
   g_task_run_in_thread (task, compute_thread);
 }
 

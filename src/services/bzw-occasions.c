@@ -10,18 +10,17 @@
 #include "bzw-occasion.h"
 #include "bzw-store-occasions.h"
 
-/* Birthdays and anniversaries that come soon: for the Überblick's
+/* Birthdays and anniversaries that come soon, and name days when they
+ * are switched on (bzw_store_get_name_days()): for the Überblick's
  * „Anstehende Anlässe“ and the daily reminder, which reminds of each from
  * the lead time of the contact's circles before it up to the day.  The
- * rules of a yearly date (29 February, the year unknown) are the model's
- * (bzw-occasion.c).
+ * rules of a yearly date (29 February, the year unknown) and the table of
+ * name days are the model's (bzw-occasion.c).
  */
 
 static void
-clear_occasion (gpointer data)
+clear_occasion (BzwUpcomingOccasion *occasion)
 {
-  BzwUpcomingOccasion *occasion = data;
-
   g_clear_pointer (&occasion->name, g_free);
   g_clear_pointer (&occasion->label, g_free);
 }
@@ -37,25 +36,27 @@ compare_occasions (gconstpointer a,
   return order != 0 ? order : g_utf8_collate (x->name, y->name);
 }
 
-/* Every occasion with the days until it within @max_days, or within its
- * lead time when @max_days is negative.
- */
-static GArray *
-list_occasions (BzwStore   *store,
-                GDateTime  *now,
-                int         max_days,
-                GError    **error)
+/* The yearly date of @row: its date, or its given name's name day. */
+static gboolean
+row_date (const BzwYearlyDateRow *row,
+          BzwYearlyDate          *date)
 {
-  g_autoptr(GArray) rows = bzw_store_list_yearly_dates (store, error);
-  g_autoptr(GArray) occasions = NULL;
-  GDate today;
+  if (row->given_name == NULL)
+    return bzw_yearly_date_parse (row->date, date);
 
-  if (rows == NULL)
-    return NULL;
+  date->year = 0;
+  return bzw_name_day_lookup (row->given_name, &date->month, &date->day) != NULL;
+}
 
-  bzw_date_from_date_time (&today, now);
-  occasions = g_array_new (FALSE, TRUE, sizeof (BzwUpcomingOccasion));
-  g_array_set_clear_func (occasions, clear_occasion);
+/* Adds the occasions of @rows with the days until them within @max_days,
+ * or within their lead time when @max_days is negative.
+ */
+static void
+add_occasions (GArray      *occasions,
+               GArray      *rows,
+               const GDate *today,
+               int          max_days)
+{
   for (guint i = 0; i < rows->len; i++)
     {
       const BzwYearlyDateRow *row = &g_array_index (rows, BzwYearlyDateRow, i);
@@ -63,21 +64,46 @@ list_occasions (BzwStore   *store,
       g_autoptr(GDate) next = NULL;
       BzwYearlyDate date;
 
-      if (!bzw_yearly_date_parse (row->date, &date))
+      if (!row_date (row, &date))
         continue;
-      occasion.days_until = bzw_yearly_date_days_until (&date, &today);
+      occasion.days_until = bzw_yearly_date_days_until (&date, today);
       if (occasion.days_until > (max_days >= 0 ? max_days : row->lead_days))
         continue;
 
-      next = bzw_yearly_date_next (&date, &today);
+      next = bzw_yearly_date_next (&date, today);
       occasion.day = *next;
       occasion.years = bzw_yearly_date_years_on (&date, next);
       occasion.contact_id = row->contact_id;
       occasion.name = g_strdup (row->name);
-      occasion.label = g_strdup (row->label);
+      occasion.name_day = row->given_name != NULL;
+      occasion.label = g_strdup (occasion.name_day ? "name-day" : row->label);
       occasion.lead_days = row->lead_days;
       g_array_append_val (occasions, occasion);
     }
+}
+
+static GArray *
+list_occasions (BzwStore   *store,
+                GDateTime  *now,
+                int         max_days,
+                GError    **error)
+{
+  g_autoptr(GArray) rows = bzw_store_list_yearly_dates (store, error);
+  g_autoptr(GArray) names = NULL;
+  g_autoptr(GArray) occasions = NULL;
+  GDate today;
+
+  if (rows == NULL)
+    return NULL;
+  if (bzw_store_get_name_days (store) && (names = bzw_store_list_given_names (store, error)) == NULL)
+    return NULL;
+
+  bzw_date_from_date_time (&today, now);
+  occasions = g_array_new (FALSE, TRUE, sizeof (BzwUpcomingOccasion));
+  g_array_set_clear_func (occasions, (GDestroyNotify) clear_occasion);
+  add_occasions (occasions, rows, &today, max_days);
+  if (names != NULL)
+    add_occasions (occasions, names, &today, max_days);
 
   g_array_sort (occasions, compare_occasions);
   return g_steal_pointer (&occasions);

@@ -157,31 +157,46 @@ describe_encounter (BzwJournalList *self,
                               NULL);
 }
 
+/* The texts of a favour or a referral: the title says who gave to whom,
+ * „Ich → Anna“.
+ */
+static void
+set_exchange_texts (BzwJournalList *self,
+                    BzwJournalItem *item,
+                    const BzwParty *from,
+                    const BzwParty *to,
+                    const char     *summary,
+                    const char     *icon_name,
+                    const char     *state,
+                    const char     *next_state)
+{
+  g_autofree char *from_name = bzw_journal_list_dup_party_name (self, from);
+  g_autofree char *to_name = bzw_journal_list_dup_party_name (self, to);
+  g_autofree char *title = NULL;
+
+  /* Translators: a favour or a referral from one person to another, e.g. "Ich → Anna". */
+  title = g_strdup_printf (_("%s → %s"), from_name, to_name);
+  bzw_journal_item_set_texts (item, title, summary, icon_name, state, next_state);
+}
+
 static void
 describe_favour (BzwJournalList *self,
                  BzwJournalItem *item)
 {
   g_autoptr(BzwFavour) f = bzw_store_dup_favour (self->store, bzw_journal_item_get_id (item), NULL);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
   BzwFavourState next;
 
   if (f == NULL)
     return;
 
-  from = bzw_journal_list_dup_party_name (self, bzw_favour_get_from (f));
-  to = bzw_journal_list_dup_party_name (self, bzw_favour_get_to (f));
-  /* Translators: a favour from one person to another, e.g. "Ich → Anna". */
-  title = g_strdup_printf (_("%s → %s"), from, to);
   summary = g_strdup_printf ("%s: %s", bzw_favour_direction_get_label (bzw_favour_get_direction (f)),
                              bzw_favour_get_description (f) != NULL ? bzw_favour_get_description (f) : "");
-
-  bzw_journal_item_set_texts (item, title, summary, "emblem-favorite-symbolic",
-                              bzw_favour_state_get_label (bzw_favour_get_state (f)),
-                              bzw_favour_state_next (bzw_favour_get_state (f), &next)
-                                ? bzw_favour_state_get_label (next) : NULL);
+  set_exchange_texts (self, item, bzw_favour_get_from (f), bzw_favour_get_to (f),
+                      summary, "emblem-favorite-symbolic",
+                      bzw_favour_state_get_label (bzw_favour_get_state (f)),
+                      bzw_favour_state_next (bzw_favour_get_state (f), &next)
+                        ? bzw_favour_state_get_label (next) : NULL);
 }
 
 static void
@@ -189,20 +204,14 @@ describe_referral (BzwJournalList *self,
                    BzwJournalItem *item)
 {
   g_autoptr(BzwReferral) r = bzw_store_dup_referral (self->store, bzw_journal_item_get_id (item), NULL);
-  g_autofree char *giver = NULL;
-  g_autofree char *receiver = NULL;
   g_autofree char *referred = NULL;
-  g_autofree char *title = NULL;
   g_autoptr(GString) summary = NULL;
   BzwReferralState next;
 
   if (r == NULL)
     return;
 
-  giver = bzw_journal_list_dup_party_name (self, bzw_referral_get_giver (r));
-  receiver = bzw_journal_list_dup_party_name (self, bzw_referral_get_receiver (r));
   referred = bzw_journal_list_dup_party_name (self, bzw_referral_get_referred (r));
-  title = g_strdup_printf (_("%s → %s"), giver, receiver);
 
   /* Translators: what was referred, e.g. "Empfehlung: Kanzlei Berg". */
   summary = g_string_new (NULL);
@@ -216,10 +225,11 @@ describe_referral (BzwJournalList *self,
   if (bzw_referral_get_thanked (r))
     g_string_append_printf (summary, " · %s", _("thanked"));
 
-  bzw_journal_item_set_texts (item, title, summary->str, "emblem-shared-symbolic",
-                              bzw_referral_state_get_label (bzw_referral_get_state (r)),
-                              bzw_referral_state_next (bzw_referral_get_state (r), &next)
-                                ? bzw_referral_state_get_label (next) : NULL);
+  set_exchange_texts (self, item, bzw_referral_get_giver (r), bzw_referral_get_receiver (r),
+                      summary->str, "emblem-shared-symbolic",
+                      bzw_referral_state_get_label (bzw_referral_get_state (r)),
+                      bzw_referral_state_next (bzw_referral_get_state (r), &next)
+                        ? bzw_referral_state_get_label (next) : NULL);
 }
 
 static char *

@@ -21,6 +21,9 @@ static const char * const scripts[] = {
   RESOURCE_PREFIX "/sql/0004-field-group.sql",
   RESOURCE_PREFIX "/sql/0005-occasions.sql",
   RESOURCE_PREFIX "/sql/0006-sync-cards.sql",
+  RESOURCE_PREFIX "/sql/0007-sync-items.sql",
+  RESOURCE_PREFIX "/sql/0008-sync-revisions.sql",
+  RESOURCE_PREFIX "/sql/0009-field-indexes.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);

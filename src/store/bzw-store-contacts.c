@@ -15,11 +15,39 @@
 
 #define CONTACT_COLUMNS BZW_CONTACT_COLUMNS ("photo")
 
+/* The statements of bzw_store_save_contact(), which a bulk transaction
+ * runs without the CHECK constraints (see _bzw_store_prepare_unchecked()).
+ */
+#define INSERT_FIELD_SQL \
+  "INSERT INTO contact_fields (contact_id, kind, label, value, pref, position," \
+  " item_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+
+#define INSERT_CIRCLE_SQL \
+  "INSERT OR IGNORE INTO contact_circles (contact_id, circle_id) VALUES (?1, ?2)"
+
+#define INSERT_CONTACT_SQL \
+  "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES" \
+  " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16," \
+  " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?31, ?32, ?33, ?29)"
+
+#define UPDATE_CONTACT_SQL \
+  "UPDATE contacts SET uid = ?2, created = ?3, modified = ?4, display_name = ?5," \
+  " prefix = ?6, given_name = ?7, additional_names = ?8, family_name = ?9," \
+  " suffix = ?10, nickname = ?11, organisation = ?12, role = ?13, birthday = ?14," \
+  " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18," \
+  " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23," \
+  " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26," \
+  " archived = ?27, extra = ?28, department = ?30, follow_up_on = ?31," \
+  " follow_up_note = ?32, snoozed_until = ?33, sort_key = ?29 WHERE id = ?1"
+
 /* The contact's own rhythm, else the tightest of its circles'. */
 #define IDEAL_DAYS_SQL \
   "coalesce (c.interval_ideal_days, (SELECT min (ci.interval_ideal_days) FROM contact_circles cc " \
   " JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id))"
 
+/* @what names the field untranslated (N_()): it is translated only for
+ * the error, not for every contact an import saves.
+ */
 gboolean
 _bzw_store_validate_date (const char  *text,
                           const char  *what,
@@ -45,7 +73,7 @@ _bzw_store_validate_date (const char  *text,
   if (!ok)
     g_set_error (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
                  /* Translators: %s names the field, e.g. "Geburtstag". */
-                 _("%s: this date does not exist."), what);
+                 _("%s: this date does not exist."), _(what));
 
   return ok;
 }
@@ -64,10 +92,10 @@ validate_contact (BzwContact  *contact,
       return FALSE;
     }
 
-  if (!_bzw_store_validate_date (bzw_contact_get_birthday (contact), _("Birthday"), error) ||
-      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), _("Met on"), error) ||
-      !_bzw_store_validate_date (bzw_contact_get_follow_up_on (contact), _("Follow-up"), error) ||
-      !_bzw_store_validate_date (bzw_contact_get_snoozed_until (contact), _("Remind later"), error))
+  if (!_bzw_store_validate_date (bzw_contact_get_birthday (contact), N_("Birthday"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_met_on (contact), N_("Met on"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_follow_up_on (contact), N_("Follow-up"), error) ||
+      !_bzw_store_validate_date (bzw_contact_get_snoozed_until (contact), N_("Remind later"), error))
     return FALSE;
 
   for (guint i = 0; i < fields->len; i++)
@@ -112,6 +140,7 @@ _bzw_store_update_sort_key (BzwStore    *self,
   return _bzw_store_step_done (self, stmt, error);
 }
 
+/* The texts stay in @c until the statement has run: bound without copies. */
 static void
 bind_contact (sqlite3_stmt *stmt,
               BzwContact   *c)
@@ -119,44 +148,62 @@ bind_contact (sqlite3_stmt *stmt,
   GBytes *photo = bzw_contact_get_photo (c);
 
   sqlite3_bind_int64 (stmt, 1, bzw_contact_get_id (c));
-  sqlite3_bind_text (stmt, 2, bzw_contact_get_uid (c), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, bzw_contact_get_uid (c), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, bzw_contact_get_created (c));
   sqlite3_bind_int64 (stmt, 4, bzw_contact_get_modified (c));
   sqlite3_bind_text (stmt, 5, bzw_contact_get_display_name (c) != NULL ? bzw_contact_get_display_name (c) : "",
-                     -1, SQLITE_TRANSIENT);
-  _bzw_store_bind_text (stmt, 6, bzw_contact_get_prefix (c));
-  _bzw_store_bind_text (stmt, 7, bzw_contact_get_given_name (c));
-  _bzw_store_bind_text (stmt, 8, bzw_contact_get_additional_names (c));
-  _bzw_store_bind_text (stmt, 9, bzw_contact_get_family_name (c));
-  _bzw_store_bind_text (stmt, 10, bzw_contact_get_suffix (c));
-  _bzw_store_bind_text (stmt, 11, bzw_contact_get_nickname (c));
-  _bzw_store_bind_text (stmt, 12, bzw_contact_get_organisation (c));
-  _bzw_store_bind_text (stmt, 13, bzw_contact_get_role (c));
-  _bzw_store_bind_text (stmt, 14, bzw_contact_get_birthday (c));
+                     -1, SQLITE_STATIC);
+  _bzw_store_bind_text_static (stmt, 6, bzw_contact_get_prefix (c));
+  _bzw_store_bind_text_static (stmt, 7, bzw_contact_get_given_name (c));
+  _bzw_store_bind_text_static (stmt, 8, bzw_contact_get_additional_names (c));
+  _bzw_store_bind_text_static (stmt, 9, bzw_contact_get_family_name (c));
+  _bzw_store_bind_text_static (stmt, 10, bzw_contact_get_suffix (c));
+  _bzw_store_bind_text_static (stmt, 11, bzw_contact_get_nickname (c));
+  _bzw_store_bind_text_static (stmt, 12, bzw_contact_get_organisation (c));
+  _bzw_store_bind_text_static (stmt, 13, bzw_contact_get_role (c));
+  _bzw_store_bind_text_static (stmt, 14, bzw_contact_get_birthday (c));
   if (photo != NULL)
-    sqlite3_bind_blob (stmt, 15, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo), SQLITE_TRANSIENT);
+    sqlite3_bind_blob (stmt, 15, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo), SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 15);
-  _bzw_store_bind_text (stmt, 16, bzw_contact_get_photo_uri (c));
-  _bzw_store_bind_text (stmt, 17, bzw_contact_get_met_how (c));
-  _bzw_store_bind_text (stmt, 18, bzw_contact_get_met_on (c));
+  _bzw_store_bind_text_static (stmt, 16, bzw_contact_get_photo_uri (c));
+  _bzw_store_bind_text_static (stmt, 17, bzw_contact_get_met_how (c));
+  _bzw_store_bind_text_static (stmt, 18, bzw_contact_get_met_on (c));
   sqlite3_bind_int (stmt, 19, bzw_contact_get_met_in_person (c));
-  _bzw_store_bind_text (stmt, 20, bzw_contact_get_offers (c));
-  _bzw_store_bind_text (stmt, 21, bzw_contact_get_seeks (c));
+  _bzw_store_bind_text_static (stmt, 20, bzw_contact_get_offers (c));
+  _bzw_store_bind_text_static (stmt, 21, bzw_contact_get_seeks (c));
   sqlite3_bind_int (stmt, 22, bzw_contact_get_trust (c));
-  _bzw_store_bind_text (stmt, 23, bzw_contact_get_trust_for (c));
+  _bzw_store_bind_text_static (stmt, 23, bzw_contact_get_trust_for (c));
   _bzw_store_bind_id (stmt, 24, bzw_contact_get_interval_ideal (c));
   _bzw_store_bind_id (stmt, 25, bzw_contact_get_interval_max (c));
-  _bzw_store_bind_text (stmt, 26, bzw_contact_get_notes (c));
+  _bzw_store_bind_text_static (stmt, 26, bzw_contact_get_notes (c));
   sqlite3_bind_int (stmt, 27, bzw_contact_get_archived (c));
-  _bzw_store_bind_text (stmt, 28, bzw_contact_get_extra (c));
-  _bzw_store_bind_text (stmt, 30, bzw_contact_get_department (c));
-  _bzw_store_bind_text (stmt, 31, bzw_contact_get_follow_up_on (c));
-  _bzw_store_bind_text (stmt, 32, bzw_contact_get_follow_up_note (c));
-  _bzw_store_bind_text (stmt, 33, bzw_contact_get_snoozed_until (c));
+  _bzw_store_bind_text_static (stmt, 28, bzw_contact_get_extra (c));
+  _bzw_store_bind_text_static (stmt, 30, bzw_contact_get_department (c));
+  _bzw_store_bind_text_static (stmt, 31, bzw_contact_get_follow_up_on (c));
+  _bzw_store_bind_text_static (stmt, 32, bzw_contact_get_follow_up_note (c));
+  _bzw_store_bind_text_static (stmt, 33, bzw_contact_get_snoozed_until (c));
 }
 
 /* A new contact has no fields and circles to replace yet. */
+/* Runs @sql, a DELETE with @id as ?1, without the CHECK constraints (see
+ * _bzw_store_prepare_unchecked()).
+ */
+static gboolean
+delete_unchecked (BzwStore    *self,
+                  const char  *sql,
+                  gint64       id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare_unchecked (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _bzw_store_step_done (self, stmt, error);
+}
+
 static gboolean
 save_contact_fields (BzwStore    *self,
                      BzwContact  *contact,
@@ -168,51 +215,34 @@ save_contact_fields (BzwStore    *self,
   gint64 id = bzw_contact_get_id (contact);
   sqlite3_stmt *stmt;
 
-  if (!is_new)
-    {
-      if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_fields WHERE contact_id = ?1", error)) == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_bzw_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (!is_new && !delete_unchecked (self, "DELETE FROM contact_fields WHERE contact_id = ?1", id, error))
+    return FALSE;
 
   for (guint i = 0; i < fields->len; i++)
     {
       const BzwContactField *field = g_ptr_array_index (fields, i);
 
-      stmt = _bzw_store_prepare (self,
-                                 "INSERT INTO contact_fields (contact_id, kind, label, value, pref, position,"
-                                 " item_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                 error);
+      stmt = _bzw_store_prepare_unchecked (self, INSERT_FIELD_SQL, error);
       if (stmt == NULL)
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, bzw_field_kind_to_string (field->kind), -1, SQLITE_STATIC);
-      _bzw_store_bind_text (stmt, 3, field->label);
-      sqlite3_bind_text (stmt, 4, field->value, -1, SQLITE_TRANSIENT);
+      _bzw_store_bind_text_static (stmt, 3, field->label);
+      sqlite3_bind_text (stmt, 4, field->value, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 5, field->pref);
       sqlite3_bind_int (stmt, 6, i);
-      _bzw_store_bind_text (stmt, 7, field->group);
+      _bzw_store_bind_text_static (stmt, 7, field->group);
       if (!_bzw_store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  if (!is_new)
-    {
-      if ((stmt = _bzw_store_prepare (self, "DELETE FROM contact_circles WHERE contact_id = ?1", error)) == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_bzw_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (!is_new && !delete_unchecked (self, "DELETE FROM contact_circles WHERE contact_id = ?1", id, error))
+    return FALSE;
 
   for (guint i = 0; i < circles->len; i++)
     {
-      stmt = _bzw_store_prepare (self,
-                                 "INSERT OR IGNORE INTO contact_circles (contact_id, circle_id) VALUES (?1, ?2)",
-                                 error);
+      stmt = _bzw_store_prepare_unchecked (self, INSERT_CIRCLE_SQL, error);
       if (stmt == NULL)
         return FALSE;
 
@@ -263,25 +293,12 @@ bzw_store_save_contact (BzwStore    *self,
       bzw_contact_set_times (contact,
                              bzw_contact_get_created (contact) > 0 ? bzw_contact_get_created (contact) : now,
                              now);
-      stmt = _bzw_store_prepare (self,
-                                 "INSERT INTO contacts (" CONTACT_COLUMNS ", sort_key) VALUES"
-                                 " (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?31, ?32, ?33, ?29)",
-                                 error);
+      stmt = _bzw_store_prepare_unchecked (self, INSERT_CONTACT_SQL, error);
     }
   else
     {
       bzw_contact_set_times (contact, bzw_contact_get_created (contact), now);
-      stmt = _bzw_store_prepare (self,
-                                 "UPDATE contacts SET uid = ?2, created = ?3, modified = ?4, display_name = ?5,"
-                                 " prefix = ?6, given_name = ?7, additional_names = ?8, family_name = ?9,"
-                                 " suffix = ?10, nickname = ?11, organisation = ?12, role = ?13, birthday = ?14,"
-                                 " photo = ?15, photo_uri = ?16, met_how = ?17, met_on = ?18,"
-                                 " met_in_person = ?19, offers = ?20, seeks = ?21, trust = ?22, trust_for = ?23,"
-                                 " interval_ideal_days = ?24, interval_max_days = ?25, notes = ?26,"
-                                 " archived = ?27, extra = ?28, department = ?30, follow_up_on = ?31,"
-                                 " follow_up_note = ?32, snoozed_until = ?33, sort_key = ?29 WHERE id = ?1",
-                                 error);
+      stmt = _bzw_store_prepare_unchecked (self, UPDATE_CONTACT_SQL, error);
     }
 
   ok = stmt != NULL;
@@ -290,7 +307,7 @@ bzw_store_save_contact (BzwStore    *self,
       g_autofree char *sort_key = dup_sort_key (self, contact);
 
       bind_contact (stmt, contact);
-      sqlite3_bind_blob (stmt, 29, sort_key, strlen (sort_key), SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 29, sort_key, strlen (sort_key), SQLITE_STATIC);
       ok = _bzw_store_step_done (self, stmt, error);
     }
 
@@ -314,6 +331,24 @@ bzw_store_save_contact (BzwStore    *self,
   return bzw_store_finish (self, ok, error);
 }
 
+/* Sets the parts of the name, display_name to organisation in the order
+ * of BZW_CONTACT_COLUMNS, from the columns of @stmt from @first on.
+ */
+static void
+read_name_columns (sqlite3_stmt *stmt,
+                   int           first,
+                   BzwContact   *contact)
+{
+  bzw_contact_set_display_name (contact, _bzw_store_column_text (stmt, first));
+  bzw_contact_set_prefix (contact, _bzw_store_column_text (stmt, first + 1));
+  bzw_contact_set_given_name (contact, _bzw_store_column_text (stmt, first + 2));
+  bzw_contact_set_additional_names (contact, _bzw_store_column_text (stmt, first + 3));
+  bzw_contact_set_family_name (contact, _bzw_store_column_text (stmt, first + 4));
+  bzw_contact_set_suffix (contact, _bzw_store_column_text (stmt, first + 5));
+  bzw_contact_set_nickname (contact, _bzw_store_column_text (stmt, first + 6));
+  bzw_contact_set_organisation (contact, _bzw_store_column_text (stmt, first + 7));
+}
+
 /* Sets the contact's own columns from a row of BZW_CONTACT_COLUMNS and
  * one more, the time of the last encounter (BZW_LAST_ENCOUNTER_SQL).
  */
@@ -324,14 +359,7 @@ _bzw_store_read_contact_columns (sqlite3_stmt *stmt,
   bzw_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
   bzw_contact_set_uid (contact, _bzw_store_column_text (stmt, 1));
   bzw_contact_set_times (contact, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-  bzw_contact_set_display_name (contact, _bzw_store_column_text (stmt, 4));
-  bzw_contact_set_prefix (contact, _bzw_store_column_text (stmt, 5));
-  bzw_contact_set_given_name (contact, _bzw_store_column_text (stmt, 6));
-  bzw_contact_set_additional_names (contact, _bzw_store_column_text (stmt, 7));
-  bzw_contact_set_family_name (contact, _bzw_store_column_text (stmt, 8));
-  bzw_contact_set_suffix (contact, _bzw_store_column_text (stmt, 9));
-  bzw_contact_set_nickname (contact, _bzw_store_column_text (stmt, 10));
-  bzw_contact_set_organisation (contact, _bzw_store_column_text (stmt, 11));
+  read_name_columns (stmt, 4, contact);
   bzw_contact_set_role (contact, _bzw_store_column_text (stmt, 12));
   bzw_contact_set_birthday (contact, _bzw_store_column_text (stmt, 13));
   if (sqlite3_column_type (stmt, 14) == SQLITE_BLOB)
@@ -663,14 +691,9 @@ bzw_store_list_contact_ids (BzwStore               *self,
       g_array_append_val (ids, id);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _bzw_store_set_error (self, error, "list_contact_ids");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!_bzw_store_finish_rows (self, stmt, rc, "list_contact_ids", error))
+    return NULL;
 
-  sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
 
@@ -711,14 +734,7 @@ bzw_store_dup_contact_name (BzwStore *self,
     }
 
   c = bzw_contact_new ();
-  bzw_contact_set_display_name (c, _bzw_store_column_text (stmt, 0));
-  bzw_contact_set_prefix (c, _bzw_store_column_text (stmt, 1));
-  bzw_contact_set_given_name (c, _bzw_store_column_text (stmt, 2));
-  bzw_contact_set_additional_names (c, _bzw_store_column_text (stmt, 3));
-  bzw_contact_set_family_name (c, _bzw_store_column_text (stmt, 4));
-  bzw_contact_set_suffix (c, _bzw_store_column_text (stmt, 5));
-  bzw_contact_set_nickname (c, _bzw_store_column_text (stmt, 6));
-  bzw_contact_set_organisation (c, _bzw_store_column_text (stmt, 7));
+  read_name_columns (stmt, 0, c);
   if (sqlite3_column_type (stmt, 8) == SQLITE_TEXT)
     bzw_contact_add_field (c, BZW_FIELD_EMAIL, NULL, _bzw_store_column_text (stmt, 8));
   sqlite3_reset (stmt);
@@ -729,18 +745,9 @@ bzw_store_dup_contact_name (BzwStore *self,
 guint
 bzw_store_count_contacts (BzwStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (BZW_IS_STORE (self), 0);
 
-  if ((stmt = _bzw_store_prepare (self, "SELECT count(*) FROM contacts", NULL)) == NULL)
-    return 0;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return _bzw_store_step_int64 (_bzw_store_prepare (self, "SELECT count(*) FROM contacts", NULL), 0);
 }
 
 /**
@@ -753,7 +760,6 @@ bzw_store_find_contact_by_name (BzwStore   *self,
                                 const char *name)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
 
   g_return_val_if_fail (BZW_IS_STORE (self), 0);
 
@@ -763,10 +769,7 @@ bzw_store_find_contact_by_name (BzwStore   *self,
     return 0;
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return _bzw_store_step_int64 (stmt, 0);
 }
 
 gint64

@@ -134,7 +134,6 @@ bzw_store_find_row_by_uid (BzwStore   *self,
                            const char *uid)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
 
   g_return_val_if_fail (BZW_IS_STORE (self), 0);
   g_return_val_if_fail (table != NULL, 0);
@@ -164,8 +163,5 @@ bzw_store_find_row_by_uid (BzwStore   *self,
     return 0;
 
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return _bzw_store_step_int64 (stmt, 0);
 }

@@ -385,7 +385,6 @@ guint
 bzw_store_count_journal (BzwStore *self)
 {
   sqlite3_stmt *stmt;
-  guint n = 0;
 
   g_return_val_if_fail (BZW_IS_STORE (self), 0);
 
@@ -393,11 +392,5 @@ bzw_store_count_journal (BzwStore *self)
                              "SELECT (SELECT count(*) FROM encounters) + (SELECT count(*) FROM favours)"
                              " + (SELECT count(*) FROM referrals)",
                              NULL);
-  if (stmt == NULL)
-    return 0;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return _bzw_store_step_int64 (stmt, 0);
 }

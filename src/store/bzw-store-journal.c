@@ -87,7 +87,7 @@ validate_day (const char  *day,
       return FALSE;
     }
 
-  return _bzw_store_validate_date (day, _("Date"), error);
+  return _bzw_store_validate_date (day, N_("Date"), error);
 }
 
 static void
@@ -100,6 +100,7 @@ bind_encounter (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 5, bzw_channel_to_string (bzw_encounter_get_channel (encounter)), -1, SQLITE_STATIC);
   _bzw_store_bind_text (stmt, 6, bzw_encounter_get_place (encounter));
   _bzw_store_bind_text (stmt, 7, bzw_encounter_get_notes (encounter));
+  sqlite3_bind_int (stmt, 8, bzw_encounter_get_planned (encounter));
 }
 
 /* Replaces the participants of a saved encounter. */
@@ -137,11 +138,13 @@ save_participants (BzwStore  *self,
 }
 
 static const BzwRowSave encounter_row = {
-  /* Saved with a date still to come, an encounter is planned. */
+  /* Saved with a date still to come, an encounter is planned; one read
+   * back as planned (an undo, the archive) stays so.
+   */
   .insert_sql = "INSERT INTO encounters (uid, created, modified, happened_at, channel, place, notes, planned)"
-                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?4 > ?3)",
+                " VALUES (?2, ?3, ?3, ?4, ?5, ?6, ?7, ?4 > ?3 OR ?8)",
   .update_sql = "UPDATE encounters SET uid = ?2, modified = ?3, happened_at = ?4, channel = ?5,"
-                " place = ?6, notes = ?7, planned = ?4 > ?3 WHERE id = ?1",
+                " place = ?6, notes = ?7, planned = ?4 > ?3 OR ?8 WHERE id = ?1",
   .bind = bind_encounter,
   .what = BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_CONTACTS,
   .journal = TRUE,
@@ -178,7 +181,7 @@ bzw_store_dup_encounter (BzwStore  *self,
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
   stmt = _bzw_store_read_row (self,
-                              "SELECT id, uid, happened_at, channel, place, notes FROM encounters WHERE id = ?1",
+                              "SELECT id, uid, happened_at, channel, place, notes, planned FROM encounters WHERE id = ?1",
                               id, _("The entry no longer exists."), NULL, error);
   if (stmt == NULL)
     return NULL;
@@ -191,6 +194,7 @@ bzw_store_dup_encounter (BzwStore  *self,
   bzw_encounter_set_channel (encounter, channel);
   bzw_encounter_set_place (encounter, _bzw_store_column_text (stmt, 4));
   bzw_encounter_set_notes (encounter, _bzw_store_column_text (stmt, 5));
+  bzw_encounter_set_planned (encounter, sqlite3_column_int (stmt, 6));
   sqlite3_reset (stmt);
 
   stmt = _bzw_store_prepare (self,
@@ -249,7 +253,7 @@ bzw_store_save_favour (BzwStore   *self,
 
   if (!validate_sides (bzw_favour_get_from (favour), bzw_favour_get_to (favour), error) ||
       !validate_day (bzw_favour_get_day (favour), error) ||
-      !_bzw_store_validate_date (bzw_favour_get_due (favour), _("Due"), error) ||
+      !_bzw_store_validate_date (bzw_favour_get_due (favour), N_("Due"), error) ||
       !validate_value (bzw_favour_get_value_cents (favour), error))
     return FALSE;
 

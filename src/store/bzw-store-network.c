@@ -189,7 +189,7 @@ bzw_store_save_relationship (BzwStore         *self,
       return FALSE;
     }
 
-  if (!_bzw_store_validate_date (bzw_relationship_get_since (rel), _("Since"), error))
+  if (!_bzw_store_validate_date (bzw_relationship_get_since (rel), N_("Since"), error))
     return FALSE;
 
   return _bzw_store_save_row (self, G_OBJECT (rel), &relationship_row, error);
@@ -337,7 +337,6 @@ bzw_store_get_introducer (BzwStore *self,
                           gint64    contact_id)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
 
   g_return_val_if_fail (BZW_IS_STORE (self), 0);
 
@@ -348,10 +347,7 @@ bzw_store_get_introducer (BzwStore *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return _bzw_store_step_int64 (stmt, 0);
 }
 
 /**

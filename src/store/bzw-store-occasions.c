@@ -54,7 +54,7 @@ bzw_store_set_follow_up (BzwStore    *self,
 
   if (day != NULL && (day[0] == '\0' || day[0] == '-'))
     day = NULL;
-  if (!_bzw_store_validate_date (day, _("Follow-up"), error))
+  if (!_bzw_store_validate_date (day, N_("Follow-up"), error))
     return FALSE;
   if (day == NULL || (note != NULL && note[0] == '\0'))
     note = NULL;
@@ -98,7 +98,7 @@ bzw_store_set_snoozed_until (BzwStore    *self,
 
   if (day != NULL && day[0] == '\0')
     day = NULL;
-  if (!_bzw_store_validate_date (day, _("Remind later"), error))
+  if (!_bzw_store_validate_date (day, N_("Remind later"), error))
     return FALSE;
 
   if (!bzw_store_begin (self, error))
@@ -275,14 +275,34 @@ bzw_store_delete_talking_point (BzwStore  *self,
 }
 
 static void
-clear_yearly_date_row (gpointer data)
+clear_yearly_date_row (BzwYearlyDateRow *row)
 {
-  BzwYearlyDateRow *row = data;
-
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->date, g_free);
   g_clear_pointer (&row->label, g_free);
+  g_clear_pointer (&row->given_name, g_free);
 }
+
+static const BzwColumn yearly_date_columns[] = {
+  BZW_COLUMN (BzwYearlyDateRow, contact_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwYearlyDateRow, name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwYearlyDateRow, date, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwYearlyDateRow, label, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwYearlyDateRow, lead_days, BZW_COLUMN_INT),
+};
+
+static const BzwRowReader yearly_date_reader =
+  BZW_ROW_READER (yearly_date_columns, NULL, "list_yearly_dates");
+
+static const BzwColumn given_name_columns[] = {
+  BZW_COLUMN (BzwYearlyDateRow, contact_id, BZW_COLUMN_INT64),
+  BZW_COLUMN (BzwYearlyDateRow, name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwYearlyDateRow, given_name, BZW_COLUMN_TEXT),
+  BZW_COLUMN (BzwYearlyDateRow, lead_days, BZW_COLUMN_INT),
+};
+
+static const BzwRowReader given_name_reader =
+  BZW_ROW_READER (given_name_columns, NULL, "list_given_names");
 
 /**
  * bzw_store_list_yearly_dates:
@@ -297,7 +317,6 @@ bzw_store_list_yearly_dates (BzwStore  *self,
 {
   g_autoptr(GArray) rows = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BZW_IS_STORE (self), NULL);
 
@@ -318,30 +337,91 @@ bzw_store_list_yearly_dates (BzwStore  *self,
     return NULL;
 
   rows = g_array_new (FALSE, TRUE, sizeof (BzwYearlyDateRow));
-  g_array_set_clear_func (rows, clear_yearly_date_row);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BzwYearlyDateRow row = { 0 };
-
-      row.contact_id = sqlite3_column_int64 (stmt, 0);
-      row.name = _bzw_store_column_dup_text (stmt, 1);
-      row.date = _bzw_store_column_dup_text (stmt, 2);
-      row.label = _bzw_store_column_dup_text (stmt, 3);
-      row.lead_days = sqlite3_column_int (stmt, 4);
-      g_array_append_val (rows, row);
-    }
-
-  if (!_bzw_store_finish_rows (self, stmt, rc, "list_yearly_dates", error))
+  g_array_set_clear_func (rows, (GDestroyNotify) clear_yearly_date_row);
+  if (!_bzw_store_read_rows (self, stmt, rows, &yearly_date_reader, error))
     return NULL;
 
   return g_steal_pointer (&rows);
 }
 
-static void
-clear_follow_up_row (gpointer data)
+/**
+ * bzw_store_list_given_names:
+ *
+ * Returns: (transfer full) (element-type BzwYearlyDateRow): the given
+ *   names of the contacts that are not archived, for their name days, each
+ *   with the longest lead time of the contact's circles
+ */
+GArray *
+bzw_store_list_given_names (BzwStore  *self,
+                            GError   **error)
 {
-  BzwFollowUpRow *row = data;
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT c.id, " NAME_SQL ("c") ", c.given_name,"
+                             " coalesce ((SELECT max (ci.lead_days) FROM contact_circles cc"
+                             "   JOIN circles ci ON ci.id = cc.circle_id WHERE cc.contact_id = c.id), 0)"
+                             " FROM contacts c"
+                             " WHERE c.archived = 0 AND c.given_name IS NOT NULL"
+                             " ORDER BY c.sort_key, c.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  rows = g_array_new (FALSE, TRUE, sizeof (BzwYearlyDateRow));
+  g_array_set_clear_func (rows, (GDestroyNotify) clear_yearly_date_row);
+  if (!_bzw_store_read_rows (self, stmt, rows, &given_name_reader, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/* Whether name days count as occasions: off unless switched on. */
+gboolean
+bzw_store_get_name_days (BzwStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  value = bzw_store_dup_setting (self, "name-days");
+  return g_strcmp0 (value, "true") == 0;
+}
+
+/**
+ * bzw_store_set_name_days:
+ * @shown: whether name days count as occasions
+ *
+ * Kept in the database, so the Überblick (on a connection of its own),
+ * the reminder and the command line agree; announced as a change of the
+ * contacts, so the Überblick reads its occasions again.
+ */
+gboolean
+bzw_store_set_name_days (BzwStore  *self,
+                         gboolean   shown,
+                         GError   **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (self), FALSE);
+
+  if (!shown == !bzw_store_get_name_days (self))
+    return TRUE;
+
+  if (!bzw_store_begin (self, error))
+    return FALSE;
+  ok = bzw_store_set_setting (self, "name-days", shown ? "true" : "false", error);
+  if (ok)
+    _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, 0);
+  return bzw_store_finish (self, ok, error);
+}
+
+static void
+clear_follow_up_row (BzwFollowUpRow *row)
+{
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->day, g_free);
   g_clear_pointer (&row->note, g_free);
@@ -379,7 +459,7 @@ bzw_store_list_follow_ups (BzwStore    *self,
 
   sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
   rows = g_array_new (FALSE, TRUE, sizeof (BzwFollowUpRow));
-  g_array_set_clear_func (rows, clear_follow_up_row);
+  g_array_set_clear_func (rows, (GDestroyNotify) clear_follow_up_row);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BzwFollowUpRow row = { 0 };
@@ -399,10 +479,8 @@ bzw_store_list_follow_ups (BzwStore    *self,
 }
 
 static void
-clear_planned_row (gpointer data)
+clear_planned_row (BzwPlannedRow *row)
 {
-  BzwPlannedRow *row = data;
-
   g_clear_pointer (&row->people, g_free);
 }
 
@@ -414,7 +492,7 @@ read_planned_rows (BzwStore      *self,
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (BzwPlannedRow));
   int rc;
 
-  g_array_set_clear_func (rows, clear_planned_row);
+  g_array_set_clear_func (rows, (GDestroyNotify) clear_planned_row);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BzwPlannedRow row = { 0 };

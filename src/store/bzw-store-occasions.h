@@ -9,15 +9,16 @@ G_BEGIN_DECLS
 
 /* A date that comes back every year: a contact's birthday, or one of its
  * date fields (an anniversary), with the longest lead time of the
- * contact's circles.
+ * contact's circles.  For a name day, the given name instead of a date.
  */
 typedef struct
 {
   gint64  contact_id;
   char   *name;
-  char   *date;       /* "YYYY-MM-DD" or "--MM-DD" */
+  char   *date;       /* "YYYY-MM-DD" or "--MM-DD"; NULL for a given name */
   char   *label;      /* NULL for the birthday, else the field's label */
   int     lead_days;
+  char   *given_name; /* of bzw_store_list_given_names () only */
 } BzwYearlyDateRow;
 
 /* A contact's follow-up („Wiedervorlage“). */
@@ -53,6 +54,12 @@ GArray    *bzw_store_list_follow_ups          (BzwStore         *self,
                                                const char       *until,
                                                GError          **error);
 GArray    *bzw_store_list_yearly_dates        (BzwStore         *self,
+                                               GError          **error);
+GArray    *bzw_store_list_given_names         (BzwStore         *self,
+                                               GError          **error);
+gboolean   bzw_store_get_name_days            (BzwStore         *self);
+gboolean   bzw_store_set_name_days            (BzwStore         *self,
+                                               gboolean          shown,
                                                GError          **error);
 gboolean   bzw_store_set_follow_up            (BzwStore         *self,
                                                gint64            contact_id,

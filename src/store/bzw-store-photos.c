@@ -24,10 +24,8 @@ typedef struct
 } Photo;
 
 static void
-photo_clear (gpointer data)
+photo_clear (Photo *photo)
 {
-  Photo *photo = data;
-
   g_clear_pointer (&photo->photo, g_bytes_unref);
 }
 
@@ -89,7 +87,7 @@ _bzw_store_bound_photos (BzwStore  *self,
     return FALSE;
 
   photos = g_array_new (FALSE, FALSE, sizeof (Photo));
-  g_array_set_clear_func (photos, photo_clear);
+  g_array_set_clear_func (photos, (GDestroyNotify) photo_clear);
 
   if (!bzw_store_begin (self, error))
     return FALSE;

@@ -22,11 +22,17 @@ struct _BzwStore
   guint           depth;
   gboolean        bulk;
   gboolean        doomed;
+  gboolean        checks_off;       /* bzw-store-sql.c */
+  gboolean        unchecked_rows;
   GPtrArray      *suspended_triggers;
   BzwStoreChange  pending;
   gint64          pending_id;
   guint           watch_id;         /* bzw-store-watch.c */
   gint64          watched_version;
+  gint64          watch_announced;  /* monotonic µs of the last announcement */
+  gint64          watch_seen;       /* monotonic µs of the last change seen */
+  gboolean        watch_pending;    /* seen, not announced yet */
+  gboolean        watch_fast;       /* looking at the short interval */
   BzwNameOrder    name_order;
 
   /* Every contact in list order, for search as you type
@@ -110,6 +116,13 @@ gboolean      _bzw_store_sort_keys_current (BzwStore      *self);
 gboolean      _bzw_store_refresh_sort_keys (BzwStore      *self,
                                             GError       **error);
 void          _bzw_store_read_name_order   (BzwStore      *self);
+sqlite3_stmt *_bzw_store_prepare_unchecked (BzwStore      *self,
+                                            const char    *sql,
+                                            GError       **error);
+gboolean      _bzw_store_restore_checks    (BzwStore      *self,
+                                            GError       **error);
+gboolean      _bzw_store_verify_unchecked  (BzwStore      *self,
+                                            GError       **error);
 sqlite3_stmt *_bzw_store_prepare         (BzwStore      *self,
                                           const char    *sql,
                                           GError       **error);
@@ -136,6 +149,9 @@ void          _bzw_store_changed         (BzwStore      *self,
 void          _bzw_store_bind_text       (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
+void          _bzw_store_bind_text_static (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
 void          _bzw_store_bind_id         (sqlite3_stmt  *stmt,
                                           int            index,
                                           gint64         id);
@@ -143,6 +159,8 @@ const char   *_bzw_store_column_text     (sqlite3_stmt  *stmt,
                                           int            column);
 char         *_bzw_store_column_dup_text (sqlite3_stmt  *stmt,
                                           int            column);
+gint64        _bzw_store_step_int64      (sqlite3_stmt  *stmt,
+                                          gint64         fallback);
 gboolean      _bzw_store_finish_rows     (BzwStore      *self,
                                           sqlite3_stmt  *stmt,
                                           int            rc,

@@ -55,10 +55,10 @@ _bzw_store_set_error (BzwStore    *self,
   return FALSE;
 }
 
-sqlite3_stmt *
-_bzw_store_prepare (BzwStore    *self,
-                    const char  *sql,
-                    GError     **error)
+static sqlite3_stmt *
+lookup_statement (BzwStore    *self,
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -86,6 +86,129 @@ _bzw_store_prepare (BzwStore    *self,
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
+}
+
+/* SQLite compiles a table's CHECK constraints into every statement that
+ * writes it, and evaluates one with an IN list of more than two values
+ * (contact_fields.kind) by building a temporary index for every row: a
+ * third of the time of a large import.  Inside a bulk transaction the
+ * statements of bzw_store_save_contact() therefore run with the CHECK
+ * constraints off (_bzw_store_prepare_unchecked()): the model keeps what
+ * they say, and the commit checks every contact the transaction wrote, at
+ * once (_bzw_store_verify_unchecked()).  Any other statement that writes
+ * turns them on again first.  The switch is a flag of the connection that
+ * SQLite reads when it compiles a statement, so both directions make it
+ * compile the cached statements afresh at their next use.
+ */
+static gboolean
+set_checks (BzwStore  *self,
+            gboolean   on,
+            GError   **error)
+{
+  if (sqlite3_exec (self->db, on ? "PRAGMA ignore_check_constraints = OFF"
+                                 : "PRAGMA ignore_check_constraints = ON",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return _bzw_store_set_error (self, error, "ignore_check_constraints");
+
+  self->checks_off = !on;
+  if (!on)
+    self->unchecked_rows = TRUE;
+  return TRUE;
+}
+
+/* Turns the CHECK constraints on again, when they are off. */
+gboolean
+_bzw_store_restore_checks (BzwStore  *self,
+                           GError   **error)
+{
+  return !self->checks_off || set_checks (self, TRUE, error);
+}
+
+sqlite3_stmt *
+_bzw_store_prepare (BzwStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = lookup_statement (self, sql, error);
+
+  if (stmt != NULL && self->checks_off && !sqlite3_stmt_readonly (stmt) &&
+      !set_checks (self, TRUE, error))
+    return NULL;
+
+  return stmt;
+}
+
+/**
+ * _bzw_store_prepare_unchecked:
+ *
+ * Like _bzw_store_prepare(), for a statement that writes a contact's row,
+ * fields or circles: inside a bulk transaction it runs without the CHECK
+ * constraints, which _bzw_store_verify_unchecked() makes up for at the
+ * commit.  The statement must be stepped before any other is prepared.
+ */
+sqlite3_stmt *
+_bzw_store_prepare_unchecked (BzwStore    *self,
+                              const char  *sql,
+                              GError     **error)
+{
+  if (self->bulk && !self->checks_off && self->db != NULL && !set_checks (self, FALSE, error))
+    return NULL;
+
+  return lookup_statement (self, sql, error);
+}
+
+/**
+ * _bzw_store_verify_unchecked:
+ *
+ * Checks what the CHECK constraints of contacts and contact_fields say for
+ * every contact the bulk transaction wrote (those noted in
+ * temp.search_index_contacts, see bzw-store-transaction.c), when some were
+ * written without them.
+ */
+gboolean
+_bzw_store_verify_unchecked (BzwStore  *self,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 bad = 0;
+
+  if (!self->unchecked_rows)
+    return TRUE;
+  if (!_bzw_store_restore_checks (self, error))
+    return FALSE;
+
+  stmt = _bzw_store_prepare (self,
+                             "SELECT (SELECT count (*) FROM temp.search_index_contacts p"
+                             "         JOIN contacts c ON c.id = p.id"
+                             "        WHERE NOT (c.met_in_person IN (0, 1) AND c.trust BETWEEN 0 AND 3"
+                             "                   AND coalesce (c.interval_ideal_days > 0, 1)"
+                             "                   AND coalesce (c.interval_max_days > 0, 1)"
+                             "                   AND c.archived IN (0, 1)))"
+                             "     + (SELECT count (*) FROM temp.search_index_contacts p"
+                             "         JOIN contact_fields f ON f.contact_id = p.id"
+                             "        WHERE f.kind NOT IN ('email', 'phone', 'address', 'url', 'impp', 'date',"
+                             "                             'related'))",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    bad = sqlite3_column_int64 (stmt, 0);
+  else
+    bad = -1;
+  sqlite3_reset (stmt);
+  self->unchecked_rows = FALSE;
+
+  if (bad < 0)
+    return _bzw_store_set_error (self, error, "verify_unchecked");
+  if (bad > 0)
+    {
+      g_set_error_literal (error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID,
+                           _("The entry contradicts the data already stored."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Runs a statement that returns no rows, then resets it. */
@@ -118,6 +241,9 @@ _bzw_store_exec (BzwStore    *self,
       return FALSE;
     }
 
+  if (!_bzw_store_restore_checks (self, error))
+    return FALSE;
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return _bzw_store_set_error (self, error, sql);
 
@@ -133,6 +259,21 @@ _bzw_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Like _bzw_store_bind_text(), without a copy: @text must stay as it is
+ * until the statement has run.  A cached statement loses its bindings
+ * when it is looked up again (lookup_statement()), so none is read later.
+ */
+void
+_bzw_store_bind_text_static (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
 void
@@ -151,6 +292,25 @@ _bzw_store_column_text (sqlite3_stmt *stmt,
                         int           column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* Steps @stmt (nullable: its prepare failed) once for the integer in its
+ * first column, @fallback when there is no row, and resets it: a count, a
+ * lookup of one id.
+ */
+gint64
+_bzw_store_step_int64 (sqlite3_stmt *stmt,
+                       gint64        fallback)
+{
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
 }
 
 /* Changes whenever another connection commits (not for this one's own

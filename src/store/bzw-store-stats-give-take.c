@@ -65,10 +65,8 @@ static const BzwRowReader unthanked_reader =
   BZW_ROW_READER (unthanked_columns, read_unthanked_state, "list_unthanked_referrals");
 
 static void
-clear_promised (gpointer data)
+clear_promised (BzwPromisedFavour *favour)
 {
-  BzwPromisedFavour *favour = data;
-
   g_clear_pointer (&favour->to_name, g_free);
   g_clear_pointer (&favour->description, g_free);
   g_clear_pointer (&favour->day, g_free);
@@ -102,7 +100,7 @@ bzw_store_stats_list_promised_favours (BzwStore  *self,
     return NULL;
 
   favours = g_array_new (FALSE, TRUE, sizeof (BzwPromisedFavour));
-  g_array_set_clear_func (favours, clear_promised);
+  g_array_set_clear_func (favours, (GDestroyNotify) clear_promised);
   if (!_bzw_store_read_rows (self, stmt, favours, &promised_reader, error))
     return NULL;
 
@@ -110,10 +108,8 @@ bzw_store_stats_list_promised_favours (BzwStore  *self,
 }
 
 static void
-clear_unthanked (gpointer data)
+clear_unthanked (BzwUnthankedReferral *referral)
 {
-  BzwUnthankedReferral *referral = data;
-
   g_clear_pointer (&referral->giver_name, g_free);
   g_clear_pointer (&referral->referred_name, g_free);
   g_clear_pointer (&referral->day, g_free);
@@ -148,7 +144,7 @@ bzw_store_stats_list_unthanked_referrals (BzwStore  *self,
     return NULL;
 
   referrals = g_array_new (FALSE, TRUE, sizeof (BzwUnthankedReferral));
-  g_array_set_clear_func (referrals, clear_unthanked);
+  g_array_set_clear_func (referrals, (GDestroyNotify) clear_unthanked);
   if (!_bzw_store_read_rows (self, stmt, referrals, &unthanked_reader, error))
     return NULL;
 

@@ -179,10 +179,8 @@ bzw_store_stats_open_reader (const char  *path,
 /* Keep in touch */
 
 static void
-clear_due_contact (gpointer data)
+clear_due_contact (BzwDueContact *due)
 {
-  BzwDueContact *due = data;
-
   g_clear_pointer (&due->name, g_free);
   g_clear_pointer (&due->note, g_free);
 }
@@ -277,7 +275,7 @@ bzw_store_stats_list_due (BzwStore      *self,
     return NULL;
 
   due = g_array_new (FALSE, TRUE, sizeof (BzwDueContact));
-  g_array_set_clear_func (due, clear_due_contact);
+  g_array_set_clear_func (due, (GDestroyNotify) clear_due_contact);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -362,10 +360,8 @@ bzw_store_stats_get_keep_in_touch (BzwStore        *self,
 }
 
 static void
-clear_unseen (gpointer data)
+clear_unseen (BzwUnseenContact *unseen)
 {
-  BzwUnseenContact *unseen = data;
-
   g_clear_pointer (&unseen->name, g_free);
 }
 
@@ -413,7 +409,7 @@ bzw_store_stats_list_long_unseen (BzwStore      *self,
   cutoff = g_date_time_to_unix (year_ago);
 
   unseen = g_array_new (FALSE, TRUE, sizeof (BzwUnseenContact));
-  g_array_set_clear_func (unseen, clear_unseen);
+  g_array_set_clear_func (unseen, (GDestroyNotify) clear_unseen);
   for (guint i = 0; i < activity->len; i++)
     {
       const BzwContactActivity *item = &g_array_index (activity, BzwContactActivity, i);

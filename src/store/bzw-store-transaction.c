@@ -51,6 +51,8 @@ end_transaction (BzwStore *self)
 {
   self->depth = 0;
   g_clear_pointer (&self->suspended_triggers, g_ptr_array_unref);
+  _bzw_store_restore_checks (self, NULL);
+  self->unchecked_rows = FALSE;
   if (self->bulk)
     {
       self->bulk = FALSE;
@@ -192,6 +194,9 @@ resume_search_index (BzwStore  *self,
                      GError   **error)
 {
   g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
+
+  if (!_bzw_store_verify_unchecked (self, error))
+    return FALSE;
 
   if (!_bzw_store_exec (self,
                         "DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM temp.search_index_contacts);"

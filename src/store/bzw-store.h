@@ -35,6 +35,12 @@ typedef enum
   BZW_STORE_OPEN_DEFAULT = 0,
   BZW_STORE_OPEN_READ_ONLY = 1 << 0,
   BZW_STORE_OPEN_DEFER_CHECK = 1 << 1,
+  /* Another connection of this process to a file it has open already (a
+   * worker thread's): the file is not opened outside SQLite to be looked
+   * at, since closing any descriptor of it drops the process's POSIX locks,
+   * those of the open connection too.
+   */
+  BZW_STORE_OPEN_SECOND = 1 << 2,
 } BzwStoreOpenFlags;
 
 /* What a BzwStore::changed signal announces, as a mask. */

@@ -13,11 +13,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* The local side of a sync: every contact as the vCard writer makes it
- * (the form in which the sync compares cards), and what a downloaded card
- * does to the store.  All cards are compared in the writer's form: a card
- * from the server is read and written again before it meets the base, so
- * another client's formatting is no change.
+/* The local side of a sync: the contacts that may have changed since
+ * their last sync as the vCard writer makes them (the form in which the
+ * sync compares cards), and what a downloaded card does to the store.
+ * All cards are compared in the writer's form: a card from the server is
+ * read and written again before it meets the base, so another client's
+ * formatting is no change.  Which contacts to write says the store's
+ * revision of each contact (schema 8, kept by triggers on everything a
+ * card is made of) against the one remembered with its synced card: a
+ * sync with nothing to do writes no card at all.
  */
 
 static gint64 *
@@ -77,38 +81,101 @@ _bzw_sync_write_card (BzwSyncRun *run,
   return g_strdup (out->str);
 }
 
-/* Reads every contact's uid, id and card, and the synced rows. */
-gboolean
-_bzw_sync_read_local (BzwSyncRun  *run,
-                      GError     **error)
+/* Writes the contact @uid as the sync compares it, with the card last
+ * synced beside it when it has one.
+ */
+static gboolean
+read_changed (BzwSyncRun          *run,
+              const char          *uid,
+              BzwContactRevision  *contact,
+              BzwSyncCard         *row,
+              GError             **error)
+{
+  g_autoptr(BzwContact) saved = bzw_store_dup_contact (run->store, contact->id, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (saved == NULL)
+    return FALSE;
+  if (row != NULL && row->card == NULL)
+    {
+      row->card = bzw_store_dup_sync_card_text (run->store, uid, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  g_hash_table_insert (run->texts, (gpointer) uid, _bzw_sync_write_card (run, saved));
+  run->summary->rendered++;
+  return TRUE;
+}
+
+static gboolean
+read_contacts (BzwSyncRun  *run,
+               GError     **error)
 {
   GHashTableIter iter;
-  gpointer uid, id;
+  gpointer uid, contact;
 
-  g_clear_pointer (&run->rows, g_hash_table_unref);
-  g_clear_pointer (&run->uids, g_hash_table_unref);
-  g_clear_pointer (&run->texts, g_hash_table_unref);
-
-  if (!read_circles (run, error))
-    return FALSE;
-
-  run->rows = bzw_store_list_sync_cards (run->store, error);
-  run->uids = run->rows != NULL ? bzw_store_list_contact_uids (run->store, error) : NULL;
+  run->rows = bzw_store_list_sync_card_states (run->store, error);
+  run->uids = run->rows != NULL ? bzw_store_list_contact_revisions (run->store, error) : NULL;
   if (run->uids == NULL)
     return FALSE;
 
   run->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_hash_table_iter_init (&iter, run->uids);
-  while (g_hash_table_iter_next (&iter, &uid, &id))
+  while (g_hash_table_iter_next (&iter, &uid, &contact))
     {
-      g_autoptr(BzwContact) contact = bzw_store_dup_contact (run->store, *(gint64 *) id, error);
+      BzwSyncCard *row = g_hash_table_lookup (run->rows, uid);
+      gint64 revision = ((BzwContactRevision *) contact)->revision;
 
-      if (contact == NULL)
+      /* Unchanged since its card was synced: nothing to write. */
+      if (row != NULL && row->revision != 0 && row->revision == revision)
+        continue;
+      if (!read_changed (run, uid, contact, row, error))
         return FALSE;
-      g_hash_table_insert (run->texts, uid, _bzw_sync_write_card (run, contact));
     }
 
   return TRUE;
+}
+
+/**
+ * _bzw_sync_changed_here:
+ *
+ * Returns: whether the contact @uid differs here from its card last
+ *   synced (a contact without one has changed)
+ */
+gboolean
+_bzw_sync_changed_here (BzwSyncRun *run,
+                        const char *uid)
+{
+  const char *local = g_hash_table_lookup (run->texts, uid);
+  BzwSyncCard *row = g_hash_table_lookup (run->rows, uid);
+
+  if (local == NULL)
+    return row == NULL && g_hash_table_contains (run->uids, uid);
+  return row == NULL || row->card == NULL || !g_str_equal (local, row->card);
+}
+
+/* Reads every contact's uid, id and card, and the synced rows. */
+gboolean
+_bzw_sync_read_local (BzwSyncRun  *run,
+                      GError     **error)
+{
+  gboolean ok;
+
+  g_clear_pointer (&run->rows, g_hash_table_unref);
+  g_clear_pointer (&run->uids, g_hash_table_unref);
+  g_clear_pointer (&run->texts, g_hash_table_unref);
+
+  /* One transaction: a consistent picture, and SQLite locks the file once
+   * instead of once per statement.
+   */
+  if (!bzw_store_begin (run->store, error))
+    return FALSE;
+  ok = read_circles (run, error) && read_contacts (run, error);
+  return bzw_store_finish (run->store, ok, error);
 }
 
 /* The circles named in @card's CATEGORIES, made when missing. */
@@ -216,6 +283,43 @@ parse_card (const char     *data,
   return g_steal_pointer (&result);
 }
 
+/* Keeps the tables of @run in step with a card just applied, so the push
+ * of the same sync needs no second reading of every contact.  A card at
+ * an href new for its uid might have taken the href of another uid's row
+ * (the store replaces that row): then the tables are read again.
+ */
+static void
+remember (BzwSyncRun         *run,
+          const char         *uid,
+          BzwContactRevision  saved,
+          const BzwSyncCard  *recorded,
+          char               *text)
+{
+  BzwSyncCard *old = g_hash_table_lookup (run->rows, uid);
+  BzwSyncCard *row = g_new0 (BzwSyncCard, 1);
+  BzwContactRevision *contact = NULL;
+  gpointer key = NULL;
+
+  if (old == NULL || !g_str_equal (old->href, recorded->href))
+    run->reread = TRUE;
+
+  row->uid = g_strdup (uid);
+  row->href = g_strdup (recorded->href);
+  row->etag = g_strdup (recorded->etag);
+  row->card = g_strdup (recorded->card);
+  row->revision = recorded->revision;
+  g_hash_table_replace (run->rows, row->uid, row);
+
+  if (!g_hash_table_lookup_extended (run->uids, uid, &key, (gpointer *) &contact))
+    {
+      key = g_strdup (uid);
+      contact = g_new (BzwContactRevision, 1);
+      g_hash_table_insert (run->uids, key, contact);
+    }
+  *contact = saved;
+  g_hash_table_replace (run->texts, key, text);
+}
+
 /**
  * _bzw_sync_apply_card:
  *
@@ -234,18 +338,21 @@ _bzw_sync_apply_card (BzwSyncRun  *run,
   g_autoptr(BzwParseResult) result = parse_card (data, href, error);
   g_autofree char *remote = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  BzwContactRevision saved = { 0, 0 };
+  BzwSyncCard recorded = { NULL, (char *) href, (char *) etag, NULL, 0 };
   BzwParsedCard *card;
   const char *uid;
   const BzwSyncCard *row;
   const char *local;
-  gint64 *id;
+  BzwContactRevision *contact;
 
   if (result == NULL)
     return FALSE;
 
   card = first_contact (result);
   uid = bzw_contact_get_uid (card->contact);
-  id = g_hash_table_lookup (run->uids, uid);
+  contact = g_hash_table_lookup (run->uids, uid);
   row = g_hash_table_lookup (run->rows, uid);
   local = g_hash_table_lookup (run->texts, uid);
 
@@ -253,30 +360,40 @@ _bzw_sync_apply_card (BzwSyncRun  *run,
     return FALSE;
   remote = _bzw_sync_write_card (run, card->contact);
 
-  if (id != NULL && local != NULL && (row == NULL || !g_str_equal (local, row->card)))
+  if (contact != NULL && _bzw_sync_changed_here (run, uid))
     {
       g_autofree char *merged = NULL;
       g_autoptr(BzwParseResult) merged_result = NULL;
       guint conflicts = 0;
 
       merged = bzw_carddav_merge (row != NULL ? row->card : NULL, local, remote, &conflicts);
+
       run->summary->conflicts += conflicts > 0 ? 1 : 0;
       merged_result = parse_card (merged, href, error);
       if (merged_result == NULL)
         return FALSE;
-      stored = save_card (run, first_contact (merged_result), *id, error);
-      if (stored == NULL)
-        return FALSE;
       /* The base is what the server has, so the push uploads the merge. */
-      g_free (stored);
+      text = save_card (run, first_contact (merged_result), contact->id, error);
       stored = g_strdup (remote);
+      saved.id = contact->id;
     }
   else
-    stored = save_card (run, card, id != NULL ? *id : 0, error);
+    {
+      text = save_card (run, card, contact != NULL ? contact->id : 0, error);
+      stored = g_strdup (text);
+      saved.id = bzw_contact_get_id (card->contact);
+    }
+  if (text == NULL)
+    return FALSE;
 
-  if (stored == NULL)
+  /* The card recorded is the contact's own unless a merge is to go up. */
+  saved.revision = bzw_store_get_contact_revision (run->store, saved.id);
+  recorded.card = stored;
+  recorded.revision = g_str_equal (stored, text) ? saved.revision : 0;
+  if (!bzw_store_record_sync_card (run->store, uid, href, etag, stored, recorded.revision, error))
     return FALSE;
 
   run->summary->downloaded++;
-  return bzw_store_set_sync_card (run->store, uid, href, etag, stored, error);
+  remember (run, uid, saved, &recorded, g_steal_pointer (&text));
+  return TRUE;
 }

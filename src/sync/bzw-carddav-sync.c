@@ -7,75 +7,48 @@
 #include "bzw-carddav-sync-private.h"
 #include "bzw-dav-multistatus.h"
 #include "bzw-store-sync.h"
+#include "bzw-sync-push.h"
+#include "bzw-vcard-reader.h"
+#include "bzw-vcard-writer.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* One two-way sync of the contacts with a CardDAV address book, by ETags.
+/* One two-way sync of the contacts with a CardDAV address book.
  *
- * 1. One PROPFIND (Depth 1) lists the cards on the server with their ETags.
+ * 1. What changed on the server since the last sync (bzw-sync-changes.c):
+ *    one PROPFIND of the address book's ctag when nothing did, else a
+ *    sync-collection REPORT (RFC 6578) or a listing of every ETag.
  * 2. Pull: every card that is new or whose ETag changed is fetched with
  *    addressbook-multiget in batches and applied, one transaction per
  *    batch (bzw-carddav-apply.c).  A synced card the server no longer has
  *    deletes the contact here, unless it changed here since: then it is
- *    uploaded again, never dropped.
- * 3. Push: every contact whose card differs from the one last synced is
- *    written with If-Match (or If-None-Match for a new one); a synced card
- *    whose contact is gone here is deleted with If-Match.  A card that
- *    changed on the server meanwhile (412) is left for the next sync.
+ *    uploaded again, never dropped.  Then the server's state is remembered.
+ * 3. Push: every contact whose revision moved since its card was synced
+ *    (bzw-carddav-apply.c) and whose card differs from the one last synced is
+ *    written with If-Match (or If-None-Match for a new one), as vCard 4.0
+ *    or, to a server that does not take 4.0, as 3.0; a synced card whose
+ *    contact is gone here is deleted with If-Match.  A card that changed
+ *    on the server meanwhile (412) is fetched again, merged and written
+ *    once more; a second 412 is left for the next sync.
  * The rows of sync_cards are written in the transactions of their batch,
  * so a sync cut off in the middle leaves both sides consistent and the
  * next one picks up where it stopped.
  */
 
-#define BATCH 50
+/* The address book's ctag and sync-token, remembered in these settings;
+ * its PROPFIND asks which vCard versions it takes too.
+ */
+static const BzwSyncStateKeys state_keys = {
+  "carddav-collection", "carddav-ctag", "carddav-sync-token", "<card:supported-address-data/>"
+};
 
 /* The unescaped path of @href, the key of a card on the server. */
-static char *
-card_path (BzwSyncRun *run,
-           const char *href)
+char *
+_bzw_sync_card_path (BzwSyncRun *run,
+                     const char *href)
 {
-  g_autofree char *absolute = bzw_dav_client_resolve (run->client, href);
-  g_autoptr(GUri) uri = absolute != NULL ? g_uri_parse (absolute, G_URI_FLAGS_ENCODED, NULL) : NULL;
-
-  if (uri == NULL)
-    return NULL;
-  return g_uri_unescape_string (g_uri_get_path (uri), NULL);
-}
-
-static char *
-escape_path (const char *path)
-{
-  return g_uri_escape_string (path, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
-}
-
-/* path → ETag of every card in the address book. */
-static GHashTable *
-list_server (BzwSyncRun  *run,
-             GError     **error)
-{
-  g_autofree char *escaped = escape_path (run->addressbook);
-  g_autoptr(GPtrArray) responses = NULL;
-  GHashTable *cards;
-
-  responses = bzw_dav_client_propfind (run->client, escaped, "1", "<d:getetag/><d:resourcetype/>", error);
-  if (responses == NULL)
-    return NULL;
-
-  cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < responses->len; i++)
-    {
-      BzwDavResponse *response = g_ptr_array_index (responses, i);
-      char *path;
-
-      if (response->is_collection || response->etag == NULL)
-        continue;
-      path = card_path (run, response->href);
-      if (path != NULL)
-        g_hash_table_replace (cards, path, g_strdup (response->etag));
-    }
-
-  return cards;
+  return bzw_sync_member_path (run->client, href);
 }
 
 static gboolean
@@ -83,13 +56,13 @@ fetch_batch (BzwSyncRun  *run,
              GPtrArray   *paths,
              GError     **error)
 {
-  g_autofree char *escaped = escape_path (run->addressbook);
+  g_autofree char *escaped = bzw_sync_escape_path (run->addressbook);
   g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) responses = NULL;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (hrefs, escape_path (g_ptr_array_index (paths, i)));
+    g_ptr_array_add (hrefs, bzw_sync_escape_path (g_ptr_array_index (paths, i)));
 
   responses = bzw_dav_client_multiget (run->client, escaped, hrefs, error);
   if (responses == NULL || !bzw_store_begin (run->store, error))
@@ -98,7 +71,7 @@ fetch_batch (BzwSyncRun  *run,
   for (guint i = 0; ok && i < responses->len; i++)
     {
       BzwDavResponse *response = g_ptr_array_index (responses, i);
-      g_autofree char *path = card_path (run, response->href);
+      g_autofree char *path = _bzw_sync_card_path (run, response->href);
       g_autoptr(GError) card_error = NULL;
 
       if (path == NULL || response->address_data == NULL)
@@ -119,31 +92,21 @@ fetch_batch (BzwSyncRun  *run,
   return bzw_store_finish (run->store, ok, error);
 }
 
-static GHashTable *
-rows_by_path (BzwSyncRun *run)
-{
-  GHashTable *paths = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer row;
-
-  g_hash_table_iter_init (&iter, run->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &row))
-    g_hash_table_insert (paths, ((BzwSyncCard *) row)->href, row);
-  return paths;
-}
-
 /* Synced cards the server no longer has: the contact goes too, unless it
- * changed here since the last sync.
+ * changed here since the last sync.  Then the server's state is
+ * remembered, in the same transaction.
  */
 static gboolean
-pull_deletes (BzwSyncRun  *run,
-              GHashTable  *server,
-              GError     **error)
+pull_deletes (BzwSyncRun      *run,
+              BzwSyncChanges  *changes,
+              GError         **error)
 {
   GHashTableIter iter;
   gpointer row_data;
   gboolean ok = TRUE;
 
+  if (changes->unchanged && g_hash_table_size (changes->gone) == 0)
+    return TRUE;
   if (!bzw_store_begin (run->store, error))
     return FALSE;
 
@@ -151,34 +114,52 @@ pull_deletes (BzwSyncRun  *run,
   while (ok && g_hash_table_iter_next (&iter, NULL, &row_data))
     {
       BzwSyncCard *row = row_data;
-      const char *local = g_hash_table_lookup (run->texts, row->uid);
-      gint64 *id = g_hash_table_lookup (run->uids, row->uid);
+      BzwContactRevision *contact = g_hash_table_lookup (run->uids, row->uid);
 
-      if (g_hash_table_contains (server, row->href))
+      if (!bzw_sync_changes_is_gone (changes, row->href))
         continue;
 
-      if (id != NULL && local != NULL && g_str_equal (local, row->card))
+      run->reread = TRUE;
+      if (contact != NULL && !_bzw_sync_changed_here (run, row->uid))
         {
-          ok = bzw_store_delete_contact (run->store, *id, error);
+          ok = bzw_store_delete_contact (run->store, contact->id, error);
           run->summary->downloaded++;
         }
       ok = ok && bzw_store_delete_sync_card (run->store, row->uid, error);
     }
 
+  ok = ok && bzw_sync_changes_save (run->store, run->client, run->addressbook, &state_keys, changes, error);
   return bzw_store_finish (run->store, ok, error);
 }
 
 static gboolean
-pull (BzwSyncRun  *run,
-      GHashTable  *server,
-      GError     **error)
+fetch (BzwSyncRun  *run,
+       GPtrArray   *wanted,
+       GError     **error)
 {
-  g_autoptr(GHashTable) by_path = rows_by_path (run);
+  for (guint start = 0; start < wanted->len; start += BZW_SYNC_BATCH)
+    {
+      g_autoptr(GPtrArray) batch = bzw_sync_batch (wanted, start);
+
+      if (!fetch_batch (run, batch, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pull (BzwSyncRun      *run,
+      BzwSyncChanges  *changes,
+      GError         **error)
+{
+  g_autoptr(GHashTable) by_path =
+    bzw_sync_rows_by_path (run->rows, G_STRUCT_OFFSET (BzwSyncCard, href));
   g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer path, etag;
 
-  g_hash_table_iter_init (&iter, server);
+  g_hash_table_iter_init (&iter, changes->changed);
   while (g_hash_table_iter_next (&iter, &path, &etag))
     {
       BzwSyncCard *row = g_hash_table_lookup (by_path, path);
@@ -187,117 +168,74 @@ pull (BzwSyncRun  *run,
         g_ptr_array_add (wanted, path);
     }
 
-  for (guint start = 0; start < wanted->len; start += BATCH)
-    {
-      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
-
-      for (guint i = start; i < wanted->len && i < start + BATCH; i++)
-        g_ptr_array_add (batch, g_ptr_array_index (wanted, i));
-      if (!fetch_batch (run, batch, error))
-        return FALSE;
-    }
-
-  return pull_deletes (run, server, error);
+  return fetch (run, wanted, error) && pull_deletes (run, changes, error);
 }
 
-/* Where a new card of @uid goes: the uid when it is safe in a path. */
+static gboolean
+record_card (BzwStore           *store,
+             const BzwSyncDone  *done,
+             GError            **error)
+{
+  return done->text != NULL
+         ? bzw_store_record_sync_card (store, done->uid, done->href, done->etag, done->text,
+                                       done->revision, error)
+         : bzw_store_delete_sync_card (store, done->uid, error);
+}
+
+/* @card (vCard 4.0 as the writer makes it) in the version the server
+ * takes.
+ */
 static char *
-new_card_path (BzwSyncRun *run,
-               const char *uid)
+card_for_server (BzwSyncRun *run,
+                 const char *card)
 {
-  g_autofree char *name = NULL;
-  gboolean safe = *uid != '\0' && strlen (uid) < 200;
+  g_autoptr(BzwParseResult) result = NULL;
+  g_autoptr(GString) out = NULL;
+  BzwParsedCard *parsed;
 
-  for (const char *p = uid; safe && *p != '\0'; p++)
-    safe = g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.';
+  if (run->vcard4)
+    return g_strdup (card);
 
-  name = safe ? g_strdup (uid) : g_uuid_string_random ();
-  return g_strconcat (run->addressbook, g_str_has_suffix (run->addressbook, "/") ? "" : "/",
-                      name, ".vcf", NULL);
+  result = bzw_vcard_reader_parse (card, strlen (card));
+  if (result->cards->len == 0)
+    return g_strdup (card);
+
+  parsed = g_ptr_array_index (result->cards, 0);
+  out = g_string_new (NULL);
+  if (parsed->categories != NULL)
+    g_ptr_array_add (parsed->categories, NULL);
+  bzw_vcard_writer_append_contact_as (out, parsed->contact,
+                                      parsed->categories != NULL
+                                      ? (const char * const *) parsed->categories->pdata : NULL,
+                                      BZW_VCARD_VERSION_3_0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* A row to write after its upload, in the transaction of its batch. */
-typedef struct
+/* Uploads @card; FALSE only for an error that ends the sync.  A 412
+ * notes the card for fetching and merging (see push()).
+ */
+static gboolean
+upload (BzwSyncRun   *run,
+        BzwSyncPush  *push,
+        const char   *uid,
+        GError      **error)
 {
-  const char *uid;
-  char       *href;
-  char       *etag;
-  const char *card;   /* NULL: the card was deleted */
-} Done;
+  const char *card = g_hash_table_lookup (run->texts, uid);
+  BzwSyncCard *row = g_hash_table_lookup (run->rows, uid);
+  g_autofree char *path = row != NULL ? g_strdup (row->href)
+                                      : bzw_sync_new_path (run->addressbook, uid, ".vcf");
+  g_autofree char *body = card_for_server (run, card);
+  BzwContactRevision *contact = g_hash_table_lookup (run->uids, uid);
+  BzwSyncDone d = { uid, NULL, path, NULL, card, contact != NULL ? contact->revision : 0,
+                    row == NULL ? NULL : row->etag != NULL ? row->etag : "*" };
 
-static void
-done_clear (gpointer data)
-{
-  Done *done = data;
-
-  g_free (done->href);
-  g_free (done->etag);
+  return bzw_sync_push_upload (push, &d, body, error);
 }
 
 static gboolean
-record (BzwSyncRun  *run,
-        GArray      *done,
-        GError     **error)
-{
-  gboolean ok = TRUE;
-
-  if (done->len == 0)
-    return TRUE;
-  if (!bzw_store_begin (run->store, error))
-    return FALSE;
-
-  for (guint i = 0; ok && i < done->len; i++)
-    {
-      Done *d = &g_array_index (done, Done, i);
-
-      ok = d->card != NULL
-           ? bzw_store_set_sync_card (run->store, d->uid, d->href, d->etag, d->card, error)
-           : bzw_store_delete_sync_card (run->store, d->uid, error);
-    }
-
-  g_array_set_size (done, 0);
-  return bzw_store_finish (run->store, ok, error);
-}
-
-/* Uploads @card; FALSE only for an error that ends the sync. */
-static gboolean
-upload (BzwSyncRun  *run,
-        const char  *uid,
-        const char  *card,
-        BzwSyncCard *row,
-        GArray      *done,
-        GError     **error)
-{
-  g_autofree char *path = row != NULL ? g_strdup (row->href) : new_card_path (run, uid);
-  g_autofree char *escaped = escape_path (path);
-  g_autoptr(BzwDavReply) reply = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Done d = { uid, NULL, NULL, card };
-
-  reply = bzw_dav_client_put (run->client, escaped, card,
-                              row == NULL ? NULL : row->etag != NULL ? row->etag : "*", &local_error);
-  if (reply == NULL)
-    {
-      if (!g_error_matches (local_error, BZW_DAV_ERROR, BZW_DAV_ERROR_PRECONDITION))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_debug ("A card changed on the server meanwhile; the next sync merges it");
-      return TRUE;
-    }
-
-  d.href = g_steal_pointer (&path);
-  d.etag = g_steal_pointer (&reply->etag);
-  g_array_append_val (done, d);
-  run->summary->uploaded++;
-  return TRUE;
-}
-
-static gboolean
-push_deletes (BzwSyncRun  *run,
-              GArray      *done,
-              GError     **error)
+push_deletes (BzwSyncRun   *run,
+              BzwSyncPush  *push,
+              GError      **error)
 {
   GHashTableIter iter;
   gpointer row_data;
@@ -306,61 +244,87 @@ push_deletes (BzwSyncRun  *run,
   while (g_hash_table_iter_next (&iter, NULL, &row_data))
     {
       BzwSyncCard *row = row_data;
-      g_autofree char *escaped = NULL;
-      g_autoptr(GError) local_error = NULL;
-      Done d = { row->uid, NULL, NULL, NULL };
+      BzwSyncDone d = { row->uid, NULL, row->href, NULL, NULL, 0, row->etag };
 
-      if (g_hash_table_contains (run->uids, row->uid))
-        continue;
-
-      escaped = escape_path (row->href);
-      if (!bzw_dav_client_delete (run->client, escaped, row->etag, &local_error) &&
-          !g_error_matches (local_error, BZW_DAV_ERROR, BZW_DAV_ERROR_PRECONDITION))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      /* Changed there meanwhile (412): the next pull brings it back. */
-      if (local_error == NULL)
-        run->summary->uploaded++;
-      g_array_append_val (done, d);
-      if (done->len >= BATCH && !record (run, done, error))
+      if (!g_hash_table_contains (run->uids, row->uid) &&
+          !bzw_sync_push_delete (push, &d, error))
         return FALSE;
     }
 
-  return record (run, done, error);
+  return bzw_sync_push_flush (push, error);
+}
+
+/* The contact @uid did not change its card: its row takes the revision
+ * just compared, so the next sync does not write the card again.
+ */
+static gboolean
+remember_revision (BzwSyncRun   *run,
+                   BzwSyncPush  *push,
+                   const char   *uid,
+                   BzwSyncCard  *row,
+                   GError      **error)
+{
+  BzwContactRevision *contact = g_hash_table_lookup (run->uids, uid);
+  BzwSyncDone d = { uid, NULL, NULL, NULL, NULL, 0, NULL };
+
+  if (contact == NULL || row->revision == contact->revision)
+    return TRUE;
+
+  d.href = g_strdup (row->href);
+  d.etag = g_strdup (row->etag);
+  d.text = row->card;
+  d.revision = contact->revision;
+  row->revision = contact->revision;
+  return bzw_sync_push_add (push, &d, error);
 }
 
 static gboolean
 push (BzwSyncRun  *run,
       GError     **error)
 {
-  g_autoptr(GArray) done = g_array_new (FALSE, TRUE, sizeof (Done));
+  g_auto(BzwSyncPush) push = { run->store, run->client, run->summary, record_card,
+                               "text/vcard; charset=utf-8", run->stale, NULL };
   GHashTableIter iter;
-  gpointer uid, text;
-
-  g_array_set_clear_func (done, done_clear);
+  gpointer uid;
 
   g_hash_table_iter_init (&iter, run->texts);
-  while (g_hash_table_iter_next (&iter, &uid, &text))
+  while (g_hash_table_iter_next (&iter, &uid, NULL))
     {
       BzwSyncCard *row = g_hash_table_lookup (run->rows, uid);
 
-      if (row != NULL && g_str_equal (row->card, text))
-        continue;
+      if (!_bzw_sync_changed_here (run, uid))
+        {
+          /* Touched but the same card: only its revision is remembered. */
+          if (!remember_revision (run, &push, uid, row, error))
+            return FALSE;
+          continue;
+        }
 
-      if (!upload (run, uid, text, row, done, error))
+      if (!upload (run, &push, uid, error))
         {
           /* What was uploaded so far is recorded; the error wins. */
-          record (run, done, NULL);
+          bzw_sync_push_flush (&push, NULL);
           return FALSE;
         }
-      if (done->len >= BATCH && !record (run, done, error))
-        return FALSE;
     }
 
-  return record (run, done, error) && push_deletes (run, done, error);
+  return bzw_sync_push_flush (&push, error) && push_deletes (run, &push, error);
+}
+
+/* Cards whose upload met a 412 are fetched and merged (the base stays
+ * what was last synced), and the merge goes up once more; a second 412
+ * is left for the next sync.
+ */
+static gboolean
+push_stale (BzwSyncRun  *run,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) stale = g_steal_pointer (&run->stale);
+
+  if (stale->len == 0)
+    return TRUE;
+
+  return fetch (run, stale, error) && _bzw_sync_read_local (run, error) && push (run, error);
 }
 
 static void
@@ -372,6 +336,7 @@ run_clear (BzwSyncRun *run)
   g_clear_pointer (&run->texts, g_hash_table_unref);
   g_clear_pointer (&run->circle_names, g_hash_table_unref);
   g_clear_pointer (&run->circle_ids, g_hash_table_unref);
+  g_clear_pointer (&run->stale, g_ptr_array_unref);
 }
 
 /**
@@ -389,25 +354,44 @@ bzw_carddav_sync (BzwStore        *store,
                   GError         **error)
 {
   BzwSyncRun run = { store, client, NULL, summary, NULL };
-  g_autoptr(GHashTable) server = NULL;
-  guint before = bzw_dav_client_get_n_requests (client);
+  g_autoptr(BzwSyncChanges) changes = NULL;
+  g_autoptr(BzwDavResponse) collection = NULL;
+  BzwSyncMeter meter;
   gboolean ok;
 
   g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
   g_return_val_if_fail (BZW_IS_DAV_CLIENT (client), FALSE);
 
   memset (summary, 0, sizeof *summary);
-  run.addressbook = card_path (&run, addressbook);
-  ok = run.addressbook != NULL;
-  if (!ok)
-    g_set_error (error, BZW_DAV_ERROR, BZW_DAV_ERROR_FAILED, _("“%s” is no address on the server."), addressbook);
+  bzw_sync_meter_start (&meter, client);
+  run.addressbook = bzw_sync_collection_path (client, addressbook, error);
+  ok = run.addressbook != NULL &&
+       (changes = bzw_sync_changes_list (store, client, run.addressbook, &state_keys, &collection,
+                                         error)) != NULL;
+  /* RFC 6352: without supported-address-data a server takes vCard 3.0. */
+  run.vcard4 = ok && collection->has_vcard4;
+  ok = ok && _bzw_sync_read_local (&run, error) && pull (&run, changes, error);
+  /* A pull that changed more than the tables follow: read them again for the push. */
+  if (ok && run.reread)
+    ok = _bzw_sync_read_local (&run, error);
+  run.stale = g_ptr_array_new_with_free_func (g_free);
+  ok = ok && push (&run, error) && push_stale (&run, error);
 
-  ok = ok && (server = list_server (&run, error)) != NULL;
-  ok = ok && _bzw_sync_read_local (&run, error) && pull (&run, server, error);
-  /* The pull changed rows and contacts: read them again for the push. */
-  ok = ok && _bzw_sync_read_local (&run, error) && push (&run, error);
-
-  summary->requests = bzw_dav_client_get_n_requests (client) - before;
+  bzw_sync_meter_stop (&meter, client, summary);
   run_clear (&run);
   return ok;
+}
+
+/**
+ * bzw_carddav_sync_forget:
+ *
+ * Forgets the address book's remembered state, in the caller's
+ * transaction: the next sync lists it whole (for rows of sync_cards
+ * forgotten).
+ */
+gboolean
+bzw_carddav_sync_forget (BzwStore  *store,
+                         GError   **error)
+{
+  return bzw_sync_changes_forget (store, &state_keys, error);
 }

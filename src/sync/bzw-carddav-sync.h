@@ -14,6 +14,8 @@ typedef struct
   guint downloaded;  /* cards added, changed or deleted here */
   guint conflicts;   /* cards changed on both sides in the same property */
   guint requests;    /* HTTP requests sent */
+  guint rendered;    /* contacts written as vCard to compare (those whose revision moved) */
+  gint64 waited;     /* µs spent waiting for the server's answers */
 } BzwSyncSummary;
 
 gboolean bzw_carddav_sync (BzwStore        *store,
@@ -21,5 +23,8 @@ gboolean bzw_carddav_sync (BzwStore        *store,
                            const char      *addressbook,
                            BzwSyncSummary  *summary,
                            GError         **error);
+
+gboolean bzw_carddav_sync_forget (BzwStore  *store,
+                                  GError   **error);
 
 G_END_DECLS

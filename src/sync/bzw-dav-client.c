@@ -19,7 +19,8 @@
  * it; the command line calls it directly, the window will from a worker.
  */
 
-#define TIMEOUT_SECONDS 30
+/* Radicale takes more than 30 s for its first listing of 10,000 cards. */
+#define TIMEOUT_SECONDS 120
 
 struct _BzwDavClient
 {
@@ -29,6 +30,7 @@ struct _BzwDavClient
   char        *user;
   char        *password;  /* nullable */
   guint        n_requests;
+  gint64       waited;
 };
 
 G_DEFINE_FINAL_TYPE (BzwDavClient, bzw_dav_client, G_TYPE_OBJECT)
@@ -132,14 +134,35 @@ bzw_dav_client_new (const char  *url,
                     const char  *password,
                     GError     **error)
 {
+  return bzw_dav_client_new_full (url, password, FALSE, error);
+}
+
+/**
+ * bzw_dav_client_new_full:
+ * @allow_http: whether plain HTTP is allowed to a host that is not
+ *   loopback (the account's explicit override)
+ *
+ * Like bzw_dav_client_new().
+ */
+BzwDavClient *
+bzw_dav_client_new_full (const char  *url,
+                         const char  *password,
+                         gboolean     allow_http,
+                         GError     **error)
+{
   g_autoptr(BzwDavClient) self = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GUri) bare = NULL;
+  g_autoptr(GError) refused = NULL;
 
   g_return_val_if_fail (url != NULL, NULL);
 
-  if (!bzw_dav_url_is_allowed (url, error))
-    return NULL;
+  if (!bzw_dav_url_is_allowed (url, &refused) &&
+      !(allow_http && g_error_matches (refused, BZW_DAV_ERROR, BZW_DAV_ERROR_INSECURE)))
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return NULL;
+    }
 
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, error);
   if (uri == NULL)
@@ -177,6 +200,17 @@ bzw_dav_client_get_n_requests (BzwDavClient *self)
   g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), 0);
 
   return self->n_requests;
+}
+
+/* The time (µs) the requests so far spent waiting for the server: sending,
+ * the server's work and reading its answer.
+ */
+gint64
+bzw_dav_client_get_waited (BzwDavClient *self)
+{
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), 0);
+
+  return self->waited;
 }
 
 /* @href (absolute or a path) as an absolute address on the server. */
@@ -274,6 +308,7 @@ bzw_dav_client_request (BzwDavClient  *self,
   g_autoptr(GBytes) answer = NULL;
   SoupMessageHeaders *headers;
   BzwDavReply *reply;
+  gint64 started;
 
   message = url != NULL ? soup_message_new (method, url) : NULL;
   if (message == NULL)
@@ -310,7 +345,18 @@ bzw_dav_client_request (BzwDavClient  *self,
   g_signal_connect (message, "authenticate", G_CALLBACK (authenticate_cb), self);
 
   self->n_requests++;
+  started = g_get_monotonic_time ();
   answer = soup_session_send_and_read (self->session, message, NULL, &local_error);
+  self->waited += g_get_monotonic_time () - started;
+  if (answer == NULL && local_error->domain == G_TLS_ERROR)
+    {
+      /* Never passed over: the user checks the address or the server. */
+      g_set_error (error, BZW_DAV_ERROR, BZW_DAV_ERROR_CERTIFICATE,
+                   _("The certificate of the server %s was not accepted (%s); nothing was sent. "
+                     "Check the address, or give the server a certificate this computer trusts."),
+                   self->base, local_error->message);
+      return NULL;
+    }
   if (answer == NULL)
     {
       g_set_error (error, BZW_DAV_ERROR, BZW_DAV_ERROR_NETWORK,
@@ -412,6 +458,65 @@ bzw_dav_client_multiget (BzwDavClient  *self,
 }
 
 /**
+ * bzw_dav_client_sync_collection:
+ * @token: (nullable): the sync-token of the last sync, or %NULL for all
+ * @new_token: (out): the token to give next time
+ *
+ * One REPORT sync-collection (RFC 6578, Depth 1) for what changed in the
+ * collection @href since @token: members with their ETags, and those gone
+ * with the status 404.  A token the server no longer knows fails with
+ * %BZW_DAV_ERROR_SYNC_TOKEN.
+ *
+ * Returns: (transfer full) (element-type BzwDavResponse): the responses
+ */
+GPtrArray *
+bzw_dav_client_sync_collection (BzwDavClient  *self,
+                                const char    *href,
+                                const char    *token,
+                                char         **new_token,
+                                GError       **error)
+{
+  g_autofree char *escaped = g_markup_escape_text (token != NULL ? token : "", -1);
+  g_autofree char *body = NULL;
+  g_autoptr(BzwDavReply) reply = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), NULL);
+  g_return_val_if_fail (new_token != NULL, NULL);
+
+  *new_token = NULL;
+  body = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                          "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>%s</d:sync-token>"
+                          "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
+                          "</d:sync-collection>", escaped);
+  reply = bzw_dav_client_request (self, "REPORT", href, "1", NULL, FALSE,
+                                  "application/xml; charset=utf-8", body, error);
+  if (reply == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (reply->body, &length);
+  /* 403 or 409 with the precondition valid-sync-token: start afresh. */
+  if ((reply->status == 403 || reply->status == 409) && length > 0 &&
+      g_strstr_len (data, length, "valid-sync-token") != NULL)
+    {
+      g_set_error_literal (error, BZW_DAV_ERROR, BZW_DAV_ERROR_SYNC_TOKEN,
+                           _("The server no longer knows the state of the last sync."));
+      return NULL;
+    }
+  if (!check_status (self, reply->status, "REPORT", error))
+    return NULL;
+  if (reply->status != 207)
+    {
+      g_set_error (error, BZW_DAV_ERROR, BZW_DAV_ERROR_FAILED,
+                   _("The server answered %s with the error %u."), "REPORT", reply->status);
+      return NULL;
+    }
+
+  return bzw_dav_multistatus_parse_full (data, length, new_token, error);
+}
+
+/**
  * bzw_dav_client_put:
  * @if_match: (nullable): the ETag the card must still have, or %NULL for
  *   a new card (sent with `If-None-Match: *`)
@@ -426,16 +531,7 @@ bzw_dav_client_put (BzwDavClient  *self,
                     const char    *if_match,
                     GError       **error)
 {
-  g_autoptr(BzwDavReply) reply = NULL;
-
-  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), NULL);
-
-  reply = bzw_dav_client_request (self, "PUT", href, NULL, if_match, if_match == NULL,
-                                  "text/vcard; charset=utf-8", card, error);
-  if (reply == NULL || !check_status (self, reply->status, "PUT", error))
-    return NULL;
-
-  return g_steal_pointer (&reply);
+  return bzw_dav_client_put_typed (self, href, "text/vcard; charset=utf-8", card, if_match, error);
 }
 
 /* A card already gone counts as deleted. */
@@ -456,6 +552,28 @@ bzw_dav_client_delete (BzwDavClient  *self,
   return reply->status == 404 || reply->status == 410 || check_status (self, reply->status, "DELETE", error);
 }
 
+/* Makes a collection called @name with @method (MKCOL, MKCALENDAR): the
+ * body is @head, the display name and @tail.
+ */
+static gboolean
+make_collection (BzwDavClient  *self,
+                 const char    *method,
+                 const char    *href,
+                 const char    *head,
+                 const char    *name,
+                 const char    *tail,
+                 GError       **error)
+{
+  g_autoptr(BzwDavReply) reply = NULL;
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *body = g_strconcat ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n", head,
+                                       "<d:displayname>", escaped, "</d:displayname>", tail, NULL);
+
+  reply = bzw_dav_client_request (self, method, href, NULL, NULL, FALSE,
+                                  "application/xml; charset=utf-8", body, error);
+  return reply != NULL && check_status (self, reply->status, method, error);
+}
+
 /* An extended MKCOL (RFC 5689) that makes an address book called @name. */
 gboolean
 bzw_dav_client_mkcol_addressbook (BzwDavClient  *self,
@@ -463,17 +581,81 @@ bzw_dav_client_mkcol_addressbook (BzwDavClient  *self,
                                   const char    *name,
                                   GError       **error)
 {
-  g_autoptr(BzwDavReply) reply = NULL;
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  g_autofree char *body = NULL;
-
   g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), FALSE);
 
-  body = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+  return make_collection (self, "MKCOL", href,
                           "<d:mkcol xmlns:d=\"DAV:\" xmlns:card=\"" BZW_CARDDAV_NS "\"><d:set><d:prop>"
-                          "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>"
-                          "<d:displayname>%s</d:displayname></d:prop></d:set></d:mkcol>", escaped);
-  reply = bzw_dav_client_request (self, "MKCOL", href, NULL, NULL, FALSE,
-                                  "application/xml; charset=utf-8", body, error);
-  return reply != NULL && check_status (self, reply->status, "MKCOL", error);
+                          "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>",
+                          name,
+                          "</d:prop></d:set></d:mkcol>",
+                          error);
+}
+
+/* CalDAV (RFC 4791): what the calendar sync (bzw-caldav-sync.c) needs. */
+
+/**
+ * bzw_dav_client_multistatus:
+ * @body: the whole XML body of a PROPFIND or REPORT
+ *
+ * Returns: (transfer full) (element-type BzwDavResponse): the responses of
+ *   the 207 answer, or %NULL with an error
+ */
+GPtrArray *
+bzw_dav_client_multistatus (BzwDavClient  *self,
+                            const char    *method,
+                            const char    *href,
+                            const char    *depth,
+                            const char    *body,
+                            GError       **error)
+{
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), NULL);
+
+  return request_multistatus (self, method, href, depth, body, error);
+}
+
+/**
+ * bzw_dav_client_put_typed:
+ * @if_match: (nullable): as for bzw_dav_client_put()
+ *
+ * Like bzw_dav_client_put(), for a resource of @content_type.
+ */
+BzwDavReply *
+bzw_dav_client_put_typed (BzwDavClient  *self,
+                          const char    *href,
+                          const char    *content_type,
+                          const char    *data,
+                          const char    *if_match,
+                          GError       **error)
+{
+  g_autoptr(BzwDavReply) reply = NULL;
+
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), NULL);
+
+  reply = bzw_dav_client_request (self, "PUT", href, NULL, if_match, if_match == NULL,
+                                  content_type, data, error);
+  if (reply == NULL || !check_status (self, reply->status, "PUT", error))
+    return NULL;
+
+  return g_steal_pointer (&reply);
+}
+
+/* MKCALENDAR (RFC 4791) of a calendar called @name for journal entries,
+ * tasks and the events of the occasions.
+ */
+gboolean
+bzw_dav_client_mkcalendar (BzwDavClient  *self,
+                           const char    *href,
+                           const char    *name,
+                           GError       **error)
+{
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), FALSE);
+
+  return make_collection (self, "MKCALENDAR", href,
+                          "<cal:mkcalendar xmlns:d=\"DAV:\" xmlns:cal=\"" BZW_CALDAV_NS "\"><d:set><d:prop>",
+                          name,
+                          "<cal:supported-calendar-component-set><cal:comp name=\"VJOURNAL\"/>"
+                          "<cal:comp name=\"VTODO\"/><cal:comp name=\"VEVENT\"/>"
+                          "</cal:supported-calendar-component-set>"
+                          "</d:prop></d:set></cal:mkcalendar>",
+                          error);
 }

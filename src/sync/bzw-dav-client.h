@@ -18,6 +18,8 @@ typedef enum
   BZW_DAV_ERROR_FULL,           /* 507 */
   BZW_DAV_ERROR_NETWORK,        /* no answer at all */
   BZW_DAV_ERROR_FAILED,         /* any other answer */
+  BZW_DAV_ERROR_SYNC_TOKEN,     /* the sync-token is no longer valid (RFC 6578) */
+  BZW_DAV_ERROR_CERTIFICATE,    /* the server's TLS certificate was not accepted */
 } BzwDavError;
 
 /* What one request got back. */
@@ -39,11 +41,16 @@ gboolean      bzw_dav_url_is_allowed        (const char    *url,
 BzwDavClient *bzw_dav_client_new            (const char    *url,
                                              const char    *password,
                                              GError       **error);
+BzwDavClient *bzw_dav_client_new_full       (const char    *url,
+                                             const char    *password,
+                                             gboolean       allow_http,
+                                             GError       **error);
 const char   *bzw_dav_client_get_user       (BzwDavClient  *self);
 const char   *bzw_dav_client_get_base       (BzwDavClient  *self);
 char         *bzw_dav_client_resolve        (BzwDavClient  *self,
                                              const char    *href);
 guint         bzw_dav_client_get_n_requests (BzwDavClient  *self);
+gint64        bzw_dav_client_get_waited     (BzwDavClient  *self);
 BzwDavReply  *bzw_dav_client_request        (BzwDavClient  *self,
                                              const char    *method,
                                              const char    *href,
@@ -62,6 +69,11 @@ GPtrArray    *bzw_dav_client_multiget       (BzwDavClient  *self,
                                              const char    *href,
                                              GPtrArray     *hrefs,
                                              GError       **error);
+GPtrArray    *bzw_dav_client_sync_collection (BzwDavClient *self,
+                                               const char   *href,
+                                               const char   *token,
+                                               char        **new_token,
+                                               GError      **error);
 BzwDavReply  *bzw_dav_client_put            (BzwDavClient  *self,
                                              const char    *href,
                                              const char    *card,
@@ -75,6 +87,22 @@ gboolean      bzw_dav_client_mkcol_addressbook (BzwDavClient *self,
                                                 const char   *href,
                                                 const char   *name,
                                                 GError      **error);
+GPtrArray    *bzw_dav_client_multistatus    (BzwDavClient  *self,
+                                             const char    *method,
+                                             const char    *href,
+                                             const char    *depth,
+                                             const char    *body,
+                                             GError       **error);
+BzwDavReply  *bzw_dav_client_put_typed      (BzwDavClient  *self,
+                                             const char    *href,
+                                             const char    *content_type,
+                                             const char    *data,
+                                             const char    *if_match,
+                                             GError       **error);
+gboolean      bzw_dav_client_mkcalendar     (BzwDavClient  *self,
+                                             const char    *href,
+                                             const char    *name,
+                                             GError       **error);
 void          bzw_dav_reply_free            (BzwDavReply   *reply);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwDavReply, bzw_dav_reply_free)

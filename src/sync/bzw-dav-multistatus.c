@@ -27,6 +27,9 @@ bzw_dav_response_free (BzwDavResponse *response)
   g_free (response->address_data);
   g_free (response->principal);
   g_free (response->addressbook_home);
+  g_free (response->sync_token);
+  g_free (response->calendar_data);
+  g_free (response->calendar_home);
   g_free (response);
 }
 
@@ -83,6 +86,59 @@ parse_status (xmlNode *node)
   return (guint) g_ascii_strtoull (space + 1, NULL, 10);
 }
 
+/* Whether the supported-report-set @node names sync-collection, inside
+ * <report> as RFC 3253 has it or straight in <supported-report> as
+ * Xandikos writes it.
+ */
+static gboolean
+has_sync_report (xmlNode *node)
+{
+  for (xmlNode *s = node->children; s != NULL; s = s->next)
+    {
+      xmlNode *report;
+
+      if (!is (s, BZW_DAV_NS, "supported-report"))
+        continue;
+      report = child (s, BZW_DAV_NS, "report");
+      if (child (report != NULL ? report : s, BZW_DAV_NS, "sync-collection") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the supported-address-data @node names vCard 4.0. */
+static gboolean
+has_vcard4 (xmlNode *node)
+{
+  for (xmlNode *t = node->children; t != NULL; t = t->next)
+    {
+      xmlChar *version;
+      gboolean four;
+
+      if (!is (t, BZW_CARDDAV_NS, "address-data-type"))
+        continue;
+      version = xmlGetNoNsProp (t, (const xmlChar *) "version");
+      four = version != NULL && strcmp ((const char *) version, "4.0") == 0;
+      xmlFree (version);
+      if (four)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The properties of CalDAV (RFC 4791). */
+static void
+read_caldav_prop (BzwDavResponse *response,
+                  xmlNode        *p)
+{
+  if (is (p, BZW_CALDAV_NS, "calendar-data") && response->calendar_data == NULL)
+    response->calendar_data = dup_text (p);
+  else if (is (p, BZW_CALDAV_NS, "calendar-home-set") && response->calendar_home == NULL)
+    response->calendar_home = dup_text (child (p, BZW_DAV_NS, "href"));
+}
+
 static void
 read_prop (BzwDavResponse *response,
            xmlNode        *prop)
@@ -101,11 +157,23 @@ read_prop (BzwDavResponse *response,
         response->principal = dup_text (child (p, BZW_DAV_NS, "href"));
       else if (is (p, BZW_CARDDAV_NS, "addressbook-home-set") && response->addressbook_home == NULL)
         response->addressbook_home = dup_text (child (p, BZW_DAV_NS, "href"));
+      else if (is (p, BZW_DAV_NS, "sync-token") && response->sync_token == NULL)
+        response->sync_token = dup_text (p);
+      else if (is (p, BZW_DAV_NS, "supported-report-set"))
+        response->has_sync_collection = has_sync_report (p);
+      else if (is (p, BZW_CARDDAV_NS, "supported-address-data"))
+        {
+          response->has_address_data_types = TRUE;
+          response->has_vcard4 = has_vcard4 (p);
+        }
       else if (is (p, BZW_DAV_NS, "resourcetype"))
         {
           response->is_collection = child (p, BZW_DAV_NS, "collection") != NULL;
           response->is_addressbook = child (p, BZW_CARDDAV_NS, "addressbook") != NULL;
+          response->is_calendar = child (p, BZW_CALDAV_NS, "calendar") != NULL;
         }
+      else
+        read_caldav_prop (response, p);
     }
 }
 
@@ -138,7 +206,8 @@ read_response (xmlNode *node)
  * bzw_dav_multistatus_parse:
  *
  * Reads a 207 Multi-Status body.  Responses without an href are left out.
- * The parser loads no DTD, substitutes no entities and reaches no network.
+ * The parser loads no DTD, substitutes no entities and reaches no network;
+ * a body with a document type declaration is refused.
  *
  * Returns: (transfer full) (element-type BzwDavResponse): the responses,
  *   or %NULL when the body is no multistatus
@@ -148,10 +217,28 @@ bzw_dav_multistatus_parse (const char  *data,
                            gsize        length,
                            GError     **error)
 {
+  return bzw_dav_multistatus_parse_full (data, length, NULL, error);
+}
+
+/**
+ * bzw_dav_multistatus_parse_full:
+ * @sync_token: (out) (optional) (nullable): the multistatus' own
+ *   sync-token, the answer of a sync-collection REPORT (RFC 6578)
+ *
+ * Like bzw_dav_multistatus_parse().
+ */
+GPtrArray *
+bzw_dav_multistatus_parse_full (const char  *data,
+                                gsize        length,
+                                char       **sync_token,
+                                GError     **error)
+{
   g_autoptr(GPtrArray) responses = NULL;
   xmlDoc *doc;
   xmlNode *root;
 
+  if (sync_token != NULL)
+    *sync_token = NULL;
   if (data == NULL || length == 0 || length > MAX_BODY)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -161,7 +248,9 @@ bzw_dav_multistatus_parse (const char  *data,
 
   doc = xmlReadMemory (data, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root == NULL || !is (root, BZW_DAV_NS, "multistatus"))
+  /* No server sends a DTD; one could only declare entities that expand. */
+  if (root == NULL || doc->intSubset != NULL || doc->extSubset != NULL ||
+      !is (root, BZW_DAV_NS, "multistatus"))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The server’s answer is not a WebDAV multistatus."));
@@ -174,6 +263,8 @@ bzw_dav_multistatus_parse (const char  *data,
     {
       BzwDavResponse *response;
 
+      if (sync_token != NULL && *sync_token == NULL && is (c, BZW_DAV_NS, "sync-token"))
+        *sync_token = dup_text (c);
       if (!is (c, BZW_DAV_NS, "response"))
         continue;
 

@@ -140,14 +140,10 @@ delete_clicked_cb (GtkButton        *button,
     }
 
   title = g_strdup_printf (_("Circle “%s” deleted"), bzw_circle_get_name (circle));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
+  toast = bzw_ui_undo_toast_new (title, G_CALLBACK (undo_delete_cb), self, NULL);
   g_object_set_data_full (G_OBJECT (toast), "bzw-circle", g_object_ref (circle), g_object_unref);
   g_object_set_data_full (G_OBJECT (toast), "bzw-members", g_steal_pointer (&members),
                           (GDestroyNotify) g_array_unref);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   rebuild (self);

@@ -6,6 +6,7 @@
 
 #include "bzw-contact-page.h"
 #include "bzw-circle-menu.h"
+#include "bzw-conflict-ui.h"
 #include "bzw-follow-up-ui.h"
 #include "bzw-relationship-dialog.h"
 #include "bzw-journal-list.h"
@@ -39,6 +40,7 @@ struct _BzwContactPage
   GtkWidget  *scroller;
   GtkLabel   *subtitle_label;
   GMenu      *snooze_menu;
+  GMenu      *briefing_menu;
 };
 
 G_DEFINE_FINAL_TYPE (BzwContactPage, bzw_contact_page, GTK_TYPE_WIDGET)
@@ -248,6 +250,18 @@ add_introducer (BzwContactPage *self,
   add_open_contact_button (self, row, id, name);
 }
 
+/* „Gesprächsvorbereitung drucken …“ in the ⋮ menu, for this contact. */
+static void
+update_briefing_menu (BzwContactPage *self)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Print Meeting _Brief…"), NULL);
+
+  g_menu_item_set_action_and_target_value (item, "win.print-briefing",
+                                           g_variant_new_int64 (bzw_contact_get_id (self->contact)));
+  g_menu_remove_all (self->briefing_menu);
+  g_menu_append_item (self->briefing_menu, item);
+}
+
 static void
 add_follow_up (BzwContactPage *self)
 {
@@ -263,6 +277,7 @@ add_follow_up (BzwContactPage *self)
   /* „Später erinnern“ in the ⋮ menu, for this contact. */
   g_menu_remove_all (self->snooze_menu);
   g_menu_append_section (self->snooze_menu, NULL, snooze);
+  update_briefing_menu (self);
 }
 
 static void
@@ -512,6 +527,7 @@ add_relationships (BzwContactPage *self)
       GtkWidget *edit = bzw_ui_row_button ("document-edit-symbolic", edit_label);
 
       subtitle = bzw_labels_relationship_subtitle (bzw_relationship_get_kind (rel),
+                                                   bzw_relationship_get_a_id (rel) == me, name,
                                                    bzw_relationship_get_strength (rel),
                                                    bzw_relationship_get_since (rel));
       if (bzw_relationship_get_note (rel) != NULL)
@@ -596,6 +612,19 @@ add_circles (BzwContactPage *self)
     }
 }
 
+/* What the sync found changed here and on the server, on top. */
+static void
+add_conflicts (BzwContactPage *self)
+{
+  GtkWidget *group = bzw_conflict_ui_new_group (self->store, self->contact);
+
+  if (group == NULL)
+    return;
+
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
+}
+
 static void
 rebuild (BzwContactPage *self)
 {
@@ -623,6 +652,7 @@ rebuild (BzwContactPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
   add_circles (self);
+  add_conflicts (self);
   add_fields (self);
   add_follow_up (self);
   add_networking (self);
@@ -691,6 +721,7 @@ bzw_contact_page_class_init (BzwContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BzwContactPage, snooze_menu);
+  gtk_widget_class_bind_template_child (widget_class, BzwContactPage, briefing_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -274,13 +274,9 @@ delete_contact (BzwContactsView *self,
   show_contact (self, 0);
 
   title = g_strdup_printf (_("“%s” deleted"), name);
-  undo_toast = adw_toast_new (title);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (undo_toast, 10);
+  undo_toast = bzw_ui_undo_toast_new (title, G_CALLBACK (undo_delete_cb),
+                                      snapshot, snapshot_free_notify);
   g_object_set_data_full (G_OBJECT (undo_toast), "bzw-store", g_object_ref (self->store), g_object_unref);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         snapshot, snapshot_free_notify, 0);
   bzw_ui_toast (GTK_WIDGET (self), undo_toast);
 }
 

@@ -42,7 +42,7 @@ contact_row (gint64      contact_id,
 }
 
 /* „Geburtstag · Sa., 14.03. · wird 40“, „Hochzeitstag · heute · 10 Jahre“,
- * „Geburtstag · 02.04. · Jahr unbekannt“.
+ * „Geburtstag · 02.04. · Jahr unbekannt“, „Namenstag · morgen“.
  */
 static char *
 occasion_subtitle (const BzwUpcomingOccasion *occasion)
@@ -56,6 +56,9 @@ occasion_subtitle (const BzwUpcomingOccasion *occasion)
   when = occasion->days_until == 0 ? g_strdup (_("today"))
          : occasion->days_until == 1 ? g_strdup (_("tomorrow")) : g_strdup (day);
 
+  if (occasion->name_day)
+    /* „Namenstag · morgen“: a name day counts no years. */
+    return g_strdup_printf ("%s · %s", kind, when);
   if (occasion->years < 0)
     years = g_strdup (_("Year unknown"));
   else if (occasion->label == NULL)

@@ -212,6 +212,15 @@ show_figures (BzwDashboardView   *self,
 }
 
 /* „Anstehende Anlässe“ and the follow-ups that are due. */
+static gboolean
+has_name_day (const GArray *occasions)
+{
+  for (guint i = 0; i < occasions->len; i++)
+    if (g_array_index (occasions, BzwUpcomingOccasion, i).name_day)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 show_occasions (BzwDashboardView   *self,
                 const BzwDashboard *o)
@@ -242,7 +251,9 @@ show_occasions (BzwDashboardView   *self,
   if (o->occasions->len == 0)
     return;
 
-  group = add_section (self, _("Upcoming Occasions"), _("Birthdays and anniversaries in the next 30 days"));
+  group = add_section (self, _("Upcoming Occasions"),
+                       has_name_day (o->occasions) ? _("Birthdays, anniversaries and name days in the next 30 days")
+                                                   : _("Birthdays and anniversaries in the next 30 days"));
   bzw_dashboard_occasions_fill (group, o, now);
 }
 

@@ -109,13 +109,9 @@ merge_clicked_cb (GtkButton           *button,
   kept = bzw_store_dup_contact (self->store, keep, NULL);
   name = kept != NULL ? bzw_contact_dup_best_name (kept) : g_strdup ("");
   title = g_strdup_printf (_("Merged into “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
+  toast = bzw_ui_undo_toast_new (title, G_CALLBACK (undo_cb), undo, undo_free_notify);
   g_object_set_data_full (G_OBJECT (toast), "bzw-store", g_object_ref (self->store), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "bzw-dialog", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free_notify, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   refresh (self);

@@ -83,10 +83,8 @@ typedef struct
 } LabelChoice;
 
 static void
-label_choice_free (gpointer data)
+label_choice_free (LabelChoice *choice)
 {
-  LabelChoice *choice = data;
-
   g_ptr_array_unref (choice->ids);
   g_free (choice);
 }
@@ -214,7 +212,7 @@ label_drop_down_new (BzwFieldKind  kind,
   gtk_widget_add_css_class (GTK_WIDGET (choice->drop), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (choice->drop), _("Choose a label"));
   bzw_ui_name_drop_down (choice->drop, _("Label"));
-  g_object_set_data_full (G_OBJECT (choice->drop), "bzw-label-choice", choice, label_choice_free);
+  g_object_set_data_full (G_OBJECT (choice->drop), "bzw-label-choice", choice, (GDestroyNotify) label_choice_free);
   g_signal_connect (choice->drop, "notify::selected", G_CALLBACK (label_selected_cb), choice);
   return GTK_WIDGET (choice->drop);
 }

@@ -661,7 +661,7 @@ bzw_follow_up_ui_set (GtkWidget *widget,
       title = g_strdup_printf (_("Follow up on %s"), date);
     }
   else
-    title = g_strdup (g_str_equal (choice, "done") ? _("Follow-up done") : _("Follow-up removed"));
+    title = g_strdup (g_str_equal (choice, "done") ? _("Follow-up Done") : _("Follow-up removed"));
   toast_with_undo (widget, title, "win.follow-up", id, previous != NULL ? previous : "clear");
 
   if (g_str_equal (choice, "done"))

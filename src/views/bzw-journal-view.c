@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "bzw-conflict-ui.h"
 #include "bzw-entry-editor.h"
 #include "bzw-journal-list.h"
 #include "bzw-journal-row.h"
@@ -14,7 +15,9 @@
 #include <glib/gi18n.h>
 
 /* The "Journal" screen: every encounter, favour and referral, newest first
- * and grouped by month, with kind filters and a full-text search.
+ * and grouped by month, with kind filters and a full-text search; above
+ * them what the sync found changed here and on the server
+ * (bzw-conflict-ui.c), read again when idle after the store's changes.
  */
 struct _BzwJournalView
 {
@@ -25,6 +28,9 @@ struct _BzwJournalView
   GtkSingleSelection *selection;
 
   GtkWidget          *box;
+  GtkWidget          *conflicts_scroller;
+  GtkWidget          *conflicts_clamp;
+  guint               conflicts_idle;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *encounters_toggle;
   GtkToggleButton    *favours_toggle;
@@ -225,6 +231,27 @@ toggle (BzwJournalView *self,
   return button;
 }
 
+static gboolean
+show_conflicts_cb (gpointer data)
+{
+  BzwJournalView *self = data;
+  GtkWidget *group = bzw_conflict_ui_new_item_group (self->store);
+
+  self->conflicts_idle = 0;
+  adw_clamp_set_child (ADW_CLAMP (self->conflicts_clamp), group);
+  gtk_widget_set_visible (self->conflicts_scroller, group != NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (BzwJournalView *self,
+                  guint           what)
+{
+  if (self->conflicts_idle == 0 && (what & (BZW_STORE_CHANGE_JOURNAL | BZW_STORE_CHANGE_RELATIONSHIPS |
+                                            BZW_STORE_CHANGE_CONTACTS)) != 0)
+    self->conflicts_idle = g_idle_add (show_conflicts_cb, self);
+}
+
 /* The timeline is read when the view is first shown, not at start-up. */
 static void
 bzw_journal_view_map (GtkWidget *widget)
@@ -239,7 +266,9 @@ bzw_journal_view_map (GtkWidget *widget)
   self->list = bzw_journal_list_new (self->store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   apply_filters (self);
+  show_conflicts_cb (self);
 }
 
 static void
@@ -247,6 +276,7 @@ bzw_journal_view_dispose (GObject *object)
 {
   BzwJournalView *self = BZW_JOURNAL_VIEW (object);
 
+  g_clear_handle_id (&self->conflicts_idle, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
@@ -317,6 +347,19 @@ bzw_journal_view_new (BzwStore *store)
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Journal Entry"), -1);
   gtk_box_append (GTK_BOX (bar), add);
   gtk_box_append (GTK_BOX (self->box), bar);
+
+  self->conflicts_clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->conflicts_clamp), 860);
+  g_object_set (self->conflicts_clamp, "margin-start", 12, "margin-end", 12, "margin-bottom", 12, NULL);
+  /* Many conflicts scroll; the timeline stays in sight. */
+  self->conflicts_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->conflicts_scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->conflicts_scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->conflicts_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->conflicts_scroller), self->conflicts_clamp);
+  gtk_widget_set_visible (self->conflicts_scroller, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->conflicts_scroller);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

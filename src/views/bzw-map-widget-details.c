@@ -80,8 +80,15 @@ _bzw_map_widget_update_accessible (BzwMapWidget *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship map"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Tab and the arrow keys choose a contact, Enter opens it"),
+                                      _("Tab and the arrow keys choose a contact, Enter opens it, "
+                                        "Page Down goes through its relationships"),
                                       -1);
+      return;
+    }
+
+  if (self->focus_edge >= 0)
+    {
+      _bzw_map_widget_update_edge_accessible (self);
       return;
     }
 

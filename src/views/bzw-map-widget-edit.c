@@ -284,6 +284,7 @@ _bzw_map_widget_create_menu (BzwMapWidget *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   self->connect_from = self->connect_to = -1;
+  self->focus_edge = -1;
 }
 
 void

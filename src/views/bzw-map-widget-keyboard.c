@@ -11,7 +11,8 @@
 #include <string.h>
 
 /* Keyboard navigation: Tab in a spatial order, arrows to the nearest node
- * in that direction, moving nodes with the keyboard, and search.
+ * in that direction, Page Down and Page Up to the selected node's lines
+ * (bzw-map-widget-edges.c), moving nodes with the keyboard, and search.
  */
 
 typedef struct
@@ -204,10 +205,27 @@ plain_key_pressed (BzwMapWidget *self,
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
     case GDK_KEY_space:
-      _bzw_map_widget_open_node (self, self->view.selected);
+      if (self->focus_edge >= 0)
+        _bzw_map_widget_edit_focused_edge (self);
+      else
+        _bzw_map_widget_open_node (self, self->view.selected);
+      return TRUE;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      if (self->view.selected < 0)
+        return FALSE;
+      _bzw_map_widget_step_edge (self, keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up ? -1 : 1);
       return TRUE;
 
     case GDK_KEY_Escape:
+      if (self->focus_edge >= 0)
+        {
+          _bzw_map_widget_focus_edge (self, -1);
+          return TRUE;
+        }
       if (self->view.selected < 0)
         return FALSE;
       _bzw_map_widget_select_node (self, -1);

@@ -7,7 +7,8 @@
  * clock (bzw-map-widget-view.c), the texts of the popover and for screen
  * readers (bzw-map-widget-details.c), pointer input
  * (bzw-map-widget-input.c), keyboard navigation and search
- * (bzw-map-widget-keyboard.c) and working on the relationships
+ * (bzw-map-widget-keyboard.c), the selected contact's lines by keyboard
+ * (bzw-map-widget-edges.c) and working on the relationships
  * (bzw-map-widget-edit.c).
  */
 
@@ -84,6 +85,11 @@ struct _BzwMapWidget
   int               connect_to;
   double            connect_x;
   double            connect_y;
+
+  /* The relationship line the keyboard is on (bzw-map-widget-edges.c),
+   * an edge of the selected node, or -1.
+   */
+  int               focus_edge;
 
   guint             loaded : 1;
   guint             needs_reload : 1;
@@ -226,5 +232,23 @@ _bzw_map_widget_connect_end (BzwMapWidget *self);
 void
 _bzw_map_widget_draw_connect (BzwMapWidget *self,
                               cairo_t      *cr);
+
+void
+_bzw_map_widget_focus_edge (BzwMapWidget *self,
+                            int           edge);
+
+void
+_bzw_map_widget_step_edge (BzwMapWidget *self,
+                           int           step);
+
+void
+_bzw_map_widget_edit_focused_edge (BzwMapWidget *self);
+
+void
+_bzw_map_widget_update_edge_accessible (BzwMapWidget *self);
+
+void
+_bzw_map_widget_draw_edge_focus (BzwMapWidget *self,
+                                 cairo_t      *cr);
 
 G_END_DECLS

@@ -252,6 +252,7 @@ _bzw_map_widget_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bzw_map_renderer_draw (self->renderer, cr, &self->view);
   _bzw_map_widget_draw_connect (self, cr);
+  _bzw_map_widget_draw_edge_focus (self, cr);
 
   if (gtk_widget_has_visible_focus (widget))
     {

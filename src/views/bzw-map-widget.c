@@ -40,6 +40,13 @@ void
 _bzw_map_widget_select_node (BzwMapWidget *self,
                              int           index)
 {
+  if (self->focus_edge >= 0)
+    {
+      self->focus_edge = -1;
+      _bzw_map_widget_update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
   if (self->view.selected == index)
     return;
 
@@ -112,6 +119,7 @@ reload (BzwMapWidget *self)
   self->view.hover = -1;
   self->drag_node = NO_DRAG;
   self->connect_from = self->connect_to = -1;
+  self->focus_edge = -1;
   self->view.selected = -1;
   if (selected_id >= 0 && bzw_map_graph_lookup (self->graph, selected_id, &index))
     self->view.selected = index;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "bzw-briefing.h"
 #include "bzw-overview-options.h"
 #include "bzw-overview-renderer.h"
 #include "bzw-print-operation.h"
@@ -15,6 +16,8 @@
  * tab of our own for which contacts, the grouping, notes and the map page.
  * The pages come from the same renderer as the command line's PDF, the
  * map page too (drawn by the map core, not by the map on the screen).
+ * Made with bzw_print_operation_new_briefing () it prints the meeting
+ * brief of one contact instead (BzwBriefing, one page, no tab).
  */
 struct _BzwPrintOperation
 {
@@ -26,6 +29,7 @@ struct _BzwPrintOperation
   BzwOverviewOptions  *options;
   BzwOverviewRenderer *renderer;
   GArray              *circle_ids;
+  BzwBriefing         *briefing;
 
   GtkDropDown         *selection_dropdown;
   GtkDropDown         *circle_dropdown;
@@ -71,7 +75,12 @@ bzw_print_operation_create_custom_widget (GtkPrintOperation *operation)
   g_autoptr(GtkStringList) circle_names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) circles = bzw_store_list_circles (self->store, NULL);
   g_autofree char *grouping = g_settings_get_string (self->settings, "print-grouping");
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid;
+
+  if (self->briefing != NULL)
+    return NULL;
+
+  grid = gtk_grid_new ();
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -113,10 +122,16 @@ bzw_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                          GtkWidget         *widget)
 {
   BzwPrintOperation *self = BZW_PRINT_OPERATION (operation);
-  BzwOverviewSelection selection = gtk_drop_down_get_selected (self->selection_dropdown);
-  guint circle = gtk_drop_down_get_selected (self->circle_dropdown);
-  gboolean by_circle = gtk_drop_down_get_selected (self->grouping_dropdown) == 1;
+  BzwOverviewSelection selection;
+  guint circle;
+  gboolean by_circle;
 
+  if (self->briefing != NULL)
+    return;
+
+  selection = gtk_drop_down_get_selected (self->selection_dropdown);
+  circle = gtk_drop_down_get_selected (self->circle_dropdown);
+  by_circle = gtk_drop_down_get_selected (self->grouping_dropdown) == 1;
   bzw_overview_options_set_selection (self->options, selection);
   if (circle < self->circle_ids->len)
     bzw_overview_options_set_circle_id (self->options, g_array_index (self->circle_ids, gint64, circle));
@@ -130,6 +145,22 @@ bzw_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   g_settings_set_boolean (self->settings, "print-map", gtk_check_button_get_active (self->map_check));
 }
 
+/* The brief is read afresh when printing starts: one page. */
+static void
+begin_briefing (BzwPrintOperation *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!bzw_briefing_load (self->briefing, now, &error))
+    {
+      g_set_error_literal (&self->error, error->domain, error->code, error->message);
+      gtk_print_operation_cancel (GTK_PRINT_OPERATION (self));
+      return;
+    }
+  gtk_print_operation_set_n_pages (GTK_PRINT_OPERATION (self), 1);
+}
+
 static void
 bzw_print_operation_begin_print (GtkPrintOperation *operation,
                                  GtkPrintContext   *context)
@@ -137,6 +168,12 @@ bzw_print_operation_begin_print (GtkPrintOperation *operation,
   BzwPrintOperation *self = BZW_PRINT_OPERATION (operation);
   g_autoptr(GError) error = NULL;
   int n_pages;
+
+  if (self->briefing != NULL)
+    {
+      begin_briefing (self);
+      return;
+    }
 
   g_clear_object (&self->renderer);
   self->renderer = bzw_overview_renderer_new (self->store, self->options);
@@ -161,8 +198,13 @@ bzw_print_operation_draw_page (GtkPrintOperation *operation,
                                int                page_nr)
 {
   BzwPrintOperation *self = BZW_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
 
-  bzw_overview_renderer_draw_page (self->renderer, gtk_print_context_get_cairo_context (context), page_nr);
+  if (self->briefing != NULL)
+    bzw_briefing_draw (self->briefing, cr, gtk_print_context_get_width (context),
+                       gtk_print_context_get_height (context));
+  else
+    bzw_overview_renderer_draw_page (self->renderer, cr, page_nr);
 }
 
 static void
@@ -171,6 +213,7 @@ bzw_print_operation_dispose (GObject *object)
   BzwPrintOperation *self = BZW_PRINT_OPERATION (object);
 
   g_clear_object (&self->renderer);
+  g_clear_object (&self->briefing);
   g_clear_object (&self->options);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -252,6 +295,28 @@ bzw_print_operation_new (BzwStore  *store,
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Contact Overview"));
   gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), _("Contact Overview"));
   gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
+  return self;
+}
+
+/**
+ * bzw_print_operation_new_briefing:
+ * @contact_id: whose meeting brief to print
+ *
+ * Prints the meeting brief („Gesprächsvorbereitung“) of one contact, on
+ * the paper and with the margins of the overview.
+ */
+BzwPrintOperation *
+bzw_print_operation_new_briefing (BzwStore  *store,
+                                  GSettings *settings,
+                                  gint64     contact_id)
+{
+  BzwPrintOperation *self = bzw_print_operation_new (store, settings, NULL);
+  g_autofree char *name = bzw_store_dup_contact_name (store, contact_id);
+  /* Translators: the print job of a meeting brief; %s is the contact. */
+  g_autofree char *job = g_strdup_printf (_("Meeting Brief: %s"), name != NULL ? name : "");
+
+  self->briefing = bzw_briefing_new (store, contact_id);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job);
   return self;
 }
 

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (BzwPrintOperation, bzw_print_operation, BZW, PRINT_OPERATI
 BzwPrintOperation *bzw_print_operation_new         (BzwStore          *store,
                                                     GSettings         *settings,
                                                     GArray            *shown_ids);
+BzwPrintOperation *bzw_print_operation_new_briefing (BzwStore          *store,
+                                                    GSettings         *settings,
+                                                    gint64             contact_id);
 const GError      *bzw_print_operation_get_failure (BzwPrintOperation *self);
 
 G_END_DECLS

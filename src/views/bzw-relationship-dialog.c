@@ -76,19 +76,13 @@ toast_undo (GtkWidget       *widget,
             gint64           added_id,
             gboolean         removed)
 {
-  AdwToast *toast = adw_toast_new (title);
   Undo *undo = g_new0 (Undo, 1);
 
   undo->store = g_object_ref (store);
   undo->before = before != NULL ? bzw_relationship_copy (before) : NULL;
   undo->added_id = added_id;
   undo->removed = removed;
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
-  bzw_ui_toast (widget, toast);
+  bzw_ui_toast (widget, bzw_ui_undo_toast_new (title, G_CALLBACK (undo_cb), undo, undo_free));
 }
 
 static char *
@@ -183,6 +177,38 @@ new_grid (void)
   return grid;
 }
 
+/* What the answer of the dialog that adds or changes a relationship
+ * reads: the store, the relationship as it was (when changing), the
+ * fields the dialog has (the others NULL) and the two contacts (when
+ * adding).  The dialog holds it.
+ */
+typedef struct
+{
+  BzwStore         *store;
+  BzwRelationship  *before;
+  BzwContactPicker *picker;
+  GtkDropDown      *kind;
+  GtkSpinButton    *strength;
+  GtkEditable      *since;
+  GtkEditable      *note;
+  gint64            a_id;
+  gint64            b_id;
+} Form;
+
+static void
+form_free (Form *form)
+{
+  g_clear_object (&form->store);
+  g_clear_object (&form->before);
+  g_free (form);
+}
+
+static Form *
+get_form (AdwMessageDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "bzw-form");
+}
+
 /* Adding */
 
 static void
@@ -190,12 +216,9 @@ add_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  GtkWidget        *widget)
 {
-  BzwStore *store = g_object_get_data (G_OBJECT (dialog), "bzw-store");
-  BzwContactPicker *picker = g_object_get_data (G_OBJECT (dialog), "bzw-picker");
-  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "bzw-kind");
-  GtkSpinButton *strength = g_object_get_data (G_OBJECT (dialog), "bzw-strength");
-  gint64 a_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "bzw-a-id"));
-  gint64 b_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "bzw-b-id"));
+  Form *form = get_form (dialog);
+  BzwStore *store = form->store;
+  gint64 b_id = form->b_id;
   g_autoptr(BzwRelationship) rel = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -204,14 +227,14 @@ add_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") != 0)
     return;
 
-  if (picker != NULL)
-    b_id = bzw_contact_picker_get_contact_id (picker);
+  if (form->picker != NULL)
+    b_id = bzw_contact_picker_get_contact_id (form->picker);
 
   rel = bzw_relationship_new ();
-  bzw_relationship_set_a_id (rel, a_id);
+  bzw_relationship_set_a_id (rel, form->a_id);
   bzw_relationship_set_b_id (rel, b_id);
-  bzw_relationship_set_kind (rel, selected_kind (kind, NULL));
-  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (strength));
+  bzw_relationship_set_kind (rel, selected_kind (form->kind, NULL));
+  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (form->strength));
 
   if (b_id == 0 || !bzw_store_save_relationship (store, rel, &error))
     {
@@ -245,8 +268,10 @@ new_dialog (GtkWidget  *widget,
 {
   AdwMessageDialog *dialog = bzw_ui_question_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body,
                                                   response, label, ADW_RESPONSE_SUGGESTED);
+  Form *form = g_new0 (Form, 1);
 
-  g_object_set_data_full (G_OBJECT (dialog), "bzw-store", g_object_ref (store), g_object_unref);
+  form->store = g_object_ref (store);
+  g_object_set_data_full (G_OBJECT (dialog), "bzw-form", form, (GDestroyNotify) form_free);
   return dialog;
 }
 
@@ -268,6 +293,7 @@ bzw_relationship_dialog_add (GtkWidget *widget,
   g_autofree char *b_name = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
+  Form *form;
   GtkWidget *grid = new_grid ();
   GtkWidget *picker = NULL;
   GtkWidget *kind = new_kind_drop_down (NULL);
@@ -305,11 +331,12 @@ bzw_relationship_dialog_add (GtkWidget *widget,
   attach_row (GTK_GRID (grid), row++, _("S_trength (1–5)"), _("Strength (1–5)"), strength);
 
   adw_message_dialog_set_extra_child (dialog, grid);
-  g_object_set_data (G_OBJECT (dialog), "bzw-picker", picker);
-  g_object_set_data (G_OBJECT (dialog), "bzw-kind", kind);
-  g_object_set_data (G_OBJECT (dialog), "bzw-strength", strength);
-  g_object_set_data (G_OBJECT (dialog), "bzw-a-id", GSIZE_TO_POINTER (a_id));
-  g_object_set_data (G_OBJECT (dialog), "bzw-b-id", GSIZE_TO_POINTER (MAX (b_id, 0)));
+  form = get_form (dialog);
+  form->picker = picker != NULL ? BZW_CONTACT_PICKER (picker) : NULL;
+  form->kind = GTK_DROP_DOWN (kind);
+  form->strength = GTK_SPIN_BUTTON (strength);
+  form->a_id = a_id;
+  form->b_id = MAX (b_id, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (picker != NULL ? picker : kind);
@@ -338,15 +365,13 @@ edit_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   GtkWidget        *widget)
 {
-  BzwStore *store = g_object_get_data (G_OBJECT (dialog), "bzw-store");
-  BzwRelationship *before = g_object_get_data (G_OBJECT (dialog), "bzw-relationship");
-  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "bzw-kind");
-  GtkSpinButton *strength = g_object_get_data (G_OBJECT (dialog), "bzw-strength");
-  GtkEditable *since = g_object_get_data (G_OBJECT (dialog), "bzw-since");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "bzw-note");
+  Form *form = get_form (dialog);
+  BzwStore *store = form->store;
+  BzwRelationship *before = form->before;
   g_autoptr(BzwRelationship) rel = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *iso = NULL;
+  const char *note;
 
   if (g_strcmp0 (response, "remove") == 0)
     {
@@ -356,12 +381,13 @@ edit_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0)
     return;
 
-  iso = bzw_ui_parse_date (gtk_editable_get_text (since), &error);
+  iso = bzw_ui_parse_date (gtk_editable_get_text (form->since), &error);
+  note = gtk_editable_get_text (form->note);
   rel = bzw_relationship_copy (before);
-  bzw_relationship_set_kind (rel, selected_kind (kind, bzw_relationship_get_kind (before)));
-  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (strength));
+  bzw_relationship_set_kind (rel, selected_kind (form->kind, bzw_relationship_get_kind (before)));
+  bzw_relationship_set_strength (rel, gtk_spin_button_get_value_as_int (form->strength));
   bzw_relationship_set_since (rel, iso != NULL && *iso != '\0' ? iso : NULL);
-  bzw_relationship_set_note (rel, *gtk_editable_get_text (note) != '\0' ? gtk_editable_get_text (note) : NULL);
+  bzw_relationship_set_note (rel, *note != '\0' ? note : NULL);
 
   if (iso == NULL || !bzw_store_save_relationship (store, rel, &error))
     {
@@ -402,6 +428,7 @@ bzw_relationship_dialog_edit (GtkWidget       *widget,
   g_autofree char *body = NULL;
   g_autofree char *since_text = NULL;
   AdwMessageDialog *dialog;
+  Form *form;
   GtkWidget *grid = new_grid ();
   GtkWidget *kind = new_kind_drop_down (bzw_relationship_get_kind (relationship));
   GtkWidget *strength = new_strength_spin (bzw_relationship_get_strength (relationship));
@@ -434,12 +461,12 @@ bzw_relationship_dialog_edit (GtkWidget       *widget,
   attach_row (GTK_GRID (grid), 3, _("_Note"), _("Note"), note);
 
   adw_message_dialog_set_extra_child (dialog, grid);
-  g_object_set_data_full (G_OBJECT (dialog), "bzw-relationship",
-                          bzw_relationship_copy (relationship), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "bzw-kind", kind);
-  g_object_set_data (G_OBJECT (dialog), "bzw-strength", strength);
-  g_object_set_data (G_OBJECT (dialog), "bzw-since", since);
-  g_object_set_data (G_OBJECT (dialog), "bzw-note", note);
+  form = get_form (dialog);
+  form->before = bzw_relationship_copy (relationship);
+  form->kind = GTK_DROP_DOWN (kind);
+  form->strength = GTK_SPIN_BUTTON (strength);
+  form->since = GTK_EDITABLE (since);
+  form->note = GTK_EDITABLE (note);
   g_signal_connect (since, "changed", G_CALLBACK (since_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -518,6 +545,8 @@ new_choice_row (BzwStore        *store,
                                                                : bzw_relationship_get_a_id (rel);
   g_autofree char *name = dup_name (store, other);
   g_autofree char *subtitle = bzw_labels_relationship_subtitle (bzw_relationship_get_kind (rel),
+                                                                bzw_relationship_get_a_id (rel) == contact_id,
+                                                                name,
                                                                 bzw_relationship_get_strength (rel),
                                                                 bzw_relationship_get_since (rel));
   g_autofree char *text = g_strdup_printf ("%s — %s", name, subtitle);

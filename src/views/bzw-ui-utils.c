@@ -234,6 +234,24 @@ bzw_ui_toast (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A toast @title whose „Rückgängig“ calls @undo_cb with @data for ten
+ * seconds, before other toasts; @notify frees @data with the toast.
+ */
+AdwToast *
+bzw_ui_undo_toast_new (const char     *title,
+                       GCallback       undo_cb,
+                       gpointer        data,
+                       GClosureNotify  notify)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", undo_cb, data, notify, 0);
+  return toast;
+}
+
 /* A dialog over the window of @widget that says what went wrong. */
 void
 bzw_ui_show_error (GtkWidget    *widget,

@@ -24,6 +24,10 @@ void          bzw_ui_clear_invalid       (GtkWidget   *field);
 void          bzw_ui_unparent_children   (GtkWidget   *widget);
 void          bzw_ui_toast               (GtkWidget   *widget,
                                           AdwToast    *toast);
+AdwToast     *bzw_ui_undo_toast_new      (const char     *title,
+                                          GCallback       undo_cb,
+                                          gpointer        data,
+                                          GClosureNotify  notify);
 void          bzw_ui_show_error          (GtkWidget   *widget,
                                           const char  *heading,
                                           const GError *error);

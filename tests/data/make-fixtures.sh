@@ -103,10 +103,18 @@ VALUES (1, 'tp-0001', 1, 'Nach der Steuererklärung fragen', 1700000300, NULL),
 COMMIT;
 SQL5
   fi
+  # Version 7 adds what the CalDAV sync knows of the journal on the server.
+  if [ "$n" -ge 7 ]; then
+    sqlite3 "$out" "INSERT INTO sync_items (uid, kind, href, etag, item) VALUES ('enc-0001', 'encounter', '/anna/beziehungsweise/enc-0001.ics', '\"e1\"', 'BEGIN:VCALENDAR');"
+  fi
+  # Version 8 adds the contacts' revisions and the one a synced card is at.
+  if [ "$n" -ge 8 ]; then
+    sqlite3 "$out" "INSERT INTO sync_cards (uid, href, etag, card, revision) SELECT 'contact-0001', '/anna/kontakte/contact-0001.vcf', '\"c1\"', 'BEGIN:VCARD', generation * 4294967296 + bumps FROM contact_revisions WHERE contact_id = 1;"
+  fi
   echo "$out"
 }
 
 case "$version" in
-  1|2|3|4|5|6) make_fixture "$version" ;;
+  1|2|3|4|5|6|7|8|9) make_fixture "$version" ;;
   *) echo "No fixture recipe for schema version $version" >&2; exit 1 ;;
 esac

@@ -36,19 +36,6 @@ resolve_cb (const char *table,
   return *id;
 }
 
-static icalcomponent *
-component_of (GObject          *object,
-              const BzwIcalIds *ids)
-{
-  if (BZW_IS_ENCOUNTER (object))
-    return _bzw_ical_from_encounter (BZW_ENCOUNTER (object), ids);
-  if (BZW_IS_FAVOUR (object))
-    return _bzw_ical_from_favour (BZW_FAVOUR (object), ids);
-  if (BZW_IS_REFERRAL (object))
-    return _bzw_ical_from_referral (BZW_REFERRAL (object), ids);
-  return _bzw_ical_from_relationship (BZW_RELATIONSHIP (object), ids);
-}
-
 static void
 round_trip (icalcomponent *comp,
             BzwIcalIds    *ids)
@@ -61,7 +48,7 @@ round_trip (icalcomponent *comp,
   if (object == NULL)
     return;
 
-  again = component_of (object, ids);
+  again = _bzw_ical_from_object (object, ids);
   text = icalcomponent_as_ical_string_r (again);
   parsed = icalparser_parse_string (text);
   if (parsed == NULL || g_strcmp0 (_bzw_ical_entry_kind (parsed), _bzw_ical_entry_kind (comp)) != 0)

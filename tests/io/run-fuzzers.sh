@@ -3,7 +3,9 @@
 #
 # Builds the libFuzzer targets of the vCard and CSV readers (the CSV one
 # also with a mapping chosen from the input), of the photo reader, of the
-# archive reader and of the journal's iCalendar reader with clang
+# archive reader, of the journal's iCalendar reader, of the CalDAV sync's
+# reader of one item (with the merge of one item, src/sync/bzw-caldav-merge.c)
+# and of the WebDAV multistatus reader (tests/sync/fuzz-multistatus.c) with clang
 # (-fsanitize=fuzzer,address,undefined, the library code included)
 # straight from the sources and runs each for a bounded time on the seed
 # corpus in tests/io/data and, when there is one, the target's own seeds in
@@ -39,20 +41,32 @@ glib-compile-resources --sourcedir="$top/src/store" --generate-source --manual-r
 glib-compile-resources --sourcedir="$top/src/store" --generate-header --manual-register \
   --c-name bzw_store --target="$work/bzw-store-resources.h" "$top/src/store/bzw-store.gresource.xml"
 
-pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo gdk-pixbuf-2.0 libical"
+pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo gdk-pixbuf-2.0 libical libxml-2.0"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-        -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io -I$top/src/services $(pkg-config --cflags $pkgs)"
+        -I$work -I$top/src -I$top/src/model -I$top/src/store -I$top/src/io -I$top/src/services -I$top/src/sync $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm"
 sources="$top/src/model/*.c $top/src/store/*.c $top/src/io/*.c $work/bzw-store-resources.c"
 
 status=0
-for target in ${BZW_FUZZ_TARGETS:-vcard csv csv-mapping photo archive ical-journal}; do
+for target in ${BZW_FUZZ_TARGETS:-vcard csv csv-mapping photo archive ical-journal ical-items multistatus}; do
   echo "run-fuzzers: building fuzz-$target"
-  # shellcheck disable=SC2086
-  clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources $libs
+  if [ "$target" = multistatus ]; then
+    # The multistatus reader needs only GLib and libxml2.
+    # shellcheck disable=SC2086
+    clang $cflags -o "$work/fuzz-$target" "$top/tests/sync/fuzz-$target.c" \
+      "$top/src/sync/bzw-dav-multistatus.c" $libs
+  elif [ "$target" = ical-items ]; then
+    # shellcheck disable=SC2086
+    clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources \
+      "$top/src/sync/bzw-caldav-merge.c" $libs
+  else
+    # shellcheck disable=SC2086
+    clang $cflags -o "$work/fuzz-$target" "$top/tests/io/fuzz-$target.c" $sources $libs
+  fi
 
   mkdir -p "$work/corpus-$target"
   seeds=("$top/tests/io/data")
+  [ "$target" = multistatus ] && seeds=()
   [ -d "$top/tests/io/fuzz-seeds/$target" ] && seeds+=("$top/tests/io/fuzz-seeds/$target")
   echo "run-fuzzers: running fuzz-$target for ${seconds}s"
   if ! (cd "$work" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

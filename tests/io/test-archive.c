@@ -76,6 +76,39 @@ add_talking_point (BzwStore   *store,
   g_assert_no_error (error);
 }
 
+static gint64
+add_planned_encounter (BzwStore *store,
+                       gint64    contact_id,
+                       gint64    when,
+                       gboolean  planned)
+{
+  g_autoptr(BzwEncounter) encounter = bzw_encounter_new ();
+  g_autoptr(GError) error = NULL;
+
+  bzw_encounter_set_happened_at (encounter, when);
+  bzw_encounter_set_channel (encounter, BZW_CHANNEL_PHONE);
+  bzw_encounter_set_planned (encounter, planned);
+  bzw_encounter_add_participant (encounter, contact_id, NULL);
+  g_assert_true (bzw_store_save_encounter (store, encounter, &error));
+  g_assert_no_error (error);
+  return bzw_encounter_get_id (encounter);
+}
+
+/* Planned encounters: one whose day has passed without being confirmed,
+ * one still to come (planned by its date alone).
+ */
+static void
+add_planned_cases (BzwStore *store)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GArray) past = NULL;
+
+  add_planned_encounter (store, first_contact (store, 5), now - 3 * 86400, TRUE);
+  add_planned_encounter (store, first_contact (store, 6), now + 9 * 86400, FALSE);
+  past = bzw_store_list_past_planned (store, now, NULL);
+  g_assert_cmpuint (past->len, ==, 1);
+}
+
 /* Follow-ups, a snooze and talking points, one ticked off. */
 static void
 add_occasion_cases (BzwStore *store)
@@ -162,6 +195,7 @@ add_hard_cases (BzwStore *store)
   g_assert_nonnull (snapshot);
 
   add_occasion_cases (store);
+  add_planned_cases (store);
 }
 
 static char *
@@ -356,6 +390,7 @@ assert_same_encounter (BzwStore *a,
   g_assert_cmpint (bzw_encounter_get_channel (p), ==, bzw_encounter_get_channel (q));
   g_assert_cmpstr (bzw_encounter_get_place (p), ==, bzw_encounter_get_place (q));
   g_assert_cmpstr (bzw_encounter_get_notes (p), ==, bzw_encounter_get_notes (q));
+  g_assert_cmpint (bzw_encounter_get_planned (p), ==, bzw_encounter_get_planned (q));
   x = bzw_encounter_get_participants (p);
   y = bzw_encounter_get_participants (q);
   g_assert_cmpuint (x->len, ==, y->len);
@@ -481,6 +516,29 @@ import_text (BzwStore         *store,
   g_assert_no_error (error);
 }
 
+/* The plans are the same ones on both sides, by UID. */
+static void
+assert_same_planned (BzwStore *a,
+                     BzwStore *b)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GArray) x = bzw_store_list_past_planned (a, now, NULL);
+  g_autoptr(GArray) y = bzw_store_list_past_planned (b, now, NULL);
+  g_autoptr(GArray) xf = bzw_store_list_planned (a, now, 100, NULL);
+  g_autoptr(GArray) yf = bzw_store_list_planned (b, now, 100, NULL);
+  g_autoptr(BzwEncounter) p = NULL;
+  g_autoptr(BzwEncounter) q = NULL;
+
+  g_assert_cmpuint (x->len, ==, 1);
+  g_assert_cmpuint (y->len, ==, 1);
+  g_assert_cmpuint (xf->len, ==, yf->len);
+  g_assert_cmpuint (xf->len, >=, 1);
+  p = bzw_store_dup_encounter (a, g_array_index (x, BzwPlannedRow, 0).encounter_id, NULL);
+  q = bzw_store_dup_encounter (b, g_array_index (y, BzwPlannedRow, 0).encounter_id, NULL);
+  g_assert_cmpstr (bzw_encounter_get_uid (p), ==, bzw_encounter_get_uid (q));
+  g_assert_true (bzw_encounter_get_planned (q));
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -521,6 +579,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (counts[2], >, 0);
   g_assert_cmpuint (counts[3], >, 0);
   g_assert_cmpuint (summary.entries_failed, ==, 0);
+  assert_same_planned (fixture->a.store, fixture->b.store);
 
   /* The same archive again adds nothing. */
   import_text (fixture->b.store, text, length, &summary);

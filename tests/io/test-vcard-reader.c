@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "bzw-vcard-private.h"
 #include "bzw-vcard-reader.h"
 
 #include "io-test-util.h"
@@ -524,6 +525,92 @@ test_truncated (void)
     }
 }
 
+/* A file large enough to be read in two halves at once (see
+ * bzw-vcard-parallel.c), with cards without END:VCARD, cards with a broken
+ * line, line ends of CR CR LF and blank lines between cards: it reads as
+ * one thread reads it, and the problems name the lines and cards written.
+ */
+static void
+test_parallel_halves (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) problem_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) problem_cards = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(BzwParseResult) parallel = NULL;
+  g_autoptr(BzwParseResult) serial = bzw_parse_result_new ();
+  guint line = 0;
+  guint n_read = 0;
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      const char *end = i % 3 == 0 ? "\r\r\n" : "\r\n";
+      guint begin = line + 1;
+
+      g_string_append_printf (text, "BEGIN:VCARD%sVERSION:3.0%sFN:Person %u%s", end, end, i, end);
+      g_string_append_printf (text, "NOTE:Eine l\r\n ängere Notiz\\, gefaltet%s", end);
+      line += 5;
+      if (i % 11 == 5)
+        {
+          g_string_append_printf (text, "KAPUTT OHNE DOPPELPUNKT%s", end);
+          line++;
+          /* Without its END:VCARD only that is reported. */
+          if (i % 7 != 3)
+            {
+              g_array_append_val (problem_lines, line);
+              g_array_append_val (problem_cards, (guint) { i + 1 });
+            }
+        }
+      if (i % 7 == 3)
+        {
+          g_array_append_val (problem_lines, begin);
+          g_array_append_val (problem_cards, (guint) { i + 1 });
+          continue;
+        }
+      g_string_append_printf (text, "END:VCARD%s", end);
+      line++;
+      if (i % 5 == 0)
+        {
+          g_string_append (text, "\r\n\n");
+          line += 2;
+        }
+      if (i % 11 != 5)
+        n_read++;
+    }
+  g_assert_cmpuint (text->len, >, 512 * 1024);
+
+  parallel = bzw_vcard_reader_parse (text->str, text->len);
+  _bzw_vcard_parse_range (serial, text->str, text->len, 0);
+
+  g_assert_cmpuint (parallel->cards->len, ==, n_read);
+  g_assert_cmpuint (serial->cards->len, ==, n_read);
+  for (guint i = 0; i < n_read; i++)
+    {
+      BzwParsedCard *a = g_ptr_array_index (parallel->cards, i);
+      BzwParsedCard *b = g_ptr_array_index (serial->cards, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpstr (bzw_contact_get_display_name (a->contact), ==,
+                       bzw_contact_get_display_name (b->contact));
+      g_assert_cmpstr (bzw_contact_get_notes (a->contact), ==, "Eine längere Notiz, gefaltet");
+    }
+
+  g_assert_cmpuint (parallel->problems->len, ==, problem_lines->len);
+  g_assert_cmpuint (serial->problems->len, ==, problem_lines->len);
+  for (guint i = 0; i < problem_lines->len; i++)
+    {
+      BzwParseProblem *a = g_ptr_array_index (parallel->problems, i);
+      BzwParseProblem *b = g_ptr_array_index (serial->problems, i);
+
+      g_assert_cmpuint (a->line, ==, g_array_index (problem_lines, guint, i));
+      g_assert_cmpuint (a->card, ==, g_array_index (problem_cards, guint, i));
+      g_assert_cmpuint (b->line, ==, a->line);
+      g_assert_cmpuint (b->card, ==, a->card);
+      g_assert_cmpstr (a->message, ==, b->message);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_true (a->skipped);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/io/vcard-reader/line-end-runs", test_line_end_runs);
   g_test_add_func ("/io/vcard-reader/unknown-escapes", test_unknown_escapes);
   g_test_add_func ("/io/vcard-reader/truncated", test_truncated);
+  g_test_add_func ("/io/vcard-reader/parallel-halves", test_parallel_halves);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "bench-map-quality.h"
+#include "bench-map-smacof.h"
 #include "bzw-map-layout.h"
 #include "bzw-map-renderer.h"
 #include "map-fixture.h"
@@ -25,8 +26,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <time.h>
 
 #define N_FRAMES 30
+#define SMACOF_ITERATIONS 100
 
 static void
 print_figure (const char *name,
@@ -119,6 +122,15 @@ compare_double (gconstpointer a,
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static void
 bench_draw (BzwMapGraph *graph,
             guint        n)
@@ -129,6 +141,7 @@ bench_draw (BzwMapGraph *graph,
   g_autofree char *name95 = g_strdup_printf ("Frame draw p95, %s nodes (fit, 1600×1000)", count);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
   double times[N_FRAMES];
+  double cpu[N_FRAMES];
   BzwMapView view, fit;
 
   bzw_map_view_init (&view, 1600, 1000);
@@ -147,6 +160,7 @@ bench_draw (BzwMapGraph *graph,
     {
       cairo_t *cr;
       gint64 start;
+      double cpu_start;
 
       view = fit;
       bzw_map_view_zoom_at (&view, 1.0 + 0.05 * sin (k * 0.7), 800, 500);
@@ -155,17 +169,31 @@ bench_draw (BzwMapGraph *graph,
       view.hover = k * 37 % n;
 
       start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_ms ();
       cr = cairo_create (surface);
       bzw_map_renderer_draw (renderer, cr, &view);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       times[k] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[k] = thread_cpu_ms () - cpu_start;
     }
   cairo_surface_destroy (surface);
 
   qsort (times, N_FRAMES, sizeof (double), compare_double);
   print_figure (name50, times[N_FRAMES / 2], "ms", NULL, -1.0);
-  print_figure (name95, times[(int) ceil (N_FRAMES * 0.95) - 1], "ms", n == 2000 ? "≤ 16 ms" : NULL, -1.0);
+  print_figure (name95, times[(int) ceil (N_FRAMES * 0.95) - 1], "ms", n == 2000 ? "≤ 8 ms" : "≤ 16 ms", -1.0);
+
+  /* The same frames in the CPU time of this thread: on a shared machine the
+   * wall clock also counts the time others had the processor.
+   */
+  qsort (cpu, N_FRAMES, sizeof (double), compare_double);
+  {
+    g_autofree char *cpu50 = g_strdup_printf ("Frame draw p50 CPU time, %s nodes (fit, 1600×1000)", count);
+    g_autofree char *cpu95 = g_strdup_printf ("Frame draw p95 CPU time, %s nodes (fit, 1600×1000)", count);
+
+    print_figure (cpu50, cpu[N_FRAMES / 2], "ms", NULL, -1.0);
+    print_figure (cpu95, cpu[(int) ceil (N_FRAMES * 0.95) - 1], "ms", n == 2000 ? "≤ 8 ms" : "≤ 16 ms", -1.0);
+  }
 }
 
 /* Quality beside sfdp on the same graph (see the top of this file). */
@@ -197,6 +225,22 @@ bench_quality (BzwMapGraph *graph,
   name = g_strdup_printf ("Stress (normalised), %s nodes: ours", count);
   print_figure (name, ours.stress, "", NULL, with_sfdp ? ours.stress / theirs.stress : -1.0);
   g_free (name);
+
+  /* A prototype of a refinement pass, not in the app (bench-map-smacof.c). */
+  {
+    g_autofree double *rx = g_memdup2 (xs, sizeof (double) * bzw_map_graph_get_n_nodes (graph));
+    g_autofree double *ry = g_memdup2 (ys, sizeof (double) * bzw_map_graph_get_n_nodes (graph));
+    gint64 start = g_get_monotonic_time ();
+    double ms;
+
+    bench_smacof_refine (graph, rx, ry, SMACOF_ITERATIONS);
+    ms = (g_get_monotonic_time () - start) / 1000.0;
+    name = g_strdup_printf ("Stress (normalised), %s nodes: ours + %d sparse-stress iterations (prototype, %.0f ms)",
+                            count, SMACOF_ITERATIONS, ms);
+    print_figure (name, bench_stress (graph, rx, ry), "", NULL,
+                  with_sfdp ? bench_stress (graph, rx, ry) / theirs.stress : -1.0);
+    g_free (name);
+  }
   name = g_strdup_printf ("Disc overlaps at fit, %s nodes: ours drawn (layout + declutter)", count);
   print_figure (name, drawn.disc_overlaps, "pairs", "0", -1.0);
   g_free (name);

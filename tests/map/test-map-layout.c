@@ -10,6 +10,10 @@
 #include <string.h>
 
 #define K BZW_MAP_LAYOUT_EDGE_LENGTH
+/* sfdp reaches about 0.06 on graphs of this kind, our forces alone 0.17,
+ * with the refinement 0.03.
+ */
+#define STRESS_BOUND 0.05
 
 /* Relative error of the free nodes' forces: |F_bh − F_exact| / |F_exact|
  * summed over all nodes.
@@ -108,6 +112,20 @@ test_deterministic (void)
   g_assert_true (differs);
 }
 
+static gboolean
+has_contact_lines (BzwMapGraph *graph,
+                   guint        i)
+{
+  for (guint k = 0; k < bzw_map_graph_get_n_edges (graph); k++)
+    {
+      const BzwMapEdge *e = bzw_map_graph_get_edge (graph, k);
+
+      if (e->kind != BZW_MAP_EDGE_ME && (e->source == i || e->target == i))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_incremental (void)
 {
@@ -145,8 +163,11 @@ test_incremental (void)
     }
   g_test_message ("after adding a node: others moved at most %g, on average %g (edge length %g)",
                   max_move, sum_move / (n - 1), K);
+  /* Nobody else moves; only the ring may make room. */
+  for (guint i = 1; i < n; i++)
+    if (bzw_map_graph_get_node (graph, i)->x != x[i] || bzw_map_graph_get_node (graph, i)->y != y[i])
+      g_assert_false (has_contact_lines (graph, i));
   g_assert_cmpfloat (max_move, <, 0.5 * K);
-  g_assert_cmpfloat (sum_move / (n - 1), <, 0.1 * K);
 
   /* The newcomer sits next to the people it knows. */
   a = bzw_map_graph_get_node (graph, 10);
@@ -258,6 +279,106 @@ test_unconnected_on_ring (void)
                             bzw_map_graph_get_node (graph, first_loner)->y - y), <, 0.5 * K);
 }
 
+/* The normalised stress of the layout over all pairs of contacts joined in
+ * the contact network: Σ (α·|xi − xj| − dij)² / dij² per pair, with dij
+ * the distance in lines and α the scale that makes it least.
+ */
+static double
+normalised_stress (BzwMapGraph *graph)
+{
+  guint n = bzw_map_graph_get_n_nodes (graph);
+  guint m = bzw_map_graph_get_n_edges (graph);
+  g_autofree int *dist = g_new (int, (gsize) n * n);
+  g_autofree guint *queue = g_new (guint, n);
+  double sum_ed = 0, sum_ee = 0, stress = 0, alpha;
+  guint pairs = 0;
+
+  for (guint s = 0; s < n; s++)
+    {
+      int *d = dist + (gsize) s * n;
+      guint head = 0, tail = 0;
+
+      for (guint i = 0; i < n; i++)
+        d[i] = -1;
+      d[s] = 0;
+      queue[tail++] = s;
+      while (head < tail)
+        {
+          guint v = queue[head++];
+
+          for (guint k = 0; k < m; k++)
+            {
+              const BzwMapEdge *e = bzw_map_graph_get_edge (graph, k);
+              guint w;
+
+              if (e->kind == BZW_MAP_EDGE_ME || (e->source != v && e->target != v))
+                continue;
+              w = e->source == v ? e->target : e->source;
+              if (d[w] < 0)
+                {
+                  d[w] = d[v] + 1;
+                  queue[tail++] = w;
+                }
+            }
+        }
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      alpha = sum_ee > 0 ? sum_ed / sum_ee : 1.0;
+      for (guint i = 1; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            const BzwMapNode *a = bzw_map_graph_get_node (graph, i);
+            const BzwMapNode *b = bzw_map_graph_get_node (graph, j);
+            double d = dist[(gsize) i * n + j];
+            double e = hypot (a->x - b->x, a->y - b->y);
+
+            if (d <= 0)
+              continue;
+            if (pass == 0)
+              {
+                sum_ed += e / d;
+                sum_ee += e * e / (d * d);
+              }
+            else
+              {
+                stress += (alpha * e - d) * (alpha * e - d) / (d * d);
+                pairs++;
+              }
+          }
+    }
+
+  g_assert_cmpuint (pairs, >, 0);
+  return stress / pairs;
+}
+
+/* The distances on the map follow those in the network (the stress
+ * refinement), „Ich“ stays in the middle of it.
+ */
+static void
+test_stress (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (400, 8);
+  g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 2);
+  double stress, cx = 0, cy = 0, reach = 0;
+  guint n = bzw_map_graph_get_n_nodes (graph);
+
+  g_assert_true (bzw_map_layout_run_until_settled (layout, 0));
+  stress = normalised_stress (graph);
+  for (guint i = 1; i < n; i++)
+    {
+      const BzwMapNode *node = bzw_map_graph_get_node (graph, i);
+
+      cx += node->x / (n - 1);
+      cy += node->y / (n - 1);
+      reach = MAX (reach, hypot (node->x, node->y));
+    }
+  g_test_message ("normalised stress %g, centre of the contacts (%g, %g), reach %g", stress, cx, cy, reach);
+  g_assert_cmpfloat (stress, <, STRESS_BOUND);
+  g_assert_cmpfloat (hypot (cx, cy), <, 0.15 * reach);
+}
+
 static void
 test_strength_formula (void)
 {
@@ -290,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/map/layout/incremental", test_incremental);
   g_test_add_func ("/map/layout/fixed-nodes", test_fixed_nodes);
   g_test_add_func ("/map/layout/unconnected-on-ring", test_unconnected_on_ring);
+  g_test_add_func ("/map/layout/stress", test_stress);
   g_test_add_func ("/map/layout/strength-formula", test_strength_formula);
 
   return g_test_run ();

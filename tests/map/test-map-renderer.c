@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "bzw-map-layout.h"
 #include "bzw-map-renderer.h"
 #include "map-fixture.h"
 
@@ -368,6 +369,77 @@ test_photo (void)
   map_fixture_remove_tree (dir);
 }
 
+static void
+draw_view (BzwMapRenderer   *renderer,
+           const BzwMapView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  bzw_map_renderer_draw (renderer, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* What a renderer kept from other zooms (the discs pushed apart per zoom
+ * step, the text sizes) gives the same discs and names as a renderer that
+ * draws the view for the first time.
+ */
+static void
+test_kept_placement (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (400, 6);
+  g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 5);
+  g_autoptr(BzwMapRenderer) kept = bzw_map_renderer_new (graph);
+  g_autoptr(BzwMapRenderer) fresh = NULL;
+  BzwMapView view, other;
+  guint n = bzw_map_graph_get_n_nodes (graph);
+
+  g_assert_true (bzw_map_layout_run_until_settled (layout, 0));
+  bzw_map_view_init (&view, 1000, 700);
+  bzw_map_view_fit (&view, graph, 24.0);
+  bzw_map_view_zoom_at (&view, 1.7, 400, 300);
+  other = view;
+  bzw_map_view_zoom_at (&other, 0.6, 500, 350);
+
+  /* Here, elsewhere, back, and panned a little. */
+  draw_view (kept, &view);
+  draw_view (kept, &other);
+  draw_view (kept, &view);
+  view.offset_x += 13.0;
+  view.hover = 7;
+  draw_view (kept, &other);
+  draw_view (kept, &view);
+
+  fresh = bzw_map_renderer_new (graph);
+  draw_view (fresh, &view);
+
+  g_assert_cmpuint (bzw_map_renderer_get_n_labels (kept), >, 10);
+  g_assert_cmpuint (bzw_map_renderer_get_n_labels (kept), ==, bzw_map_renderer_get_n_labels (fresh));
+  for (guint k = 0; k < bzw_map_renderer_get_n_labels (kept); k++)
+    {
+      double ax, ay, aw, ah, bx, by, bw, bh;
+
+      g_assert_cmpuint (bzw_map_renderer_get_label (kept, k, &ax, &ay, &aw, &ah), ==,
+                        bzw_map_renderer_get_label (fresh, k, &bx, &by, &bw, &bh));
+      g_assert_cmpfloat (ax, ==, bx);
+      g_assert_cmpfloat (ay, ==, by);
+      g_assert_cmpfloat (aw, ==, bw);
+      g_assert_cmpfloat (ah, ==, bh);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      double ax, ay, ar, bx, by, br;
+      gboolean a_drawn = bzw_map_renderer_get_node_disc (kept, &view, i, &ax, &ay, &ar);
+      gboolean b_drawn = bzw_map_renderer_get_node_disc (fresh, &view, i, &bx, &by, &br);
+
+      g_assert_true (a_drawn == b_drawn);
+      g_assert_cmpfloat (ax, ==, bx);
+      g_assert_cmpfloat (ay, ==, by);
+      g_assert_cmpfloat (ar, ==, br);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/map/renderer/filters", test_filters);
   g_test_add_func ("/map/renderer/draw-and-fit", test_draw_and_fit);
   g_test_add_func ("/map/renderer/photo", test_photo);
+  g_test_add_func ("/map/renderer/kept-placement", test_kept_placement);
 
   return g_test_run ();
 }

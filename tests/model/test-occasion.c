@@ -180,6 +180,18 @@ test_name_day (void)
   g_assert_cmpstr (bzw_name_day_lookup ("MATTHÄUS", &month, &d), ==, "matthäus");
   g_assert_cmpint (d, ==, 21);
   g_assert_null (bzw_name_day_lookup ("Kevin", &month, &d));
+  /* The first and the last of the table, a short form, a hyphenated name
+   * and „Jürgen“ with its umlaut decomposed (as some vCards have it).
+   */
+  g_assert_cmpstr (bzw_name_day_lookup ("Adam", &month, &d), ==, "adam");
+  g_assert_cmpstr (bzw_name_day_lookup ("Wolfram", &month, &d), ==, "wolfram");
+  g_assert_cmpstr (bzw_name_day_lookup ("Niklas", &month, &d), ==, "niklas");
+  g_assert_cmpint (month, ==, 12);
+  g_assert_cmpint (d, ==, 6);
+  g_assert_cmpstr (bzw_name_day_lookup ("Klaus-Dieter", &month, &d), ==, "klaus");
+  g_assert_cmpstr (bzw_name_day_lookup ("Ju\xcc\x88rgen", &month, &d), ==, "jürgen");
+  g_assert_cmpint (month, ==, 4);
+  g_assert_cmpint (d, ==, 23);
   g_assert_null (bzw_name_day_lookup (NULL, &month, &d));
 }
 

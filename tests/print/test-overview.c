@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* Longer than 800 lines: the printed overview's cases (options,
+ * pagination, painting, the PDF read back with poppler) in one program
+ * with one fixture; each case is a test path of its own (/print/…).
+ */
+
 #include "config.h"
 
 #include "bzw-demo.h"

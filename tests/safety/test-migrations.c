@@ -11,6 +11,7 @@
 #include "bzw-backups.h"
 #include "bzw-migrations.h"
 #include "bzw-store-occasions.h"
+#include "bzw-store-sync.h"
 #include "safety-common.h"
 
 #include <locale.h>
@@ -78,6 +79,39 @@ check_occasion_rows (BzwStore   *store,
   g_assert_cmpstr (bzw_talking_point_get_uid (points->pdata[1]), ==, "tp-0002");
   g_assert_cmpint (bzw_talking_point_get_done_at (points->pdata[1]), ==, 1700000400);
   g_assert_cmpuint (open->len, ==, 1);
+}
+
+/* Schema 8: every contact has a revision of its own generation, and the
+ * card synced in schema-v8.db and later is at the revision of its contact.
+ */
+static void
+check_revisions (BzwStore   *store,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) contacts = bzw_store_list_contact_revisions (store, &error);
+  g_autoptr(GHashTable) rows = NULL;
+  BzwContactRevision *juergen, *ayse;
+  BzwSyncCard *row;
+
+  g_assert_no_error (error);
+  juergen = g_hash_table_lookup (contacts, "contact-0001");
+  ayse = g_hash_table_lookup (contacts, "contact-0002");
+  g_assert_nonnull (juergen);
+  g_assert_nonnull (ayse);
+  g_assert_cmpint (juergen->revision, >, 0);
+  g_assert_cmpint (ayse->revision, >, 0);
+  g_assert_cmpint (juergen->revision, !=, ayse->revision);
+  g_assert_cmpint (bzw_store_get_contact_revision (store, 1), ==, juergen->revision);
+
+  rows = bzw_store_list_sync_card_states (store, &error);
+  g_assert_no_error (error);
+  row = g_hash_table_lookup (rows, "contact-0001");
+  if (!g_str_equal (name, "schema-v8") && !g_str_equal (name, "schema-v9"))
+    return;
+  g_assert_nonnull (row);
+  g_assert_null (row->card);
+  g_assert_cmpint (row->revision, ==, juergen->revision);
 }
 
 /* The rows of schema-v1.db (and of every later fixture: they hold the same
@@ -195,7 +229,10 @@ check_v1_rows (BzwStore   *store,
   g_assert_true (bzw_contact_has_circle (ayse, 2));
   /* The rows of schema 5 on are in every fixture from schema 5 on. */
   check_occasion_rows (store, juergen, ayse, circles,
-                       g_str_equal (name, "schema-v5") || g_str_equal (name, "schema-v6"));
+                       g_str_equal (name, "schema-v5") || g_str_equal (name, "schema-v6") ||
+                       g_str_equal (name, "schema-v7") || g_str_equal (name, "schema-v8") ||
+                       g_str_equal (name, "schema-v9"));
+  check_revisions (store, name);
   g_assert_cmpuint (bzw_contact_get_fields (ayse)->len, ==, 2);
   g_assert_cmpint (field (ayse, 0)->kind, ==, BZW_FIELD_EMAIL);
   g_assert_null (field (ayse, 0)->label);
@@ -301,10 +338,38 @@ static const Fixture fixtures[] = {
   { "schema-v4.db", 4, check_v1_rows },
   { "schema-v5.db", 5, check_v1_rows },
   { "schema-v6.db", 6, check_v1_rows },
+  { "schema-v7.db", 7, check_v1_rows },
+  { "schema-v8.db", 8, check_v1_rows },
+  { "schema-v9.db", 9, check_v1_rows },
 };
 
 /* Every schema version has its fixture. */
 G_STATIC_ASSERT (G_N_ELEMENTS (fixtures) == BZW_SCHEMA_VERSION);
+
+/* The names and SQL of the file's tables, indexes and triggers, one line
+ * each in name order: a migrated file must have the schema of a new one
+ * (schema 9 dropped an index, for one).
+ */
+static char *
+dup_schema (const char *path)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", path);
+  GString *schema = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT type, name, sql FROM sqlite_master"
+                                       " WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (schema, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (schema, FALSE);
+}
 
 static void
 test_fixture (gconstpointer data)
@@ -314,6 +379,9 @@ test_fixture (gconstpointer data)
   g_autofree char *name = g_strndup (fixture->file, strlen (fixture->file) - strlen (".db"));
   g_autofree char *dir = g_dir_make_tmp ("bzw-migrate-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "beziehungsweise.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "neu.db", NULL);
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
   g_autoptr(GBytes) original = safety_read_bytes (source);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -339,6 +407,16 @@ test_fixture (gconstpointer data)
   g_assert_no_error (error);
   fixture->check (store, name);
   g_clear_object (&store);
+
+  /* The same tables, indexes and triggers as a new file. */
+  store = bzw_store_open (fresh, BZW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  schema = dup_schema (path);
+  fresh_schema = dup_schema (fresh);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_null (strstr (schema, "contact_fields_value"));
+  g_assert_nonnull (strstr (schema, "index contact_fields_date "));
 
   backups = bzw_backups_list (path, &error);
   g_assert_no_error (error);

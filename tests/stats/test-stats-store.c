@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* Longer than 800 lines: every statistics query of the store checked
+ * against a real database with one shared fixture and its helpers for
+ * writing encounters, favours and referrals at given days.
+ */
+
 #include "config.h"
 
 #include "bzw-dashboard.h"

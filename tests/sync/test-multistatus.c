@@ -96,6 +96,95 @@ test_not_multistatus (void)
     }
 }
 
+/* A PROPFIND of the address book as the sync sends it, and the answer of
+ * a sync-collection REPORT (RFC 6578): the token is the multistatus' own.
+ */
+static const char collection[] =
+  "<d:multistatus xmlns:d=\"DAV:\" xmlns:card=\"urn:ietf:params:xml:ns:carddav\""
+  " xmlns:cs=\"http://calendarserver.org/ns/\"><d:response><d:href>/anna/kontakte/</d:href>"
+  "<d:propstat><d:prop><cs:getctag>\"42\"</cs:getctag><d:sync-token>data:,42</d:sync-token>"
+  "<d:supported-report-set><d:supported-report><d:report><card:addressbook-multiget/></d:report>"
+  "</d:supported-report><d:supported-report><d:report><d:sync-collection/></d:report>"
+  "</d:supported-report></d:supported-report-set><card:supported-address-data>"
+  "<card:address-data-type content-type=\"text/vcard\" version=\"3.0\"/>"
+  "<card:address-data-type content-type=\"text/vcard\" version=\"4.0\"/>"
+  "</card:supported-address-data></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
+  "</d:response></d:multistatus>";
+
+static const char sync_report[] =
+  "<multistatus xmlns=\"DAV:\"><response><href>/anna/kontakte/1.vcf</href><propstat><prop>"
+  "<getetag>\"e2\"</getetag></prop><status>HTTP/1.1 200 OK</status></propstat></response>"
+  "<response><href>/anna/kontakte/2.vcf</href><status>HTTP/1.1 404 Not Found</status></response>"
+  "<sync-token>http://radicale.org/ns/sync/7</sync-token></multistatus>";
+
+/* Xandikos leaves out the <report> around the report's name. */
+static const char xandikos[] =
+  "<ns0:multistatus xmlns:ns0=\"DAV:\" xmlns:ns1=\"urn:ietf:params:xml:ns:carddav\"><ns0:response>"
+  "<ns0:href>/anna/contacts/addressbook/</ns0:href><ns0:propstat><ns0:status>HTTP/1.1 200 OK</ns0:status>"
+  "<ns0:prop><ns0:supported-report-set><ns0:supported-report><ns1:addressbook-multiget /></ns0:supported-report>"
+  "<ns0:supported-report><ns0:sync-collection /></ns0:supported-report></ns0:supported-report-set>"
+  "</ns0:prop></ns0:propstat></ns0:response></ns0:multistatus>";
+
+static void
+test_collection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) responses = bzw_dav_multistatus_parse (collection, strlen (collection), &error);
+  BzwDavResponse *book;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 1);
+  book = g_ptr_array_index (responses, 0);
+  g_assert_cmpstr (book->ctag, ==, "\"42\"");
+  g_assert_cmpstr (book->sync_token, ==, "data:,42");
+  g_assert_true (book->has_sync_collection);
+  g_assert_true (book->has_address_data_types);
+  g_assert_true (book->has_vcard4);
+
+  g_clear_pointer (&responses, g_ptr_array_unref);
+  responses = bzw_dav_multistatus_parse (xandikos, strlen (xandikos), &error);
+  g_assert_no_error (error);
+  book = g_ptr_array_index (responses, 0);
+  g_assert_true (book->has_sync_collection);
+  g_assert_false (book->has_address_data_types);
+  g_assert_false (book->has_vcard4);
+}
+
+static void
+test_sync_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+
+  responses = bzw_dav_multistatus_parse_full (sync_report, strlen (sync_report), &token, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "http://radicale.org/ns/sync/7");
+  g_assert_cmpuint (responses->len, ==, 2);
+  g_assert_cmpstr (((BzwDavResponse *) g_ptr_array_index (responses, 0))->etag, ==, "\"e2\"");
+  g_assert_cmpuint (((BzwDavResponse *) g_ptr_array_index (responses, 1))->status, ==, 404);
+  g_assert_false (((BzwDavResponse *) g_ptr_array_index (responses, 0))->has_sync_collection);
+}
+
+/* Entities that expand a thousandfold are never expanded: a body with a
+ * DTD is no multistatus.
+ */
+static void
+test_entities (void)
+{
+  const char body[] =
+    "<!DOCTYPE d:multistatus [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><d:multistatus xmlns:d=\"DAV:\"><d:response>"
+    "<d:href>/&c;</d:href></d:response></d:multistatus>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) responses = bzw_dav_multistatus_parse_full (body, strlen (body), &token, &error);
+
+  g_assert_null (responses);
+  g_assert_null (token);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
 #define CARD(body) "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u1\r\n" body "END:VCARD\r\n"
 
 static void
@@ -126,6 +215,9 @@ main (int   argc,
   g_test_add_func ("/sync/multistatus/listing", test_listing);
   g_test_add_func ("/sync/multistatus/discovery", test_discovery);
   g_test_add_func ("/sync/multistatus/not-multistatus", test_not_multistatus);
+  g_test_add_func ("/sync/multistatus/collection", test_collection);
+  g_test_add_func ("/sync/multistatus/sync-report", test_sync_report);
+  g_test_add_func ("/sync/multistatus/entities", test_entities);
   g_test_add_func ("/sync/merge/three-way", test_merge);
   return g_test_run ();
 }

@@ -18,10 +18,20 @@ SKIP = 77
 
 # Each test in a session bus of its own: the accessibility bus of a previous
 # test's session does not outlive it reliably, and a fresh one is cheap.
+# The bus daemon and the services it starts (the accessibility registry
+# greets on stdout) write to stderr: stdout carries TAP and nothing else.
+# The test's own stdout travels through descriptor 3 and is put back below.
 if os.environ.get("BZW_TEST_SESSION") != "1" and shutil.which("dbus-run-session"):
     os.environ["BZW_TEST_SESSION"] = "1"
     sys.stdout.flush()
+    os.dup2(1, 3)
+    os.set_inheritable(3, True)
+    os.dup2(2, 1)
+    os.environ["BZW_TEST_TAP_FD"] = "3"
     os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable, *sys.argv])
+if os.environ.get("BZW_TEST_TAP_FD"):
+    os.dup2(int(os.environ.pop("BZW_TEST_TAP_FD")), 1)
+    os.close(3)
 
 try:
     import gi
@@ -30,6 +40,17 @@ try:
 except (ImportError, ValueError) as e:  # pragma: no cover
     print(f"# AT-SPI is not available: {e}")
     sys.exit(SKIP)
+
+
+# Waits are for conditions, so a longer deadline only delays a real failure.
+# A loaded machine (two suites at once, the sanitizer build) can take many
+# times longer than an idle one, so every deadline is stretched.
+TIMEOUT_SCALE = float(os.environ.get("BZW_TEST_TIMEOUT_SCALE", "3"))
+
+# AT-SPI waits 0.8 s for an answer by default; an app busy with a layout
+# under AddressSanitizer can take longer to answer a click, which then fails
+# although it happened.  Wait up to 20 s for a reply, 60 s for start-up.
+Atspi.set_timeout(20000, 60000)
 
 
 def fail(message):
@@ -143,7 +164,7 @@ class App:
         return False
 
     def wait(self, predicate, what, timeout=10.0):
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * TIMEOUT_SCALE
         last_error = None
         while time.monotonic() < deadline:
             try:
@@ -212,6 +233,53 @@ class App:
         return self.wait(lambda: next((n for n in self.find_all(role, root=root) if regex.search(self.name_of(n))),
                                       None),
                          f"{Atspi.role_get_name(role)} matching /{pattern}/", timeout)
+
+    def _toast_look(self, role, pattern, root=None, depth=12):
+        """The newest widget of @role whose name matches @pattern, looked for
+        level by level from the top down to @depth, or None."""
+        import re
+        regex = re.compile(pattern)
+        level = [root or self.app]
+        for _ in range(depth):
+            below = []
+            found = None
+            for node in level:
+                try:
+                    if node.get_role() == role and regex.search((node.get_name() or "").replace("_", "")):
+                        found = node
+                    below.extend(node.get_child_at_index(i) for i in range(node.get_child_count()))
+                except Exception:
+                    continue
+            # While a new toast replaces an older one, both are there for a
+            # moment; the newer one comes later among its siblings.
+            if found is not None:
+                return found
+            level = [n for n in below if n is not None]
+        return None
+
+    def toast(self, role, pattern, root=None, timeout=10.0, depth=12):
+        """A widget of a toast (its title or its button) whose name matches
+        the regular expression (underscores of mnemonics ignored).  A toast
+        sits a few levels below its window, and it goes after a few
+        seconds, sooner than a walk through a whole window full of rows can
+        end on a busy machine: so the search goes level by level from the
+        top and stops at @depth."""
+        return self.wait(lambda: self._toast_look(role, pattern, root, depth),
+                         f"a toast's {Atspi.role_get_name(role)} matching /{pattern}/", timeout)
+
+    def toast_gone(self, title, timeout=15.0):
+        """Waits until no toast titled like @title is left (an older one
+        with the same title would be taken for the next)."""
+        self.wait(lambda: self._toast_look(Atspi.Role.LABEL, title) is None,
+                  f"the toast /{title}/ to go", timeout)
+
+    def toast_button(self, title, label="Rückgängig", timeout=10.0):
+        """The button @label of the toast whose title matches the regular
+        expression @title: while a new toast replaces an older one both are
+        there for a moment, so the button is looked for beside the title."""
+        heading = self.toast(Atspi.Role.LABEL, title, timeout=timeout)
+        return self.toast(Atspi.Role.PUSH_BUTTON, "^" + label, root=heading.get_parent().get_parent(),
+                          timeout=timeout, depth=4)
 
     @staticmethod
     def name_of(node):

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from bzwtest import App, Atspi, Tap, fail
+from bzwtest import TIMEOUT_SCALE, App, Atspi, Tap, fail
 
 tap = Tap()
 
@@ -75,7 +75,7 @@ def mode(path):
 spool = tempfile.mkdtemp(prefix="bzw-notify-")
 sent = os.path.join(spool, "sent.jsonl")
 server = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "fake_notifications.py"), sent])
-deadline = time.monotonic() + 10
+deadline = time.monotonic() + 10 * TIMEOUT_SCALE
 while not os.path.exists(sent + ".ready"):
     if time.monotonic() > deadline or server.poll() is not None:
         print("# no notification server could be started: skipping the notification step")
@@ -113,7 +113,7 @@ try:
         # 2. „Sicherung erstellen …“
         menu(app, "Sicherung erstellen …")
         manual = app.wait(lambda: backups(app, "manual"), "the backup made by hand")[0]
-        app.find_matching(Atspi.Role.LABEL, r"^Sicherung in „.*backups“ gespeichert$")
+        app.toast(Atspi.Role.LABEL, r"^Sicherung in „.*backups“ gespeichert$")
         if mode(manual) != 0o600 or query(manual, "SELECT count(*) FROM contacts") != [(contacts,)]:
             fail(f"the backup is {oct(mode(manual))}")
         tap.ok("„Sicherung erstellen …“ writes a private backup and says where")

@@ -108,6 +108,29 @@ if p.returncode == 0 or os.path.exists(bad) or "„" not in p.stderr:
     fail("--print-overview accepted a file that is not a PDF")
 ok("--print-overview refuses a name that is not .pdf and writes nothing")
 
+# The meeting brief of one contact: one A4 page with the name, by full
+# name or by a word that finds only that contact.
+brief = os.path.join(home, "brief.pdf")
+p = run(f"--database={db}", f"--print-briefing={brief}", "--briefing-contact=Dr. Heike Brandt")
+if p.returncode != 0 or not os.path.exists(brief) or os.stat(brief).st_mode & 0o777 != 0o600:
+    fail(f"--print-briefing failed: {p.stderr}")
+info = subprocess.run(["pdfinfo", brief], capture_output=True, text=True).stdout
+text = " ".join(pdf_text(brief, 1).split())
+if "Pages: 1" not in " ".join(info.split()) or "A4" not in info or "Dr. Heike Brandt" not in text \
+        or "GESPRÄCHSVORBEREITUNG" not in text or "Letzte Begegnungen" not in text:
+    fail(f"--print-briefing wrote {info!r}: {text[:300]!r}")
+ok("--print-briefing --briefing-contact writes the brief of one contact on one A4 page, 0600")
+
+for args, why in (([f"--print-briefing={brief}.2.pdf"], "braucht --briefing-contact"),
+                  (["--briefing-contact=Heike"], "nur zusammen mit --print-briefing"),
+                  ([f"--print-briefing={brief}.2.pdf", "--briefing-contact=Niemand Unbekannt"],
+                   "keinen Kontakt namens „Niemand Unbekannt“")):
+    p = run(f"--database={db}", *args)
+    if p.returncode == 0 or why not in p.stderr or os.path.exists(f"{brief}.2.pdf"):
+        fail(f"{args}: exit {p.returncode}, {p.stderr!r}")
+ok("--print-briefing without a contact, --briefing-contact alone and an unknown name fail in German, "
+   "writing nothing")
+
 vcf = os.path.join(home, "all.vcf")
 p = run(f"--database={db}", f"--export-vcard={vcf}")
 contacts = count(db, "contacts")

@@ -168,7 +168,7 @@ with App() as app:
                                      if n.get_role() in (Atspi.Role.MENU_ITEM, Atspi.Role.PUSH_BUTTON)), None),
                        "the menu item „Löschen“"))
     app.wait(lambda: not contact_rows(app), "the contact to be deleted from the database")
-    undo = button(app, "Rückgängig")
+    undo = app.toast_button("^„.*“ gelöscht$")
     app.click(undo)
     app.wait(lambda: contact_rows(app), "the contact to come back")
     if emails_of(app, contact_id) != sorted(EMAILS):

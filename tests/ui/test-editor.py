@@ -16,19 +16,22 @@ tap = Tap()
 EDITOR = "Neuer Kontakt"
 
 
-def button(app, label, timeout=10.0):
+def button(app, label, timeout=10.0, root=None):
     """A push button by its label; GTK 4.8 names mnemonic buttons "_Label Label"."""
     def matches(node):
         name = app.name_of(node).replace("_", "")
         return name in (label, f"{label} {label}")
-    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=app.app) if matches(n)), None),
+    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=root or app.app)
+                                  if matches(n)), None),
                     f"button “{label}”", timeout)
 
 
 def fields(app, name, count=1):
-    """Text fields (entry rows) by their accessible name, in order."""
+    """Text fields (entry rows) by their accessible name, in order, in the
+    editor (the window the test works in; the main window's list is not
+    searched, so each look stays short)."""
     def editable():
-        found = [n for n in app.find_all(None, name, root=app.app)
+        found = [n for n in app.find_all(None, name, root=app.top_level(app.editor))
                  if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)]
         return found if len(found) >= count else None
     return app.wait(editable, f"{count} field(s) “{name}”")
@@ -36,7 +39,7 @@ def fields(app, name, count=1):
 
 def label_drop_downs(app):
     """The buttons that open the label choices, in the order of their rows."""
-    return [n for n in app.find_all(Atspi.Role.PUSH_BUTTON, "Bezeichnung", root=app.app)]
+    return [n for n in app.find_all(Atspi.Role.PUSH_BUTTON, "Bezeichnung", root=app.top_level(app.editor))]
 
 
 def choose_label(app, window, drop, steps):
@@ -49,7 +52,7 @@ def choose_label(app, window, drop, steps):
 
 
 def add(app, label):
-    app.click(button(app, label))
+    app.click(button(app, label, root=app.top_level(app.editor)))
     time.sleep(0.3)
 
 
@@ -63,6 +66,7 @@ with App() as app:
     app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$")
 
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Neuer Kontakt"))
+    app.editor = EDITOR
     app.top_level(EDITOR)
     for name, text in (("Titel (z. B. Dr.)", "Dr."), ("Vorname", "Wiebke"), ("Nachname", "Ödegaard"),
                        ("Namenszusatz (z. B. jun.)", "sen."), ("Spitzname", "Wibi"),
@@ -151,14 +155,15 @@ with App() as app:
     app.find(Atspi.Role.PUSH_BUTTON, "Webadresse kopieren", contains=True)
     tap.ok("the contact page opens and copies the website")
     app.click(button(app, "Bearbeiten"))
-    app.top_level("Kontakt bearbeiten")
+    app.editor = "Kontakt bearbeiten"
+    app.top_level(app.editor)
     if app.text_of(fields(app, "Abteilung")[0]) != "Einkauf":
         fail("the department is not shown again")
     app.find(None, "Hafenstraße 3, 20457 Hamburg, Deutschland", root=app.app)
     if app.text_of(fields(app, "Datum (z. B. 15.12.1985 oder 15.12.)")[0]) != "01.05.2015":
         fail("the anniversary is not shown again as 01.05.2015")
-    app.click(button(app, "Website entfernen"))
-    app.wait(lambda: not [n for n in app.find_all(None, "Webadresse", root=app.app)
+    app.click(button(app, "Website entfernen", root=app.top_level(app.editor)))
+    app.wait(lambda: not [n for n in app.find_all(None, "Webadresse", root=app.top_level(app.editor))
                           if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)], "the website row to go")
     App.keys_to("Kontakt bearbeiten", "ctrl+s")
     app.top_level_gone("Kontakt bearbeiten")

@@ -4,7 +4,8 @@
 example network the Menu key opens its menu; „Beziehung hinzufügen …“ asks
 for the other person, the kind and the strength and writes the row; the
 menu's „Beziehungen bearbeiten …“ changes its strength, then removes it, and
-the toast's „Rückgängig“ brings it back as it was."""
+the toast's „Rückgängig“ brings it back as it was; Page Down then puts the
+keyboard on the line itself and Enter edits it."""
 
 import os
 import shutil
@@ -12,7 +13,7 @@ import subprocess
 import tempfile
 import time
 
-from bzwtest import App, Atspi, Tap, fail
+from bzwtest import TIMEOUT_SCALE, App, Atspi, Tap, fail
 
 tap = Tap()
 
@@ -80,7 +81,7 @@ def open_menu_item(app, label, mnemonic):
     keys(mnemonic)
 
 
-def button(app, label, timeout=10.0):
+def button(app, label, timeout=10.0, root=None):
     """A push button by its label; GTK 4.8 names mnemonic buttons "_Label Label"."""
     def matches(node):
         try:
@@ -88,7 +89,8 @@ def button(app, label, timeout=10.0):
         except Exception:
             return False
         return name in (label, f"{label} {label}")
-    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=app.app) if matches(n)), None),
+    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=root or app.app)
+                                  if matches(n)), None),
                     f"button “{label}”", timeout)
 
 
@@ -143,7 +145,7 @@ try:
         # 2. Edit its strength.
         def edit_dialog():
             open_menu_item(app, "Beziehungen bearbeiten …", "b")
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + 10 * TIMEOUT_SCALE
             while time.monotonic() < deadline:
                 for j in range(app.app.get_child_count()):
                     child = app.app.get_child_at_index(j)
@@ -177,14 +179,40 @@ try:
         app.wait(lambda: not related(app, a_id, b_id), "the relationship to go from the database")
         tap.ok("„Entfernen“ removes the relationship")
 
-        app.find(Atspi.Role.LABEL, "Beziehung entfernt")
-        undo = button(app, "Rückgängig")
+        # The toast's own button, looked for beside its title: walking the
+        # whole app can outlast the toast's ten seconds on a busy machine.
+        title = app.find(Atspi.Role.LABEL, "Beziehung entfernt")
+        undo = button(app, "Rückgängig", root=title.get_parent().get_parent())
         app.click(undo)
         app.wait(lambda: related(app, a_id, b_id), "„Rückgängig“ to bring the relationship back")
         back = related(app, a_id, b_id)[0]
         if back[1:] != (uid, kind, 2):
             fail(f"after „Rückgängig“ the relationship is {back}, not ({uid}, {kind}, 2)")
         tap.ok("„Rückgängig“ brings it back with its UID, kind and strength")
+
+        # 4. The line itself by keyboard: Page Down goes round the contact's
+        # lines, Enter on the focused one edits that relationship.
+        select_on_map(app, widget, a_name)
+        line = f"Beziehung: {a_name} – {b_name}"
+        (n_lines,), = app.query("SELECT count (*) FROM relationships WHERE a_id = ?1 OR b_id = ?1", a_id)
+        for _ in range(n_lines):
+            keys("Page_Down")
+            if widget.get_name() == line:
+                break
+        else:
+            fail(f"Page Down never reached the line {line!r} among {n_lines} (last: {widget.get_name()!r})")
+        description = widget.get_description() or ""
+        if "Stärke 2 von 5" not in description or "Eingabetaste" not in description:
+            fail(f"the focused line is described as {description!r}")
+        tap.ok(f"Page Down reaches the line {a_name}–{b_name}; a screen reader hears „{description}“")
+
+        keys("Return")
+        dialog(app, "Beziehung bearbeiten")
+        time.sleep(0.3)
+        keys("alt+t", "ctrl+a", "5", "Tab", "alt+s")
+        app.wait(lambda: related(app, a_id, b_id) and related(app, a_id, b_id)[0][3] == 5,
+                 "Enter on the line to edit it: strength 5 in the database")
+        tap.ok("Enter on the focused line opens „Beziehung bearbeiten“ for it; its strength becomes 5")
 finally:
     shutil.rmtree(workdir, ignore_errors=True)
 

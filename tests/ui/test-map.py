@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 
-from bzwtest import App, Atspi, Tap, fail
+from bzwtest import TIMEOUT_SCALE, App, Atspi, Tap, fail
 
 tap = Tap()
 
@@ -80,7 +80,7 @@ def position(app, contact_id):
 def stable_position(app, contact_id, timeout=20.0):
     """The stored position once the layout has settled and saved it."""
     last = None
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout * TIMEOUT_SCALE
     while time.monotonic() < deadline:
         now = position(app, contact_id)
         if now is not None and now == last:

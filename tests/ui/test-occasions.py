@@ -144,8 +144,7 @@ with App(database=database) as app:
     tap.ok(f"„Später erinnern“ → „Morgen“ snoozes {snoozed_name} until tomorrow and takes them off the due list")
 
     # The undo of the toast brings them back.
-    undo = app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, root=app.frame)
-                                  if App.name_of(n).replace("_", "").startswith("Rückgängig")), None), "the undo")
+    undo = app.toast(Atspi.Role.PUSH_BUTTON, "^Rückgängig")
     app.click(undo)
     app.wait(lambda: app.query("SELECT snoozed_until FROM contacts WHERE id = ?", snoozed) == [(None,)],
              "the snooze to be undone")

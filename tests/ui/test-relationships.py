@@ -109,7 +109,7 @@ with App() as app:
     time.sleep(0.3)
     keys("alt+e")
     app.wait(lambda: not between(app, contact_id, new_id), "the relationship to go")
-    app.click(button(app, "Rückgängig"))
+    app.click(app.toast_button("^Beziehung entfernt$"))
     app.wait(lambda: between(app, contact_id, new_id), "„Rückgängig“ to bring it back")
     if between(app, contact_id, new_id)[0][1:] != (uid, kind, 4):
         fail(f"after „Rückgängig“: {between(app, contact_id, new_id)}")
@@ -134,6 +134,15 @@ with App() as app:
     app.find(Atspi.Role.LABEL, "Kennengelernt über")
     button(app, f"{new_name} öffnen", contains=True)
     tap.ok(f"„Kennengelernt über {new_name}“ is chosen in the editor, stored as who introduced us, shown on the page")
+
+    # The relationship rows read it from each side: on this page the
+    # introducer's row says whom we met through, on the introducer's page
+    # this contact's row says whom they introduced.
+    app.find(Atspi.Role.LABEL, f"Kennengelernt über {new_name} · ", contains=True)
+    app.click(button(app, f"{new_name} öffnen", contains=True))
+    app.find(Atspi.Role.LABEL, f"Hat Ihnen {name} vorgestellt · ", contains=True)
+    tap.ok(f"the relationship rows read „Kennengelernt über {new_name}“ on {name}'s page"
+           f" and „Hat Ihnen {name} vorgestellt“ on {new_name}'s")
 
     # The Überblick counts whom I met through whom.
     (n_introduced,), = app.query("SELECT count (*) FROM relationships WHERE kind = 'introducer' AND a_id = ?", new_id)

@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bzw-caldav-sync"
+
+#include "config.h"
+
+#include "bzw-caldav-sync.h"
+
+#include "bzw-caldav-merge.h"
+#include "bzw-caldav-occasions.h"
+#include "bzw-dav-multistatus.h"
+#include "bzw-ical-items.h"
+#include "bzw-store-caldav.h"
+#include "bzw-sync-changes.h"
+#include "bzw-sync-push.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* One two-way sync of the journal (encounters, favours, referrals), the
+ * relationships and the talking points with a CalDAV calendar, one
+ * resource per item (UID.ics) in the archive's iCalendar mapping, by
+ * ETags, like the contacts (bzw-carddav-sync.c):
+ *
+ * 1. What changed in the calendar since the last sync, as for the address
+ *    book (bzw-sync-changes.c): its ctag when nothing did, else a
+ *    sync-collection REPORT with the remembered token, or a listing of
+ *    every resource and its ETag.
+ * 2. Pull: what is new or changed there is fetched by calendar-multiget in
+ *    batches, each applied as it comes in one transaction; a favour whose
+ *    encounter is not here yet waits for the end of the pull.  An item
+ *    changed on both sides is merged property by property
+ *    (bzw-caldav-merge.c).  A synced item
+ *    the server no longer has is deleted here unless it changed here.
+ * 3. Push: every item whose text differs from the one last synced is
+ *    written with If-Match (If-None-Match for a new one), a synced item
+ *    gone here is deleted with If-Match; a 412 waits for the next sync.
+ * The rows of sync_items are written in the transactions of their batch,
+ * so a sync cut off in the middle leaves both sides consistent and the
+ * next one picks up where it stopped.  Run it after the contacts: the
+ * items name people by their vCard UID.
+ * 4. The occasions (bzw-caldav-occasions.c): the calendar export's items,
+ *    one way; the pull leaves their resources, recorded or marked, alone.
+ *    They are compared with what the server has: the ETags of the rows
+ *    of sync_items as they were before the pull, with what changed there
+ *    since (all of them when the calendar was listed whole).
+ */
+
+#define CALENDAR_TYPE "text/calendar; charset=utf-8"
+
+/* The calendar's ctag and sync-token, kept like the address book's. */
+static const BzwSyncStateKeys state_keys = {
+  "caldav-collection", "caldav-ctag", "caldav-sync-token", ""
+};
+
+typedef struct
+{
+  BzwStore       *store;
+  BzwDavClient   *client;
+  char           *calendar;  /* unescaped path */
+  BzwSyncSummary *summary;
+  BzwIcalItems   *items;
+  GHashTable     *rows;      /* uid → BzwSyncItem */
+  GHashTable     *local;     /* uid → BzwIcalItem, as the app writes it now */
+  GHashTable     *occasions; /* path → ETag of the occasions' rows, not in rows */
+} Run;
+
+/* One resource downloaded. */
+typedef struct
+{
+  char *path;
+  char *etag;
+  char *data;
+} Fetched;
+
+static void
+fetched_free (gpointer data)
+{
+  Fetched *fetched = data;
+
+  g_free (fetched->path);
+  g_free (fetched->etag);
+  g_free (fetched->data);
+  g_free (fetched);
+}
+
+static gboolean
+read_local (Run     *run,
+            GError **error)
+{
+  g_clear_pointer (&run->rows, g_hash_table_unref);
+  g_clear_pointer (&run->local, g_hash_table_unref);
+  g_clear_pointer (&run->items, bzw_ical_items_free);
+
+  run->rows = bzw_store_list_sync_items (run->store, error);
+  if (run->rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_remove_all (run->occasions);
+      g_hash_table_iter_init (&iter, run->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        {
+          BzwSyncItem *item = row;
+
+          /* Ours are skipped whatever their ETag, another's while it stays. */
+          if (g_str_equal (item->kind, BZW_CALDAV_OCCASION_KIND))
+            g_hash_table_replace (run->occasions, g_strdup (item->href), NULL);
+          else if (g_str_equal (item->kind, BZW_CALDAV_OCCASION_FOREIGN_KIND))
+            g_hash_table_replace (run->occasions, g_strdup (item->href), g_strdup (item->etag));
+          else
+            continue;
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+  run->items = run->rows != NULL ? bzw_ical_items_new (run->store, error) : NULL;
+  run->local = run->items != NULL ? bzw_ical_items_list (run->items, error) : NULL;
+  return run->local != NULL;
+}
+
+/* path → ETag of every resource in the calendar as far as this sync
+ * knows: the rows before the pull with the changes listed since, or the
+ * whole listing.  A row without an ETag is there all the same ("*").
+ */
+static GHashTable *
+server_state (Run             *run,
+              BzwSyncChanges  *changes,
+              GError         **error)
+{
+  g_autoptr(GHashTable) server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!changes->complete)
+    {
+      g_autoptr(GHashTable) rows = bzw_store_list_sync_items (run->store, error);
+
+      if (rows == NULL)
+        return NULL;
+      g_hash_table_iter_init (&iter, rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          BzwSyncItem *row = value;
+
+          g_hash_table_replace (server, g_strdup (row->href), g_strdup (row->etag != NULL ? row->etag : "*"));
+        }
+      g_hash_table_iter_init (&iter, changes->gone);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_remove (server, key);
+    }
+
+  g_hash_table_iter_init (&iter, changes->changed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (server, g_strdup (key), g_strdup (value));
+  return g_steal_pointer (&server);
+}
+
+static gboolean
+multiget (Run        *run,
+          GPtrArray  *paths,
+          guint       start,
+          GPtrArray  *fetched,
+          GError    **error)
+{
+  g_autofree char *escaped = bzw_sync_escape_path (run->calendar);
+  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                          "<cal:calendar-multiget xmlns:d=\"DAV:\" xmlns:cal=\""
+                                          BZW_CALDAV_NS "\"><d:prop><d:getetag/>"
+                                          "<cal:calendar-data/></d:prop>");
+  g_autoptr(GPtrArray) responses = NULL;
+
+  for (guint i = start; i < paths->len && i < start + BZW_SYNC_BATCH; i++)
+    {
+      g_autofree char *href = bzw_sync_escape_path (g_ptr_array_index (paths, i));
+      g_autofree char *markup = g_markup_escape_text (href, -1);
+
+      g_string_append_printf (body, "<d:href>%s</d:href>", markup);
+    }
+  g_string_append (body, "</cal:calendar-multiget>");
+
+  responses = bzw_dav_client_multistatus (run->client, "REPORT", escaped, "1", body->str, error);
+  if (responses == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < responses->len; i++)
+    {
+      BzwDavResponse *response = g_ptr_array_index (responses, i);
+      Fetched *one;
+
+      if (response->calendar_data == NULL)
+        continue;
+      one = g_new0 (Fetched, 1);
+      one->path = bzw_sync_member_path (run->client, response->href);
+      one->etag = g_strdup (response->etag);
+      one->data = g_strdup (response->calendar_data);
+      if (one->path == NULL)
+        fetched_free (one);
+      else
+        g_ptr_array_add (fetched, one);
+    }
+
+  return TRUE;
+}
+
+/* What @fetched does here, inside the caller's transaction.  A favour
+ * whose encounter is not here yet waits in @later for the end of the pull
+ * (@later NULL: the end).
+ */
+static gboolean
+apply (Run        *run,
+       Fetched    *fetched,
+       GPtrArray  *later,
+       GError    **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(BzwIcalItem) remote = bzw_ical_items_read (run->items, fetched->data, &read_error);
+  g_autoptr(BzwIcalItem) saved = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autofree char *stored = NULL;
+  BzwSyncItem *row;
+  BzwIcalItem *local;
+
+  if (bzw_caldav_occasion_is_marked (fetched->data))
+    return bzw_caldav_occasion_record_foreign (run->store, fetched->path, fetched->etag,
+                                               fetched->data, error);
+  if (remote == NULL)
+    {
+      /* Not ours, or a person not here yet: tried again next time. */
+      g_debug ("%s: %s", fetched->path, read_error->message);
+      return TRUE;
+    }
+  if (remote->waits && later != NULL)
+    {
+      Fetched *copy = g_new0 (Fetched, 1);
+
+      copy->path = g_strdup (fetched->path);
+      copy->etag = g_strdup (fetched->etag);
+      copy->data = g_strdup (fetched->data);
+      g_ptr_array_add (later, copy);
+      return TRUE;
+    }
+
+  row = g_hash_table_lookup (run->rows, remote->uid);
+  local = g_hash_table_lookup (run->local, remote->uid);
+  stored = g_strdup (remote->text);
+  /* The same on both sides (an upload whose answer was lost, say). */
+  if (local != NULL && g_str_equal (local->text, remote->text))
+    return bzw_store_set_sync_item (run->store, remote->uid, remote->kind, fetched->path,
+                                    fetched->etag, stored, error);
+
+  if (local != NULL && (row == NULL || !g_str_equal (local->text, row->item)))
+    {
+      g_autofree char *merged = NULL;
+      guint conflicts = 0;
+
+      merged = bzw_caldav_merge (row != NULL ? row->item : NULL, local->text, remote->text,
+                                 &conflicts);
+      run->summary->conflicts += conflicts > 0 ? 1 : 0;
+      saved = bzw_ical_items_read (run->items, merged, error);
+      /* The base stays what the server has, so the push uploads the merge. */
+      if (saved == NULL)
+        return FALSE;
+    }
+  else
+    saved = g_steal_pointer (&remote);
+
+  if (!bzw_ical_items_save (run->items, saved, &save_error))
+    {
+      if (!g_error_matches (save_error, BZW_STORE_ERROR, BZW_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&save_error));
+          return FALSE;
+        }
+      /* An item this store refuses is left on the server, unrecorded:
+       * it is not deleted there and comes again next time.
+       */
+      g_debug ("%s: %s", fetched->path, save_error->message);
+      return TRUE;
+    }
+  if (remote == NULL)
+    {
+      g_free (stored);
+      stored = g_strdup (saved->text);
+    }
+
+  run->summary->downloaded++;
+  return bzw_store_set_sync_item (run->store, saved->uid, saved->kind, fetched->path, fetched->etag,
+                                  stored, error);
+}
+
+static gboolean
+apply_batch (Run        *run,
+             GPtrArray  *fetched,
+             GPtrArray  *later,
+             GError    **error)
+{
+  gboolean ok = TRUE;
+
+  if (fetched->len == 0)
+    return TRUE;
+  if (!bzw_store_begin (run->store, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < fetched->len; i++)
+    ok = apply (run, g_ptr_array_index (fetched, i), later, error);
+
+  return bzw_store_finish (run->store, ok, error);
+}
+
+/* Synced items the server no longer has: gone here too, unless changed.
+ * Then the calendar's state is remembered, in the same transaction.
+ */
+static gboolean
+pull_deletes (Run             *run,
+              BzwSyncChanges  *changes,
+              GError         **error)
+{
+  GHashTableIter iter;
+  gpointer row_data;
+  gboolean ok = TRUE;
+
+  if (changes->unchanged && g_hash_table_size (changes->gone) == 0)
+    return TRUE;
+  if (!bzw_store_begin (run->store, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, run->rows);
+  while (ok && g_hash_table_iter_next (&iter, NULL, &row_data))
+    {
+      BzwSyncItem *row = row_data;
+      BzwIcalItem *local = g_hash_table_lookup (run->local, row->uid);
+      gboolean deleted = FALSE;
+
+      if (!bzw_sync_changes_is_gone (changes, row->href))
+        continue;
+
+      if (local != NULL && g_str_equal (local->text, row->item))
+        ok = bzw_ical_items_delete (run->items, row->kind, row->uid, &deleted, error);
+      if (deleted)
+        {
+          run->summary->downloaded++;
+          g_hash_table_remove (run->local, row->uid);
+        }
+      ok = ok && bzw_store_delete_sync_item (run->store, row->uid, error);
+      /* Changed here: the push uploads it as new. */
+      g_hash_table_iter_remove (&iter);
+    }
+
+  ok = ok && bzw_sync_changes_save (run->store, run->client, run->calendar, &state_keys, changes, error);
+  return bzw_store_finish (run->store, ok, error);
+}
+
+static gboolean
+pull (Run             *run,
+      BzwSyncChanges  *changes,
+      GError         **error)
+{
+  g_autoptr(GHashTable) by_path =
+    bzw_sync_rows_by_path (run->rows, G_STRUCT_OFFSET (BzwSyncItem, href));
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (fetched_free);
+  GHashTableIter iter;
+  gpointer path, etag;
+
+  g_hash_table_iter_init (&iter, changes->changed);
+  while (g_hash_table_iter_next (&iter, &path, &etag))
+    {
+      BzwSyncItem *row = g_hash_table_lookup (by_path, path);
+      gpointer known = NULL;
+
+      if (g_hash_table_lookup_extended (run->occasions, path, NULL, &known) &&
+          (known == NULL || g_str_equal (known, etag)))
+        continue;
+      if (row == NULL || g_strcmp0 (row->etag, etag) != 0)
+        g_ptr_array_add (wanted, path);
+    }
+
+  /* Each batch is applied as it comes, so a cut sync keeps what it got. */
+  for (guint start = 0; start < wanted->len; start += BZW_SYNC_BATCH)
+    {
+      g_autoptr(GPtrArray) fetched = g_ptr_array_new_with_free_func (fetched_free);
+
+      if (!multiget (run, wanted, start, fetched, error) ||
+          !apply_batch (run, fetched, later, error))
+        return FALSE;
+    }
+
+  /* The favours that waited for their encounters, in batches too. */
+  for (guint start = 0; start < later->len; start += BZW_SYNC_BATCH)
+    {
+      g_autoptr(GPtrArray) batch = bzw_sync_batch (later, start);
+
+      if (!apply_batch (run, batch, NULL, error))
+        return FALSE;
+    }
+
+  /* The batches changed rows and items (nothing fetched: nothing to read). */
+  return (wanted->len == 0 || read_local (run, error)) && pull_deletes (run, changes, error);
+}
+
+static gboolean
+record_item (BzwStore           *store,
+             const BzwSyncDone  *done,
+             GError            **error)
+{
+  return done->text != NULL
+         ? bzw_store_set_sync_item (store, done->uid, done->kind, done->href, done->etag,
+                                    done->text, error)
+         : bzw_store_delete_sync_item (store, done->uid, error);
+}
+
+/* Uploads @item; FALSE only for an error that ends the sync.  A 412
+ * waits for the next sync, which merges it.
+ */
+static gboolean
+upload (Run           *run,
+        BzwSyncPush   *push,
+        BzwIcalItem   *item,
+        BzwSyncItem   *row,
+        GError       **error)
+{
+  g_autofree char *path = row != NULL ? g_strdup (row->href)
+                                      : bzw_sync_new_path (run->calendar, item->uid, ".ics");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamped = bzw_ical_item_stamp (item->text, now);
+  BzwSyncDone d = { item->uid, item->kind, path, NULL, item->text, 0,
+                    row == NULL ? NULL : row->etag != NULL ? row->etag : "*" };
+
+  return bzw_sync_push_upload (push, &d, stamped, error);
+}
+
+static gboolean
+push_deletes (Run          *run,
+              BzwSyncPush  *push,
+              GError      **error)
+{
+  GHashTableIter iter;
+  gpointer row_data;
+
+  g_hash_table_iter_init (&iter, run->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row_data))
+    {
+      BzwSyncItem *row = row_data;
+      BzwSyncDone d = { row->uid, row->kind, row->href, NULL, NULL, 0, row->etag };
+
+      if (!g_hash_table_contains (run->local, row->uid) &&
+          !bzw_sync_push_delete (push, &d, error))
+        {
+          bzw_sync_push_flush (push, NULL);
+          return FALSE;
+        }
+    }
+
+  return bzw_sync_push_flush (push, error);
+}
+
+static gboolean
+push (Run     *run,
+      GError **error)
+{
+  g_auto(BzwSyncPush) push = { run->store, run->client, run->summary, record_item, CALENDAR_TYPE,
+                               NULL, NULL };
+  GHashTableIter iter;
+  gpointer uid, item;
+
+
+  g_hash_table_iter_init (&iter, run->local);
+  while (g_hash_table_iter_next (&iter, &uid, &item))
+    {
+      BzwSyncItem *row = g_hash_table_lookup (run->rows, uid);
+
+      if (row != NULL && g_str_equal (row->item, ((BzwIcalItem *) item)->text))
+        continue;
+
+      if (!upload (run, &push, item, row, error))
+        {
+          /* What was uploaded so far is recorded; the error wins. */
+          bzw_sync_push_flush (&push, NULL);
+          return FALSE;
+        }
+    }
+
+  return bzw_sync_push_flush (&push, error) && push_deletes (run, &push, error);
+}
+
+/* The dav client's words for 403 and 507 speak of the address book. */
+static void
+reword_error (GError *error)
+{
+  const char *message = NULL;
+
+  if (g_error_matches (error, BZW_DAV_ERROR, BZW_DAV_ERROR_FORBIDDEN))
+    message = _("The server does not allow this account to change the calendar of the journal.");
+  else if (g_error_matches (error, BZW_DAV_ERROR, BZW_DAV_ERROR_FULL))
+    message = _("The server has no space left for the calendar of the journal.");
+  else if (g_error_matches (error, BZW_DAV_ERROR, BZW_DAV_ERROR_NOT_FOUND))
+    message = _("The calendar of the journal is not on the server (any more).");
+
+  if (message != NULL)
+    {
+      g_free (error->message);
+      error->message = g_strdup (message);
+    }
+}
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->calendar);
+  g_clear_pointer (&run->rows, g_hash_table_unref);
+  g_clear_pointer (&run->local, g_hash_table_unref);
+  g_clear_pointer (&run->items, bzw_ical_items_free);
+  g_clear_pointer (&run->occasions, g_hash_table_unref);
+}
+
+/**
+ * bzw_caldav_sync:
+ * @calendar: the calendar's href (from bzw_dav_discover_calendar())
+ * @summary: (inout): what the sync did, added to what it holds
+ *
+ * Runs one two-way sync of the journal (see above).
+ */
+gboolean
+bzw_caldav_sync (BzwStore        *store,
+                 BzwDavClient    *client,
+                 const char      *calendar,
+                 BzwSyncSummary  *summary,
+                 GError         **error)
+{
+  Run run = { store, client, NULL, summary, NULL, NULL, NULL, NULL };
+  g_autoptr(BzwSyncChanges) changes = NULL;
+  g_autoptr(GHashTable) server = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BzwSyncMeter meter;
+  gboolean ok;
+
+  g_return_val_if_fail (BZW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BZW_IS_DAV_CLIENT (client), FALSE);
+
+  bzw_sync_meter_start (&meter, client);
+  run.occasions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.calendar = bzw_sync_collection_path (client, calendar, &local_error);
+  ok = run.calendar != NULL &&
+       (changes = bzw_sync_changes_list (store, client, run.calendar, &state_keys, NULL,
+                                         &local_error)) != NULL;
+  ok = ok && (server = server_state (&run, changes, &local_error)) != NULL;
+  ok = ok && read_local (&run, &local_error) && pull (&run, changes, &local_error);
+  ok = ok && push (&run, &local_error);
+  ok = ok && bzw_caldav_occasions_push (store, client, run.calendar, server, changes->unchanged, &local_error);
+
+  bzw_sync_meter_stop (&meter, client, summary);
+  run_clear (&run);
+  if (!ok)
+    {
+      reword_error (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return ok;
+}
+
+/**
+ * bzw_caldav_sync_forget:
+ *
+ * Forgets the calendar's remembered state, in the caller's transaction:
+ * the next sync lists it whole (for rows of sync_items forgotten).
+ */
+gboolean
+bzw_caldav_sync_forget (BzwStore  *store,
+                        GError   **error)
+{
+  return bzw_sync_changes_forget (store, &state_keys, error) && bzw_caldav_occasions_forget (store, error);
+}
