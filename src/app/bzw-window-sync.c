@@ -13,7 +13,8 @@
 
 /* The window's side of the background sync (sync/bzw-sync-scheduler.c):
  * the scheduler for the window's database, started after the first frame,
- * told about changes made here, „Jetzt synchronisieren“ (win.sync-now, F5)
+ * told about changes made here, „Jetzt synchronisieren“ (win.sync-now, F5,
+ * enabled while a sync runs too: the scheduler then runs one more after it)
  * and the sync settings (win.sync-settings).  The sync writes on its own
  * connection; the window's store sees its commits through the watch for
  * other connections (store/bzw-store-watch.c), which announces a change
@@ -36,14 +37,6 @@ store_changed_cb (BzwWindow *self,
   if ((what & (BZW_STORE_CHANGE_CONTACTS | BZW_STORE_CHANGE_CIRCLES | BZW_STORE_CHANGE_RELATIONSHIPS |
                BZW_STORE_CHANGE_JOURNAL)) != 0)
     bzw_sync_scheduler_trigger (self->sync_scheduler, BZW_SYNC_TRIGGER_LOCAL);
-}
-
-static void
-state_cb (BzwWindow *self)
-{
-  BzwSyncState state = bzw_sync_scheduler_get_state (self->sync_scheduler);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", state != BZW_SYNC_STATE_RUNNING);
 }
 
 /* A scheduler for the window's database, or none while there is none or it
@@ -71,7 +64,6 @@ update_scheduler (BzwWindow *self)
       self->sync_scheduler = bzw_sync_scheduler_new (path);
       self->sync_store = g_object_ref (self->store);
       g_signal_connect_object (self->sync_store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->sync_scheduler, "notify::state", G_CALLBACK (state_cb), self, G_CONNECT_SWAPPED);
       bzw_sync_scheduler_trigger (self->sync_scheduler, BZW_SYNC_TRIGGER_START);
     }
 

@@ -86,7 +86,6 @@ update (BzwSyncStatus *self)
   gtk_widget_set_visible (self->spinner, state == BZW_SYNC_STATE_RUNNING);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), state == BZW_SYNC_STATE_RUNNING);
   gtk_widget_set_visible (self->details_button, failed);
-  gtk_widget_set_sensitive (self->sync_button, state != BZW_SYNC_STATE_RUNNING);
   /* Offline stays quiet, but says why on hover: a certificate the
    * connection refused is reported as no answer, too.
    */
