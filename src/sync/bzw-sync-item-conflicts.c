@@ -47,6 +47,7 @@ bzw_sync_item_conflict_free (BzwSyncItemConflict *conflict)
   g_free (conflict->label);
   g_free (conflict->local);
   g_free (conflict->remote);
+  g_strfreev (conflict->contacts);
   g_free (conflict);
 }
 
@@ -346,6 +347,38 @@ title_of (BzwStore      *store,
   return g_strdup_printf (_("%s: %s"), kind_label (kind), text);
 }
 
+/* The UIDs of the contacts @comp names (participants, giver, the two of
+ * a relationship, …): the properties that name a contact by its UID, not
+ * by a name (a deleted one, with the party parameter).
+ */
+static GStrv
+contacts_of (icalcomponent *comp)
+{
+  static const char * const names[] = {
+    "X-BZW-PARTICIPANT", "X-BZW-FROM", "X-BZW-TO", "X-BZW-GIVER", "X-BZW-RECEIVER",
+    "X-BZW-REFERRED", "X-BZW-A", "X-BZW-B", "X-BZW-CONTACT",
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (icalproperty *prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    {
+      const char *name = icalproperty_get_x_name (prop);
+      const char *value = icalproperty_get_x (prop);
+
+      if (name == NULL || value == NULL || *value == '\0' ||
+          icalproperty_get_first_parameter (prop, ICAL_X_PARAMETER) != NULL)
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+        if (g_ascii_strcasecmp (name, names[i]) == 0)
+          {
+            g_strv_builder_add (builder, value);
+            break;
+          }
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 add_item_conflicts (BzwStore     *store,
                     BzwIcalItem  *item,
@@ -356,6 +389,7 @@ add_item_conflicts (BzwStore     *store,
   icalcomponent *comp = calendar != NULL ? icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT) : NULL;
   g_autoptr(GPtrArray) names = properties_of (lines);
   g_autofree char *title = NULL;
+  g_auto(GStrv) contacts = NULL;
 
   if (comp == NULL)
     {
@@ -364,6 +398,7 @@ add_item_conflicts (BzwStore     *store,
     }
 
   title = title_of (store, item->kind, comp);
+  contacts = contacts_of (comp);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -383,6 +418,7 @@ add_item_conflicts (BzwStore     *store,
       conflict->label = g_strdup (label);
       conflict->local = g_steal_pointer (&local);
       conflict->remote = g_steal_pointer (&remote);
+      conflict->contacts = g_strdupv (contacts);
       g_ptr_array_add (conflicts, conflict);
     }
 

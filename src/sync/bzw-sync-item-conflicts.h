@@ -18,6 +18,7 @@ typedef struct
   char *label;     /* the property for people: „Notizen“ */
   char *local;     /* the values here, one a line */
   char *remote;    /* the values on the server, one a line */
+  GStrv contacts;  /* the UIDs of the contacts the item concerns */
 } BzwSyncItemConflict;
 
 /* What settling changed, for the undo. */

@@ -19,7 +19,8 @@
  * contact again after the store's change, and the row is gone.  The
  * journal shows the conflicts of its entries, relationships and talking
  * points (sync/bzw-sync-item-conflicts.c) the same way, one row per entry
- * and property.
+ * and property, and the contact page those of them that concern its
+ * contact, in a second group.
  */
 
 static void
@@ -211,12 +212,12 @@ item_conflict_row (BzwStore            *store,
  * stays until the user chooses.
  */
 static GtkWidget *
-conflicts_group (const char *description)
+conflicts_group (const char *title,
+                 const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   _("Changed Here and on the Server"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_widget_add_css_class (group, "bzw-conflicts");
   return group;
@@ -242,7 +243,8 @@ bzw_conflict_ui_new_group (BzwStore   *store,
   if (conflicts->len == 0)
     return NULL;
 
-  group = conflicts_group (_("Both values are kept until you choose which one stays."));
+  group = conflicts_group (_("Changed Here and on the Server"),
+                           _("Both values are kept until you choose which one stays."));
   for (guint i = 0; i < conflicts->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                contact_conflict_row (store, contact,
@@ -252,17 +254,20 @@ bzw_conflict_ui_new_group (BzwStore   *store,
 
 /**
  * bzw_conflict_ui_new_item_group:
+ * @contact_uid: (nullable): only the items that concern this contact
  *
  * Returns: (transfer floating) (nullable): the group of the conflicts of
- *   the journal's entries, relationships and talking points, or %NULL
- *   when there are none
+ *   the journal's entries, relationships and talking points (of those
+ *   that concern the contact with @contact_uid), or %NULL when there are
+ *   none
  */
 GtkWidget *
-bzw_conflict_ui_new_item_group (BzwStore *store)
+bzw_conflict_ui_new_item_group (BzwStore   *store,
+                                const char *contact_uid)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *group;
+  GtkWidget *group = NULL;
 
   g_return_val_if_fail (BZW_IS_STORE (store), NULL);
 
@@ -272,12 +277,17 @@ bzw_conflict_ui_new_item_group (BzwStore *store)
       g_warning ("Cannot list the journal's conflicts: %s", error->message);
       return NULL;
     }
-  if (conflicts->len == 0)
-    return NULL;
-
-  group = conflicts_group (_("Until you choose, the value here stays, on the server too."));
   for (guint i = 0; i < conflicts->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               item_conflict_row (store, g_ptr_array_index (conflicts, i)));
+    {
+      BzwSyncItemConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (contact_uid != NULL && !g_strv_contains ((const char * const *) conflict->contacts, contact_uid))
+        continue;
+      if (group == NULL)
+        group = conflicts_group (contact_uid != NULL ? _("Journal Entries Changed Here and on the Server")
+                                                     : _("Changed Here and on the Server"),
+                                 _("Until you choose, the value here stays, on the server too."));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item_conflict_row (store, conflict));
+    }
   return group;
 }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 GtkWidget *bzw_conflict_ui_new_group      (BzwStore   *store,
                                            BzwContact *contact);
-GtkWidget *bzw_conflict_ui_new_item_group (BzwStore   *store);
+GtkWidget *bzw_conflict_ui_new_item_group (BzwStore   *store,
+                                           const char *contact_uid);
 
 G_END_DECLS

@@ -612,17 +612,24 @@ add_circles (BzwContactPage *self)
     }
 }
 
-/* What the sync found changed here and on the server, on top. */
+/* What the sync found changed here and on the server, on top: the
+ * contact's fields, then the journal's entries about the contact.
+ */
 static void
 add_conflicts (BzwContactPage *self)
 {
-  GtkWidget *group = bzw_conflict_ui_new_group (self->store, self->contact);
+  const char *uid = bzw_contact_get_uid (self->contact);
+  GtkWidget *groups[] = {
+    bzw_conflict_ui_new_group (self->store, self->contact),
+    uid != NULL ? bzw_conflict_ui_new_item_group (self->store, uid) : NULL,
+  };
 
-  if (group == NULL)
-    return;
-
-  gtk_box_append (self->content, group);
-  g_ptr_array_add (self->groups, group);
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (groups[i] != NULL)
+      {
+        gtk_box_append (self->content, groups[i]);
+        g_ptr_array_add (self->groups, groups[i]);
+      }
 }
 
 static void

@@ -235,7 +235,7 @@ static gboolean
 show_conflicts_cb (gpointer data)
 {
   BzwJournalView *self = data;
-  GtkWidget *group = bzw_conflict_ui_new_item_group (self->store);
+  GtkWidget *group = bzw_conflict_ui_new_item_group (self->store, NULL);
 
   self->conflicts_idle = 0;
   adw_clamp_set_child (ADW_CLAMP (self->conflicts_clamp), group);

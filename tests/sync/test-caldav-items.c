@@ -242,6 +242,26 @@ test_conflict (BzwTestStore  *fixture,
   g_assert_cmpstr (conflict->local, ==, "Café am Dom");
   g_assert_cmpstr (conflict->remote, ==, "Bahnhof; Gleis 3, hinten");
   g_assert_cmpstr (conflict->label, ==, "Place");
+  {
+    /* The conflict names the contacts the entry concerns, by UID. */
+    g_autoptr(BzwEncounter) encounter = bzw_store_dup_encounter (fixture->store, id, NULL);
+    GArray *parties = bzw_encounter_get_participants (encounter);
+    guint n_known = 0;
+
+    for (guint i = 0; i < parties->len; i++)
+      {
+        BzwParty *party = &g_array_index (parties, BzwParty, i);
+        g_autoptr(BzwContact) contact = party->contact_id > 0
+                                        ? bzw_store_dup_contact (fixture->store, party->contact_id, NULL) : NULL;
+
+        if (contact == NULL)
+          continue;
+        g_assert_true (g_strv_contains ((const char * const *) conflict->contacts, bzw_contact_get_uid (contact)));
+        n_known++;
+      }
+    g_assert_cmpuint (n_known, >, 0);
+    g_assert_cmpuint (g_strv_length (conflict->contacts), ==, n_known);
+  }
 
   settled = bzw_sync_item_conflict_settle (fixture->store, base->uid, "LOCATION", TRUE, &error);
   g_assert_no_error (error);

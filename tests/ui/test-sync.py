@@ -12,7 +12,8 @@ this app's value settles it again, and the next sync takes it to the
 server.  The same for a journal entry: a favour's description changed on
 both sides shows „Konflikt: Beschreibung“ with both values in the
 journal, keeping the server's value writes it, „Rückgängig“ brings the
-conflict back, and the next sync uploads the value kept.  The server is
+conflict back, and the next sync uploads the value kept; the page of
+the contact the entry concerns shows its conflict too.  The server is
 davtest's (tests/sync/davtest.py).  Last the password changes on the
 server: the header says
 „Synchronisation angehalten“ and „Details“ names the reason."""
@@ -229,6 +230,26 @@ try:
         app.find(Atspi.Role.LABEL, "Server: Lebenslauf lesen und kommentieren", contains=True, timeout=10)
         what = "Beschreibung (Gefallen: Lebenslauf gründlich lesen)"
         tap.ok("a journal entry changed here and on the server shows both values in the journal")
+
+        # The page of the contact the entry concerns (the favour is for
+        # Berta Bauer) shows it too, with the same choice; Anton Abel's
+        # page (still open from step 4, built again after the sync, as
+        # the journal was) does not.
+        journal_group = "Einträge im Journal, hier und auf dem Server geändert"
+        app.select_view("Kontakte")
+        app.find(Atspi.Role.LABEL, "Abel Hier AG", contains=True)
+        app.gone(Atspi.Role.LABEL, journal_group)
+        contacts = app.find(Atspi.Role.LIST, "Kontakte")
+        Atspi.Selection.clear_selection(contacts)
+        Atspi.Selection.select_child(contacts, 1)
+        app.find(Atspi.Role.LABEL, journal_group, timeout=15)
+        button(app, f"{what} vom Server behalten")
+        # Back to Anton Abel: the journal's buttons are then the only ones.
+        Atspi.Selection.clear_selection(contacts)
+        Atspi.Selection.select_child(contacts, 0)
+        app.gone(Atspi.Role.LABEL, journal_group)
+        app.select_view("Journal")
+        tap.ok("the contact page of the contact the entry concerns shows its conflict, another's does not")
 
         app.toast_gone("^Konflikt gelöst$")
         app.click(button(app, f"{what} vom Server behalten"))
