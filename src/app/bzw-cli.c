@@ -296,7 +296,8 @@ bzw_cli_sync (BzwStore  *store,
 
       /* The time the requests waited for the server's answers. */
       g_ascii_formatd (waited, sizeof waited, "%.3f", summary.waited / 1e6);
-      g_printerr ("requests: %u\nrendered: %u\nserver: %s s\n", summary.requests, summary.rendered, waited);
+      g_printerr ("requests: %u\nrendered: %u\nitems rendered: %u\nserver: %s s\n", summary.requests,
+                  summary.rendered, summary.items_rendered, waited);
     }
   /* Translators: the line after a sync on the command line. */
   g_print (_("%u uploaded, %u downloaded, %u conflicts\n"), summary.uploaded, summary.downloaded, summary.conflicts);

@@ -24,6 +24,7 @@ static const char * const scripts[] = {
   RESOURCE_PREFIX "/sql/0007-sync-items.sql",
   RESOURCE_PREFIX "/sql/0008-sync-revisions.sql",
   RESOURCE_PREFIX "/sql/0009-field-indexes.sql",
+  RESOURCE_PREFIX "/sql/0010-journal-counter.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (scripts) == BZW_SCHEMA_VERSION);

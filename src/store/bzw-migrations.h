@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define BZW_SCHEMA_VERSION 9
+#define BZW_SCHEMA_VERSION 10
 
 char     *_bzw_migrations_dup_backup_dir (BzwStore  *store);
 const char *_bzw_migrations_get_script   (int        version);

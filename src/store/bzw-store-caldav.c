@@ -146,7 +146,7 @@ add_rows (BzwStore    *self,
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
-    return _bzw_store_set_error (self, error, "read the state of the occasions");
+    return _bzw_store_set_error (self, error, "read the state of the calendar's items");
   return TRUE;
 }
 
@@ -183,6 +183,34 @@ bzw_store_dup_occasions_state (BzwStore  *self,
                  " ORDER BY contact_id, position, id",
                  checksum, error) ||
       !add_rows (self, "SELECT contact_id, circle_id FROM contact_circles ORDER BY contact_id, circle_id",
+                 checksum, error))
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * bzw_store_dup_journal_state:
+ *
+ * What the journal's items in the calendar are made of, in one short text
+ * that changes whenever any of it may have (schema 10): the counter of the
+ * journal's tables and the number of items the sync knows on the server
+ * (a sync forgotten or another account starts anew).
+ *
+ * Returns: (transfer full): the state, or %NULL with an error
+ */
+char *
+bzw_store_dup_journal_state (BzwStore  *self,
+                             GError   **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  g_return_val_if_fail (BZW_IS_STORE (self), NULL);
+
+  if (!add_rows (self,
+                 "SELECT (SELECT value FROM change_counters WHERE name = 'journal'),"
+                 " (SELECT count (*) FROM sync_items WHERE kind IN"
+                 " ('encounter', 'favour', 'referral', 'relationship', 'talking-point'))",
                  checksum, error))
     return NULL;
 

@@ -33,6 +33,8 @@ gboolean    bzw_store_delete_sync_item  (BzwStore     *self,
                                          GError      **error);
 char       *bzw_store_dup_occasions_state (BzwStore   *self,
                                            GError    **error);
+char       *bzw_store_dup_journal_state (BzwStore   *self,
+                                         GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzwSyncItem, bzw_sync_item_free)
 

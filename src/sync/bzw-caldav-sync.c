@@ -53,6 +53,11 @@ static const BzwSyncStateKeys state_keys = {
   "caldav-collection", "caldav-ctag", "caldav-sync-token", ""
 };
 
+/* The journal's state (bzw_store_dup_journal_state()) as the last sync that
+ * went through began.
+ */
+#define SETTING_STATE "caldav-journal-state"
+
 typedef struct
 {
   BzwStore       *store;
@@ -63,6 +68,8 @@ typedef struct
   GHashTable     *rows;      /* uid → BzwSyncItem */
   GHashTable     *local;     /* uid → BzwIcalItem, as the app writes it now */
   GHashTable     *occasions; /* path → ETag of the occasions' rows, not in rows */
+  char           *state;     /* bzw_store_dup_journal_state() as the sync began */
+  gboolean        same;      /* … and as the last sync that went through began */
 } Run;
 
 /* One resource downloaded. */
@@ -84,14 +91,12 @@ fetched_free (gpointer data)
   g_free (fetched);
 }
 
+/* The rows of sync_items, without the occasions'. */
 static gboolean
-read_local (Run     *run,
-            GError **error)
+read_rows (Run     *run,
+           GError **error)
 {
   g_clear_pointer (&run->rows, g_hash_table_unref);
-  g_clear_pointer (&run->local, g_hash_table_unref);
-  g_clear_pointer (&run->items, bzw_ical_items_free);
-
   run->rows = bzw_store_list_sync_items (run->store, error);
   if (run->rows != NULL)
     {
@@ -114,9 +119,55 @@ read_local (Run     *run,
           g_hash_table_iter_remove (&iter);
         }
     }
-  run->items = run->rows != NULL ? bzw_ical_items_new (run->store, error) : NULL;
+  return run->rows != NULL;
+}
+
+/* Every item as the app writes it now, to compare with the rows. */
+static gboolean
+render_local (Run     *run,
+              GError **error)
+{
+  g_clear_pointer (&run->local, g_hash_table_unref);
+  g_clear_pointer (&run->items, bzw_ical_items_free);
+
+  run->items = bzw_ical_items_new (run->store, error);
   run->local = run->items != NULL ? bzw_ical_items_list (run->items, error) : NULL;
-  return run->local != NULL;
+  if (run->local == NULL)
+    return FALSE;
+
+  run->summary->items_rendered += g_hash_table_size (run->local);
+  return TRUE;
+}
+
+static gboolean
+read_local (Run     *run,
+            GError **error)
+{
+  return read_rows (run, error) && render_local (run, error);
+}
+
+/* Whether the journal may have changed here since the last sync, or a
+ * synced item is gone on the server: then the items are written to
+ * compare (render_local()); else there is nothing to push, and nothing to
+ * merge a download with.
+ */
+static gboolean
+needs_local (Run            *run,
+             BzwSyncChanges *changes)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  if (!run->same)
+    return TRUE;
+  if (changes->unchanged && g_hash_table_size (changes->gone) == 0)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, run->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (bzw_sync_changes_is_gone (changes, ((BzwSyncItem *) row)->href))
+      return TRUE;
+  return FALSE;
 }
 
 /* path → ETag of every resource in the calendar as far as this sync
@@ -329,11 +380,14 @@ pull_deletes (Run             *run,
   while (ok && g_hash_table_iter_next (&iter, NULL, &row_data))
     {
       BzwSyncItem *row = row_data;
-      BzwIcalItem *local = g_hash_table_lookup (run->local, row->uid);
+      BzwIcalItem *local;
       gboolean deleted = FALSE;
 
       if (!bzw_sync_changes_is_gone (changes, row->href))
         continue;
+
+      /* A row gone there: needs_local() had the items written. */
+      local = g_hash_table_lookup (run->local, row->uid);
 
       if (local != NULL && g_str_equal (local->text, row->item))
         ok = bzw_ical_items_delete (run->items, row->kind, row->uid, &deleted, error);
@@ -375,6 +429,9 @@ pull (Run             *run,
       if (row == NULL || g_strcmp0 (row->etag, etag) != 0)
         g_ptr_array_add (wanted, path);
     }
+
+  if ((wanted->len > 0 || needs_local (run, changes)) && run->local == NULL && !render_local (run, error))
+    return FALSE;
 
   /* Each batch is applied as it comes, so a cut sync keeps what it got. */
   for (guint start = 0; start < wanted->len; start += BZW_SYNC_BATCH)
@@ -512,6 +569,21 @@ run_clear (Run *run)
   g_clear_pointer (&run->local, g_hash_table_unref);
   g_clear_pointer (&run->items, bzw_ical_items_free);
   g_clear_pointer (&run->occasions, g_hash_table_unref);
+  g_free (run->state);
+}
+
+/* The journal's state as the sync begins, and whether it is the one the
+ * last sync that went through began with.
+ */
+static gboolean
+read_state (Run     *run,
+            GError **error)
+{
+  g_autofree char *last = bzw_store_dup_setting (run->store, SETTING_STATE);
+
+  run->state = bzw_store_dup_journal_state (run->store, error);
+  run->same = run->state != NULL && g_strcmp0 (last, run->state) == 0;
+  return run->state != NULL;
 }
 
 /**
@@ -528,7 +600,7 @@ bzw_caldav_sync (BzwStore        *store,
                  BzwSyncSummary  *summary,
                  GError         **error)
 {
-  Run run = { store, client, NULL, summary, NULL, NULL, NULL, NULL };
+  Run run = { store, client, NULL, summary, NULL, NULL, NULL, NULL, NULL, FALSE };
   g_autoptr(BzwSyncChanges) changes = NULL;
   g_autoptr(GHashTable) server = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -545,8 +617,11 @@ bzw_caldav_sync (BzwStore        *store,
        (changes = bzw_sync_changes_list (store, client, run.calendar, &state_keys, NULL,
                                          &local_error)) != NULL;
   ok = ok && (server = server_state (&run, changes, &local_error)) != NULL;
-  ok = ok && read_local (&run, &local_error) && pull (&run, changes, &local_error);
-  ok = ok && push (&run, &local_error);
+  ok = ok && read_state (&run, &local_error) && read_rows (&run, &local_error) &&
+       pull (&run, changes, &local_error);
+  /* Not written: nothing changed here since the last sync. */
+  ok = ok && (run.local == NULL || push (&run, &local_error));
+  ok = ok && (run.same || bzw_store_set_setting (store, SETTING_STATE, run.state, &local_error));
   ok = ok && bzw_caldav_occasions_push (store, client, run.calendar, server, changes->unchanged, &local_error);
 
   bzw_sync_meter_stop (&meter, client, summary);
@@ -569,5 +644,6 @@ gboolean
 bzw_caldav_sync_forget (BzwStore  *store,
                         GError   **error)
 {
-  return bzw_sync_changes_forget (store, &state_keys, error) && bzw_caldav_occasions_forget (store, error);
+  return bzw_sync_changes_forget (store, &state_keys, error) && bzw_caldav_occasions_forget (store, error) &&
+         bzw_store_set_setting (store, SETTING_STATE, NULL, error);
 }

@@ -15,6 +15,7 @@ typedef struct
   guint conflicts;   /* cards changed on both sides in the same property */
   guint requests;    /* HTTP requests sent */
   guint rendered;    /* contacts written as vCard to compare (those whose revision moved) */
+  guint items_rendered; /* journal items written as iCalendar to compare (all or none) */
   gint64 waited;     /* µs spent waiting for the server's answers */
 } BzwSyncSummary;
 

@@ -111,10 +111,14 @@ SQL5
   if [ "$n" -ge 8 ]; then
     sqlite3 "$out" "INSERT INTO sync_cards (uid, href, etag, card, revision) SELECT 'contact-0001', '/anna/kontakte/contact-0001.vcf', '\"c1\"', 'BEGIN:VCARD', generation * 4294967296 + bumps FROM contact_revisions WHERE contact_id = 1;"
   fi
+  # Version 10 adds the journal's change counter, moved by every row above.
+  if [ "$n" -ge 10 ]; then
+    sqlite3 "$out" "INSERT INTO meta (key, value) VALUES ('caldav-journal-state', '1:1');"
+  fi
   echo "$out"
 }
 
 case "$version" in
-  1|2|3|4|5|6|7|8|9) make_fixture "$version" ;;
+  1|2|3|4|5|6|7|8|9|10) make_fixture "$version" ;;
   *) echo "No fixture recipe for schema version $version" >&2; exit 1 ;;
 esac

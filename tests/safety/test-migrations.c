@@ -107,7 +107,7 @@ check_revisions (BzwStore   *store,
   rows = bzw_store_list_sync_card_states (store, &error);
   g_assert_no_error (error);
   row = g_hash_table_lookup (rows, "contact-0001");
-  if (!g_str_equal (name, "schema-v8") && !g_str_equal (name, "schema-v9"))
+  if (!g_str_equal (name, "schema-v8") && !g_str_equal (name, "schema-v9") && !g_str_equal (name, "schema-v10"))
     return;
   g_assert_nonnull (row);
   g_assert_null (row->card);
@@ -231,7 +231,7 @@ check_v1_rows (BzwStore   *store,
   check_occasion_rows (store, juergen, ayse, circles,
                        g_str_equal (name, "schema-v5") || g_str_equal (name, "schema-v6") ||
                        g_str_equal (name, "schema-v7") || g_str_equal (name, "schema-v8") ||
-                       g_str_equal (name, "schema-v9"));
+                       g_str_equal (name, "schema-v9") || g_str_equal (name, "schema-v10"));
   check_revisions (store, name);
   g_assert_cmpuint (bzw_contact_get_fields (ayse)->len, ==, 2);
   g_assert_cmpint (field (ayse, 0)->kind, ==, BZW_FIELD_EMAIL);
@@ -341,6 +341,7 @@ static const Fixture fixtures[] = {
   { "schema-v7.db", 7, check_v1_rows },
   { "schema-v8.db", 8, check_v1_rows },
   { "schema-v9.db", 9, check_v1_rows },
+  { "schema-v10.db", 10, check_v1_rows },
 };
 
 /* Every schema version has its fixture. */

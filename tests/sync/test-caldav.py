@@ -48,6 +48,19 @@ def get(href):
             return None
         raise
 
+def items_rendered(db, expect):
+    """A --sync that must say @expect; returns how many journal items it
+    wrote as iCalendar to compare (BZW_SYNC_STATS)."""
+    r = run(dict(env, BZW_SYNC_STATS="1"), db, "--sync")
+    if r.returncode != 0:
+        fail(f"--sync of {os.path.basename(db)} failed: {r.stderr.strip()}")
+    counts = [int(word) for word in r.stdout.replace(",", "").split() if word.isdigit()]
+    if counts != expect:
+        fail(f"--sync of {os.path.basename(db)} said {r.stdout.strip()!r}, expected {expect}")
+    said = dict(line.split(": ", 1) for line in r.stderr.splitlines() if ": " in line)
+    return int(said["items rendered"])
+
+
 try:
     r = run(env, db_a, "--demo", f"--sync-account={url}")
     if r.returncode != 0:
@@ -89,6 +102,19 @@ try:
         fail("A's next sync wrote occasions again")
     ok("A's next sync has nothing to do, no occasion is uploaded again")
 
+    # The journal's change marker: with nothing changed here and nothing
+    # new on the server, no item is written as iCalendar; one talking
+    # point changed writes them all to compare, and uploads the one.
+    if items_rendered(db_a, [0, 0, 0]) != 0:
+        fail("a sync with nothing to do wrote the journal's items as iCalendar")
+    execute(db_a, "UPDATE talking_points SET text = 'Nach der Messe und dem Umzug fragen' WHERE uid = 'tp-sync-1'")
+    if items_rendered(db_a, [1, 0, 0]) != items:
+        fail("a changed talking point did not have the journal written to compare")
+    if items_rendered(db_a, [0, 0, 0]) != 0:
+        fail("the sync after an upload wrote the journal's items again")
+    ok(f"no journal item is written as iCalendar while nothing changed; one changed: all {items} compared, "
+       "one uploaded")
+
     run(env, db_b, f"--sync-account={url}")
     sync(env, db_b, [0, contacts + items, 0])
     if n_items(db_b) != n_items(db_a):
@@ -105,7 +131,9 @@ try:
     ok(f"B gets A's whole network: {sizes}")
 
     sync(env, db_b, [0, 0, 0])
-    ok("B's next sync has nothing to do")
+    if items_rendered(db_b, [0, 0, 0]) != 0:
+        fail("B's third sync wrote the journal's items as iCalendar")
+    ok("B's next sync has nothing to do; the one after that writes no journal item to compare")
 
     enc = query(db_a, "SELECT uid FROM encounters WHERE place IS NOT NULL ORDER BY uid LIMIT 1")[0][0]
     rel = query(db_a, "SELECT uid FROM relationships ORDER BY uid LIMIT 1")[0][0]
