@@ -305,7 +305,6 @@ class App:
 
     @staticmethod
     def click(node):
-        action = node.get_action_iface() if hasattr(node, "get_action_iface") else node
         for i in range(Atspi.Action.get_n_actions(node)):
             if Atspi.Action.get_action_name(node, i) in ("click", "press", "activate", "toggle"):
                 Atspi.Action.do_action(node, i)
@@ -323,6 +322,57 @@ class App:
     def text_of(node):
         n = Atspi.Text.get_character_count(node)
         return Atspi.Text.get_text(node, 0, n)
+
+    @staticmethod
+    def clickable(node):
+        """A menu button is clicked through the toggle button inside it."""
+        inner = [node] + [node.get_child_at_index(i) for i in range(node.get_child_count())]
+        return next(n for n in inner if Atspi.Action.get_n_actions(n) > 0)
+
+    def menu_item(self, label):
+        """The menu item @label (mnemonic underscores left out), anywhere
+        in the app, waited for."""
+        def matches(node):
+            return App.name_of(node).replace("_", "") == label
+        return self.wait(lambda: next((n for n in self.find_all(Atspi.Role.MENU_ITEM, root=self.app)
+                                       if matches(n)), None),
+                         f"the menu item „{label}“")
+
+    def shown_names(self):
+        """The names in the contact list, read afresh (rows come and go
+        while the list updates), or None when a row went meanwhile."""
+        try:
+            contacts = self.find(Atspi.Role.LIST, "Kontakte")
+            return [contacts.get_child_at_index(i).get_child_at_index(0).get_name()
+                    for i in range(contacts.get_child_count())]
+        except Exception:
+            return None
+
+    def print_to_file(self, dialog):
+        """Prints from the open print dialog with „In Datei drucken“ to
+        Ausgabe.pdf in the app's home; returns the PDF's number of pages,
+        its pdfinfo and its text (pdftotext -layout)."""
+        import re
+        printers = self.find(Atspi.Role.LIST, "GtkColumnListView", root=dialog)
+        index = next((i for i in range(printers.get_child_count())
+                      if self.find_all(Atspi.Role.LABEL, "In Datei drucken", root=printers.get_child_at_index(i))),
+                     0)
+        Atspi.Selection.select_child(printers, index)
+        button = None
+        for label in self.find_all(Atspi.Role.LABEL, "Drucken", root=dialog):
+            parent = label.get_parent()
+            if parent is not None and parent.get_role() == Atspi.Role.PUSH_BUTTON:
+                button = parent
+        if button is None:
+            fail("no „Drucken“ button")
+        self.click(button)
+
+        pdf = os.path.join(self.home, "Ausgabe.pdf")
+        self.wait(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "the printed PDF", timeout=30)
+        time.sleep(1)
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        return int(re.search(r"Pages:\s+(\d+)", info).group(1)), info, text
 
     def labels(self, root=None):
         return [n.get_name() for n in self.find_all(Atspi.Role.LABEL, root=root)]

@@ -5,7 +5,6 @@ the editor, find it by searching, edit it, delete it and undo, and merge
 two duplicates; each step read back from the window and from the
 database."""
 
-import re
 import subprocess
 import time
 
@@ -99,20 +98,6 @@ def fill_editor(app, given, family, emails, circle=None):
     no_button(app, "Speichern")
 
 
-def shown_names(app):
-    """The names in the contact list, read afresh: rows come and go while
-    the list updates, and a row read a moment ago may be gone."""
-    try:
-        contacts = app.find(Atspi.Role.LIST, "Kontakte")
-        names = []
-        for i in range(contacts.get_child_count()):
-            row = contacts.get_child_at_index(i)
-            names.append(row.get_child_at_index(0).get_name())
-        return names
-    except Exception:
-        return None
-
-
 with App() as app:
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Beispielnetzwerk laden"))
     app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]* Kontakte$")
@@ -138,7 +123,7 @@ with App() as app:
     search = fields(app, "Kontakte durchsuchen")[0]
     app.type_text(search, "Zwiebel")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
-    app.wait(lambda: shown_names(app) == [NAME], "the list to show only the contact")
+    app.wait(lambda: app.shown_names() == [NAME], "the list to show only the contact")
     app.type_text(search, "verein.example")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
     app.type_text(search, "")
@@ -148,7 +133,7 @@ with App() as app:
     # Edit
     app.type_text(search, "Zwiebelmeier")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
-    app.wait(lambda: shown_names(app) == [NAME], "the list with one row")
+    app.wait(lambda: app.shown_names() == [NAME], "the list with one row")
     Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
     app.click(button(app, "Bearbeiten"))
     offers = fields(app, "Was sie anbieten")[0]

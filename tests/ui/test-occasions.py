@@ -25,28 +25,6 @@ def find(app, role, name, timeout=10.0, contains=False):
     return app.find(role, name, root=app.app, timeout=timeout, contains=contains)
 
 
-def clickable(node):
-    """A menu button is clicked through the toggle button inside it."""
-    inner = [node] + [node.get_child_at_index(i) for i in range(node.get_child_count())]
-    return next(n for n in inner if Atspi.Action.get_n_actions(n) > 0)
-
-
-def menu_item(app, label):
-    def matches(node):
-        return App.name_of(node).replace("_", "") == label
-    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.MENU_ITEM, root=app.app) if matches(n)), None),
-                    f"the menu item „{label}“")
-
-
-def shown_names(app):
-    try:
-        contacts = app.find(Atspi.Role.LIST, "Kontakte")
-        return [contacts.get_child_at_index(i).get_child_at_index(0).get_name()
-                for i in range(contacts.get_child_count())]
-    except Exception:
-        return None
-
-
 def german(day):
     return day.strftime("%d.%m.%Y")
 
@@ -83,7 +61,7 @@ with App(database=database) as app:
     search = app.wait(lambda: next((n for n in app.find_all(None, "Kontakte durchsuchen", root=app.app)
                                     if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)), None), "the search")
     app.type_text(search, name)
-    app.wait(lambda: shown_names(app) == [name], "the list to show only Sophie Lange")
+    app.wait(lambda: app.shown_names() == [name], "the list to show only Sophie Lange")
     Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
     find(app, Atspi.Role.LABEL, "Keine Wiedervorlage")
     tap.ok("the contact page shows „Keine Wiedervorlage“")
@@ -103,8 +81,8 @@ with App(database=database) as app:
     tap.ok("talking points are added on the contact page and ticked off there")
 
     # „Wiedervorlage setzen“ → „In einer Woche“
-    app.click(clickable(find(app, None, "Wiedervorlage setzen")))
-    app.click(menu_item(app, "In einer Woche"))
+    app.click(app.clickable(find(app, None, "Wiedervorlage setzen")))
+    app.click(app.menu_item("In einer Woche"))
     app.wait(lambda: app.query("SELECT follow_up_on FROM contacts WHERE id = ?", sophie)
              == [(in_a_week.isoformat(),)], "the follow-up in the database")
     find(app, Atspi.Role.LABEL, f"Wiedervorlage am {german(in_a_week)}")
@@ -135,8 +113,8 @@ with App(database=database) as app:
                       "a due contact with „Später erinnern“")
     snoozed_name = App.name_of(snooze)[len("Später an "):-len(" erinnern")]
     (snoozed,), = app.query("SELECT id FROM contacts WHERE display_name = ?", snoozed_name)
-    app.click(clickable(snooze))
-    app.click(menu_item(app, "Morgen"))
+    app.click(app.clickable(snooze))
+    app.click(app.menu_item("Morgen"))
     app.wait(lambda: app.query("SELECT snoozed_until FROM contacts WHERE id = ?", snoozed)
              == [(tomorrow.isoformat(),)], "the snooze in the database")
     app.wait(lambda: not app.find_all(None, f"Später an {snoozed_name} erinnern", root=app.frame),

@@ -8,7 +8,6 @@ and printing to a file writes the brief of that contact on one A4 page,
 read back with pdfinfo and pdftotext."""
 
 import os
-import re
 import sqlite3
 import subprocess
 import tempfile
@@ -21,28 +20,6 @@ from bzwtest import App, Atspi, Tap, fail
 tap = Tap()
 NAME = "Sophie Lange"
 TALKING_POINT = "Nach dem neuen Atelier fragen"
-
-
-def clickable(node):
-    """A menu button is clicked through the toggle button inside it."""
-    inner = [node] + [node.get_child_at_index(i) for i in range(node.get_child_count())]
-    return next(n for n in inner if Atspi.Action.get_n_actions(n) > 0)
-
-
-def menu_item(app, label):
-    def matches(node):
-        return App.name_of(node).replace("_", "") == label
-    return app.wait(lambda: next((n for n in app.find_all(Atspi.Role.MENU_ITEM, root=app.app) if matches(n)), None),
-                    f"the menu item „{label}“")
-
-
-def shown_names(app):
-    try:
-        contacts = app.find(Atspi.Role.LIST, "Kontakte")
-        return [contacts.get_child_at_index(i).get_child_at_index(0).get_name()
-                for i in range(contacts.get_child_count())]
-    except Exception:
-        return None
 
 
 def make_database():
@@ -71,7 +48,7 @@ with App(database=database) as app:
     button = app.wait(lambda: next((n for n in app.find_all(Atspi.Role.PUSH_BUTTON, "Hauptmenü")
                                     if Atspi.Action.get_n_actions(n) > 0), None), "the main menu button")
     app.click(button)
-    app.click(menu_item(app, "Kalender exportieren …"))
+    app.click(app.menu_item("Kalender exportieren …"))
     chooser = app.top_level("Kalender exportieren")
     entry = app.wait(lambda: next((n for n in app.find_all(Atspi.Role.TEXT, root=chooser)
                                    if Atspi.Accessible.get_editable_text_iface(n) is not None), None),
@@ -104,10 +81,10 @@ with App(database=database) as app:
     search = app.wait(lambda: next((n for n in app.find_all(None, "Kontakte durchsuchen", root=app.app)
                                     if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)), None), "the search")
     app.type_text(search, name)
-    app.wait(lambda: shown_names(app) == [name], f"the list to show only {name}")
+    app.wait(lambda: app.shown_names() == [name], f"the list to show only {name}")
     Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
-    app.click(clickable(app.find(None, "Weitere Aktionen", root=app.app)))
-    app.click(menu_item(app, "Gesprächsvorbereitung drucken …"))
+    app.click(app.clickable(app.find(None, "Weitere Aktionen", root=app.app)))
+    app.click(app.menu_item("Gesprächsvorbereitung drucken …"))
     dialog = app.window("^Drucken$", timeout=20)
     tabs = app.find(Atspi.Role.PAGE_TAB_LIST, root=dialog)
     if any(app.find_all(Atspi.Role.LABEL, "Kontaktübersicht", root=tabs.get_child_at_index(i))
@@ -115,25 +92,8 @@ with App(database=database) as app:
         fail("the print dialog of the brief has the overview's tab")
     tap.ok("„Gesprächsvorbereitung drucken …“ in the ⋮ menu opens the print dialog, without the overview's tab")
 
-    printers = app.find(Atspi.Role.LIST, "GtkColumnListView", root=dialog)
-    index = next((i for i in range(printers.get_child_count())
-                  if app.find_all(Atspi.Role.LABEL, "In Datei drucken", root=printers.get_child_at_index(i))), 0)
-    Atspi.Selection.select_child(printers, index)
-    button = None
-    for label in app.find_all(Atspi.Role.LABEL, "Drucken", root=dialog):
-        parent = label.get_parent()
-        if parent is not None and parent.get_role() == Atspi.Role.PUSH_BUTTON:
-            button = parent
-    if button is None:
-        fail("no „Drucken“ button")
-    app.click(button)
-
-    pdf = os.path.join(app.home, "Ausgabe.pdf")
-    app.wait(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "the printed PDF", timeout=30)
-    time.sleep(1)
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    text = " ".join(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout.split())
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pages, info, text = app.print_to_file(dialog)
+    text = " ".join(text.split())
     if "A4" not in info or pages != 1:
         fail(f"the printed brief is not one A4 page: {info}")
     for expected in ("GESPRÄCHSVORBEREITUNG", name, "Beim nächsten Mal ansprechen", TALKING_POINT,
