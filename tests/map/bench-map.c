@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include "bench-map-quality.h"
-#include "bench-map-smacof.h"
 #include "bzw-map-layout.h"
 #include "bzw-map-renderer.h"
 #include "map-fixture.h"
@@ -29,7 +28,6 @@
 #include <time.h>
 
 #define N_FRAMES 30
-#define SMACOF_ITERATIONS 100
 
 static void
 print_figure (const char *name,
@@ -226,21 +224,6 @@ bench_quality (BzwMapGraph *graph,
   print_figure (name, ours.stress, "", NULL, with_sfdp ? ours.stress / theirs.stress : -1.0);
   g_free (name);
 
-  /* A prototype of a refinement pass, not in the app (bench-map-smacof.c). */
-  {
-    g_autofree double *rx = g_memdup2 (xs, sizeof (double) * bzw_map_graph_get_n_nodes (graph));
-    g_autofree double *ry = g_memdup2 (ys, sizeof (double) * bzw_map_graph_get_n_nodes (graph));
-    gint64 start = g_get_monotonic_time ();
-    double ms;
-
-    bench_smacof_refine (graph, rx, ry, SMACOF_ITERATIONS);
-    ms = (g_get_monotonic_time () - start) / 1000.0;
-    name = g_strdup_printf ("Stress (normalised), %s nodes: ours + %d sparse-stress iterations (prototype, %.0f ms)",
-                            count, SMACOF_ITERATIONS, ms);
-    print_figure (name, bench_stress (graph, rx, ry), "", NULL,
-                  with_sfdp ? bench_stress (graph, rx, ry) / theirs.stress : -1.0);
-    g_free (name);
-  }
   name = g_strdup_printf ("Disc overlaps at fit, %s nodes: ours drawn (layout + declutter)", count);
   print_figure (name, drawn.disc_overlaps, "pairs", "0", -1.0);
   g_free (name);
