@@ -99,8 +99,9 @@ parse_day (const char *day,
            int        *month,
            int        *day_of_month)
 {
+  /* GDate's year is unsigned: a year before 1 would pass as one far on. */
   return day != NULL && sscanf (day, "%4d-%2d-%2d", year, month, day_of_month) == 3 &&
-         g_date_valid_dmy (*day_of_month, *month, *year);
+         *year >= 1 && g_date_valid_dmy (*day_of_month, *month, *year);
 }
 
 static void
@@ -441,12 +442,13 @@ read_party (icalcomponent  *comp,
 }
 
 /* "YYYY-MM-DD" of DTSTART or DUE, or NULL; not after 3000, which libical
- * cannot write.
+ * cannot write, nor before the year 1 ("-0260101" reads as the year -26).
  */
 static char *
 dup_day (struct icaltimetype time)
 {
-  if (icaltime_is_null_time (time) || !g_date_valid_dmy (time.day, time.month, time.year) || time.year > 3000)
+  if (icaltime_is_null_time (time) || time.year < 1 || time.year > 3000 ||
+      !g_date_valid_dmy (time.day, time.month, time.year))
     return NULL;
 
   return g_strdup_printf ("%04d-%02d-%02d", time.year, time.month, time.day);

@@ -451,12 +451,54 @@ test_odd_text (BzwTestStore  *fixture,
   g_assert_cmpstr (again->text, ==, item->text);
 }
 
+/* A day before the year 1 ("-0260101" reads as the year -26, which GDate
+ * takes for 65510) is no day: the referral is not read, rather than
+ * written back as a date no one can read.
+ */
+static void
+test_year_before_one (BzwTestStore  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwIcalItems) items = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(BzwIcalItem) item = NULL;
+  g_autoptr(GString) text = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  const char *end;
+
+  fill (fixture);
+  items = bzw_ical_items_new (fixture->store, &error);
+  table = bzw_ical_items_list (items, &error);
+  g_assert_no_error (error);
+  g_hash_table_iter_init (&iter, table);
+  while (text == NULL && g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_str_equal (((BzwIcalItem *) value)->kind, "referral"))
+      text = g_string_new (((BzwIcalItem *) value)->text);
+  g_assert_nonnull (text);
+
+  item = bzw_ical_items_read (items, text->str, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&item, bzw_ical_item_free);
+
+  drop_property (text, "\r\nDTSTART");
+  end = strstr (text->str, "END:VJOURNAL");
+  g_assert_nonnull (end);
+  g_string_insert (text, end - text->str, "DTSTART;VALUE=DATE:-0260101\r\n");
+  item = bzw_ical_items_read (items, text->str, &error);
+  g_assert_null (item);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/sync/caldav-items/year-before-one", BzwTestStore, NULL,
+              NULL, test_year_before_one, close_store);
   g_test_add ("/sync/caldav-items/round-trip", BzwTestStore, NULL,
               NULL, test_round_trip, close_store);
   g_test_add ("/sync/caldav-items/merge", BzwTestStore, NULL,
