@@ -338,6 +338,27 @@ class App:
                                        if matches(n)), None),
                          f"the menu item „{label}“")
 
+    def open_contact(self, index=0, name=None):
+        """Selects one contact in the list (row @index, or the row named
+        @name) and waits until the contact page shows it; returns the name.
+        The page is there, empty or with the contact shown before, while
+        the selection makes its way: a button on it found at once may
+        belong to no one or to someone else."""
+        contacts = self.find(Atspi.Role.LIST, "Kontakte")
+        if name is not None:
+            names = self.wait(self.shown_names, "the contact list's names")
+            if name not in names:
+                fail(f"„{name}“ is not in the contact list: {names}")
+            index = names.index(name)
+        else:
+            name = contacts.get_child_at_index(index).get_child_at_index(0).get_name()
+        Atspi.Selection.clear_selection(contacts)
+        Atspi.Selection.select_child(contacts, index)
+        page = self.find(Atspi.Role.FILLER, "BzwContactPage")
+        # The page's head: the avatar's initials, then the name.
+        self.wait(lambda: name in self.labels(root=page)[:2], f"the contact page of „{name}“")
+        return name
+
     def shown_names(self):
         """The names in the contact list, read afresh (rows come and go
         while the list updates), or None when a row went meanwhile."""

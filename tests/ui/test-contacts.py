@@ -134,7 +134,7 @@ with App() as app:
     app.type_text(search, "Zwiebelmeier")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
     app.wait(lambda: app.shown_names() == [NAME], "the list with one row")
-    Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
+    app.open_contact(0)
     app.click(button(app, "Bearbeiten"))
     offers = fields(app, "Was sie anbieten")[0]
     app.type_text(offers, "Zwiebelkuchen für Vereinsfeste")

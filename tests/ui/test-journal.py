@@ -54,9 +54,7 @@ with App("--demo") as app:
 
     # 1. An encounter, logged from a contact page.
     app.select_view("Kontakte")
-    contacts = app.find(Atspi.Role.LIST, "Kontakte")
-    Atspi.Selection.select_child(contacts, 0)
-    person = contacts.get_child_at_index(0).get_child_at_index(0).get_name()
+    person = app.open_contact(0)
     (person_id,), = app.query("SELECT id FROM contacts WHERE display_name = ?", person)
     app.click(app.find(Atspi.Role.PUSH_BUTTON, "Begegnung eintragen", contains=True))
     editor = app.top_level("Neuer Journaleintrag")

@@ -62,7 +62,7 @@ with App(database=database) as app:
                                     if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)), None), "the search")
     app.type_text(search, name)
     app.wait(lambda: app.shown_names() == [name], "the list to show only Sophie Lange")
-    Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
+    app.open_contact(0)
     find(app, Atspi.Role.LABEL, "Keine Wiedervorlage")
     tap.ok("the contact page shows „Keine Wiedervorlage“")
 

@@ -82,7 +82,7 @@ with App(database=database) as app:
                                     if n.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)), None), "the search")
     app.type_text(search, name)
     app.wait(lambda: app.shown_names() == [name], f"the list to show only {name}")
-    Atspi.Selection.select_child(app.find(Atspi.Role.LIST, "Kontakte"), 0)
+    app.open_contact(0)
     app.click(app.clickable(app.find(None, "Weitere Aktionen", root=app.app)))
     app.click(app.menu_item("Gesprächsvorbereitung drucken …"))
     dialog = app.window("^Drucken$", timeout=20)
