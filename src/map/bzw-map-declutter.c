@@ -495,6 +495,111 @@ bzw_map_count_disc_overlaps (const BzwMapDisc *discs,
   return s.overlaps;
 }
 
+static gboolean
+collect_pair (guint    i,
+              guint    j,
+              gpointer data)
+{
+  guint pair[2] = { i, j };
+
+  g_array_append_vals (data, pair, 2);
+  return TRUE;
+}
+
+/**
+ * bzw_map_shrink_discs:
+ * @fixed: (nullable): discs that keep their size („Ich“, pinned nodes)
+ * @gap: the space to keep between two discs
+ *
+ * The last resort where pushing apart could not part every pair (a dense
+ * network far out of zoom): a disc whose centre lies under a fixed one is
+ * moved just outside it, then the discs still closer than @gap are made
+ * smaller, both alike, a fixed one not at all, until they keep the gap
+ * (two centres closer than twice the gap: until they keep half their
+ * distance, so no disc vanishes for a gap).  No two discs overlap then.
+ * Radii only shrink, so a pair parted stays parted.  Returns how many
+ * discs shrank.
+ */
+guint
+bzw_map_shrink_discs (BzwMapDisc     *discs,
+                      guint           n,
+                      const gboolean *fixed,
+                      double          gap)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *shrunk = NULL;
+  guint count = 0;
+  DiscGrid grid;
+
+  g_return_val_if_fail (discs != NULL || n == 0, 0);
+
+  /* A disc whose centre lies under a fixed one could only shrink to
+   * nothing: it is moved just outside first.
+   */
+  grid_of_discs (&grid, discs, n, gap);
+  for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  disc_grid_clear (&grid);
+  for (guint k = 0; fixed != NULL && k + 1 < pairs->len; k += 2)
+    {
+      guint i = g_array_index (pairs, guint, k);
+      guint j = g_array_index (pairs, guint, k + 1);
+      BzwMapDisc *still = fixed[i] ? &discs[i] : &discs[j];
+      BzwMapDisc *loose = fixed[i] ? &discs[j] : &discs[i];
+      double dx;
+      double dy;
+
+      if (fixed[i] == fixed[j] || disc_overlap (still, loose, gap, &dx, &dy) <= 0 ||
+          hypot (loose->x - still->x, loose->y - still->y) > still->r + gap)
+        continue;
+
+      loose->x = still->x + dx * (still->r + gap + loose->r);
+      loose->y = still->y + dy * (still->r + gap + loose->r);
+    }
+
+  /* The pairs near each other by the radii before any shrinks: a disc
+   * that shrinks meanwhile must not fall out of the grid's walk.
+   */
+  g_array_set_size (pairs, 0);
+  grid_of_discs (&grid, discs, n, gap);
+  for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  disc_grid_clear (&grid);
+
+  shrunk = g_new0 (gboolean, MAX (n, 1));
+  for (guint k = 0; k + 1 < pairs->len; k += 2)
+    {
+      guint i = g_array_index (pairs, guint, k);
+      guint j = g_array_index (pairs, guint, k + 1);
+      BzwMapDisc *a = &discs[i];
+      BzwMapDisc *b = &discs[j];
+      gboolean fixed_a = fixed != NULL && fixed[i];
+      gboolean fixed_b = fixed != NULL && fixed[j];
+      double d = hypot (b->x - a->x, b->y - a->y);
+      /* The gap where there is room for it, else half the distance. */
+      double room = d >= 2 * gap ? d - gap : d / 2;
+
+      if (a->r + b->r <= room + 1e-9 || (fixed_a && fixed_b))
+        continue;
+
+      if (fixed_a)
+        b->r = MAX (room - a->r, 0.0);
+      else if (fixed_b)
+        a->r = MAX (room - b->r, 0.0);
+      else
+        {
+          double scale = room / (a->r + b->r);
+
+          a->r *= scale;
+          b->r *= scale;
+        }
+      shrunk[i] |= !fixed_a;
+      shrunk[j] |= !fixed_b;
+    }
+
+  for (guint i = 0; i < n; i++)
+    count += shrunk[i] ? 1 : 0;
+  return count;
+}
+
 /* Labels */
 
 static gboolean

@@ -49,6 +49,10 @@ guint    bzw_map_nudge_discs           (BzwMapDisc               *discs,
                                         const gboolean           *fixed,
                                         double                    gap,
                                         guint                     max_rounds);
+guint    bzw_map_shrink_discs          (BzwMapDisc               *discs,
+                                        guint                     n,
+                                        const gboolean           *fixed,
+                                        double                    gap);
 guint    bzw_map_count_disc_overlaps   (const BzwMapDisc         *discs,
                                         guint                     n,
                                         double                    gap);

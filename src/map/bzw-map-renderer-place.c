@@ -131,7 +131,9 @@ oldest_reference (BzwMapRenderer *self)
  * scale of its top with radii and gap grown by one bucket's ratio: scaled
  * down to any zoom of the bucket, two discs then still keep the gap (a
  * disc's least radius on the screen included).  Panning and zooming within
- * the bucket only scale and move the result.
+ * the bucket only scale and move the result.  Where NUDGE_ROUNDS of
+ * pushing leave discs overlapping (thousands of nodes fitted into a small
+ * window), those discs are drawn smaller, so none ever covers another.
  */
 static void
 compute_reference (BzwMapRenderer *self,
@@ -146,6 +148,7 @@ compute_reference (BzwMapRenderer *self,
     {
       slot->x[i] = nodes[i].x * top;
       slot->y[i] = nodes[i].y * top;
+      slot->r[i] = G_MAXDOUBLE;
       if (self->visible[i] == VIS_HIDDEN)
         continue;
 
@@ -159,12 +162,14 @@ compute_reference (BzwMapRenderer *self,
       m++;
     }
 
-  bzw_map_nudge_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS);
+  if (bzw_map_nudge_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS) > 0)
+    bzw_map_shrink_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET);
 
   for (guint k = 0; k < m; k++)
     {
       slot->x[self->disc_node[k]] = self->discs[k].x;
       slot->y[self->disc_node[k]] = self->discs[k].y;
+      slot->r[self->disc_node[k]] = self->discs[k].r;
     }
   slot->bucket = bucket;
 }
@@ -242,7 +247,10 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
     {
       self->sx[i] = self->ref->x[i] * factor + view->offset_x;
       self->sy[i] = self->ref->y[i] * factor + view->offset_y;
-      self->sr[i] = node_screen_radius (view, &nodes[i]);
+      /* Smaller where the discs of a dense network far out of zoom
+       * could not be pushed apart (compute_reference()).
+       */
+      self->sr[i] = MIN (node_screen_radius (view, &nodes[i]), self->ref->r[i] * factor);
     }
   if (self->n_nodes > 0)
     self->sr[0] = MAX (self->sr[0], ME_MIN_RADIUS);

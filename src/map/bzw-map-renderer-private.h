@@ -105,6 +105,7 @@ typedef struct
   guint64 used;
   double *x;
   double *y;
+  double *r;   /* the radius at the bucket's top, less where discs had to shrink */
 } RefSlot;
 
 /* A node's circle on the screen. */

@@ -138,6 +138,7 @@ clear_caches (BzwMapRenderer *self)
     {
       g_clear_pointer (&self->refs[k].x, g_free);
       g_clear_pointer (&self->refs[k].y, g_free);
+      g_clear_pointer (&self->refs[k].r, g_free);
     }
   self->ref = NULL;
   self->frame_valid = FALSE;
@@ -247,6 +248,7 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
     {
       self->refs[k].x = g_new (double, MAX (n, 1));
       self->refs[k].y = g_new (double, MAX (n, 1));
+      self->refs[k].r = g_new (double, MAX (n, 1));
       self->refs[k].used = 0;
     }
   self->label_requests = g_new (BzwMapLabelRequest, MAX (n, 1));

@@ -253,15 +253,33 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const guint sizes[] = { 500, 2000, 10000 };
+  static const guint all_sizes[] = { 500, 2000, 10000 };
   g_autofree char *dir = NULL;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *only = g_getenv ("BENCH_MAP_SIZES");
 
   setlocale (LC_ALL, "");
   dir = map_fixture_make_tmpdir ();
 
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  /* BENCH_MAP_SIZES="10000" (or "500,2000") measures those sizes alone. */
+  if (only != NULL)
     {
-      guint n = sizes[s];
+      g_auto(GStrv) words = g_strsplit (only, ",", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          guint n = (guint) g_ascii_strtoull (words[i], NULL, 10);
+
+          if (n >= 2)
+            g_array_append_val (sizes, n);
+        }
+    }
+  if (sizes->len == 0)
+    g_array_append_vals (sizes, all_sizes, G_N_ELEMENTS (all_sizes));
+
+  for (guint s = 0; s < sizes->len; s++)
+    {
+      guint n = g_array_index (sizes, guint, s);
       g_autoptr(BzwMapGraph) graph = map_fixture_clustered (n, 42);
       g_autoptr(BzwMapLayout) layout = bzw_map_layout_new (graph, 1);
       g_autofree char *count = thousands (n);

@@ -9,6 +9,7 @@
 #include "map-fixture.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 /* Discs thrown on a small square: far more than fit without overlap. */
@@ -51,6 +52,48 @@ test_separate_dense (void)
   /* The fixed disc („Ich“) has not moved. */
   g_assert_cmpfloat (discs[0].x, ==, first.x);
   g_assert_cmpfloat (discs[0].y, ==, first.y);
+}
+
+/* Where pushing apart gives up (a few rounds for thousands of discs on a
+ * small square), shrinking parts the rest: no two discs overlap, the
+ * fixed disc as it was, no radius grown, and no disc left under the
+ * fixed one (it would shrink to nothing there).
+ */
+static void
+test_shrink_dense (void)
+{
+  const guint n = 3000;
+  const double gap = 2;
+  g_autofree BzwMapDisc *discs = dense_discs (n, 250, 7);
+  g_autofree BzwMapDisc *before = NULL;
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+
+  fixed[0] = TRUE;
+  discs[0].r = 30;
+  g_assert_cmpuint (bzw_map_nudge_discs (discs, n, fixed, gap, 3), >, 100);
+  before = g_memdup2 (discs, n * sizeof (BzwMapDisc));
+
+  g_assert_cmpuint (bzw_map_shrink_discs (discs, n, fixed, gap), >, 100);
+  g_assert_cmpuint (bzw_map_count_disc_overlaps (discs, n, 0), ==, 0);
+  /* The gap is kept but where two centres are closer than twice the gap. */
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        double d = hypot (discs[i].x - discs[j].x, discs[i].y - discs[j].y);
+
+        if (d >= 2 * gap)
+          g_assert_cmpfloat (discs[i].r + discs[j].r + gap, <=, d + 1e-9);
+      }
+  g_assert_true (memcmp (&discs[0], &before[0], sizeof (BzwMapDisc)) == 0);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpfloat (discs[i].r, >=, 0);
+      g_assert_cmpfloat (discs[i].r, <=, before[i].r);
+      g_assert_cmpfloat (hypot (discs[i].x - discs[0].x, discs[i].y - discs[0].y), >=, discs[0].r + gap - 1e-9);
+    }
+
+  /* Discs already apart keep their size. */
+  g_assert_cmpuint (bzw_map_shrink_discs (discs, n, fixed, gap), ==, 0);
 }
 
 /* A pair that already keeps its distance is left where it is. */
@@ -160,6 +203,7 @@ main (int   argc,
 
   g_test_add_func ("/map/declutter/separate-dense", test_separate_dense);
   g_test_add_func ("/map/declutter/separate-leaves-free-discs", test_separate_leaves_free_discs);
+  g_test_add_func ("/map/declutter/shrink-dense", test_shrink_dense);
   g_test_add_func ("/map/declutter/labels-priority", test_labels_priority);
   g_test_add_func ("/map/declutter/example-network", test_example_network);
 

@@ -182,7 +182,49 @@ test_pan_and_zoom (void)
         {
           g_assert_cmpfloat_with_epsilon (cached[i].x, fresh[i].x, 1e-3);
           g_assert_cmpfloat_with_epsilon (cached[i].y, fresh[i].y, 1e-3);
+          g_assert_cmpfloat_with_epsilon (cached[i].r, fresh[i].r, 1e-3);
         }
+    }
+}
+
+/* Thousands of contacts fitted into a small window, more than pushing
+ * apart can part in its rounds: the discs it leaves overlapping are drawn
+ * smaller, so that none covers another, and zoomed out further too.
+ */
+static void
+test_crowded (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (6000, 5);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(BzwMapRenderer) renderer = NULL;
+  BzwMapNode *nodes = bzw_map_graph_get_nodes (graph);
+  guint n = bzw_map_graph_get_n_nodes (graph);
+  BzwMapView view;
+
+  /* Spread over the map, and every third in one of four tight knots. */
+  for (guint i = 0; i < n; i++)
+    {
+      double cx = (i % 4 < 2 ? -1 : 1) * 2500;
+      double cy = (i % 2 == 0 ? -1 : 1) * 1500;
+      gboolean knot = i % 3 == 0;
+
+      nodes[i].x = i == 0 ? 0 : knot ? cx + g_rand_double_range (rand, -150, 150)
+                                     : g_rand_double_range (rand, -3000, 3000);
+      nodes[i].y = i == 0 ? 0 : knot ? cy + g_rand_double_range (rand, -150, 150)
+                                     : g_rand_double_range (rand, -2000, 2000);
+      nodes[i].placed = TRUE;
+    }
+
+  renderer = bzw_map_renderer_new (graph);
+  bzw_map_view_init (&view, 800, 600);
+  bzw_map_renderer_fit_view (renderer, &view, BZW_MAP_FIT_MARGIN);
+  for (guint k = 0; k < 3; k++)
+    {
+      Drawn drawn = draw_view_and_check (renderer, &view, FALSE, NULL);
+
+      g_test_message ("%u nodes at scale %.3f: %u drawn", n, view.scale, drawn.shown_nodes);
+      g_assert_cmpuint (drawn.shown_nodes, >, n * 9 / 10);
+      bzw_map_view_zoom_at (&view, 0.8, 400, 300);
     }
 }
 
@@ -477,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/map/readable/example-network", test_example_network);
   g_test_add_func ("/map/readable/dense-networks", test_dense_networks);
   g_test_add_func ("/map/readable/pan-and-zoom", test_pan_and_zoom);
+  g_test_add_func ("/map/readable/crowded", test_crowded);
   g_test_add_func ("/map/readable/me-colour", test_me_colour);
   g_test_add_func ("/map/readable/sized-export", test_sized_export);
   g_test_add_func ("/map/readable/relation-styles", test_relation_styles);
