@@ -477,39 +477,12 @@ upload (Run           *run,
         BzwSyncItem   *row,
         GError       **error)
 {
-  g_autofree char *path = row != NULL ? g_strdup (row->href)
-                                      : bzw_sync_new_path (run->calendar, item->uid, ".ics");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamped = bzw_ical_item_stamp (item->text, now);
-  BzwSyncDone d = { item->uid, item->kind, path, NULL, item->text, 0,
-                    row == NULL ? NULL : row->etag != NULL ? row->etag : "*" };
+  BzwSyncDone d = { item->uid, item->kind, NULL, NULL, item->text, 0, NULL };
 
-  return bzw_sync_push_upload (push, &d, stamped, error);
-}
-
-static gboolean
-push_deletes (Run          *run,
-              BzwSyncPush  *push,
-              GError      **error)
-{
-  GHashTableIter iter;
-  gpointer row_data;
-
-  g_hash_table_iter_init (&iter, run->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &row_data))
-    {
-      BzwSyncItem *row = row_data;
-      BzwSyncDone d = { row->uid, row->kind, row->href, NULL, NULL, 0, row->etag };
-
-      if (!g_hash_table_contains (run->local, row->uid) &&
-          !bzw_sync_push_delete (push, &d, error))
-        {
-          bzw_sync_push_flush (push, NULL);
-          return FALSE;
-        }
-    }
-
-  return bzw_sync_push_flush (push, error);
+  return bzw_sync_push_put (push, &d, run->calendar, ".ics", row != NULL ? row->href : NULL,
+                            row != NULL ? row->etag : NULL, stamped, error);
 }
 
 static gboolean
@@ -538,7 +511,9 @@ push (Run     *run,
         }
     }
 
-  return bzw_sync_push_flush (&push, error) && push_deletes (run, &push, error);
+  return bzw_sync_push_flush (&push, error) &&
+         bzw_sync_push_deletes (&push, run->rows, G_STRUCT_OFFSET (BzwSyncItem, href),
+                                G_STRUCT_OFFSET (BzwSyncItem, etag), run->local, error);
 }
 
 /* The dav client's words for 403 and 507 speak of the address book. */

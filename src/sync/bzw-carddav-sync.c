@@ -222,36 +222,12 @@ upload (BzwSyncRun   *run,
 {
   const char *card = g_hash_table_lookup (run->texts, uid);
   BzwSyncCard *row = g_hash_table_lookup (run->rows, uid);
-  g_autofree char *path = row != NULL ? g_strdup (row->href)
-                                      : bzw_sync_new_path (run->addressbook, uid, ".vcf");
   g_autofree char *body = card_for_server (run, card);
   BzwContactRevision *contact = g_hash_table_lookup (run->uids, uid);
-  BzwSyncDone d = { uid, NULL, path, NULL, card, contact != NULL ? contact->revision : 0,
-                    row == NULL ? NULL : row->etag != NULL ? row->etag : "*" };
+  BzwSyncDone d = { uid, NULL, NULL, NULL, card, contact != NULL ? contact->revision : 0, NULL };
 
-  return bzw_sync_push_upload (push, &d, body, error);
-}
-
-static gboolean
-push_deletes (BzwSyncRun   *run,
-              BzwSyncPush  *push,
-              GError      **error)
-{
-  GHashTableIter iter;
-  gpointer row_data;
-
-  g_hash_table_iter_init (&iter, run->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &row_data))
-    {
-      BzwSyncCard *row = row_data;
-      BzwSyncDone d = { row->uid, NULL, row->href, NULL, NULL, 0, row->etag };
-
-      if (!g_hash_table_contains (run->uids, row->uid) &&
-          !bzw_sync_push_delete (push, &d, error))
-        return FALSE;
-    }
-
-  return bzw_sync_push_flush (push, error);
+  return bzw_sync_push_put (push, &d, run->addressbook, ".vcf", row != NULL ? row->href : NULL,
+                            row != NULL ? row->etag : NULL, body, error);
 }
 
 /* The contact @uid did not change its card: its row takes the revision
@@ -308,7 +284,9 @@ push (BzwSyncRun  *run,
         }
     }
 
-  return bzw_sync_push_flush (&push, error) && push_deletes (run, &push, error);
+  return bzw_sync_push_flush (&push, error) &&
+         bzw_sync_push_deletes (&push, run->rows, G_STRUCT_OFFSET (BzwSyncCard, href),
+                                G_STRUCT_OFFSET (BzwSyncCard, etag), run->uids, error);
 }
 
 /* Cards whose upload met a 412 are fetched and merged (the base stays

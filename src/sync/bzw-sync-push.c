@@ -190,6 +190,28 @@ bzw_sync_push_upload (BzwSyncPush        *push,
   return bzw_sync_push_add (push, &d, error);
 }
 
+/* Uploads @body as the row of @done: to @href, with If-Match @etag (none
+ * known: "*"), where the server has it, else as a new resource of
+ * @collection named after the UID with @suffix.
+ */
+gboolean
+bzw_sync_push_put (BzwSyncPush        *push,
+                   const BzwSyncDone  *done,
+                   const char         *collection,
+                   const char         *suffix,
+                   const char         *href,
+                   const char         *etag,
+                   const char         *body,
+                   GError            **error)
+{
+  g_autofree char *path = href != NULL ? g_strdup (href) : bzw_sync_new_path (collection, done->uid, suffix);
+  BzwSyncDone d = *done;
+
+  d.href = path;
+  d.if_match = href == NULL ? NULL : etag != NULL ? etag : "*";
+  return bzw_sync_push_upload (push, &d, body, error);
+}
+
 /* Deletes the synced resource at the href of @done (an unescaped path)
  * with its If-Match and forgets the row of its uid; FALSE only for an error
  * that ends the sync.  A 412 (changed there meanwhile) forgets the row
@@ -214,4 +236,36 @@ bzw_sync_push_delete (BzwSyncPush        *push,
   if (local_error == NULL)
     push->summary->uploaded++;
   return bzw_sync_push_add (push, &d, error);
+}
+
+/* Deletes on the server every row of @rows (by UID; their href and ETag
+ * at @href_offset and @etag_offset) whose UID @keep does not hold, and
+ * records them; what was deleted is recorded even when an error ends it.
+ */
+gboolean
+bzw_sync_push_deletes (BzwSyncPush  *push,
+                       GHashTable   *rows,
+                       gsize         href_offset,
+                       gsize         etag_offset,
+                       GHashTable   *keep,
+                       GError      **error)
+{
+  GHashTableIter iter;
+  gpointer uid;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &uid, &row))
+    {
+      BzwSyncDone d = { uid, NULL, G_STRUCT_MEMBER (char *, row, href_offset), NULL, NULL, 0,
+                        G_STRUCT_MEMBER (char *, row, etag_offset) };
+
+      if (!g_hash_table_contains (keep, uid) && !bzw_sync_push_delete (push, &d, error))
+        {
+          bzw_sync_push_flush (push, NULL);
+          return FALSE;
+        }
+    }
+
+  return bzw_sync_push_flush (push, error);
 }

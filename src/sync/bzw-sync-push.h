@@ -76,8 +76,22 @@ gboolean    bzw_sync_push_upload  (BzwSyncPush        *push,
                                    const BzwSyncDone  *done,
                                    const char         *body,
                                    GError            **error);
+gboolean    bzw_sync_push_put     (BzwSyncPush        *push,
+                                   const BzwSyncDone  *done,
+                                   const char         *collection,
+                                   const char         *suffix,
+                                   const char         *href,
+                                   const char         *etag,
+                                   const char         *body,
+                                   GError            **error);
 gboolean    bzw_sync_push_delete  (BzwSyncPush        *push,
                                    const BzwSyncDone  *done,
+                                   GError            **error);
+gboolean    bzw_sync_push_deletes (BzwSyncPush        *push,
+                                   GHashTable         *rows,
+                                   gsize               href_offset,
+                                   gsize               etag_offset,
+                                   GHashTable         *keep,
                                    GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzwSyncPush, bzw_sync_push_clear)
