@@ -5,235 +5,20 @@
 #include "config.h"
 
 #include "bzw-map-declutter.h"
+#include "bzw-map-grid.h"
 
 #include <math.h>
 
 /* Making a map readable: node discs pushed apart until none overlaps, and
  * name labels placed where they cover neither another label nor another
  * node, the important ones first, the rest hidden.  Both use a uniform
- * grid, so a pass costs O(n) for evenly spread nodes.  Everything is
+ * grid (bzw-map-grid.c), so a pass costs O(n) for evenly spread nodes.  Everything is
  * deterministic: the same input gives the same picture.
  */
 
 #define LABEL_PAD 3.0
 
-/* The placed labels in a flat grid of cells over the area they can take,
- * each cell a chain of entries; labels are added one by one.  A rectangle
- * reaching beyond the area counts in the border cells, for adding and
- * asking alike.
- */
-typedef struct
-{
-  guint next;
-  guint index;
-} GridEntry;
-
-/* The cells of a grid: squares of @cell from (@x0, @y0) on. */
-typedef struct
-{
-  double cell;
-  double x0;
-  double y0;
-  int    cols;
-  int    rows;
-} Cells;
-
-/* Sets the cells' origin to (@x0, @y0) and as many as reach (@x1, @y1),
- * at most @max_cells + 1 a side.
- */
-static void
-cells_span (Cells  *cells,
-            double  x0,
-            double  y0,
-            double  x1,
-            double  y1,
-            double  max_cells)
-{
-  cells->x0 = x0;
-  cells->y0 = y0;
-  cells->cols = (int) MIN ((x1 - x0) / cells->cell, max_cells) + 1;
-  cells->rows = (int) MIN ((y1 - y0) / cells->cell, max_cells) + 1;
-}
-
-static int
-cells_col (const Cells *cells,
-           double       x)
-{
-  return CLAMP ((int) floor ((x - cells->x0) / cells->cell), 0, cells->cols - 1);
-}
-
-static int
-cells_row (const Cells *cells,
-           double       y)
-{
-  return CLAMP ((int) floor ((y - cells->y0) / cells->cell), 0, cells->rows - 1);
-}
-
-/* The index of the cell of (@x, @y), row by row. */
-static guint
-cells_index (const Cells *cells,
-             double       x,
-             double       y)
-{
-  return (guint) (cells_row (cells, y) * cells->cols + cells_col (cells, x));
-}
-
-typedef struct
-{
-  Cells   at;
-  guint  *head;      /* per cell the first entry + 1, 0 for none */
-  GArray *entries;   /* GridEntry, next is the following entry + 1 */
-} Grid;
-
-#define GRID_MAX_CELLS (1 << 20)
-
-static void
-grid_init (Grid   *grid,
-           double  cell,
-           double  x0,
-           double  y0,
-           double  x1,
-           double  y1)
-{
-  grid->at.cell = MAX (cell, 1.0);
-  /* Coarser cells for a huge area, so the grid stays small. */
-  while (((x1 - x0) / grid->at.cell + 1) * ((y1 - y0) / grid->at.cell + 1) > GRID_MAX_CELLS)
-    grid->at.cell *= 2;
-  cells_span (&grid->at, x0, y0, x1, y1, G_MAXDOUBLE);
-  grid->head = g_new0 (guint, (gsize) grid->at.cols * grid->at.rows);
-  grid->entries = g_array_new (FALSE, FALSE, sizeof (GridEntry));
-}
-
-static void
-grid_clear (Grid *grid)
-{
-  g_clear_pointer (&grid->head, g_free);
-  g_clear_pointer (&grid->entries, g_array_unref);
-}
-
-static void
-grid_add_rect (Grid   *grid,
-               double  x0,
-               double  y0,
-               double  x1,
-               double  y1,
-               guint   index)
-{
-  for (int cy = cells_row (&grid->at, y0); cy <= cells_row (&grid->at, y1); cy++)
-    for (int cx = cells_col (&grid->at, x0); cx <= cells_col (&grid->at, x1); cx++)
-      {
-        guint c = cy * grid->at.cols + cx;
-        GridEntry entry = { grid->head[c], index };
-
-        g_array_append_val (grid->entries, entry);
-        grid->head[c] = grid->entries->len;
-      }
-}
-
 /* Discs */
-
-static double
-max_radius (const BzwMapDisc *discs,
-            guint             n)
-{
-  double r = 0;
-
-  for (guint i = 0; i < n; i++)
-    r = MAX (r, discs[i].r);
-  return r;
-}
-
-/* The discs' centres in a flat grid of cells, filled by counting: far
- * cheaper than the hash grid, which the labels keep because they are
- * added one by one.
- */
-typedef struct
-{
-  Cells   at;
-  guint  *start;
-  guint  *items;
-  GArray *big;
-  double  reach;   /* the largest radius of a disc not in big */
-} DiscGrid;
-
-/* The radius 95 % of the discs stay below, from a histogram. */
-static double
-typical_radius (const BzwMapDisc *discs,
-                guint             n)
-{
-  double top = max_radius (discs, n);
-  guint counts[64] = { 0 };
-  guint seen = 0;
-
-  if (n < 20 || top <= 0)
-    return top;
-
-  for (guint i = 0; i < n; i++)
-    counts[MIN ((guint) (discs[i].r / top * 63.0), 63u)]++;
-  for (guint b = 0; b < 64; b++)
-    {
-      seen += counts[b];
-      if (seen >= 0.95 * n)
-        return (b + 1) * top / 63.0;
-    }
-  return top;
-}
-
-static void
-grid_of_discs (DiscGrid         *grid,
-               const BzwMapDisc *discs,
-               guint             n,
-               double            gap)
-{
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-  double max_cells = 4.0 * n + 64.0;
-  g_autofree guint *fill = NULL;
-  guint n_cells;
-
-  for (guint i = 0; i < n; i++)
-    {
-      x1 = MIN (x1, discs[i].x);
-      y1 = MIN (y1, discs[i].y);
-      x2 = MAX (x2, discs[i].x);
-      y2 = MAX (y2, discs[i].y);
-    }
-  if (n == 0)
-    x1 = y1 = x2 = y2 = 0;
-
-  /* Cells as large as the discs, but a few large ones (like „Ich“ among
-   * far smaller nodes) do not count: they are checked against all.
-   */
-  grid->at.cell = MAX (2 * typical_radius (discs, n) + gap, 1.0);
-  /* Not more cells than a few per disc, however far apart they lie. */
-  if ((x2 - x1) / grid->at.cell * (y2 - y1) / grid->at.cell > max_cells)
-    grid->at.cell = sqrt ((x2 - x1) * (y2 - y1) / max_cells);
-  cells_span (&grid->at, x1, y1, x2, y2, max_cells);
-  n_cells = (guint) grid->at.cols * (guint) grid->at.rows;
-
-  grid->start = g_new0 (guint, n_cells + 1);
-  grid->items = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    grid->start[cells_index (&grid->at, discs[i].x, discs[i].y) + 1]++;
-  for (guint c = 0; c < n_cells; c++)
-    grid->start[c + 1] += grid->start[c];
-  fill = g_memdup2 (grid->start, sizeof (guint) * n_cells);
-  for (guint i = 0; i < n; i++)
-    grid->items[fill[cells_index (&grid->at, discs[i].x, discs[i].y)]++] = i;
-
-  grid->big = g_array_new (FALSE, FALSE, sizeof (guint));
-  grid->reach = (grid->at.cell - gap) / 2.0;
-  for (guint i = 0; i < n; i++)
-    if (discs[i].r > grid->reach)
-      g_array_append_val (grid->big, i);
-}
-
-static void
-disc_grid_clear (DiscGrid *grid)
-{
-  g_clear_pointer (&grid->start, g_free);
-  g_clear_pointer (&grid->items, g_free);
-  g_clear_pointer (&grid->big, g_array_unref);
-}
 
 /* How far two discs overlap (with @gap between them), or 0. */
 static double
@@ -265,46 +50,6 @@ disc_overlap (const BzwMapDisc *a,
   return need - d;
 }
 
-/* Visits every pair of discs near each other once. */
-typedef gboolean (*PairFunc) (guint i, guint j, gpointer data);
-
-static void
-for_near_pairs (const DiscGrid   *grid,
-                const BzwMapDisc *discs,
-                guint             n,
-                double            gap,
-                PairFunc          func,
-                gpointer          data)
-{
-  double half = (grid->at.cell - gap) / 2.0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      int cx = cells_col (&grid->at, discs[i].x);
-      int cy = cells_row (&grid->at, discs[i].y);
-
-      /* A large disc meets every other; the others meet in neighbouring
-       * cells.
-       */
-      if (discs[i].r > half)
-        {
-          for (guint j = 0; j < n; j++)
-            if (j != i && (discs[j].r <= half || j > i))
-              func (MIN (i, j), MAX (i, j), data);
-          continue;
-        }
-
-      for (int y = MAX (cy - 1, 0); y <= MIN (cy + 1, grid->at.rows - 1); y++)
-        for (int x = MAX (cx - 1, 0); x <= MIN (cx + 1, grid->at.cols - 1); x++)
-          {
-            guint c = y * grid->at.cols + x;
-
-            for (guint k = grid->start[c]; k < grid->start[c + 1]; k++)
-              if (grid->items[k] > i && discs[grid->items[k]].r <= half)
-                func (i, grid->items[k], data);
-          }
-    }
-}
 
 typedef struct
 {
@@ -453,11 +198,11 @@ bzw_map_nudge_discs (BzwMapDisc     *discs,
   for (guint round = 0; round < max_rounds; round++)
     {
       Separation s = { discs, fixed, gap, 0, 0 };
-      DiscGrid grid;
+      BzwMapDiscGrid grid;
 
-      grid_of_discs (&grid, discs, n, gap);
-      for_near_pairs (&grid, discs, n, gap, separate_pair, &s);
-      disc_grid_clear (&grid);
+      bzw_map_disc_grid_init (&grid, discs, n, gap);
+      bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, separate_pair, &s);
+      bzw_map_disc_grid_clear (&grid);
       /* Nothing moved: what overlaps is fixed to fixed. */
       if (s.moved == 0)
         return s.overlaps;
@@ -487,11 +232,11 @@ bzw_map_count_disc_overlaps (const BzwMapDisc *discs,
                              double            gap)
 {
   Separation s = { (BzwMapDisc *) discs, NULL, gap, 0, 0 };
-  DiscGrid grid;
+  BzwMapDiscGrid grid;
 
-  grid_of_discs (&grid, discs, n, gap);
-  for_near_pairs (&grid, discs, n, gap, count_pair, &s);
-  disc_grid_clear (&grid);
+  bzw_map_disc_grid_init (&grid, discs, n, gap);
+  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, count_pair, &s);
+  bzw_map_disc_grid_clear (&grid);
   return s.overlaps;
 }
 
@@ -529,16 +274,16 @@ bzw_map_shrink_discs (BzwMapDisc     *discs,
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gboolean *shrunk = NULL;
   guint count = 0;
-  DiscGrid grid;
+  BzwMapDiscGrid grid;
 
   g_return_val_if_fail (discs != NULL || n == 0, 0);
 
   /* A disc whose centre lies under a fixed one could only shrink to
    * nothing: it is moved just outside first.
    */
-  grid_of_discs (&grid, discs, n, gap);
-  for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
-  disc_grid_clear (&grid);
+  bzw_map_disc_grid_init (&grid, discs, n, gap);
+  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  bzw_map_disc_grid_clear (&grid);
   for (guint k = 0; fixed != NULL && k + 1 < pairs->len; k += 2)
     {
       guint i = g_array_index (pairs, guint, k);
@@ -560,9 +305,9 @@ bzw_map_shrink_discs (BzwMapDisc     *discs,
    * that shrinks meanwhile must not fall out of the grid's walk.
    */
   g_array_set_size (pairs, 0);
-  grid_of_discs (&grid, discs, n, gap);
-  for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
-  disc_grid_clear (&grid);
+  bzw_map_disc_grid_init (&grid, discs, n, gap);
+  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  bzw_map_disc_grid_clear (&grid);
 
   shrunk = g_new0 (gboolean, MAX (n, 1));
   for (guint k = 0; k + 1 < pairs->len; k += 2)
@@ -696,18 +441,18 @@ by_priority (gconstpointer a,
 }
 
 static gboolean
-free_of_discs (const DiscGrid   *grid,
-               const BzwMapDisc *discs,
-               const BzwMapRect *rect,
-               guint             own)
+free_of_discs (const BzwMapDiscGrid *grid,
+               const BzwMapDisc     *discs,
+               const BzwMapRect     *rect,
+               guint                 own)
 {
   /* A disc in the grid reaches into the rectangle only from a centre
    * at most its radius away.
    */
-  int x1 = cells_col (&grid->at, rect->x - grid->reach);
-  int x2 = cells_col (&grid->at, rect->x + rect->width + grid->reach);
-  int y1 = cells_row (&grid->at, rect->y - grid->reach);
-  int y2 = cells_row (&grid->at, rect->y + rect->height + grid->reach);
+  int x1 = bzw_map_cells_col (&grid->at, rect->x - grid->reach);
+  int x2 = bzw_map_cells_col (&grid->at, rect->x + rect->width + grid->reach);
+  int y1 = bzw_map_cells_row (&grid->at, rect->y - grid->reach);
+  int y2 = bzw_map_cells_row (&grid->at, rect->y + rect->height + grid->reach);
 
   for (int y = y1; y <= y2; y++)
     for (int x = x1; x <= x2; x++)
@@ -740,16 +485,16 @@ free_of_obstacles (const BzwMapRect *obstacles,
 }
 
 static gboolean
-free_of_labels (const Grid                 *labels_grid,
+free_of_labels (const BzwMapGrid           *labels_grid,
                 const BzwMapLabelPlacement *placements,
                 const BzwMapRect           *rect)
 {
-  const GridEntry *entries = (const GridEntry *) labels_grid->entries->data;
-  int x2 = cells_col (&labels_grid->at, rect->x + rect->width);
-  int y2 = cells_row (&labels_grid->at, rect->y + rect->height);
+  const BzwMapGridEntry *entries = (const BzwMapGridEntry *) labels_grid->entries->data;
+  int x2 = bzw_map_cells_col (&labels_grid->at, rect->x + rect->width);
+  int y2 = bzw_map_cells_row (&labels_grid->at, rect->y + rect->height);
 
-  for (int cy = cells_row (&labels_grid->at, rect->y); cy <= y2; cy++)
-    for (int cx = cells_col (&labels_grid->at, rect->x); cx <= x2; cx++)
+  for (int cy = bzw_map_cells_row (&labels_grid->at, rect->y); cy <= y2; cy++)
+    for (int cx = bzw_map_cells_col (&labels_grid->at, rect->x); cx <= x2; cx++)
       for (guint e = labels_grid->head[cy * labels_grid->at.cols + cx]; e != 0;
            e = entries[e - 1].next)
         if (rects_overlap (rect, &placements[entries[e - 1].index].rect))
@@ -759,7 +504,7 @@ free_of_labels (const Grid                 *labels_grid,
 
 /* The grid of the labels over @bounds, or without bounds over the discs. */
 static void
-init_labels_grid (Grid             *grid,
+init_labels_grid (BzwMapGrid       *grid,
                   const BzwMapDisc *discs,
                   guint             n,
                   const BzwMapRect *bounds,
@@ -786,7 +531,7 @@ init_labels_grid (Grid             *grid,
           y1 = MAX (y1, discs[i].y);
         }
     }
-  grid_init (grid, cell, x0, y0, x1, y1);
+  bzw_map_grid_init (grid, cell, x0, y0, x1, y1);
 }
 
 /**
@@ -815,8 +560,8 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   Order data = { discs, labels };
   double label_height = 0;
-  DiscGrid discs_grid;
-  Grid labels_grid;
+  BzwMapDiscGrid discs_grid;
+  BzwMapGrid labels_grid;
   guint shown = 0;
 
   g_return_val_if_fail ((discs != NULL && labels != NULL && placements != NULL) || n == 0, 0);
@@ -832,7 +577,7 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
     }
   g_array_sort_with_data (order, by_priority, &data);
 
-  grid_of_discs (&discs_grid, discs, n, 0);
+  bzw_map_disc_grid_init (&discs_grid, discs, n, 0);
   init_labels_grid (&labels_grid, discs, n, bounds, MAX (label_height * 4, 16));
 
   for (guint k = 0; k < order->len; k++)
@@ -852,14 +597,14 @@ bzw_map_place_labels (const BzwMapDisc         *discs,
 
           placements[i].visible = TRUE;
           placements[i].rect = rect;
-          grid_add_rect (&labels_grid, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, i);
+          bzw_map_grid_add_rect (&labels_grid, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, i);
           shown++;
           break;
         }
     }
 
-  disc_grid_clear (&discs_grid);
-  grid_clear (&labels_grid);
+  bzw_map_disc_grid_clear (&discs_grid);
+  bzw_map_grid_clear (&labels_grid);
   return shown;
 }
 
