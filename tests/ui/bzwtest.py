@@ -338,6 +338,21 @@ class App:
                                        if matches(n)), None),
                          f"the menu item „{label}“")
 
+    def choose(self, drop_down, window_title, *keys):
+        """Opens the drop-down whose button is @drop_down and types @keys
+        into its list, in the window @window_title.  The list has the
+        keyboard a moment after the click: keys sent before go to the
+        window (Return to its default button).  Waits until the list is
+        closed again."""
+        self.click(drop_down)
+        combo = drop_down.get_parent()
+        self.wait(lambda: any(self.has_state(n, Atspi.StateType.FOCUSED)
+                              for n in self.find_all(Atspi.Role.LIST_ITEM, root=combo)),
+                  f"the choices of „{self.name_of(drop_down)}“ to have the keyboard")
+        self.keys_to(window_title, *keys)
+        self.wait(lambda: not self.has_state(drop_down, Atspi.StateType.PRESSED),
+                  f"the choices of „{self.name_of(drop_down)}“ to close")
+
     def open_contact(self, index=0, name=None):
         """Selects one contact in the list (row @index, or the row named
         @name) and waits until the contact page shows it; returns the name.
@@ -389,8 +404,16 @@ class App:
         self.click(button)
 
         pdf = os.path.join(self.home, "Ausgabe.pdf")
-        self.wait(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "the printed PDF", timeout=30)
-        time.sleep(1)
+
+        def written():
+            # The file grows while the pages are written; it ends with
+            # „%%EOF“ once the last one is.
+            if not os.path.exists(pdf) or os.path.getsize(pdf) <= 1000:
+                return False
+            with open(pdf, "rb") as f:
+                f.seek(-16, os.SEEK_END)
+                return f.read().rstrip().endswith(b"%%EOF")
+        self.wait(written, "the printed PDF", timeout=30)
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
         return int(re.search(r"Pages:\s+(\d+)", info).group(1)), info, text
@@ -400,11 +423,14 @@ class App:
 
     def key(self, keys):
         """Sends keys to the main window with xdotool (there is no window
-        manager under Xvfb, so the window is focused first)."""
-        ids = subprocess.run(["xdotool", "search", "--pid", str(self.process.pid)],
-                             capture_output=True, text=True).stdout.split()
-        if not ids:
-            fail("no X window of the app")
+        manager under Xvfb, so the window is focused first).  The main
+        window is the one on screen with its title: the app's last X
+        window may be a dialog, or one that was just closed."""
+        import re
+        search = ["xdotool", "search", "--all", "--onlyvisible", "--pid", str(self.process.pid),
+                  "--name", f"^{re.escape(self.frame.get_name())}$"]
+        ids = self.wait(lambda: subprocess.run(search, capture_output=True, text=True).stdout.split(),
+                        "the X window of the app")
         subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
         subprocess.run(["xdotool", "key", "--window", ids[-1], keys], check=True)
 
@@ -430,11 +456,18 @@ class App:
     @staticmethod
     def keys_to(window_title, *keys, delay=100):
         """Types keys into the app's window with @window_title; there is
-        no window manager, so focus it first."""
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
-                               capture_output=True, text=True).stdout.split()
-        if not found:
-            fail(f"no X window “{window_title}”")
+        no window manager, so focus it first.  A window is in the
+        accessibility tree a moment before it is on screen: it is waited
+        for."""
+        deadline = time.monotonic() + 10 * TIMEOUT_SCALE
+        while True:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
+                                   capture_output=True, text=True).stdout.split()
+            if found:
+                break
+            if time.monotonic() > deadline:
+                fail(f"no X window “{window_title}”")
+            time.sleep(0.1)
         subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], check=True)
         subprocess.run(["xdotool", "key", "--delay", str(delay), *keys], check=True)
 

@@ -44,12 +44,7 @@ def menu(app, item):
 
 
 def keys(window_title, *names):
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
-                           capture_output=True, text=True).stdout.split()
-    if not found:
-        fail(f"no X window “{window_title}”")
-    subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], check=True)
-    subprocess.run(["xdotool", "key", "--delay", "100", *names], check=True)
+    App.keys_to(window_title, *names)
 
 
 def confirm_restore(app):

@@ -60,6 +60,16 @@ def context_menu_by_click(app, x, y, name):
     return menu_item(app, name)
 
 
+def close_menu(app, name):
+    """Closes the popover menu with the item @name, if choosing the item
+    did not: Escape, and wait until it is gone.  An Escape sent blindly
+    may arrive after the next menu was opened over AT-SPI and close
+    that one instead."""
+    if look_for_item(app, name) is not None:
+        subprocess.run(["xdotool", "key", "Escape"], check=True)
+        app.wait(lambda: look_for_item(app, name) is None, f"the menu with „{name}“ to close")
+
+
 def open_menu(app, name):
     """A menu button is clicked through the toggle button inside it."""
     button = app.find(None, name)
@@ -87,8 +97,7 @@ with App() as app:
     tap.ok(f"„{CONTACT}“ is put in „Verein“ from the + beside the circle chips")
 
     # The ⋮ menu, submenu „Kreise“.
-    subprocess.run(["xdotool", "key", "Escape"], check=True)
-    time.sleep(0.3)
+    close_menu(app, "Verein")
     open_menu(app, "Weitere Aktionen")
     app.click(menu_item(app, "Kreise"))
     app.click(menu_item(app, "Verein"))
@@ -99,8 +108,7 @@ with App() as app:
 
     # The row's context menu: a click focuses the row, Shift+F10 opens it.
     # The second row of the list is on screen.
-    subprocess.run(["xdotool", "key", "Escape"], check=True)
-    time.sleep(0.3)
+    close_menu(app, "Verein")
     other = names[1]
     if "Familie" in circles_of(app, other):
         fail(f"„{other}“ is in „Familie“ already")
@@ -117,8 +125,7 @@ with App() as app:
     tap.ok(f"„{other}“ is put in „Familie“ from the context menu of its row, opened with Shift+F10")
 
     # A right click opens it too.
-    subprocess.run(["xdotool", "key", "Escape"], check=True)
-    time.sleep(0.3)
+    close_menu(app, "Familie")
     app.click(context_menu_by_click(app, extents.x + 60, extents.y + extents.height // 2, "Kreise"))
     app.click(menu_item(app, "Familie"))
     app.wait(lambda: "Familie" not in circles_of(app, other), "„Familie“ to be gone from the database")

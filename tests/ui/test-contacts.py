@@ -124,6 +124,10 @@ with App() as app:
     app.type_text(search, "Zwiebel")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
     app.wait(lambda: app.shown_names() == [NAME], "the list to show only the contact")
+    # All contacts again first: „1 Kontakt“ from the search by name would
+    # pass for the search by e-mail before it is applied.
+    app.type_text(search, "")
+    app.find_matching(Atspi.Role.LABEL, r"^[1-9][0-9]+ Kontakte$")
     app.type_text(search, "verein.example")
     app.find_matching(Atspi.Role.LABEL, r"^1 Kontakt$")
     app.type_text(search, "")

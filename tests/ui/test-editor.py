@@ -45,10 +45,7 @@ def label_drop_downs(app):
 def choose_label(app, window, drop, steps):
     """Opens a label drop-down and chooses by keyboard, @steps down from
     the label it has."""
-    app.click(drop)
-    time.sleep(0.5)
-    App.keys_to(window, *(["Down"] * steps), "Return")
-    time.sleep(0.5)
+    app.choose(drop, window, *(["Down"] * steps), "Return")
 
 
 def add(app, label):

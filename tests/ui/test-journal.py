@@ -142,9 +142,17 @@ with App("--demo") as app:
     tap.ok("the referral from a contact to me is saved, worth 2.400 €, not thanked")
 
     app.select_view("Überblick")
-    awaiting = app.find(Atspi.Role.LIST, "Empfehlungen, für die ein Dank aussteht")
     title = f"{giver} hat Sie {referred} empfohlen"
-    item = app.find(Atspi.Role.LIST_ITEM, title, root=awaiting)
+
+    # The Überblick is computed again when it is shown: until then its
+    # lists are those from before the referral, and then they go.
+    def awaiting_item():
+        for lst in app.find_all(Atspi.Role.LIST, "Empfehlungen, für die ein Dank aussteht"):
+            found = app.find_all(Atspi.Role.LIST_ITEM, title, root=lst)
+            if found:
+                return lst, found[0]
+        return None
+    awaiting, item = app.wait(awaiting_item, f"„{title}“ among the referrals awaiting thanks")
     n_awaiting = awaiting.get_child_count()
     tap.ok("the Überblick lists the referral as awaiting thanks")
 

@@ -61,13 +61,18 @@ def related(app, a, b):
 
 def select_on_map(app, widget, name):
     """Types the name into the map's search, then Enter gives the map the
-    keyboard with that contact selected."""
+    keyboard with that contact selected.  The search runs a moment after
+    the text changes: typed again while the contact is selected already,
+    the wait below would pass at once and the search select the contact
+    anew later, taking the keyboard off a line focused meanwhile (the
+    first Page Down of step 4).  So the name is not typed again."""
     entry = app.find(Atspi.Role.ENTRY, "Auf der Karte suchen")
-    app.type_text(entry, name)
+    if app.text_of(entry) != name or widget.get_name() != name:
+        app.type_text(entry, name)
     app.wait(lambda: widget.get_name() == name, f"the map to select „{name}“")
     focus_window()
     xdotool("key", "ctrl+f")
-    time.sleep(0.3)
+    app.wait(lambda: has(entry, Atspi.StateType.FOCUSED), "Ctrl+F to focus the map's search")
     xdotool("key", "Return")
     app.wait(lambda: has(widget, Atspi.StateType.FOCUSED), "the map to get the keyboard focus")
 
@@ -77,7 +82,10 @@ def open_menu_item(app, label, mnemonic):
     letter of @label chooses it."""
     keys("Menu")
     app.find(Atspi.Role.MENU_ITEM, label)
-    time.sleep(0.3)
+    # The menu is there a moment before it has the keyboard (its first
+    # item the focus): a letter sent before goes to the map.
+    app.wait(lambda: any(has(n, Atspi.StateType.FOCUSED) for n in app.find_all(Atspi.Role.MENU_ITEM, root=app.app)),
+             "the menu to have the keyboard")
     keys(mnemonic)
 
 
@@ -128,9 +136,9 @@ try:
         app.type_text(picker, b_name)
         matches = app.find(Atspi.Role.LIST, "Passende Kontakte", root=window)
         app.wait(lambda: matches.get_child_count() > 0, f"„{b_name}“ among the matches")
-        keys("Return")
+        App.keys_to("Beziehung hinzufügen", "Return", delay=120)
         app.wait(lambda: matches.get_child_count() == 0, f"„{b_name}“ to be picked")
-        keys("alt+t", "ctrl+a", "4", "Tab", "alt+h")
+        App.keys_to("Beziehung hinzufügen", "alt+t", "ctrl+a", "4", "Tab", "alt+h", delay=120)
         app.wait(lambda: related(app, a_id, b_id), "the new relationship in the database")
         rel_id, uid, kind, strength = related(app, a_id, b_id)[0]
         if strength != 4 or not kind:
@@ -159,13 +167,14 @@ try:
                         index = next((k for k, text in enumerate(labels) if text.startswith(b_name)), None)
                         if index is None:
                             fail(f"„{b_name}“ is not among the relationships of {a_name}: {labels}")
-                        keys(*(["Down"] * index), "Return")
+                        App.keys_to("Beziehungen bearbeiten", *(["Down"] * index), "Return", delay=120)
                         return dialog(app, "Beziehung bearbeiten")
                 time.sleep(0.2)
             fail("„Beziehungen bearbeiten …“ opened no dialog")
 
+        # A dialog has the keyboard a moment after it is there.
         edit_dialog()
-        keys("alt+t", "ctrl+a", "2", "Tab", "alt+s")
+        App.keys_to("Beziehung bearbeiten", "alt+t", "ctrl+a", "2", "Tab", "alt+s", delay=120)
         app.wait(lambda: related(app, a_id, b_id) and related(app, a_id, b_id)[0][3] == 2,
                  "the strength to become 2 in the database")
         if related(app, a_id, b_id)[0][:3] != (rel_id, uid, kind):
@@ -175,7 +184,7 @@ try:
         # 3. Remove, and undo.
         app.wait(lambda: has(widget, Atspi.StateType.FOCUSED), "the map to get the keyboard back")
         edit_dialog()
-        keys("alt+e")
+        App.keys_to("Beziehung bearbeiten", "alt+e", delay=120)
         app.wait(lambda: not related(app, a_id, b_id), "the relationship to go from the database")
         tap.ok("„Entfernen“ removes the relationship")
 
@@ -208,8 +217,7 @@ try:
 
         keys("Return")
         dialog(app, "Beziehung bearbeiten")
-        time.sleep(0.3)
-        keys("alt+t", "ctrl+a", "5", "Tab", "alt+s")
+        App.keys_to("Beziehung bearbeiten", "alt+t", "ctrl+a", "5", "Tab", "alt+s", delay=120)
         app.wait(lambda: related(app, a_id, b_id) and related(app, a_id, b_id)[0][3] == 5,
                  "Enter on the line to edit it: strength 5 in the database")
         tap.ok("Enter on the focused line opens „Beziehung bearbeiten“ for it; its strength becomes 5")

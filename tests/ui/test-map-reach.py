@@ -8,7 +8,6 @@ with its strength."""
 import os
 import re
 import subprocess
-import time
 
 from bzwtest import App, Atspi, Tap, fail
 
@@ -64,8 +63,9 @@ with App("--demo", env=APP_ENV) as app:
                      "                   WHERE contact_id IS NOT NULL), c.id")
     app.select_view("Karte")
     widget = app.find(Atspi.Role.IMAGE, "Beziehungskarte")
+    search = app.find(Atspi.Role.ENTRY, "Auf der Karte suchen")
     keys("ctrl+f")
-    time.sleep(0.3)
+    app.wait(lambda: search.get_state_set().contains(Atspi.StateType.FOCUSED), "Ctrl+F to focus the map's search")
     keys("Return")
     app.wait(lambda: widget.get_state_set().contains(Atspi.StateType.FOCUSED), "the map to get the keyboard")
     keys("ctrl+g")

@@ -61,9 +61,10 @@ def focused(node):
 
 def focus_map(app, node):
     """Ctrl+F goes to the map's search, Enter from there to the map."""
+    entry = app.find(Atspi.Role.ENTRY, "Auf der Karte suchen")
     focus_window()
     xdotool("key", "ctrl+f")
-    time.sleep(0.3)
+    app.wait(lambda: focused(entry), "Ctrl+F to focus the map's search")
     xdotool("key", "Return")
     app.wait(lambda: focused(node), "the map to get the keyboard focus")
 
@@ -188,7 +189,7 @@ try:
         focus_window()
         xdotool("key", "ctrl+q")
         try:
-            app.process.wait(timeout=15)
+            app.process.wait(timeout=15 * TIMEOUT_SCALE)
         except subprocess.TimeoutExpired:
             fail("Ctrl+Q did not quit the app")
         if app.process.returncode != 0:
@@ -202,7 +203,7 @@ try:
     # Only its TAP lines pass: the services of that bus write to its stdout.
     result = subprocess.run(["dbus-run-session", "--", sys.executable, os.path.abspath(__file__), "--reopen",
                              database, str(contact_id), name, repr(after[0]), repr(after[1]), str(tap.n)],
-                            stdout=subprocess.PIPE, text=True, timeout=120)
+                            stdout=subprocess.PIPE, text=True, timeout=120 * TIMEOUT_SCALE)
     for line in result.stdout.splitlines():
         if line.startswith(("ok ", "not ok ", "#")):
             print(line, flush=True)

@@ -6,7 +6,6 @@ from the database and shown on the page), a new one is added with the
 page's add button and the keyboard picker, and removed with undo."""
 
 import subprocess
-import time
 
 from bzwtest import App, Atspi, Tap, fail
 
@@ -74,8 +73,8 @@ with App() as app:
     window = app.top_level("Beziehung bearbeiten")
     app.type_text(field(app, "Seit", window), "01.03.2019")
     app.type_text(field(app, "Notiz", window), "Über den Ruderclub")
-    time.sleep(0.3)
-    keys("alt+t", "ctrl+a", "2", "Tab")
+    # A dialog has the keyboard a moment after it is there.
+    App.keys_to("Beziehung bearbeiten", "alt+t", "ctrl+a", "2", "Tab", delay=120)
     app.click(button(app, "Speichern"))
     app.wait(lambda: relationship(app, rel_id)[:3] == (2, "2019-03-01", "Über den Ruderclub"),
              "the edited relationship in the database")
@@ -93,9 +92,9 @@ with App() as app:
     app.type_text(picker, new_name)
     matches = app.find(Atspi.Role.LIST, "Passende Kontakte", root=window)
     app.wait(lambda: matches.get_child_count() > 0, f"„{new_name}“ among the matches")
-    keys("Return")
+    App.keys_to("Beziehung hinzufügen", "Return", delay=120)
     app.wait(lambda: matches.get_child_count() == 0, f"„{new_name}“ to be picked")
-    keys("alt+t", "ctrl+a", "4", "Tab", "alt+h")
+    App.keys_to("Beziehung hinzufügen", "alt+t", "ctrl+a", "4", "Tab", "alt+h", delay=120)
     app.wait(lambda: between(app, contact_id, new_id), "the new relationship in the database")
     added_id, uid, kind, strength = between(app, contact_id, new_id)[0]
     if strength != 4:
@@ -106,8 +105,7 @@ with App() as app:
     # Remove it from its row, and undo.
     app.click(button(app, f"Beziehung zu {new_name} bearbeiten"))
     app.top_level("Beziehung bearbeiten")
-    time.sleep(0.3)
-    keys("alt+e")
+    App.keys_to("Beziehung bearbeiten", "alt+e", delay=120)
     app.wait(lambda: not between(app, contact_id, new_id), "the relationship to go")
     app.click(app.toast_button("^Beziehung entfernt$"))
     app.wait(lambda: between(app, contact_id, new_id), "„Rückgängig“ to bring it back")
@@ -124,7 +122,7 @@ with App() as app:
     app.wait(lambda: matches.get_child_count() > 0, f"„{new_name}“ among the matches")
     # Alt+Ü puts the keyboard in the picker; Return takes the match.
     App.keys_to("Kontakt bearbeiten", "alt+udiaeresis")
-    time.sleep(0.3)
+    app.wait(lambda: app.has_state(picker, Atspi.StateType.FOCUSED), "Alt+Ü to focus the picker")
     keys("Return")
     app.wait(lambda: matches.get_child_count() == 0, f"„{new_name}“ to be picked")
     app.click(button(app, "Speichern"))

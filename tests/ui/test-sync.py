@@ -106,10 +106,9 @@ try:
         # 1. Preferences → „Synchronisation“.
         app.key("ctrl+comma")
         prefs = app.top_level("Einstellungen")
-        tab = next((n for n in app.find_all(name="Synchronisation", root=prefs)
-                    if Atspi.Action.get_n_actions(n) > 0), None)
-        if tab is None:
-            fail("no page „Synchronisation“ in the preferences")
+        tab = app.wait(lambda: next((n for n in app.find_all(name="Synchronisation", root=prefs)
+                                     if Atspi.Action.get_n_actions(n) > 0), None),
+                       "the page „Synchronisation“ in the preferences")
         app.click(tab)
         app.type_text(app.find(Atspi.Role.TEXT, "Serveradresse", root=prefs, contains=True),
                       f"http://127.0.0.1:{port}/")
@@ -205,6 +204,10 @@ try:
         def item_conflict():
             return app.query("SELECT value FROM meta WHERE key = 'caldav-conflict:gefallen-konflikt'")
         app.wait(lambda: favour() == "Lebenslauf lesen", "the favour from the server", timeout=30)
+        # The favour is committed while the sync still runs (its push comes
+        # after the pull): the change here waits for its end.  The click
+        # put the header on „Wird synchronisiert …“ at once.
+        app.find(Atspi.Role.LABEL, "Gerade synchronisiert", timeout=30)
         other_execute("UPDATE favours SET description = 'Lebenslauf lesen und kommentieren'"
                       " WHERE uid = 'gefallen-konflikt'")
         cli("--sync")
@@ -213,6 +216,9 @@ try:
                        " WHERE uid = 'gefallen-konflikt'")
         app.click(button(app, "Jetzt synchronisieren"))
         app.wait(item_conflict, "the journal's conflict in the database", timeout=30)
+        # The pull keeps the conflict; the push uploads the value here after
+        # it, in the same sync.
+        app.find(Atspi.Role.LABEL, "Gerade synchronisiert", timeout=30)
         (href,), = app.query("SELECT href FROM sync_items WHERE uid = 'gefallen-konflikt'")
 
         def on_server():
