@@ -112,17 +112,20 @@ with App("--demo", env=APP_ENV) as app:
     app.wait(lambda: widget.get_name() == reached, f"the map to select {reached}")
     tap.ok(f"„sucht: {word}“ reaches {reached}, who offers „{offer}“: „{label.get_name()}“")
 
-    # While the word is still being typed, its beginning is enough.
-    part = word[:6]
-    app.type_text(entry, f"sucht: {part}")
-    offerers = [n for n, o in offers if part.lower() in o.lower()]
-    label = app.find_matching(Atspi.Role.LABEL, "^(" + "|".join(map(re.escape, offerers)) + "): ")
-    tap.ok(f"„sucht: {part}“ reaches someone who offers it: „{label.get_name()}“")
-
+    # A need nobody offers says so and clears the path.
     app.type_text(entry, "sucht: Xylophonbau")
     app.find_matching(Atspi.Role.LABEL, "^Niemand auf der Karte passt zu „sucht: Xylophonbau“$")
     app.wait(lambda: "Markierter Weg" not in (widget.get_description() or ""), "the path to be cleared")
     tap.ok("a need nobody offers says so and clears the path")
+
+    # While the word is still being typed, its beginning is enough (asked
+    # after the need nobody offers, so that no earlier answer stands).
+    part = word[:6]
+    app.type_text(entry, f"sucht: {part}")
+    offerers = [n for n, o in offers if part.lower() in o.lower()]
+    label = app.find_matching(Atspi.Role.LABEL, "^(" + "|".join(map(re.escape, offerers)) + "): ")
+    app.wait(lambda: "Markierter Weg" in (widget.get_description() or ""), "the path to be marked")
+    tap.ok(f"„sucht: {part}“ reaches someone who offers it: „{label.get_name()}“")
 
     app.type_text(entry, "")
     app.wait(lambda: "Markierter Weg" not in (widget.get_description() or ""), "the path to be cleared")
