@@ -140,9 +140,10 @@ _bzw_backups_open_immutable (const char  *path,
 {
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   g_autofree char *uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+  int rc;
 
-  int rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-
+  bzw_store_init_sqlite ();
+  rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     _bzw_store_defend_connection (*db, FALSE);
   return rc;

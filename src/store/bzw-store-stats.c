@@ -142,6 +142,7 @@ bzw_store_stats_open_reader (const char  *path,
   self->path = g_strdup (path);
   self->read_only = TRUE;
 
+  bzw_store_init_sqlite ();
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
                        NULL) != SQLITE_OK)

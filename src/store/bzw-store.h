@@ -112,6 +112,7 @@ G_DECLARE_FINAL_TYPE (BzwStore, bzw_store, BZW, STORE, GObject)
 
 GQuark          bzw_store_error_quark             (void);
 char           *bzw_store_dup_default_path        (void);
+void            bzw_store_init_sqlite             (void);
 BzwStore       *bzw_store_open                    (const char             *path,
                                                    BzwStoreOpenFlags       flags,
                                                    GError                **error);

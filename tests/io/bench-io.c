@@ -271,6 +271,8 @@ main (int   argc,
   double parse_cpu, import_cpu, writer_cpu, cpu, thread_cpu;
 
   setlocale (LC_ALL, "");
+  /* SQLite as the app sets it up, for the floors too. */
+  bzw_store_init_sqlite ();
 
   if (dir == NULL)
     {
