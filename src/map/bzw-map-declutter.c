@@ -193,6 +193,29 @@ bzw_map_nudge_discs (BzwMapDisc     *discs,
                      double          gap,
                      guint           max_rounds)
 {
+  return bzw_map_nudge_discs_while (discs, n, fixed, gap, max_rounds, 0.0);
+}
+
+/**
+ * bzw_map_nudge_discs_while:
+ * @min_progress: stop when a round parts less than this share of the
+ *   overlapping pairs it found (0: only when nothing moves)
+ *
+ * Like bzw_map_nudge_discs(), but gives up early where the discs are far
+ * too many for their room and each round parts only a few more: for a
+ * drawing that must be quick, which then shrinks what still overlaps
+ * (bzw_map_shrink_discs()).
+ */
+guint
+bzw_map_nudge_discs_while (BzwMapDisc     *discs,
+                           guint           n,
+                           const gboolean *fixed,
+                           double          gap,
+                           guint           max_rounds,
+                           double          min_progress)
+{
+  guint before = G_MAXUINT;
+
   g_return_val_if_fail (discs != NULL || n == 0, 0);
 
   for (guint round = 0; round < max_rounds; round++)
@@ -206,6 +229,9 @@ bzw_map_nudge_discs (BzwMapDisc     *discs,
       /* Nothing moved: what overlaps is fixed to fixed. */
       if (s.moved == 0)
         return s.overlaps;
+      if (before != G_MAXUINT && before - MIN (before, s.overlaps) < min_progress * before)
+        break;
+      before = s.overlaps;
     }
 
   return bzw_map_count_disc_overlaps (discs, n, gap);
@@ -240,14 +266,28 @@ bzw_map_count_disc_overlaps (const BzwMapDisc *discs,
   return s.overlaps;
 }
 
+typedef struct
+{
+  const BzwMapDisc *discs;
+  double            gap;
+  GArray           *pairs;
+} Overlapping;
+
+/* Keeps the pair if it overlaps: near pairs can be many (a large disc is
+ * near every other), overlapping ones few.
+ */
 static gboolean
 collect_pair (guint    i,
               guint    j,
               gpointer data)
 {
+  Overlapping *o = data;
   guint pair[2] = { i, j };
+  double dx;
+  double dy;
 
-  g_array_append_vals (data, pair, 2);
+  if (disc_overlap (&o->discs[i], &o->discs[j], o->gap, &dx, &dy) > 0)
+    g_array_append_vals (o->pairs, pair, 2);
   return TRUE;
 }
 
@@ -272,6 +312,7 @@ bzw_map_shrink_discs (BzwMapDisc     *discs,
                       double          gap)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
+  Overlapping overlapping = { discs, gap, pairs };
   g_autofree gboolean *shrunk = NULL;
   guint count = 0;
   BzwMapDiscGrid grid;
@@ -282,7 +323,7 @@ bzw_map_shrink_discs (BzwMapDisc     *discs,
    * nothing: it is moved just outside first.
    */
   bzw_map_disc_grid_init (&grid, discs, n, gap);
-  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, &overlapping);
   bzw_map_disc_grid_clear (&grid);
   for (guint k = 0; fixed != NULL && k + 1 < pairs->len; k += 2)
     {
@@ -301,12 +342,13 @@ bzw_map_shrink_discs (BzwMapDisc     *discs,
       loose->y = still->y + dy * (still->r + gap + loose->r);
     }
 
-  /* The pairs near each other by the radii before any shrinks: a disc
-   * that shrinks meanwhile must not fall out of the grid's walk.
+  /* The pairs overlapping by the radii before any shrinks: a disc that
+   * shrinks meanwhile must not fall out of the grid's walk, and a pair
+   * apart now stays apart.
    */
   g_array_set_size (pairs, 0);
   bzw_map_disc_grid_init (&grid, discs, n, gap);
-  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, pairs);
+  bzw_map_disc_grid_for_near_pairs (&grid, discs, n, gap, collect_pair, &overlapping);
   bzw_map_disc_grid_clear (&grid);
 
   shrunk = g_new0 (gboolean, MAX (n, 1));

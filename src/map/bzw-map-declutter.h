@@ -49,6 +49,12 @@ guint    bzw_map_nudge_discs           (BzwMapDisc               *discs,
                                         const gboolean           *fixed,
                                         double                    gap,
                                         guint                     max_rounds);
+guint    bzw_map_nudge_discs_while     (BzwMapDisc               *discs,
+                                        guint                     n,
+                                        const gboolean           *fixed,
+                                        double                    gap,
+                                        guint                     max_rounds,
+                                        double                    min_progress);
 guint    bzw_map_shrink_discs          (BzwMapDisc               *discs,
                                         guint                     n,
                                         const gboolean           *fixed,

@@ -162,7 +162,8 @@ compute_reference (BzwMapRenderer *self,
       m++;
     }
 
-  if (bzw_map_nudge_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS) > 0)
+  if (bzw_map_nudge_discs_while (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS,
+                                 NUDGE_PROGRESS) > 0)
     bzw_map_shrink_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET);
 
   for (guint k = 0; k < m; k++)

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define ME_MIN_RADIUS    15.0
 #define DISC_GAP         2.0
 #define NUDGE_ROUNDS     40
+#define NUDGE_PROGRESS   0.02
 #define ZOOM_BUCKET      1.1
 #define REF_SLOTS        4
 #define PLACE_MARGIN     40.0

@@ -96,6 +96,25 @@ test_shrink_dense (void)
   g_assert_cmpuint (bzw_map_shrink_discs (discs, n, fixed, gap), ==, 0);
 }
 
+/* Nudging that gives up when it stalls stops sooner, and without a
+ * least progress it is the plain nudge.
+ */
+static void
+test_nudge_while (void)
+{
+  const guint n = 3000;
+  g_autofree BzwMapDisc *plain = dense_discs (n, 250, 9);
+  g_autofree BzwMapDisc *quick = g_memdup2 (plain, n * sizeof (BzwMapDisc));
+  g_autofree BzwMapDisc *same = g_memdup2 (plain, n * sizeof (BzwMapDisc));
+  guint left_plain = bzw_map_nudge_discs (plain, n, NULL, 2, 40);
+  guint left_quick = bzw_map_nudge_discs_while (quick, n, NULL, 2, 40, 0.5);
+
+  g_assert_cmpuint (left_plain, >, 0);
+  g_assert_cmpuint (left_quick, >, left_plain);
+  g_assert_cmpuint (bzw_map_nudge_discs_while (same, n, NULL, 2, 40, 0.0), ==, left_plain);
+  g_assert_true (memcmp (same, plain, n * sizeof (BzwMapDisc)) == 0);
+}
+
 /* A pair that already keeps its distance is left where it is. */
 static void
 test_separate_leaves_free_discs (void)
@@ -204,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/map/declutter/separate-dense", test_separate_dense);
   g_test_add_func ("/map/declutter/separate-leaves-free-discs", test_separate_leaves_free_discs);
   g_test_add_func ("/map/declutter/shrink-dense", test_shrink_dense);
+  g_test_add_func ("/map/declutter/nudge-while", test_nudge_while);
   g_test_add_func ("/map/declutter/labels-priority", test_labels_priority);
   g_test_add_func ("/map/declutter/example-network", test_example_network);
 
