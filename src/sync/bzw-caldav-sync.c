@@ -8,11 +8,10 @@
 
 #include "bzw-caldav-merge.h"
 #include "bzw-caldav-occasions.h"
-#include "bzw-dav-multistatus.h"
 #include "bzw-ical-items.h"
 #include "bzw-store-caldav.h"
 #include "bzw-sync-changes.h"
-#include "bzw-sync-push.h"
+#include "bzw-sync-pull.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -70,26 +69,8 @@ typedef struct
   GHashTable     *occasions; /* path → ETag of the occasions' rows, not in rows */
   char           *state;     /* bzw_store_dup_journal_state() as the sync began */
   gboolean        same;      /* … and as the last sync that went through began */
+  GPtrArray      *later;     /* favours waiting for their encounters, NULL at the end of the pull */
 } Run;
-
-/* One resource downloaded. */
-typedef struct
-{
-  char *path;
-  char *etag;
-  char *data;
-} Fetched;
-
-static void
-fetched_free (gpointer data)
-{
-  Fetched *fetched = data;
-
-  g_free (fetched->path);
-  g_free (fetched->etag);
-  g_free (fetched->data);
-  g_free (fetched);
-}
 
 /* The rows of sync_items, without the occasions'. */
 static gboolean
@@ -207,63 +188,16 @@ server_state (Run             *run,
   return g_steal_pointer (&server);
 }
 
-static gboolean
-multiget (Run        *run,
-          GPtrArray  *paths,
-          guint       start,
-          GPtrArray  *fetched,
-          GError    **error)
-{
-  g_autofree char *escaped = bzw_sync_escape_path (run->calendar);
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                          "<cal:calendar-multiget xmlns:d=\"DAV:\" xmlns:cal=\""
-                                          BZW_CALDAV_NS "\"><d:prop><d:getetag/>"
-                                          "<cal:calendar-data/></d:prop>");
-  g_autoptr(GPtrArray) responses = NULL;
-
-  for (guint i = start; i < paths->len && i < start + BZW_SYNC_BATCH; i++)
-    {
-      g_autofree char *href = bzw_sync_escape_path (g_ptr_array_index (paths, i));
-      g_autofree char *markup = g_markup_escape_text (href, -1);
-
-      g_string_append_printf (body, "<d:href>%s</d:href>", markup);
-    }
-  g_string_append (body, "</cal:calendar-multiget>");
-
-  responses = bzw_dav_client_multistatus (run->client, "REPORT", escaped, "1", body->str, error);
-  if (responses == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < responses->len; i++)
-    {
-      BzwDavResponse *response = g_ptr_array_index (responses, i);
-      Fetched *one;
-
-      if (response->calendar_data == NULL)
-        continue;
-      one = g_new0 (Fetched, 1);
-      one->path = bzw_sync_member_path (run->client, response->href);
-      one->etag = g_strdup (response->etag);
-      one->data = g_strdup (response->calendar_data);
-      if (one->path == NULL)
-        fetched_free (one);
-      else
-        g_ptr_array_add (fetched, one);
-    }
-
-  return TRUE;
-}
-
 /* What @fetched does here, inside the caller's transaction.  A favour
- * whose encounter is not here yet waits in @later for the end of the pull
- * (@later NULL: the end).
+ * whose encounter is not here yet waits in run->later for the end of the
+ * pull.
  */
 static gboolean
-apply (Run        *run,
-       Fetched    *fetched,
-       GPtrArray  *later,
-       GError    **error)
+apply (gpointer         user_data,
+       BzwSyncFetched  *fetched,
+       GError         **error)
 {
+  Run *run = user_data;
   g_autoptr(GError) read_error = NULL;
   g_autoptr(BzwIcalItem) remote = bzw_ical_items_read (run->items, fetched->data, &read_error);
   g_autoptr(BzwIcalItem) saved = NULL;
@@ -281,14 +215,9 @@ apply (Run        *run,
       g_debug ("%s: %s", fetched->path, read_error->message);
       return TRUE;
     }
-  if (remote->waits && later != NULL)
+  if (remote->waits && run->later != NULL)
     {
-      Fetched *copy = g_new0 (Fetched, 1);
-
-      copy->path = g_strdup (fetched->path);
-      copy->etag = g_strdup (fetched->etag);
-      copy->data = g_strdup (fetched->data);
-      g_ptr_array_add (later, copy);
+      g_ptr_array_add (run->later, bzw_sync_fetched_copy (fetched));
       return TRUE;
     }
 
@@ -341,122 +270,6 @@ apply (Run        *run,
 }
 
 static gboolean
-apply_batch (Run        *run,
-             GPtrArray  *fetched,
-             GPtrArray  *later,
-             GError    **error)
-{
-  gboolean ok = TRUE;
-
-  if (fetched->len == 0)
-    return TRUE;
-  if (!bzw_store_begin (run->store, error))
-    return FALSE;
-
-  for (guint i = 0; ok && i < fetched->len; i++)
-    ok = apply (run, g_ptr_array_index (fetched, i), later, error);
-
-  return bzw_store_finish (run->store, ok, error);
-}
-
-/* Synced items the server no longer has: gone here too, unless changed.
- * Then the calendar's state is remembered, in the same transaction.
- */
-static gboolean
-pull_deletes (Run             *run,
-              BzwSyncChanges  *changes,
-              GError         **error)
-{
-  GHashTableIter iter;
-  gpointer row_data;
-  gboolean ok = TRUE;
-
-  if (changes->unchanged && g_hash_table_size (changes->gone) == 0)
-    return TRUE;
-  if (!bzw_store_begin (run->store, error))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, run->rows);
-  while (ok && g_hash_table_iter_next (&iter, NULL, &row_data))
-    {
-      BzwSyncItem *row = row_data;
-      BzwIcalItem *local;
-      gboolean deleted = FALSE;
-
-      if (!bzw_sync_changes_is_gone (changes, row->href))
-        continue;
-
-      /* A row gone there: needs_local() had the items written. */
-      local = g_hash_table_lookup (run->local, row->uid);
-
-      if (local != NULL && g_str_equal (local->text, row->item))
-        ok = bzw_ical_items_delete (run->items, row->kind, row->uid, &deleted, error);
-      if (deleted)
-        {
-          run->summary->downloaded++;
-          g_hash_table_remove (run->local, row->uid);
-        }
-      ok = ok && bzw_store_delete_sync_item (run->store, row->uid, error);
-      /* Changed here: the push uploads it as new. */
-      g_hash_table_iter_remove (&iter);
-    }
-
-  ok = ok && bzw_sync_changes_save (run->store, run->client, run->calendar, &state_keys, changes, error);
-  return bzw_store_finish (run->store, ok, error);
-}
-
-static gboolean
-pull (Run             *run,
-      BzwSyncChanges  *changes,
-      GError         **error)
-{
-  g_autoptr(GHashTable) by_path =
-    bzw_sync_rows_by_path (run->rows, G_STRUCT_OFFSET (BzwSyncItem, href));
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
-  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (fetched_free);
-  GHashTableIter iter;
-  gpointer path, etag;
-
-  g_hash_table_iter_init (&iter, changes->changed);
-  while (g_hash_table_iter_next (&iter, &path, &etag))
-    {
-      BzwSyncItem *row = g_hash_table_lookup (by_path, path);
-      gpointer known = NULL;
-
-      if (g_hash_table_lookup_extended (run->occasions, path, NULL, &known) &&
-          (known == NULL || g_str_equal (known, etag)))
-        continue;
-      if (row == NULL || g_strcmp0 (row->etag, etag) != 0)
-        g_ptr_array_add (wanted, path);
-    }
-
-  if ((wanted->len > 0 || needs_local (run, changes)) && run->local == NULL && !render_local (run, error))
-    return FALSE;
-
-  /* Each batch is applied as it comes, so a cut sync keeps what it got. */
-  for (guint start = 0; start < wanted->len; start += BZW_SYNC_BATCH)
-    {
-      g_autoptr(GPtrArray) fetched = g_ptr_array_new_with_free_func (fetched_free);
-
-      if (!multiget (run, wanted, start, fetched, error) ||
-          !apply_batch (run, fetched, later, error))
-        return FALSE;
-    }
-
-  /* The favours that waited for their encounters, in batches too. */
-  for (guint start = 0; start < later->len; start += BZW_SYNC_BATCH)
-    {
-      g_autoptr(GPtrArray) batch = bzw_sync_batch (later, start);
-
-      if (!apply_batch (run, batch, NULL, error))
-        return FALSE;
-    }
-
-  /* The batches changed rows and items (nothing fetched: nothing to read). */
-  return (wanted->len == 0 || read_local (run, error)) && pull_deletes (run, changes, error);
-}
-
-static gboolean
 record_item (BzwStore           *store,
              const BzwSyncDone  *done,
              GError            **error)
@@ -465,6 +278,62 @@ record_item (BzwStore           *store,
          ? bzw_store_set_sync_item (store, done->uid, done->kind, done->href, done->etag,
                                     done->text, error)
          : bzw_store_delete_sync_item (store, done->uid, error);
+}
+
+/* A synced item the server no longer has: gone here too, unless changed
+ * here; then the push uploads it as new.
+ */
+static gboolean
+item_gone (gpointer   user_data,
+           gpointer   row_data,
+           GError   **error)
+{
+  Run *run = user_data;
+  BzwSyncItem *row = row_data;
+  /* A row gone there: needs_local() had the items written. */
+  BzwIcalItem *local = g_hash_table_lookup (run->local, row->uid);
+  gboolean deleted = FALSE;
+  gboolean ok = TRUE;
+
+  if (local != NULL && g_str_equal (local->text, row->item))
+    ok = bzw_ical_items_delete (run->items, row->kind, row->uid, &deleted, error);
+  if (deleted)
+    {
+      run->summary->downloaded++;
+      g_hash_table_remove (run->local, row->uid);
+    }
+  return ok;
+}
+
+static gboolean
+pull (Run             *run,
+      BzwSyncChanges  *changes,
+      GError         **error)
+{
+  BzwSyncPull pull = { run->store, run->client, run->calendar, &state_keys, TRUE,
+                       G_STRUCT_OFFSET (BzwSyncItem, href), G_STRUCT_OFFSET (BzwSyncItem, etag),
+                       record_item, apply, item_gone, run };
+  g_autoptr(GPtrArray) wanted = bzw_sync_pull_wanted (&pull, changes, run->rows, run->occasions);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (bzw_sync_fetched_free);
+  gboolean ok;
+
+  if ((wanted->len > 0 || needs_local (run, changes)) && run->local == NULL && !render_local (run, error))
+    return FALSE;
+
+  run->later = later;
+  ok = bzw_sync_pull_fetch (&pull, wanted, error);
+  run->later = NULL;
+  /* The favours that waited for their encounters, in batches too. */
+  for (guint start = 0; ok && start < later->len; start += BZW_SYNC_BATCH)
+    {
+      g_autoptr(GPtrArray) batch = bzw_sync_batch (later, start);
+
+      ok = bzw_sync_pull_apply (&pull, batch, error);
+    }
+
+  /* The batches changed rows and items (nothing fetched: nothing to read). */
+  return ok && (wanted->len == 0 || read_local (run, error)) &&
+         bzw_sync_pull_deletes (&pull, changes, run->rows, error);
 }
 
 /* Uploads @item; FALSE only for an error that ends the sync.  A 412
@@ -575,7 +444,7 @@ bzw_caldav_sync (BzwStore        *store,
                  BzwSyncSummary  *summary,
                  GError         **error)
 {
-  Run run = { store, client, NULL, summary, NULL, NULL, NULL, NULL, NULL, FALSE };
+  Run run = { store, client, NULL, summary, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
   g_autoptr(BzwSyncChanges) changes = NULL;
   g_autoptr(GHashTable) server = NULL;
   g_autoptr(GError) local_error = NULL;

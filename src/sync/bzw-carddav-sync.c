@@ -7,7 +7,7 @@
 #include "bzw-carddav-sync-private.h"
 #include "bzw-dav-multistatus.h"
 #include "bzw-store-sync.h"
-#include "bzw-sync-push.h"
+#include "bzw-sync-pull.h"
 #include "bzw-vcard-reader.h"
 #include "bzw-vcard-writer.h"
 
@@ -52,126 +52,6 @@ _bzw_sync_card_path (BzwSyncRun *run,
 }
 
 static gboolean
-fetch_batch (BzwSyncRun  *run,
-             GPtrArray   *paths,
-             GError     **error)
-{
-  g_autofree char *escaped = bzw_sync_escape_path (run->addressbook);
-  g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) responses = NULL;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (hrefs, bzw_sync_escape_path (g_ptr_array_index (paths, i)));
-
-  responses = bzw_dav_client_multiget (run->client, escaped, hrefs, error);
-  if (responses == NULL || !bzw_store_begin (run->store, error))
-    return FALSE;
-
-  for (guint i = 0; ok && i < responses->len; i++)
-    {
-      BzwDavResponse *response = g_ptr_array_index (responses, i);
-      g_autofree char *path = _bzw_sync_card_path (run, response->href);
-      g_autoptr(GError) card_error = NULL;
-
-      if (path == NULL || response->address_data == NULL)
-        continue;
-      if (!_bzw_sync_apply_card (run, path, response->etag, response->address_data, &card_error))
-        {
-          /* A card that cannot be read is left out; a store error ends the batch. */
-          if (g_error_matches (card_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-            g_warning ("%s", card_error->message);
-          else
-            {
-              g_propagate_error (error, g_steal_pointer (&card_error));
-              ok = FALSE;
-            }
-        }
-    }
-
-  return bzw_store_finish (run->store, ok, error);
-}
-
-/* Synced cards the server no longer has: the contact goes too, unless it
- * changed here since the last sync.  Then the server's state is
- * remembered, in the same transaction.
- */
-static gboolean
-pull_deletes (BzwSyncRun      *run,
-              BzwSyncChanges  *changes,
-              GError         **error)
-{
-  GHashTableIter iter;
-  gpointer row_data;
-  gboolean ok = TRUE;
-
-  if (changes->unchanged && g_hash_table_size (changes->gone) == 0)
-    return TRUE;
-  if (!bzw_store_begin (run->store, error))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, run->rows);
-  while (ok && g_hash_table_iter_next (&iter, NULL, &row_data))
-    {
-      BzwSyncCard *row = row_data;
-      BzwContactRevision *contact = g_hash_table_lookup (run->uids, row->uid);
-
-      if (!bzw_sync_changes_is_gone (changes, row->href))
-        continue;
-
-      run->reread = TRUE;
-      if (contact != NULL && !_bzw_sync_changed_here (run, row->uid))
-        {
-          ok = bzw_store_delete_contact (run->store, contact->id, error);
-          run->summary->downloaded++;
-        }
-      ok = ok && bzw_store_delete_sync_card (run->store, row->uid, error);
-    }
-
-  ok = ok && bzw_sync_changes_save (run->store, run->client, run->addressbook, &state_keys, changes, error);
-  return bzw_store_finish (run->store, ok, error);
-}
-
-static gboolean
-fetch (BzwSyncRun  *run,
-       GPtrArray   *wanted,
-       GError     **error)
-{
-  for (guint start = 0; start < wanted->len; start += BZW_SYNC_BATCH)
-    {
-      g_autoptr(GPtrArray) batch = bzw_sync_batch (wanted, start);
-
-      if (!fetch_batch (run, batch, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-pull (BzwSyncRun      *run,
-      BzwSyncChanges  *changes,
-      GError         **error)
-{
-  g_autoptr(GHashTable) by_path =
-    bzw_sync_rows_by_path (run->rows, G_STRUCT_OFFSET (BzwSyncCard, href));
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer path, etag;
-
-  g_hash_table_iter_init (&iter, changes->changed);
-  while (g_hash_table_iter_next (&iter, &path, &etag))
-    {
-      BzwSyncCard *row = g_hash_table_lookup (by_path, path);
-
-      if (row == NULL || g_strcmp0 (row->etag, etag) != 0)
-        g_ptr_array_add (wanted, path);
-    }
-
-  return fetch (run, wanted, error) && pull_deletes (run, changes, error);
-}
-
-static gboolean
 record_card (BzwStore           *store,
              const BzwSyncDone  *done,
              GError            **error)
@@ -180,6 +60,69 @@ record_card (BzwStore           *store,
          ? bzw_store_record_sync_card (store, done->uid, done->href, done->etag, done->text,
                                        done->revision, error)
          : bzw_store_delete_sync_card (store, done->uid, error);
+}
+
+/* A downloaded card; one that cannot be read is left out, a store error
+ * ends the batch.
+ */
+static gboolean
+apply_card (gpointer         user_data,
+            BzwSyncFetched  *fetched,
+            GError         **error)
+{
+  g_autoptr(GError) card_error = NULL;
+
+  if (_bzw_sync_apply_card (user_data, fetched->path, fetched->etag, fetched->data, &card_error))
+    return TRUE;
+  if (!g_error_matches (card_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    {
+      g_propagate_error (error, g_steal_pointer (&card_error));
+      return FALSE;
+    }
+  g_warning ("%s", card_error->message);
+  return TRUE;
+}
+
+/* A synced card the server no longer has: the contact goes too, unless
+ * it changed here since the last sync.
+ */
+static gboolean
+card_gone (gpointer   user_data,
+           gpointer   row_data,
+           GError   **error)
+{
+  BzwSyncRun *run = user_data;
+  BzwSyncCard *row = row_data;
+  BzwContactRevision *contact = g_hash_table_lookup (run->uids, row->uid);
+
+  run->reread = TRUE;
+  if (contact == NULL || _bzw_sync_changed_here (run, row->uid))
+    return TRUE;
+
+  run->summary->downloaded++;
+  return bzw_store_delete_contact (run->store, contact->id, error);
+}
+
+static BzwSyncPull
+pull_for (BzwSyncRun *run)
+{
+  BzwSyncPull pull = { run->store, run->client, run->addressbook, &state_keys, FALSE,
+                       G_STRUCT_OFFSET (BzwSyncCard, href), G_STRUCT_OFFSET (BzwSyncCard, etag),
+                       record_card, apply_card, card_gone, run };
+
+  return pull;
+}
+
+static gboolean
+pull (BzwSyncRun      *run,
+      BzwSyncChanges  *changes,
+      GError         **error)
+{
+  BzwSyncPull pull = pull_for (run);
+  g_autoptr(GPtrArray) wanted = bzw_sync_pull_wanted (&pull, changes, run->rows, NULL);
+
+  return bzw_sync_pull_fetch (&pull, wanted, error) &&
+         bzw_sync_pull_deletes (&pull, changes, run->rows, error);
 }
 
 /* @card (vCard 4.0 as the writer makes it) in the version the server
@@ -298,11 +241,12 @@ push_stale (BzwSyncRun  *run,
             GError     **error)
 {
   g_autoptr(GPtrArray) stale = g_steal_pointer (&run->stale);
+  BzwSyncPull pull = pull_for (run);
 
   if (stale->len == 0)
     return TRUE;
 
-  return fetch (run, stale, error) && _bzw_sync_read_local (run, error) && push (run, error);
+  return bzw_sync_pull_fetch (&pull, stale, error) && _bzw_sync_read_local (run, error) && push (run, error);
 }
 
 static void

@@ -428,9 +428,11 @@ bzw_dav_client_propfind (BzwDavClient  *self,
 
 /**
  * bzw_dav_client_multiget:
- * @hrefs: (element-type utf8): the cards to read, as the server named them
+ * @hrefs: (element-type utf8): the resources to read, as the server named them
+ * @calendar: a calendar-multiget, else an addressbook-multiget
  *
- * One REPORT addressbook-multiget (RFC 6352) for the cards' data and ETags.
+ * One REPORT addressbook-multiget (RFC 6352) for the cards' data and ETags,
+ * or calendar-multiget (RFC 4791) for the items'.
  *
  * Returns: (transfer full) (element-type BzwDavResponse): the responses
  */
@@ -438,22 +440,26 @@ GPtrArray *
 bzw_dav_client_multiget (BzwDavClient  *self,
                          const char    *href,
                          GPtrArray     *hrefs,
+                         gboolean       calendar,
                          GError       **error)
 {
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                          "<card:addressbook-multiget xmlns:d=\"DAV:\""
-                                          " xmlns:card=\"" BZW_CARDDAV_NS "\">"
-                                          "<d:prop><d:getetag/><card:address-data/></d:prop>");
+  const char *report = calendar ? "cal:calendar-multiget" : "card:addressbook-multiget";
+  g_autoptr(GString) body = g_string_new (NULL);
 
   g_return_val_if_fail (BZW_IS_DAV_CLIENT (self), NULL);
 
+  g_string_append_printf (body, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                          "<%s xmlns:d=\"DAV:\"%s><d:prop><d:getetag/>%s</d:prop>", report,
+                          calendar ? " xmlns:cal=\"" BZW_CALDAV_NS "\""
+                                   : " xmlns:card=\"" BZW_CARDDAV_NS "\"",
+                          calendar ? "<cal:calendar-data/>" : "<card:address-data/>");
   for (guint i = 0; i < hrefs->len; i++)
     {
       g_autofree char *escaped = g_markup_escape_text (g_ptr_array_index (hrefs, i), -1);
 
       g_string_append_printf (body, "<d:href>%s</d:href>", escaped);
     }
-  g_string_append (body, "</card:addressbook-multiget>");
+  g_string_append_printf (body, "</%s>", report);
   return request_multistatus (self, "REPORT", href, "1", body->str, error);
 }
 

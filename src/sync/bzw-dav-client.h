@@ -68,6 +68,7 @@ GPtrArray    *bzw_dav_client_propfind       (BzwDavClient  *self,
 GPtrArray    *bzw_dav_client_multiget       (BzwDavClient  *self,
                                              const char    *href,
                                              GPtrArray     *hrefs,
+                                             gboolean       calendar,
                                              GError       **error);
 GPtrArray    *bzw_dav_client_sync_collection (BzwDavClient *self,
                                                const char   *href,
