@@ -29,8 +29,6 @@ typedef struct
   GPtrArray      *stale;        /* unescaped paths whose upload met a 412 */
 } BzwSyncRun;
 
-char           *_bzw_sync_card_path    (BzwSyncRun      *run,
-                                        const char      *href);
 gboolean        _bzw_sync_read_local   (BzwSyncRun      *run,
                                         GError         **error);
 char           *_bzw_sync_write_card   (BzwSyncRun      *run,

@@ -43,14 +43,6 @@ static const BzwSyncStateKeys state_keys = {
   "carddav-collection", "carddav-ctag", "carddav-sync-token", "<card:supported-address-data/>"
 };
 
-/* The unescaped path of @href, the key of a card on the server. */
-char *
-_bzw_sync_card_path (BzwSyncRun *run,
-                     const char *href)
-{
-  return bzw_sync_member_path (run->client, href);
-}
-
 static gboolean
 record_card (BzwStore           *store,
              const BzwSyncDone  *done,
