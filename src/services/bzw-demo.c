@@ -636,6 +636,14 @@ add_group_encounters (Filler  *filler,
   return add_meetings (filler, &breakfast, error) && add_meetings (filler, &club, error);
 }
 
+/* The contact id of the person @who of the example, 0 for "Ich" (ME). */
+static gint64
+party_id (Filler *filler,
+          int     who)
+{
+  return who == ME ? 0 : filler->contact_ids[who];
+}
+
 static gboolean
 add_favours (Filler  *filler,
              GError **error)
@@ -646,8 +654,8 @@ add_favours (Filler  *filler,
       g_autoptr(BzwFavour) favour = bzw_favour_new ();
       g_autofree char *uid = _bzw_demo_dup_uid (filler);
       g_autofree char *day = _bzw_demo_dup_day (filler, MIN (f->days_ago, YEARS3_DAYS - 10));
-      BzwParty from = { f->from == ME ? 0 : filler->contact_ids[f->from], NULL };
-      BzwParty to = { f->to == ME ? 0 : filler->contact_ids[f->to], NULL };
+      BzwParty from = { party_id (filler, f->from), NULL };
+      BzwParty to = { party_id (filler, f->to), NULL };
 
       bzw_favour_set_uid (favour, uid);
       bzw_favour_set_day (favour, day);
@@ -683,10 +691,9 @@ add_referrals (Filler  *filler,
       g_autoptr(BzwReferral) referral = bzw_referral_new ();
       g_autofree char *uid = _bzw_demo_dup_uid (filler);
       g_autofree char *day = _bzw_demo_dup_day (filler, MIN (r->days_ago, YEARS3_DAYS - 10));
-      BzwParty giver = { r->giver == ME ? 0 : filler->contact_ids[r->giver], NULL };
-      BzwParty receiver = { r->receiver == ME ? 0 : filler->contact_ids[r->receiver], NULL };
-      BzwParty referred = { r->referred == ME ? 0 : filler->contact_ids[r->referred],
-                            (char *) r->referred_name };
+      BzwParty giver = { party_id (filler, r->giver), NULL };
+      BzwParty receiver = { party_id (filler, r->receiver), NULL };
+      BzwParty referred = { party_id (filler, r->referred), (char *) r->referred_name };
 
       bzw_referral_set_uid (referral, uid);
       bzw_referral_set_day (referral, day);
