@@ -44,35 +44,107 @@ photo_media_type (GBytes *photo)
   return "application/octet-stream";
 }
 
-static void
-free_string (GString *string)
-{
-  g_string_free (string, TRUE);
-}
-
 static gboolean
 is_uuid (const char *uid)
 {
   return uid != NULL && g_uuid_string_is_valid (uid);
 }
 
+/* The groups of extra's lines and of the fields are kept for them, so no
+ * label's "itemN" written here takes one of them.
+ */
 static void
 reserve_groups (BzwVcardWriter *w,
-                const char     *extra)
+                const char     *extra,
+                GPtrArray      *fields)
 {
-  g_auto(GStrv) lines = NULL;
+  if (extra != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (extra, "\n", -1);
 
-  if (extra == NULL)
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          gsize n = strcspn (lines[i], ".;:");
+
+          if (lines[i][n] == '.')
+            g_hash_table_add (w->reserved_groups, g_ascii_strdown (lines[i], n));
+        }
+    }
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      if (field->group != NULL)
+        g_hash_table_add (w->reserved_groups, g_ascii_strdown (field->group, -1));
+    }
+}
+
+/* A UUID is written as the URN RFC 6350 asks for; any other UID as text,
+ * which 4.0 has to be told.
+ */
+static void
+emit_uid (BzwVcardWriter *w,
+          const char     *uid)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (is_uuid (uid))
+    g_string_append_printf (line, "UID:urn:uuid:%s", uid);
+  else
+    {
+      g_string_append (line, w->version == BZW_VCARD_VERSION_4_0 ? "UID;VALUE=text:" : "UID:");
+      _bzw_vcard_append_escaped (line, uid, FALSE);
+    }
+  _bzw_vcard_emit (w, line->str);
+}
+
+/* "N:Family;Given;Additional;Prefix;Suffix", when any part is known. */
+static void
+emit_name (BzwVcardWriter *w,
+           BzwContact     *contact)
+{
+  const char *parts[] = {
+    bzw_contact_get_family_name (contact), bzw_contact_get_given_name (contact),
+    bzw_contact_get_additional_names (contact), bzw_contact_get_prefix (contact),
+    bzw_contact_get_suffix (contact),
+  };
+  g_autoptr(GString) line = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    any |= parts[i] != NULL;
+  if (!any)
     return;
 
-  lines = g_strsplit (extra, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  line = g_string_new ("N:");
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      gsize n = strcspn (lines[i], ".;:");
-
-      if (lines[i][n] == '.')
-        g_hash_table_add (w->reserved_groups, g_ascii_strdown (lines[i], n));
+      if (i > 0)
+        g_string_append_c (line, ';');
+      _bzw_vcard_append_escaped (line, parts[i], TRUE);
     }
+  _bzw_vcard_emit (w, line->str);
+}
+
+/* A property of several text values, as NICKNAME and CATEGORIES are:
+ * "NAME:a,b", each value escaped on its own.
+ */
+static void
+emit_list (BzwVcardWriter     *w,
+           const char         *name,
+           const char * const *values)
+{
+  g_autoptr(GString) line = g_string_new (name);
+
+  g_string_append_c (line, ':');
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      _bzw_vcard_append_escaped (line, values[i], FALSE);
+    }
+  _bzw_vcard_emit (w, line->str);
 }
 
 /* "ORG:Firma;Einkauf;Team Nord": each unit of the department a part. */
@@ -165,6 +237,88 @@ emit_photo (BzwVcardWriter *w,
     }
 }
 
+/* The fields in their order; the first plain anniversary goes into vCard
+ * 4.0's own ANNIVERSARY, the others keep their label.
+ */
+static void
+emit_fields (BzwVcardWriter *w,
+             GPtrArray      *fields)
+{
+  gboolean anniversary_written = FALSE;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BzwContactField *field = g_ptr_array_index (fields, i);
+
+      if (field->kind == BZW_FIELD_DATE && !anniversary_written &&
+          w->version == BZW_VCARD_VERSION_4_0 &&
+          g_strcmp0 (field->label, "anniversary") == 0 && field->pref == 0)
+        {
+          g_autofree char *date = _bzw_vcard_date_basic (field->value);
+
+          if (date != NULL)
+            {
+              g_autofree char *text = g_strdup_printf ("ANNIVERSARY:%s", date);
+
+              _bzw_vcard_emit (w, text);
+              anniversary_written = TRUE;
+              continue;
+            }
+        }
+
+      _bzw_vcard_emit_field (w, field);
+    }
+}
+
+/* What only this app knows, so an export reads back whole. */
+static void
+emit_app_properties (BzwVcardWriter *w,
+                     BzwContact     *contact)
+{
+  _bzw_vcard_emit_text (w, "X-BZW-MET-HOW", bzw_contact_get_met_how (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-MET-ON", bzw_contact_get_met_on (contact));
+  emit_int (w, "X-BZW-MET-IN-PERSON", bzw_contact_get_met_in_person (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-OFFERS", bzw_contact_get_offers (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-SEEKS", bzw_contact_get_seeks (contact));
+  emit_int (w, "X-BZW-TRUST", bzw_contact_get_trust (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-TRUST-FOR", bzw_contact_get_trust_for (contact));
+  emit_int (w, "X-BZW-INTERVAL-IDEAL", bzw_contact_get_interval_ideal (contact));
+  emit_int (w, "X-BZW-INTERVAL-MAX", bzw_contact_get_interval_max (contact));
+  emit_int (w, "X-BZW-ARCHIVED", bzw_contact_get_archived (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-FOLLOW-UP-ON", bzw_contact_get_follow_up_on (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-FOLLOW-UP-NOTE", bzw_contact_get_follow_up_note (contact));
+  _bzw_vcard_emit_text (w, "X-BZW-SNOOZED-UNTIL", bzw_contact_get_snoozed_until (contact));
+}
+
+/* The lines read from a card that nothing here understood, as they came,
+ * and REV: when the contact last changed, or now for one never saved.
+ */
+static void
+emit_extra_and_rev (BzwVcardWriter *w,
+                    BzwContact     *contact)
+{
+  const char *extra = bzw_contact_get_extra (contact);
+  gint64 modified = bzw_contact_get_modified (contact);
+  g_autoptr(GDateTime) rev = NULL;
+
+  if (extra != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (extra, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          _bzw_vcard_emit (w, lines[i]);
+    }
+
+  rev = modified > 0 ? g_date_time_new_from_unix_utc (modified) : g_date_time_new_now_utc ();
+  if (rev != NULL)
+    {
+      g_autofree char *text = g_date_time_format (rev, "REV:%Y%m%dT%H%M%SZ");
+
+      _bzw_vcard_emit (w, text);
+    }
+}
+
 /**
  * bzw_vcard_writer_append_contact:
  * @categories: (nullable): the names of the contact's circles
@@ -193,85 +347,36 @@ bzw_vcard_writer_append_contact_as (GString            *out,
                                     BzwVcardVersion     version)
 {
   BzwVcardWriter w = { out, NULL, NULL, 0, version };
-  GPtrArray *fields = bzw_contact_get_fields (contact);
-  g_autofree char *best_name = bzw_contact_dup_best_name (contact);
-  const char *uid = bzw_contact_get_uid (contact);
-  const char *extra = bzw_contact_get_extra (contact);
-  gboolean anniversary_written = FALSE;
-  gint64 modified = bzw_contact_get_modified (contact);
-  g_autoptr(GDateTime) rev = NULL;
-  g_autoptr(GString) line = NULL;
+  g_autofree char *best_name = NULL;
+  const char *display_name;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (BZW_IS_CONTACT (contact));
 
   w.reserved_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.claimed_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reserve_groups (&w, extra);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const BzwContactField *field = g_ptr_array_index (fields, i);
-
-      if (field->group != NULL)
-        g_hash_table_add (w.reserved_groups, g_ascii_strdown (field->group, -1));
-    }
+  reserve_groups (&w, bzw_contact_get_extra (contact), bzw_contact_get_fields (contact));
 
   _bzw_vcard_emit (&w, "BEGIN:VCARD");
   _bzw_vcard_emit (&w, version == BZW_VCARD_VERSION_4_0 ? "VERSION:4.0" : "VERSION:3.0");
   _bzw_vcard_emit (&w, "PRODID:-//Beziehungsweise//Beziehungsweise " PACKAGE_VERSION "//DE");
 
-  if (uid != NULL)
-    {
-      line = g_string_new (NULL);
-      if (is_uuid (uid))
-        g_string_append_printf (line, "UID:urn:uuid:%s", uid);
-      else
-        {
-          g_string_append (line, version == BZW_VCARD_VERSION_4_0 ? "UID;VALUE=text:" : "UID:");
-          _bzw_vcard_append_escaped (line, uid, FALSE);
-        }
-      _bzw_vcard_emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  if (bzw_contact_get_uid (contact) != NULL)
+    emit_uid (&w, bzw_contact_get_uid (contact));
 
   /* FN is required; a contact without one is called by its best name. */
-  _bzw_vcard_emit_text (&w, "FN", bzw_contact_get_display_name (contact) != NULL
-                         ? bzw_contact_get_display_name (contact) : best_name);
+  display_name = bzw_contact_get_display_name (contact);
+  if (display_name == NULL)
+    display_name = best_name = bzw_contact_dup_best_name (contact);
+  _bzw_vcard_emit_text (&w, "FN", display_name);
 
-  if (bzw_contact_get_family_name (contact) != NULL || bzw_contact_get_given_name (contact) != NULL ||
-      bzw_contact_get_additional_names (contact) != NULL || bzw_contact_get_prefix (contact) != NULL ||
-      bzw_contact_get_suffix (contact) != NULL)
-    {
-      const char *parts[] = {
-        bzw_contact_get_family_name (contact), bzw_contact_get_given_name (contact),
-        bzw_contact_get_additional_names (contact), bzw_contact_get_prefix (contact),
-        bzw_contact_get_suffix (contact),
-      };
-
-      line = g_string_new ("N:");
-      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-        {
-          if (i > 0)
-            g_string_append_c (line, ';');
-          _bzw_vcard_append_escaped (line, parts[i], TRUE);
-        }
-      _bzw_vcard_emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+  emit_name (&w, contact);
 
   if (bzw_contact_get_nickname (contact) != NULL)
     {
       g_auto(GStrv) nicks = g_strsplit (bzw_contact_get_nickname (contact), ", ", -1);
 
-      line = g_string_new ("NICKNAME:");
-      for (guint i = 0; nicks[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append_c (line, ',');
-          _bzw_vcard_append_escaped (line, nicks[i], FALSE);
-        }
-      _bzw_vcard_emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
+      emit_list (&w, "NICKNAME", (const char * const *) nicks);
     }
 
   if (bzw_contact_get_organisation (contact) != NULL || bzw_contact_get_department (contact) != NULL)
@@ -282,77 +387,15 @@ bzw_vcard_writer_append_contact_as (GString            *out,
   if (bzw_contact_get_birthday (contact) != NULL)
     emit_birthday (&w, bzw_contact_get_birthday (contact));
 
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const BzwContactField *field = g_ptr_array_index (fields, i);
-
-      /* The first anniversary is vCard 4.0's own property. */
-      if (field->kind == BZW_FIELD_DATE && !anniversary_written && version == BZW_VCARD_VERSION_4_0 &&
-          g_strcmp0 (field->label, "anniversary") == 0 && field->pref == 0)
-        {
-          g_autofree char *date = _bzw_vcard_date_basic (field->value);
-
-          if (date != NULL)
-            {
-              g_autofree char *text = g_strdup_printf ("ANNIVERSARY:%s", date);
-
-              _bzw_vcard_emit (&w, text);
-              anniversary_written = TRUE;
-              continue;
-            }
-        }
-
-      _bzw_vcard_emit_field (&w, field);
-    }
-
+  emit_fields (&w, bzw_contact_get_fields (contact));
   emit_photo (&w, contact);
 
   if (categories != NULL && categories[0] != NULL)
-    {
-      line = g_string_new ("CATEGORIES:");
-      for (guint i = 0; categories[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append_c (line, ',');
-          _bzw_vcard_append_escaped (line, categories[i], FALSE);
-        }
-      _bzw_vcard_emit (&w, line->str);
-      g_clear_pointer (&line, free_string);
-    }
+    emit_list (&w, "CATEGORIES", categories);
 
   _bzw_vcard_emit_text (&w, "NOTE", bzw_contact_get_notes (contact));
-
-  /* What only this app knows, so an export reads back whole. */
-  _bzw_vcard_emit_text (&w, "X-BZW-MET-HOW", bzw_contact_get_met_how (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-MET-ON", bzw_contact_get_met_on (contact));
-  emit_int (&w, "X-BZW-MET-IN-PERSON", bzw_contact_get_met_in_person (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-OFFERS", bzw_contact_get_offers (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-SEEKS", bzw_contact_get_seeks (contact));
-  emit_int (&w, "X-BZW-TRUST", bzw_contact_get_trust (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-TRUST-FOR", bzw_contact_get_trust_for (contact));
-  emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_contact_get_interval_ideal (contact));
-  emit_int (&w, "X-BZW-INTERVAL-MAX", bzw_contact_get_interval_max (contact));
-  emit_int (&w, "X-BZW-ARCHIVED", bzw_contact_get_archived (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-FOLLOW-UP-ON", bzw_contact_get_follow_up_on (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-FOLLOW-UP-NOTE", bzw_contact_get_follow_up_note (contact));
-  _bzw_vcard_emit_text (&w, "X-BZW-SNOOZED-UNTIL", bzw_contact_get_snoozed_until (contact));
-
-  if (extra != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (extra, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (lines[i][0] != '\0')
-          _bzw_vcard_emit (&w, lines[i]);
-    }
-
-  rev = modified > 0 ? g_date_time_new_from_unix_utc (modified) : g_date_time_new_now_utc ();
-  if (rev != NULL)
-    {
-      g_autofree char *text = g_date_time_format (rev, "REV:%Y%m%dT%H%M%SZ");
-
-      _bzw_vcard_emit (&w, text);
-    }
+  emit_app_properties (&w, contact);
+  emit_extra_and_rev (&w, contact);
 
   _bzw_vcard_emit (&w, "END:VCARD");
   g_hash_table_unref (w.reserved_groups);
@@ -372,7 +415,6 @@ bzw_vcard_writer_append_circle (GString   *out,
 {
   BzwVcardWriter w = { out, NULL, NULL, 0, BZW_VCARD_VERSION_4_0 };
   const char *uid = bzw_circle_get_uid (circle);
-  g_autoptr(GString) line = g_string_new (NULL);
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (BZW_IS_CIRCLE (circle));
@@ -381,16 +423,7 @@ bzw_vcard_writer_append_circle (GString   *out,
   _bzw_vcard_emit (&w, "VERSION:4.0");
   _bzw_vcard_emit (&w, "KIND:group");
   if (uid != NULL)
-    {
-      if (is_uuid (uid))
-        g_string_append_printf (line, "UID:urn:uuid:%s", uid);
-      else
-        {
-          g_string_append (line, "UID;VALUE=text:");
-          _bzw_vcard_append_escaped (line, uid, FALSE);
-        }
-      _bzw_vcard_emit (&w, line->str);
-    }
+    emit_uid (&w, uid);
   _bzw_vcard_emit_text (&w, "FN", bzw_circle_get_name (circle));
   _bzw_vcard_emit_text (&w, "X-BZW-COLOR", bzw_circle_get_color (circle));
   emit_int (&w, "X-BZW-INTERVAL-IDEAL", bzw_circle_get_interval_ideal (circle));
