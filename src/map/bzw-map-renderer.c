@@ -196,39 +196,13 @@ same_color (const BzwMapColor *a,
   return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
 
-void
-_bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
+/* The per-node arrays, sized for @n nodes; those indexed by disc or label
+ * hold at least one so an empty graph needs no special case.
+ */
+static void
+alloc_caches (BzwMapRenderer *self,
+              guint           n)
 {
-  BzwMapNode *nodes;
-  BzwMapEdge *edges;
-  guint n;
-
-  if (self->labels != NULL && self->serial == bzw_map_graph_get_serial (self->graph) &&
-      self->n_nodes == bzw_map_graph_get_n_nodes (self->graph))
-    return;
-
-  /* Positions change the serial too, but only the structure needs work. */
-  if (self->labels != NULL && self->n_nodes == bzw_map_graph_get_n_nodes (self->graph) &&
-      self->n_edges == bzw_map_graph_get_n_edges (self->graph))
-    {
-      self->serial = bzw_map_graph_get_serial (self->graph);
-      self->placed_valid = FALSE;
-      nodes = bzw_map_graph_get_nodes (self->graph);
-      self->any_pinned = FALSE;
-      for (guint i = 1; i < self->n_nodes; i++)
-        self->any_pinned |= nodes[i].pinned;
-      return;
-    }
-
-  clear_caches (self);
-
-  n = bzw_map_graph_get_n_nodes (self->graph);
-  nodes = bzw_map_graph_get_nodes (self->graph);
-  edges = bzw_map_graph_get_edges (self->graph);
-  self->n_nodes = n;
-  self->n_edges = bzw_map_graph_get_n_edges (self->graph);
-  self->serial = bzw_map_graph_get_serial (self->graph);
-
   self->labels = g_new0 (PangoLayout *, n);
   self->initials = g_new0 (PangoLayout *, n);
   self->label_w = g_new0 (int, n);
@@ -258,6 +232,17 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
   self->order = g_new (guint, n);
   self->color_index = g_new (guint, n);
   self->colors = g_new (BzwMapColor, n);
+}
+
+/* The nodes' distinct colours, what the legend has to explain (pinned,
+ * second degree, archived; „Ich“ is none of them) and the nodes in the
+ * order their labels are placed.
+ */
+static void
+index_nodes (BzwMapRenderer *self,
+             BzwMapNode     *nodes,
+             guint           n)
+{
   self->n_colors = 0;
   self->any_pinned = self->any_second_degree = self->any_archived = FALSE;
 
@@ -280,7 +265,17 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
         }
     }
   g_qsort_with_data (self->order, n, sizeof (guint), compare_priority, nodes);
+}
 
+/* The kinds and relations the legend shows, the lines from „Ich“ in the
+ * order they are drawn, and the contacts that link someone known only
+ * through them.
+ */
+static void
+index_edges (BzwMapRenderer   *self,
+             const BzwMapNode *nodes,
+             const BzwMapEdge *edges)
+{
   self->relations_present = 0;
   self->kinds_present = 0;
   self->me_order = g_new (guint, MAX (self->n_edges, 1));
@@ -308,6 +303,39 @@ _bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
     }
 
   g_qsort_with_data (self->me_order, self->n_me, sizeof (guint), compare_me_edges, self);
+}
+
+void
+_bzw_map_renderer_ensure_caches (BzwMapRenderer *self)
+{
+  BzwMapNode *nodes = bzw_map_graph_get_nodes (self->graph);
+  guint n = bzw_map_graph_get_n_nodes (self->graph);
+
+  if (self->labels != NULL && self->serial == bzw_map_graph_get_serial (self->graph) &&
+      self->n_nodes == n)
+    return;
+
+  /* Positions change the serial too, but only the structure needs work. */
+  if (self->labels != NULL && self->n_nodes == n &&
+      self->n_edges == bzw_map_graph_get_n_edges (self->graph))
+    {
+      self->serial = bzw_map_graph_get_serial (self->graph);
+      self->placed_valid = FALSE;
+      self->any_pinned = FALSE;
+      for (guint i = 1; i < self->n_nodes; i++)
+        self->any_pinned |= nodes[i].pinned;
+      return;
+    }
+
+  clear_caches (self);
+
+  self->n_nodes = n;
+  self->n_edges = bzw_map_graph_get_n_edges (self->graph);
+  self->serial = bzw_map_graph_get_serial (self->graph);
+
+  alloc_caches (self, n);
+  index_nodes (self, nodes, n);
+  index_edges (self, nodes, bzw_map_graph_get_edges (self->graph));
 
   g_array_set_size (self->color_buckets, 0);
 }
