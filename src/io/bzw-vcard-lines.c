@@ -385,6 +385,113 @@ line_add_bare_param (BzwVcardLine *line,
   line->normalize = TRUE;
 }
 
+/* "group.NAME" up to the first ";" or ":", into @line; *@pp is left on
+ * that separator.  Returns why it is no property name, or NULL.
+ */
+static inline const char *
+parse_name (BzwVcardLine  *line,
+            const char    *s,
+            const char    *end,
+            const char   **pp)
+{
+  const char *p = s;
+  const char *name_start = s;
+  const char *dot = NULL;
+
+  while (p < end && *p != ';' && *p != ':')
+    {
+      if (*p == '.' && dot == NULL)
+        dot = p;
+      else if (!is_name_char (*p))
+        return N_("The property name contains characters that are not allowed.");
+      p++;
+    }
+
+  if (p == end)
+    return N_("The line has no “:” between name and value.");
+
+  if (dot != NULL)
+    {
+      line->group = g_strndup (name_start, dot - name_start);
+      name_start = dot + 1;
+    }
+  line->name = g_strndup (name_start, p - name_start);
+  if (line->name[0] == '\0' || (line->group != NULL && line->group[0] == '\0'))
+    return N_("The line has no property name.");
+  line->uname = g_ascii_strup (line->name, -1);
+
+  *pp = p;
+  return NULL;
+}
+
+/* The values of one parameter after its "=": "a,b", any of them quoted
+ * so it may hold ";", ":" and ",".  Returns where they end.
+ */
+static inline const char *
+parse_param_values (BzwVcardParam *param,
+                    const char    *p,
+                    const char    *end)
+{
+  for (;;)
+    {
+      const char *v_start;
+
+      if (p < end && *p == '"')
+        {
+          v_start = ++p;
+          while (p < end && *p != '"')
+            p++;
+          g_ptr_array_add (param->values, param_value_decode (v_start, p - v_start));
+          if (p < end)
+            p++;
+          /* Anything between the closing quote and the next
+           * separator is a writer's mistake; skip it.
+           */
+          while (p < end && *p != ',' && *p != ';' && *p != ':')
+            p++;
+        }
+      else
+        {
+          v_start = p;
+          while (p < end && *p != ',' && *p != ';' && *p != ':')
+            p++;
+          g_ptr_array_add (param->values, param_value_decode (v_start, p - v_start));
+        }
+
+      if (p < end && *p == ',')
+        {
+          p++;
+          continue;
+        }
+      return p;
+    }
+}
+
+/* One ";KEY=values" or 2.1's bare ";VALUE", from the ";" at *@pp; *@pp is
+ * left on the separator after it.
+ */
+static inline void
+parse_param (BzwVcardLine  *line,
+             const char   **pp,
+             const char    *end)
+{
+  const char *p = *pp + 1;
+  const char *key_start = p;
+  g_autofree char *key = NULL;
+
+  while (p < end && *p != '=' && *p != ';' && *p != ':')
+    p++;
+  key = bzw_io_to_utf8 (key_start, p - key_start, NULL);
+  g_strstrip (key);
+
+  if (p < end && *p == '=')
+    p = parse_param_values (line_add_param (line, key), p + 1, end);
+  else if (key[0] != '\0')
+    line_add_bare_param (line, key);
+
+  *pp = p;
+}
+
 /* Splits "group.NAME;KEY=a,b;BARE:value".  Returns NULL and sets @reason
  * when the line is not a property line.
  */
@@ -395,113 +502,30 @@ _bzw_vcard_parse_line (const char  *s,
                        const char **reason)
 {
   BzwVcardLine *line = g_new0 (BzwVcardLine, 1);
+  const char *no_colon = N_("The line has no “:” between name and value.");
   const char *end = s + len;
   const char *p = s;
-  const char *name_start = s;
-  const char *dot = NULL;
+  const char *error;
 
   line->line = lineno;
   line->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
 
   if (find_value_colon (s, len) == NULL && memchr (s, ':', len) == NULL)
+    error = no_colon;
+  else
+    error = parse_name (line, s, end, &p);
+
+  if (error == NULL)
     {
-      *reason = N_("The line has no “:” between name and value.");
-      _bzw_vcard_line_free (line);
-      return NULL;
+      while (p < end && *p == ';')
+        parse_param (line, &p, end);
+      if (p >= end || *p != ':')
+        error = no_colon;
     }
 
-  while (p < end && *p != ';' && *p != ':')
+  if (error != NULL)
     {
-      if (*p == '.' && dot == NULL)
-        dot = p;
-      else if (!is_name_char (*p))
-        {
-          *reason = N_("The property name contains characters that are not allowed.");
-          _bzw_vcard_line_free (line);
-          return NULL;
-        }
-      p++;
-    }
-
-  if (p == end)
-    {
-      *reason = N_("The line has no “:” between name and value.");
-      _bzw_vcard_line_free (line);
-      return NULL;
-    }
-
-  if (dot != NULL)
-    {
-      line->group = g_strndup (name_start, dot - name_start);
-      name_start = dot + 1;
-    }
-  line->name = g_strndup (name_start, p - name_start);
-  if (line->name[0] == '\0' || (line->group != NULL && line->group[0] == '\0'))
-    {
-      *reason = N_("The line has no property name.");
-      _bzw_vcard_line_free (line);
-      return NULL;
-    }
-  line->uname = g_ascii_strup (line->name, -1);
-
-  while (p < end && *p == ';')
-    {
-      const char *key_start = ++p;
-      g_autofree char *key = NULL;
-
-      while (p < end && *p != '=' && *p != ';' && *p != ':')
-        p++;
-      key = bzw_io_to_utf8 (key_start, p - key_start, NULL);
-      g_strstrip (key);
-
-      if (p < end && *p == '=')
-        {
-          BzwVcardParam *param = line_add_param (line, key);
-
-          p++;
-          for (;;)
-            {
-              const char *v_start;
-
-              if (p < end && *p == '"')
-                {
-                  v_start = ++p;
-                  while (p < end && *p != '"')
-                    p++;
-                  g_ptr_array_add (param->values, param_value_decode (v_start, p - v_start));
-                  if (p < end)
-                    p++;
-                  /* Anything between the closing quote and the next
-                   * separator is a writer's mistake; skip it.
-                   */
-                  while (p < end && *p != ',' && *p != ';' && *p != ':')
-                    p++;
-                }
-              else
-                {
-                  v_start = p;
-                  while (p < end && *p != ',' && *p != ';' && *p != ':')
-                    p++;
-                  g_ptr_array_add (param->values, param_value_decode (v_start, p - v_start));
-                }
-
-              if (p < end && *p == ',')
-                {
-                  p++;
-                  continue;
-                }
-              break;
-            }
-        }
-      else if (key[0] != '\0')
-        {
-          line_add_bare_param (line, key);
-        }
-    }
-
-  if (p >= end || *p != ':')
-    {
-      *reason = N_("The line has no “:” between name and value.");
+      *reason = error;
       _bzw_vcard_line_free (line);
       return NULL;
     }

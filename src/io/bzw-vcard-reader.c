@@ -293,73 +293,72 @@ read_bzw_property (BzwVcardCard *ctx,
   return TRUE;
 }
 
-static void
-read_line (BzwVcardCard *ctx,
-           BzwVcardLine *line)
+/* UID and MEMBER name a card by its UID, with or without the URN prefix. */
+static inline const char *
+strip_urn_uuid (char *text)
 {
-  BzwContact *c = ctx->card->contact;
-  const char *name = line->uname;
-  g_autofree char *escaped = NULL;
-  g_autofree char *text = NULL;
+  const char *uid = g_strstrip (text);
 
-  if (strcmp (name, "VERSION") == 0 || strcmp (name, "PRODID") == 0 || strcmp (name, "REV") == 0 ||
-      strcmp (name, "BEGIN") == 0 || strcmp (name, "END") == 0)
-    return;
+  if (g_ascii_strncasecmp (uid, "urn:uuid:", 9) == 0)
+    uid += 9;
+  return uid;
+}
 
-  /* Labels are read before the other lines; unused ones are kept below. */
-  if (strcmp (name, "X-ABLABEL") == 0)
-    return;
+/* A field whose value is taken as it is, when there is one. */
+static inline void
+add_nonempty_field (BzwVcardCard *ctx,
+                    BzwVcardLine *line,
+                    BzwFieldKind  kind,
+                    char         *text)
+{
+  if (g_strstrip (text)[0] != '\0')
+    _bzw_vcard_add_field (ctx, line, kind, text, NULL);
+}
 
-  if (strcmp (name, "PHOTO") == 0)
-    {
-      _bzw_vcard_read_photo (ctx, line);
-      return;
-    }
-
-  escaped = _bzw_vcard_line_dup_text (line);
-  if (ctx->version == 21)
-    _bzw_vcard_protect_backslashes (&escaped);
-
+/* N, ADR, ORG, CATEGORIES, NICKNAME: split before unescaping, so "\;" stays in its part. */
+static gboolean
+read_structured (BzwVcardCard *ctx,
+                 BzwVcardLine *line,
+                 const char   *name,
+                 const char   *escaped)
+{
   if (strcmp (name, "N") == 0)
-    {
-      read_name (ctx, escaped);
-      return;
-    }
-
-  if (strcmp (name, "ADR") == 0)
-    {
-      read_address (ctx, line, escaped);
-      return;
-    }
-
-  if (strcmp (name, "ORG") == 0)
-    {
-      read_organisation (ctx, line, escaped);
-      return;
-    }
-
-  if (strcmp (name, "CATEGORIES") == 0)
+    read_name (ctx, escaped);
+  else if (strcmp (name, "ADR") == 0)
+    read_address (ctx, line, escaped);
+  else if (strcmp (name, "ORG") == 0)
+    read_organisation (ctx, line, escaped);
+  else if (strcmp (name, "CATEGORIES") == 0)
     {
       g_autoptr(GPtrArray) parts = _bzw_vcard_split_unescape (escaped, ',');
 
       for (guint i = 0; i < parts->len; i++)
         bzw_parsed_card_add_category (ctx->card, g_ptr_array_index (parts, i));
-      return;
     }
-
-  if (strcmp (name, "NICKNAME") == 0)
+  else if (strcmp (name, "NICKNAME") == 0)
     {
       g_autoptr(GPtrArray) parts = _bzw_vcard_split_unescape (escaped, ',');
       g_autofree char *nick = join_nonempty (parts, ", ");
 
-      if (bzw_contact_get_nickname (c) == NULL)
-        bzw_contact_set_nickname (c, nick);
+      if (bzw_contact_get_nickname (ctx->card->contact) == NULL)
+        bzw_contact_set_nickname (ctx->card->contact, nick);
       else
         _bzw_vcard_keep_line (ctx, line);
-      return;
     }
+  else
+    return FALSE;
 
-  text = _bzw_vcard_unescape (escaped);
+  return TRUE;
+}
+
+/* The contact's single values; FALSE for any other property or a repeat the caller keeps. */
+static gboolean
+read_single (BzwVcardCard *ctx,
+             BzwVcardLine *line,
+             const char   *name,
+             char         *text)
+{
+  BzwContact *c = ctx->card->contact;
 
   if (strcmp (name, "FN") == 0)
     {
@@ -377,10 +376,8 @@ read_line (BzwVcardCard *ctx,
     append_note (ctx, text);
   else if (strcmp (name, "UID") == 0 && bzw_contact_get_uid (c) == NULL)
     {
-      const char *uid = g_strstrip (text);
+      const char *uid = strip_urn_uuid (text);
 
-      if (g_ascii_strncasecmp (uid, "urn:uuid:", 9) == 0)
-        uid += 9;
       if (uid[0] != '\0')
         bzw_contact_set_uid (c, uid);
     }
@@ -393,7 +390,20 @@ read_line (BzwVcardCard *ctx,
       else
         _bzw_vcard_keep_line (ctx, line);
     }
-  else if (strcmp (name, "EMAIL") == 0)
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The properties that become the contact's labelled fields; FALSE for any other. */
+static gboolean
+read_field (BzwVcardCard *ctx,
+            BzwVcardLine *line,
+            const char   *name,
+            char         *text)
+{
+  if (strcmp (name, "EMAIL") == 0)
     {
       char *value = g_strstrip (text);
 
@@ -414,26 +424,30 @@ read_line (BzwVcardCard *ctx,
         _bzw_vcard_add_field (ctx, line, BZW_FIELD_PHONE, value, NULL);
     }
   else if (strcmp (name, "URL") == 0)
-    {
-      if (g_strstrip (text)[0] != '\0')
-        _bzw_vcard_add_field (ctx, line, BZW_FIELD_URL, text, NULL);
-    }
+    add_nonempty_field (ctx, line, BZW_FIELD_URL, text);
   else if (strcmp (name, "IMPP") == 0)
-    {
-      if (g_strstrip (text)[0] != '\0')
-        _bzw_vcard_add_field (ctx, line, BZW_FIELD_IMPP, text, NULL);
-    }
+    add_nonempty_field (ctx, line, BZW_FIELD_IMPP, text);
   else if (strcmp (name, "ANNIVERSARY") == 0 || strcmp (name, "X-ANNIVERSARY") == 0 ||
            strcmp (name, "X-EVOLUTION-ANNIVERSARY") == 0)
     read_date_field (ctx, line, text, "anniversary");
   else if (strcmp (name, "X-ABDATE") == 0)
     read_date_field (ctx, line, text, NULL);
   else if (strcmp (name, "RELATED") == 0 || strcmp (name, "X-ABRELATEDNAMES") == 0)
-    {
-      if (g_strstrip (text)[0] != '\0')
-        _bzw_vcard_add_field (ctx, line, BZW_FIELD_RELATED, text, NULL);
-    }
-  else if (strcmp (name, "KIND") == 0 || strcmp (name, "X-ADDRESSBOOKSERVER-KIND") == 0)
+    add_nonempty_field (ctx, line, BZW_FIELD_RELATED, text);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A circle's card and its members, in vCard 4.0's words or Apple's; FALSE for any other. */
+static gboolean
+read_group_property (BzwVcardCard *ctx,
+                     BzwVcardLine *line,
+                     const char   *name,
+                     char         *text)
+{
+  if (strcmp (name, "KIND") == 0 || strcmp (name, "X-ADDRESSBOOKSERVER-KIND") == 0)
     {
       g_strstrip (text);
       if (g_ascii_strcasecmp (text, "group") == 0)
@@ -443,19 +457,50 @@ read_line (BzwVcardCard *ctx,
     }
   else if (strcmp (name, "MEMBER") == 0 || strcmp (name, "X-ADDRESSBOOKSERVER-MEMBER") == 0)
     {
-      const char *member = g_strstrip (text);
+      const char *member = strip_urn_uuid (text);
 
-      if (g_ascii_strncasecmp (member, "urn:uuid:", 9) == 0)
-        member += 9;
       if (member[0] != '\0')
         g_ptr_array_add (ctx->card->members, g_strdup (member));
     }
-  else if (g_str_has_prefix (name, "X-BZW-"))
-    {
-      if (!read_bzw_property (ctx, line, text))
-        _bzw_vcard_keep_line (ctx, line);
-    }
   else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* One line of a card to the contact; what has no place in it is kept. */
+static void
+read_line (BzwVcardCard *ctx,
+           BzwVcardLine *line)
+{
+  const char *name = line->uname;
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+
+  /* Labels (X-ABLABEL) are read before the other lines; build_card() keeps unused ones. */
+  if (strcmp (name, "VERSION") == 0 || strcmp (name, "PRODID") == 0 || strcmp (name, "REV") == 0 ||
+      strcmp (name, "BEGIN") == 0 || strcmp (name, "END") == 0 || strcmp (name, "X-ABLABEL") == 0)
+    return;
+
+  if (strcmp (name, "PHOTO") == 0)
+    {
+      _bzw_vcard_read_photo (ctx, line);
+      return;
+    }
+
+  escaped = _bzw_vcard_line_dup_text (line);
+  if (ctx->version == 21)
+    _bzw_vcard_protect_backslashes (&escaped);
+
+  if (read_structured (ctx, line, name, escaped))
+    return;
+
+  text = _bzw_vcard_unescape (escaped);
+  if (read_single (ctx, line, name, text) || read_field (ctx, line, name, text) ||
+      read_group_property (ctx, line, name, text))
+    return;
+
+  if (!g_str_has_prefix (name, "X-BZW-") || !read_bzw_property (ctx, line, text))
     _bzw_vcard_keep_line (ctx, line);
 }
 
