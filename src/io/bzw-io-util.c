@@ -156,6 +156,135 @@ format_date (int year,
   return g_strdup_printf ("--%02d-%02d", month, day);
 }
 
+/* "--MMDD" and "--MM-DD", a date without a year; a time after it is cut. */
+static char *
+parse_date_without_year (char *s)
+{
+  int month = 0;
+  int day = 0;
+  char *cut;
+  gsize len;
+
+  if ((cut = strchr (s + 2, 'T')) != NULL)
+    *cut = '\0';
+  len = strlen (s);
+  if (len == 6 && parse_digits (s + 2, 2, &month) && parse_digits (s + 4, 2, &day))
+    return format_date (0, month, day, 0);
+  if (len == 7 && s[4] == '-' && parse_digits (s + 2, 2, &month) && parse_digits (s + 5, 2, &day))
+    return format_date (0, month, day, 0);
+  return NULL;
+}
+
+/* ISO 8601, extended or basic, with an optional time.  Returns FALSE when
+ * @s has another form; TRUE with *@date set, NULL for a day that does not
+ * exist, when it has this one.
+ */
+static gboolean
+parse_date_iso (const char  *s,
+                gsize        len,
+                int          omit_year,
+                char       **date)
+{
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  if (!g_ascii_isdigit (s[0]) || len < 8 || !parse_digits (s, 4, &year))
+    return FALSE;
+
+  if ((s[4] == '-' && len >= 10 && parse_digits (s + 5, 2, &month) && s[7] == '-' &&
+       parse_digits (s + 8, 2, &day) &&
+       (len == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't')) ||
+      (parse_digits (s + 4, 2, &month) && parse_digits (s + 6, 2, &day) &&
+       (len == 8 || s[8] == 'T' || s[8] == 't')))
+    {
+      *date = format_date (year, month, day, omit_year);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "15.12.1985", "15.12." (German) and "12/15/1985" (US Outlook); a time
+ * after a space is cut.
+ */
+static char *
+parse_date_numeric (char *s,
+                    int   omit_year)
+{
+  char sep = strchr (s, '.') != NULL ? '.' : '/';
+  g_auto(GStrv) parts = NULL;
+  char *space = strchr (s, ' ');
+  const char *a;
+  const char *b;
+  const char *c;
+  int year = 0;
+  int x = 0;
+  int y = 0;
+  guint n;
+
+  if (space != NULL)
+    *space = '\0';
+  parts = g_strsplit (s, sep == '.' ? "." : "/", 4);
+  n = g_strv_length (parts);
+  if (n < 2 || n > 3)
+    return NULL;
+
+  a = parts[0];
+  b = parts[1];
+  c = n == 3 ? parts[2] : "";
+  if (strlen (a) < 1 || strlen (a) > 2 || strlen (b) < 1 || strlen (b) > 2 ||
+      !parse_digits (a, strlen (a), &x) || !parse_digits (b, strlen (b), &y))
+    return NULL;
+  if (c[0] != '\0' && (strlen (c) != 4 || !parse_digits (c, 4, &year)))
+    return NULL;
+  if (c[0] == '\0' && sep == '/')
+    return NULL;
+  if (sep == '.')
+    return format_date (year, y, x, omit_year);
+  return format_date (year, x, y, omit_year);
+}
+
+/* "15 Mar 2023" (LinkedIn), "15. März 2023", "Mar 15, 2023": a month's
+ * name and a day, with the year before it (when above 31) or after it.
+ */
+static char *
+parse_date_words (const char *s,
+                  int         omit_year)
+{
+  g_auto(GStrv) words = g_strsplit_set (s, " ,.", 6);
+  int numbers[3];
+  guint n_numbers = 0;
+  int month = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int v;
+
+      if (words[i][0] == '\0')
+        continue;
+      if (g_ascii_isdigit (words[i][0]) && strlen (words[i]) <= 4 &&
+          parse_digits (words[i], strlen (words[i]), &v))
+        {
+          if (n_numbers == 2)
+            return NULL;
+          numbers[n_numbers++] = v;
+        }
+      else if (month == 0 && (month = parse_month_name (words[i])) != 0)
+        ;
+      else
+        return NULL;
+    }
+
+  if (month == 0 || n_numbers == 0)
+    return NULL;
+  if (n_numbers == 1)
+    return numbers[0] <= 31 ? format_date (0, month, numbers[0], 0) : NULL;
+  if (numbers[0] > 31)
+    return format_date (numbers[0], month, numbers[1], omit_year);
+  return format_date (numbers[1], month, numbers[0], omit_year);
+}
+
 /* Reads the date forms vCard and CSV exporters write and returns
  * "YYYY-MM-DD", or "--MM-DD" when the year is unknown, or NULL.  A time
  * after the date is ignored, so no date shifts through a time zone.
@@ -166,11 +295,8 @@ bzw_io_parse_date (const char *text,
                    int         omit_year)
 {
   g_autofree char *s = NULL;
-  int year = 0;
-  int month = 0;
-  int day = 0;
+  char *date = NULL;
   gsize len;
-  char *cut;
 
   if (text == NULL)
     return NULL;
@@ -180,98 +306,13 @@ bzw_io_parse_date (const char *text,
   if (len == 0)
     return NULL;
 
-  /* "--MMDD" and "--MM-DD" */
   if (len >= 6 && s[0] == '-' && s[1] == '-')
-    {
-      if ((cut = strchr (s + 2, 'T')) != NULL)
-        *cut = '\0';
-      len = strlen (s);
-      if (len == 6 && parse_digits (s + 2, 2, &month) && parse_digits (s + 4, 2, &day))
-        return format_date (0, month, day, 0);
-      if (len == 7 && s[4] == '-' && parse_digits (s + 2, 2, &month) && parse_digits (s + 5, 2, &day))
-        return format_date (0, month, day, 0);
-      return NULL;
-    }
-
-  if (g_ascii_isdigit (s[0]) && len >= 8 && parse_digits (s, 4, &year))
-    {
-      /* ISO 8601, extended or basic, with an optional time. */
-      if (s[4] == '-' && len >= 10 && parse_digits (s + 5, 2, &month) && s[7] == '-' &&
-          parse_digits (s + 8, 2, &day) && (len == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't'))
-        return format_date (year, month, day, omit_year);
-      if (parse_digits (s + 4, 2, &month) && parse_digits (s + 6, 2, &day) &&
-          (len == 8 || s[8] == 'T' || s[8] == 't'))
-        return format_date (year, month, day, omit_year);
-    }
-
-  /* "15.12.1985", "15.12." (German) and "12/15/1985" (US Outlook). */
+    return parse_date_without_year (s);
+  if (parse_date_iso (s, len, omit_year, &date))
+    return date;
   if (strchr (s, '.') != NULL || strchr (s, '/') != NULL)
-    {
-      char sep = strchr (s, '.') != NULL ? '.' : '/';
-      g_auto(GStrv) parts = NULL;
-      char *space = strchr (s, ' ');
-      guint n;
-
-      if (space != NULL)
-        *space = '\0';
-      parts = g_strsplit (s, sep == '.' ? "." : "/", 4);
-      n = g_strv_length (parts);
-      if (n >= 2 && n <= 3)
-        {
-          char *a = parts[0];
-          char *b = parts[1];
-          char *c = n == 3 ? parts[2] : "";
-          int x = 0;
-          int y = 0;
-
-          if (strlen (a) < 1 || strlen (a) > 2 || strlen (b) < 1 || strlen (b) > 2 ||
-              !parse_digits (a, strlen (a), &x) || !parse_digits (b, strlen (b), &y))
-            return NULL;
-          if (c[0] != '\0' && (strlen (c) != 4 || !parse_digits (c, 4, &year)))
-            return NULL;
-          if (c[0] == '\0' && sep == '/')
-            return NULL;
-          if (sep == '.')
-            return format_date (year, y, x, omit_year);
-          return format_date (year, x, y, omit_year);
-        }
-      return NULL;
-    }
-
-  /* "15 Mar 2023" (LinkedIn), "15. März 2023", "Mar 15, 2023". */
-  {
-    g_auto(GStrv) words = g_strsplit_set (s, " ,.", 6);
-    int numbers[3];
-    guint n_numbers = 0;
-
-    month = 0;
-    for (guint i = 0; words[i] != NULL; i++)
-      {
-        int v;
-
-        if (words[i][0] == '\0')
-          continue;
-        if (g_ascii_isdigit (words[i][0]) && strlen (words[i]) <= 4 &&
-            parse_digits (words[i], strlen (words[i]), &v))
-          {
-            if (n_numbers == 2)
-              return NULL;
-            numbers[n_numbers++] = v;
-          }
-        else if (month == 0 && (month = parse_month_name (words[i])) != 0)
-          ;
-        else
-          return NULL;
-      }
-
-    if (month == 0 || n_numbers == 0)
-      return NULL;
-    if (n_numbers == 1)
-      return numbers[0] <= 31 ? format_date (0, month, numbers[0], 0) : NULL;
-    if (numbers[0] > 31)
-      return format_date (numbers[0], month, numbers[1], omit_year);
-    return format_date (numbers[1], month, numbers[0], omit_year);
-  }
+    return parse_date_numeric (s, omit_year);
+  return parse_date_words (s, omit_year);
 }
 
 gboolean
