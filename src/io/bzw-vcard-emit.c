@@ -263,64 +263,48 @@ emit_label (BzwVcardWriter *w,
   _bzw_vcard_emit (w, line->str);
 }
 
-void
-_bzw_vcard_emit_field (BzwVcardWriter        *w,
-                       const BzwContactField *field)
+/* The property a field is written as.  A related name with a label TYPE
+ * cannot say (and any in 3.0) goes into Apple's X-ABRELATEDNAMES.
+ */
+static const char *
+field_property_name (BzwVcardWriter        *w,
+                     const BzwContactField *field,
+                     gboolean               labelled)
 {
-  g_autoptr(GString) params = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *group = NULL;
-  const char *name = NULL;
-  gboolean labelled = types_from_label (field->kind, field->label, params);
-
-  /* vCard 3.0 has no RELATED: Apple's related names carry the label. */
-  if (w->version == BZW_VCARD_VERSION_3_0 && field->kind == BZW_FIELD_RELATED)
-    {
-      g_string_truncate (params, 0);
-      labelled = field->label == NULL;
-    }
-
   switch (field->kind)
     {
     case BZW_FIELD_EMAIL:
-      name = "EMAIL";
-      break;
+      return "EMAIL";
     case BZW_FIELD_PHONE:
-      name = "TEL";
-      break;
+      return "TEL";
     case BZW_FIELD_ADDRESS:
-      name = "ADR";
-      break;
+      return "ADR";
     case BZW_FIELD_URL:
-      name = "URL";
-      break;
+      return "URL";
     case BZW_FIELD_IMPP:
-      name = "IMPP";
-      break;
+      return "IMPP";
     case BZW_FIELD_RELATED:
-      name = labelled && w->version == BZW_VCARD_VERSION_4_0 ? "RELATED" : "X-ABRELATEDNAMES";
-      break;
+      return labelled && w->version == BZW_VCARD_VERSION_4_0 ? "RELATED" : "X-ABRELATEDNAMES";
     case BZW_FIELD_DATE:
-      name = "X-ABDATE";
-      break;
+      return "X-ABDATE";
     case BZW_N_FIELD_KINDS:
     default:
-      g_assert_not_reached ();
+      break;
     }
 
-  group = claim_group (w, field);
-  if (group == NULL && !labelled)
-    group = next_group (w);
-  if (group != NULL)
-    g_string_append_printf (line, "%s.", group);
+  g_assert_not_reached ();
+  return NULL;
+}
 
-  g_string_append (line, name);
-  g_string_append (line, params->str);
-  if (field->pref > 0 && w->version == BZW_VCARD_VERSION_3_0)
-    g_string_append (line, params->len > 0 ? ",pref" : ";TYPE=pref");
-  else if (field->pref > 0)
-    g_string_append_printf (line, ";PREF=%d", CLAMP (field->pref, 1, 100));
-
+/* ":value", escaped the way the property needs: an address in its seven
+ * parts, links as URIs, a date without a year as Apple's 1604.
+ */
+static void
+append_field_value (BzwVcardWriter        *w,
+                    const BzwContactField *field,
+                    gboolean               labelled,
+                    GString               *line)
+{
   switch (field->kind)
     {
     case BZW_FIELD_ADDRESS:
@@ -366,6 +350,39 @@ _bzw_vcard_emit_field (BzwVcardWriter        *w,
       _bzw_vcard_append_escaped (line, field->value, FALSE);
       break;
     }
+}
+
+void
+_bzw_vcard_emit_field (BzwVcardWriter        *w,
+                       const BzwContactField *field)
+{
+  g_autoptr(GString) params = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *group = NULL;
+  gboolean labelled = types_from_label (field->kind, field->label, params);
+
+  /* vCard 3.0 has no RELATED: Apple's related names carry the label. */
+  if (w->version == BZW_VCARD_VERSION_3_0 && field->kind == BZW_FIELD_RELATED)
+    {
+      g_string_truncate (params, 0);
+      labelled = field->label == NULL;
+    }
+
+  /* A label TYPE cannot say goes into an "itemN.X-ABLabel" of the field's group. */
+  group = claim_group (w, field);
+  if (group == NULL && !labelled)
+    group = next_group (w);
+  if (group != NULL)
+    g_string_append_printf (line, "%s.", group);
+
+  g_string_append (line, field_property_name (w, field, labelled));
+  g_string_append (line, params->str);
+  if (field->pref > 0 && w->version == BZW_VCARD_VERSION_3_0)
+    g_string_append (line, params->len > 0 ? ",pref" : ";TYPE=pref");
+  else if (field->pref > 0)
+    g_string_append_printf (line, ";PREF=%d", CLAMP (field->pref, 1, 100));
+
+  append_field_value (w, field, labelled, line);
 
   _bzw_vcard_emit (w, line->str);
   if (group != NULL && field->label != NULL && !labelled)
