@@ -76,25 +76,13 @@ same_value (BzwFieldKind  kind,
       bzw_contact_set_##field (into, bzw_contact_get_##field (from));         \
   } G_STMT_END
 
-/**
- * bzw_contact_merge:
- *
- * Merges @from into @into keeping every field of both: what @into lacks is
- * taken from @from, labelled values and kept vCard lines are joined without
- * duplicates, notes are joined.  Where both have a single value (a name,
- * the organisation) the one of @into stays.
+/* The single values @into lacks are taken from @from; met in person is
+ * kept once either card says so.
  */
-void
-bzw_contact_merge (BzwContact *into,
-                            BzwContact *from)
+static void
+merge_single_values (BzwContact *into,
+                     BzwContact *from)
 {
-  GPtrArray *into_fields;
-  GPtrArray *from_fields;
-  const char *notes;
-
-  g_return_if_fail (BZW_IS_CONTACT (into));
-  g_return_if_fail (BZW_IS_CONTACT (from));
-
   MERGE_STRING (uid);
   MERGE_STRING (display_name);
   MERGE_STRING (prefix);
@@ -127,41 +115,67 @@ bzw_contact_merge (BzwContact *into,
     bzw_contact_set_interval_max (into, bzw_contact_get_interval_max (from));
   if (bzw_contact_get_met_in_person (from))
     bzw_contact_set_met_in_person (into, TRUE);
+}
 
-  notes = bzw_contact_get_notes (from);
-  if (notes != NULL)
+/* @from's notes follow @into's after a blank line, unless @into holds
+ * them already (a card merged twice).
+ */
+static void
+merge_notes (BzwContact *into,
+             BzwContact *from)
+{
+  const char *notes = bzw_contact_get_notes (from);
+  const char *mine = bzw_contact_get_notes (into);
+
+  if (notes == NULL)
+    return;
+
+  if (mine == NULL)
+    bzw_contact_set_notes (into, notes);
+  else if (strstr (mine, notes) == NULL)
     {
-      const char *mine = bzw_contact_get_notes (into);
+      g_autofree char *joined = g_strconcat (mine, "\n\n", notes, NULL);
 
-      if (mine == NULL)
-        bzw_contact_set_notes (into, notes);
-      else if (strstr (mine, notes) == NULL)
-        {
-          g_autofree char *joined = g_strconcat (mine, "\n\n", notes, NULL);
-
-          bzw_contact_set_notes (into, joined);
-        }
+      bzw_contact_set_notes (into, joined);
     }
+}
 
-  if (bzw_contact_get_extra (from) != NULL)
+/* The kept vCard lines of @from that @into does not have yet. */
+static void
+merge_extra (BzwContact *into,
+             BzwContact *from)
+{
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) mine = NULL;
+  g_autoptr(GString) extra = NULL;
+
+  if (bzw_contact_get_extra (from) == NULL)
+    return;
+
+  lines = g_strsplit (bzw_contact_get_extra (from), "\n", -1);
+  extra = g_string_new (bzw_contact_get_extra (into));
+  mine = g_strsplit (extra->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (bzw_contact_get_extra (from), "\n", -1);
-      g_autoptr(GString) extra = g_string_new (bzw_contact_get_extra (into));
-      g_auto(GStrv) mine = g_strsplit (extra->str, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (lines[i][0] == '\0' || g_strv_contains ((const char * const *) mine, lines[i]))
-            continue;
-          if (extra->len > 0)
-            g_string_append_c (extra, '\n');
-          g_string_append (extra, lines[i]);
-        }
-      bzw_contact_set_extra (into, extra->str);
+      if (lines[i][0] == '\0' || g_strv_contains ((const char * const *) mine, lines[i]))
+        continue;
+      if (extra->len > 0)
+        g_string_append_c (extra, '\n');
+      g_string_append (extra, lines[i]);
     }
+  bzw_contact_set_extra (into, extra->str);
+}
 
-  into_fields = bzw_contact_get_fields (into);
-  from_fields = bzw_contact_get_fields (from);
+/* The labelled values of @from that @into lacks, compared the way their
+ * kind needs; one @into has without a label takes @from's.
+ */
+static void
+merge_fields (BzwContact *into,
+              BzwContact *from)
+{
+  GPtrArray *into_fields = bzw_contact_get_fields (into);
+  GPtrArray *from_fields = bzw_contact_get_fields (from);
+
   for (guint i = 0; i < from_fields->len; i++)
     {
       const BzwContactField *field = g_ptr_array_index (from_fields, i);
@@ -180,10 +194,34 @@ bzw_contact_merge (BzwContact *into,
       else if (same->label == NULL && field->label != NULL)
         same->label = g_strdup (field->label);
     }
+}
 
-  for (guint i = 0; i < bzw_contact_get_circle_ids (from)->len; i++)
+/**
+ * bzw_contact_merge:
+ *
+ * Merges @from into @into keeping every field of both: what @into lacks is
+ * taken from @from, labelled values and kept vCard lines are joined without
+ * duplicates, notes are joined.  Where both have a single value (a name,
+ * the organisation) the one of @into stays.
+ */
+void
+bzw_contact_merge (BzwContact *into,
+                   BzwContact *from)
+{
+  GArray *circle_ids;
+
+  g_return_if_fail (BZW_IS_CONTACT (into));
+  g_return_if_fail (BZW_IS_CONTACT (from));
+
+  merge_single_values (into, from);
+  merge_notes (into, from);
+  merge_extra (into, from);
+  merge_fields (into, from);
+
+  circle_ids = bzw_contact_get_circle_ids (from);
+  for (guint i = 0; i < circle_ids->len; i++)
     {
-      gint64 id = g_array_index (bzw_contact_get_circle_ids (from), gint64, i);
+      gint64 id = g_array_index (circle_ids, gint64, i);
 
       if (!bzw_contact_has_circle (into, id))
         g_array_append_val (bzw_contact_get_circle_ids (into), id);
