@@ -12,6 +12,7 @@
 #include "bzw-journal-list.h"
 #include "bzw-migrations.h"
 #include "bzw-store.h"
+#include "bzw-store-sync.h"
 #include "bzw-test-fixture.h"
 
 #include <glib/gstdio.h>
@@ -588,6 +589,66 @@ test_bulk_write (Fixture       *fixture,
   /* Outside a bulk write the index follows every save at once again. */
   add_contact (fixture, "Danach Normal");
   g_assert_cmpuint (count_found (fixture->store, "danach", FALSE), ==, 1);
+}
+
+#define REVISION_TRIGGERS_SQL \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN" \
+  " ('contact_revisions_field_insert', 'contact_revisions_field_update', 'contact_revisions_field_delete'," \
+  "  'contact_revisions_circle_insert', 'contact_revisions_circle_delete')"
+
+/* A bulk write counts a contact's revision up once for all its fields and
+ * memberships instead of once each; whatever way a card changes in it, its
+ * revision moves on, so the sync writes it again.  Outside a bulk write
+ * every change moves it as before.
+ */
+static void
+test_bulk_revisions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzwCircle) circle = bzw_circle_new ();
+  g_autoptr(BzwContact) fields_only = NULL;
+  gint64 by_fields = add_contact (fixture, "Nur Felder");
+  gint64 by_circle = add_contact (fixture, "Nur Kreis");
+  gint64 untouched = add_contact (fixture, "Unberührt");
+  gint64 before_fields, before_circle, before_untouched, fresh_id;
+  g_autoptr(BzwContact) fresh = bzw_contact_new ();
+
+  bzw_circle_set_name (circle, "Nachbarschaft");
+  g_assert_true (bzw_store_save_circle (fixture->store, circle, &error));
+  g_assert_no_error (error);
+  before_fields = bzw_store_get_contact_revision (fixture->store, by_fields);
+  before_circle = bzw_store_get_contact_revision (fixture->store, by_circle);
+  before_untouched = bzw_store_get_contact_revision (fixture->store, untouched);
+  g_assert_cmpint (before_fields, >, 0);
+
+  g_assert_true (bzw_store_begin_bulk (fixture->store, &error));
+  fields_only = bzw_store_dup_contact (fixture->store, by_fields, &error);
+  bzw_contact_add_field (fields_only, BZW_FIELD_PHONE, "work", "+49 30 1234567");
+  bzw_contact_add_field (fields_only, BZW_FIELD_EMAIL, NULL, "felder@beispiel.de");
+  g_assert_true (bzw_store_save_contact (fixture->store, fields_only, &error));
+  g_assert_true (bzw_store_set_circle_member (fixture->store, by_circle,
+                                              bzw_circle_get_id (circle), TRUE, &error));
+  bzw_contact_set_display_name (fresh, "Neu Im Stapel");
+  bzw_contact_add_field (fresh, BZW_FIELD_EMAIL, NULL, "neu@beispiel.de");
+  g_assert_true (bzw_store_save_contact (fixture->store, fresh, &error));
+  fresh_id = bzw_contact_get_id (fresh);
+  g_assert_true (bzw_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, by_fields), !=, before_fields);
+  g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, by_circle), !=, before_circle);
+  g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, untouched), ==, before_untouched);
+  g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, fresh_id), >, before_untouched);
+  g_assert_cmpuint (count_found (fixture->store, "felder@beispiel", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "neu@beispiel", FALSE), ==, 1);
+
+  /* The triggers are back: a membership alone moves the revision at once. */
+  g_assert_cmpint (query_int (fixture->path, REVISION_TRIGGERS_SQL), ==, 5);
+  before_untouched = bzw_store_get_contact_revision (fixture->store, untouched);
+  g_assert_true (bzw_store_set_circle_member (fixture->store, untouched,
+                                              bzw_circle_get_id (circle), TRUE, &error));
+  g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, untouched), !=, before_untouched);
 }
 
 /* Writes a field of a kind the schema's CHECK forbids, past the store. */
@@ -1329,6 +1390,8 @@ main (int   argc,
               open_temp_store, test_search_follows_changes, close_store);
   g_test_add ("/store/transaction/bulk", Fixture, NULL,
               open_temp_store, test_bulk_write, close_store);
+  g_test_add ("/store/transaction/bulk-revisions", Fixture, NULL,
+              open_temp_store, test_bulk_revisions, close_store);
   g_test_add ("/store/transaction/bulk-checks", Fixture, NULL,
               open_temp_store, test_bulk_checks, close_store);
   g_test_add ("/store/contact/delete-tombstone", Fixture, NULL,
