@@ -109,8 +109,8 @@ typedef enum
 } FloorRows;
 
 /* The raw floor: a fresh database of the app's schema (without the search
- * index triggers and the CHECK constraints, which the import's bulk
- * transaction suspends too), 10,000 contact rows and,
+ * index triggers, the revision triggers of fields and memberships and the
+ * CHECK constraints, which the import's bulk transaction suspends too), 10,000 contact rows and,
  * with FLOOR_FIELDS, 6 field rows each, with FLOOR_ALL also 2 memberships
  * each and the search index built at the end, inserted with prepared
  * statements in one transaction with the store's settings.  Returns
@@ -141,7 +141,8 @@ raw_insert_floor (const char *dir,
   if (sqlite3_open (path, &db) != SQLITE_OK ||
       !exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
                      "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA ignore_check_constraints = ON;"
-                     "DROP TRIGGER contacts_fts_insert; DROP TRIGGER contact_fields_fts_insert") ||
+                     "DROP TRIGGER contacts_fts_insert; DROP TRIGGER contact_fields_fts_insert;"
+                     "DROP TRIGGER contact_revisions_field_insert; DROP TRIGGER contact_revisions_circle_insert") ||
       sqlite3_prepare_v2 (db, "INSERT INTO contacts (uid, created, modified, display_name, given_name,"
                               " family_name, organisation, role, birthday, notes, sort_key)"
                               " VALUES (?1, 1, 1, ?2, 'Anna', 'Müller', ?3, 'Rolle', '1970-01-01',"
