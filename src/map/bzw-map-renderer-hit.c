@@ -27,7 +27,7 @@ bzw_map_renderer_hit_node (BzwMapRenderer   *self,
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (view != NULL, -1);
 
-  _bzw_map_renderer_place_discs (self, view);
+  _bzw_map_renderer_place_discs (self, view, FALSE);
 
   for (guint k = 0; k < self->n_discs; k++)
     {
@@ -90,7 +90,7 @@ bzw_map_renderer_hit_edge (BzwMapRenderer   *self,
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (view != NULL, -1);
 
-  _bzw_map_renderer_place_discs (self, view);
+  _bzw_map_renderer_place_discs (self, view, FALSE);
   nodes = bzw_map_graph_get_nodes (self->graph);
   edges = bzw_map_graph_get_edges (self->graph);
   z = zoom_factor (view);

@@ -92,6 +92,8 @@ references_are_current (BzwMapRenderer   *self,
 
   for (guint k = 0; k < REF_SLOTS; k++)
     self->refs[k].used = 0;
+  self->ref = NULL;
+  _bzw_map_renderer_forget_ahead (self);
   self->placed_view = *view;
   self->placed_circles = view->circles != NULL ? view->circles->len : 0;
   for (guint i = 0; i < self->n_nodes; i++)
@@ -105,9 +107,9 @@ references_are_current (BzwMapRenderer   *self,
 }
 
 /* The kept discs of a zoom bucket, or NULL. */
-static RefSlot *
-find_reference (BzwMapRenderer *self,
-                int             bucket)
+RefSlot *
+_bzw_map_renderer_find_reference (BzwMapRenderer *self,
+                                  int             bucket)
 {
   for (guint k = 0; k < REF_SLOTS; k++)
     if (self->refs[k].used != 0 && self->refs[k].bucket == bucket)
@@ -127,55 +129,95 @@ oldest_reference (BzwMapRenderer *self)
   return oldest;
 }
 
-/* Pushes the visible discs apart once for the whole zoom bucket, on the
- * scale of its top with radii and gap grown by one bucket's ratio: scaled
- * down to any zoom of the bucket, two discs then still keep the gap (a
- * disc's least radius on the screen included).  Panning and zooming within
- * the bucket only scale and move the result.  Where NUDGE_ROUNDS of
- * pushing leave discs overlapping (thousands of nodes fitted into a small
- * window), those discs are drawn smaller, so none ever covers another.
+/* A kept bucket to draw @bucket with while its own discs are made ahead,
+ * or NULL.  The discs of a lower bucket move apart as fast as they grow
+ * when zooming in, so none covers another at any zoom above; those of the
+ * bucket just above keep a gap one bucket down, „Ich“'s least radius
+ * included.  The nearest of these.
  */
-static void
-compute_reference (BzwMapRenderer *self,
-                   RefSlot        *slot,
-                   BzwMapNode     *nodes,
-                   int             bucket)
+static RefSlot *
+nearest_usable (BzwMapRenderer *self,
+                int             bucket)
+{
+  RefSlot *best = _bzw_map_renderer_find_reference (self, bucket + 1);
+
+  for (guint k = 0; best == NULL && k < REF_SLOTS; k++)
+    {
+      RefSlot *slot = &self->refs[k];
+
+      if (slot->used != 0 && slot->bucket < bucket)
+        best = slot;
+    }
+  for (guint k = 0; best != NULL && k < REF_SLOTS; k++)
+    {
+      RefSlot *slot = &self->refs[k];
+
+      if (slot->used != 0 && slot->bucket < bucket && slot->bucket > best->bucket)
+        best = slot;
+    }
+  return best;
+}
+
+/**
+ * _bzw_map_renderer_push_apart:
+ *
+ * Pushes the visible discs of @nodes apart for a zoom bucket, on the scale
+ * of its top with radii and gap grown by one bucket's ratio: scaled down to
+ * any zoom of the bucket, two discs then still keep the gap (a disc's least
+ * radius on the screen included).  Panning and zooming within the bucket
+ * only scale and move the result.  Where the pushing stalls before the
+ * discs are apart (thousands of nodes fitted into a small window), those
+ * discs are drawn smaller, so none ever covers another.  Writes the
+ * centres and radii to @x, @y and @r, using @discs, @fixed and @disc_node
+ * (@n each) as scratch.  Reads nothing else, so a worker can run it.
+ */
+void
+_bzw_map_renderer_push_apart (const BzwMapNode *nodes,
+                              const guint8     *visible,
+                              guint             n,
+                              int               bucket,
+                              BzwMapDisc       *discs,
+                              gboolean         *fixed,
+                              guint            *disc_node,
+                              double           *x,
+                              double           *y,
+                              double           *r)
 {
   double top = pow (ZOOM_BUCKET, bucket + 1);
   guint m = 0;
 
-  for (guint i = 0; i < self->n_nodes; i++)
+  for (guint i = 0; i < n; i++)
     {
-      slot->x[i] = nodes[i].x * top;
-      slot->y[i] = nodes[i].y * top;
-      slot->r[i] = G_MAXDOUBLE;
-      if (self->visible[i] == VIS_HIDDEN)
+      x[i] = nodes[i].x * top;
+      y[i] = nodes[i].y * top;
+      r[i] = G_MAXDOUBLE;
+      if (visible[i] == VIS_HIDDEN)
         continue;
 
-      self->discs[m].x = slot->x[i];
-      self->discs[m].y = slot->y[i];
-      self->discs[m].r = MAX (nodes[i].radius * top, 1.5 * ZOOM_BUCKET);
+      discs[m].x = x[i];
+      discs[m].y = y[i];
+      discs[m].r = MAX (nodes[i].radius * top, 1.5 * ZOOM_BUCKET);
       if (i == 0)
-        self->discs[m].r = MAX (self->discs[m].r, ME_MIN_RADIUS * ZOOM_BUCKET);
-      self->disc_fixed[m] = i == 0 || nodes[i].pinned;
-      self->disc_node[m] = i;
+        discs[m].r = MAX (discs[m].r, ME_MIN_RADIUS * ZOOM_BUCKET);
+      fixed[m] = i == 0 || nodes[i].pinned;
+      disc_node[m] = i;
       m++;
     }
 
-  if (bzw_map_nudge_discs_while (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS,
-                                 NUDGE_PROGRESS) > 0)
-    bzw_map_shrink_discs (self->discs, m, self->disc_fixed, DISC_GAP * ZOOM_BUCKET);
+  if (bzw_map_nudge_discs_while (discs, m, fixed, DISC_GAP * ZOOM_BUCKET, NUDGE_ROUNDS, NUDGE_PROGRESS) > 0)
+    bzw_map_shrink_discs (discs, m, fixed, DISC_GAP * ZOOM_BUCKET);
 
   for (guint k = 0; k < m; k++)
     {
-      slot->x[self->disc_node[k]] = self->discs[k].x;
-      slot->y[self->disc_node[k]] = self->discs[k].y;
-      slot->r[self->disc_node[k]] = self->discs[k].r;
+      x[disc_node[k]] = discs[k].x;
+      y[disc_node[k]] = discs[k].y;
+      r[disc_node[k]] = discs[k].r;
     }
-  slot->bucket = bucket;
 }
 
-/* The discs of @bucket pushed apart, kept or made now. */
+/* The discs of @bucket pushed apart, kept, made ahead or made now; or,
+ * while they are being made ahead, those of a near bucket.
+ */
 static void
 use_reference (BzwMapRenderer   *self,
                const BzwMapView *view,
@@ -183,18 +225,45 @@ use_reference (BzwMapRenderer   *self,
                int               bucket)
 {
   gboolean current = references_are_current (self, view, nodes);
-  RefSlot *slot = current ? find_reference (self, bucket) : NULL;
+  RefSlot *slot = current ? _bzw_map_renderer_find_reference (self, bucket) : NULL;
+  gboolean meanwhile = FALSE;
 
+  if (slot == NULL && self->ahead_pool != NULL)
+    {
+      RefSlot *fresh = oldest_reference (self);
+      RefSlot *near;
+
+      if (_bzw_map_renderer_take_ahead (self, bucket, FALSE, fresh))
+        slot = fresh;
+      else if ((near = nearest_usable (self, bucket)) != NULL)
+        {
+          _bzw_map_renderer_plan_ahead (self, nodes, bucket);
+          slot = near;
+          meanwhile = TRUE;
+        }
+      else if (_bzw_map_renderer_take_ahead (self, bucket, TRUE, fresh))
+        slot = fresh;
+    }
   if (slot == NULL)
     {
       slot = oldest_reference (self);
-      compute_reference (self, slot, nodes, bucket);
-      self->frame_valid = FALSE;
+      _bzw_map_renderer_push_apart (nodes, self->visible, self->n_nodes, bucket, self->discs, self->disc_fixed,
+                                    self->disc_node, slot->x, slot->y, slot->r);
+      slot->bucket = bucket;
     }
-  else if (slot != self->ref)
+  if (slot != self->ref)
     self->frame_valid = FALSE;
   slot->used = ++self->ref_clock;
   self->ref = slot;
+
+  /* Not while the positions change from frame to frame (the layout
+   * running): only those of a still network are worth making ahead.
+   */
+  if (current && !meanwhile)
+    {
+      _bzw_map_renderer_plan_ahead (self, nodes, bucket + 1);
+      _bzw_map_renderer_plan_ahead (self, nodes, bucket - 1);
+    }
 }
 
 static gboolean
@@ -224,13 +293,15 @@ remember_frame (BzwMapRenderer   *self,
  *
  * Computes the screen position and radius of every node for @view into
  * sx, sy and sr, the visible ones pushed apart (once per zoom bucket, see
- * compute_reference()), and lists those in and near the viewport as
+ * _bzw_map_renderer_push_apart()), and lists those in and near the viewport as
  * discs for the names.  „Ich“ is never smaller than ME_MIN_RADIUS, so its
- * name fits inside.
+ * name fits inside.  Only @drawing may change the discs of the last frame
+ * for the same view (to a zoom bucket made ahead meanwhile).
  */
 void
 _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
-                               const BzwMapView *view)
+                               const BzwMapView *view,
+                               gboolean          drawing)
 {
   BzwMapNode *nodes;
   int bucket = zoom_bucket (view->scale);
@@ -239,17 +310,22 @@ _bzw_map_renderer_place_discs (BzwMapRenderer   *self,
 
   _bzw_map_renderer_compute_visibility (self, view);
   nodes = bzw_map_graph_get_nodes (self->graph);
+  /* What the pointer hits is what was drawn last, also while a bucket
+   * made ahead waits for the next frame to be taken.
+   */
+  if (!drawing && same_frame (self, view) && references_are_current (self, view, nodes))
+    return;
   use_reference (self, view, nodes, bucket);
   if (same_frame (self, view))
     return;
 
-  factor = view->scale / pow (ZOOM_BUCKET, bucket + 1);
+  factor = view->scale / pow (ZOOM_BUCKET, self->ref->bucket + 1);
   for (guint i = 0; i < self->n_nodes; i++)
     {
       self->sx[i] = self->ref->x[i] * factor + view->offset_x;
       self->sy[i] = self->ref->y[i] * factor + view->offset_y;
       /* Smaller where the discs of a dense network far out of zoom
-       * could not be pushed apart (compute_reference()).
+       * could not be pushed apart (_bzw_map_renderer_push_apart()).
        */
       self->sr[i] = MIN (node_screen_radius (view, &nodes[i]), self->ref->r[i] * factor);
     }

@@ -109,6 +109,9 @@ typedef struct
   double *r;   /* the radius at the bucket's top, less where discs had to shrink */
 } RefSlot;
 
+/* A zoom bucket being pushed apart ahead (bzw-map-renderer-ahead.c). */
+typedef struct _AheadJob AheadJob;
+
 /* A node's circle on the screen. */
 typedef struct
 {
@@ -176,6 +179,17 @@ struct _BzwMapRenderer
   RefSlot                refs[REF_SLOTS];
   RefSlot               *ref;
   guint64                ref_clock;
+  /* The neighbouring buckets made ahead in a worker; ahead_jobs and
+   * ahead_source are guarded by ahead_lock (bzw-map-renderer-ahead.c).
+   */
+  GThreadPool           *ahead_pool;
+  GMutex                 ahead_lock;
+  GCond                  ahead_cond;
+  GPtrArray             *ahead_jobs;
+  GSource               *ahead_source;
+  GMainContext          *ahead_context;
+  BzwMapRendererReady    ahead_ready;
+  gpointer               ahead_data;
   gboolean               frame_valid;
   double                 frame_scale;
   double                 frame_offset_x;
@@ -244,7 +258,32 @@ const Palette *_bzw_map_renderer_palette             (const BzwMapView *view);
 const BzwMapColor *_bzw_map_renderer_me_color        (BzwMapRenderer   *self,
                                                       const BzwMapView *view);
 void           _bzw_map_renderer_place_discs         (BzwMapRenderer   *self,
-                                                      const BzwMapView *view);
+                                                      const BzwMapView *view,
+                                                      gboolean          drawing);
+RefSlot       *_bzw_map_renderer_find_reference      (BzwMapRenderer   *self,
+                                                      int               bucket);
+void           _bzw_map_renderer_push_apart          (const BzwMapNode *nodes,
+                                                      const guint8     *visible,
+                                                      guint             n,
+                                                      int               bucket,
+                                                      BzwMapDisc       *discs,
+                                                      gboolean         *fixed,
+                                                      guint            *disc_node,
+                                                      double           *x,
+                                                      double           *y,
+                                                      double           *r);
+void           _bzw_map_renderer_init_ahead          (BzwMapRenderer   *self);
+void           _bzw_map_renderer_clear_ahead         (BzwMapRenderer   *self);
+void           _bzw_map_renderer_forget_ahead        (BzwMapRenderer   *self);
+gboolean       _bzw_map_renderer_ahead_pending       (BzwMapRenderer   *self,
+                                                      int               bucket);
+gboolean       _bzw_map_renderer_take_ahead          (BzwMapRenderer   *self,
+                                                      int               bucket,
+                                                      gboolean          wait,
+                                                      RefSlot          *slot);
+void           _bzw_map_renderer_plan_ahead          (BzwMapRenderer   *self,
+                                                      BzwMapNode       *nodes,
+                                                      int               bucket);
 void           _bzw_map_renderer_place_labels        (BzwMapRenderer   *self,
                                                       const BzwMapView *view);
 PangoLayout   *_bzw_map_renderer_get_label           (BzwMapRenderer   *self,

@@ -141,6 +141,7 @@ clear_caches (BzwMapRenderer *self)
       g_clear_pointer (&self->refs[k].r, g_free);
     }
   self->ref = NULL;
+  _bzw_map_renderer_forget_ahead (self);
   self->frame_valid = FALSE;
   self->labels_valid = FALSE;
   self->placed_valid = FALSE;
@@ -387,6 +388,7 @@ bzw_map_renderer_new (BzwMapGraph *graph)
   self->dimmed_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hollow_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->placed_labels = g_array_new (FALSE, FALSE, sizeof (guint));
+  _bzw_map_renderer_init_ahead (self);
 
   return self;
 }
@@ -397,6 +399,7 @@ bzw_map_renderer_free (BzwMapRenderer *self)
   if (self == NULL)
     return;
 
+  _bzw_map_renderer_clear_ahead (self);
   clear_caches (self);
   for (guint i = 0; i < N_BUCKETS; i++)
     g_array_unref (self->buckets[i]);
@@ -589,7 +592,7 @@ bzw_map_renderer_draw (BzwMapRenderer   *self,
   pal = _bzw_map_renderer_palette (view);
   self->view_w = view->width;
   self->view_h = view->height;
-  _bzw_map_renderer_place_discs (self, view);
+  _bzw_map_renderer_place_discs (self, view, TRUE);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
@@ -686,7 +689,7 @@ bzw_map_renderer_get_node_disc (BzwMapRenderer   *self,
   g_return_val_if_fail (view != NULL, FALSE);
   g_return_val_if_fail (node < bzw_map_graph_get_n_nodes (self->graph), FALSE);
 
-  _bzw_map_renderer_place_discs (self, view);
+  _bzw_map_renderer_place_discs (self, view, FALSE);
   *x = self->sx[node];
   *y = self->sy[node];
   *r = self->sr[node];

@@ -72,7 +72,12 @@ void             bzw_map_view_to_map               (const BzwMapView *view,
                                                     double          *map_x,
                                                     double          *map_y);
 
+typedef void (*BzwMapRendererReady) (gpointer data);
+
 BzwMapRenderer  *bzw_map_renderer_new              (BzwMapGraph     *graph);
+void             bzw_map_renderer_set_ahead        (BzwMapRenderer  *self,
+                                                    BzwMapRendererReady ready,
+                                                    gpointer         data);
 void             bzw_map_renderer_fit_view         (BzwMapRenderer  *self,
                                                     BzwMapView      *view,
                                                     double           margin);

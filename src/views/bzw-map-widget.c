@@ -68,6 +68,13 @@ _bzw_map_widget_open_node (BzwMapWidget *self,
   g_signal_emit (self, signals[OPEN_CONTACT], 0, node->contact_id);
 }
 
+/* A zoom bucket made ahead is ready (bzw_map_renderer_set_ahead()). */
+static void
+queue_draw_cb (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+}
+
 static void
 reload (BzwMapWidget *self)
 {
@@ -108,7 +115,11 @@ reload (BzwMapWidget *self)
   self->layout = bzw_map_layout_new (self->graph, 0);
 
   if (self->renderer == NULL)
-    self->renderer = bzw_map_renderer_new (self->graph);
+    {
+      self->renderer = bzw_map_renderer_new (self->graph);
+      /* The next zoom steps' discs pushed apart before they are needed. */
+      bzw_map_renderer_set_ahead (self->renderer, queue_draw_cb, self);
+    }
   else
     bzw_map_renderer_set_graph (self->renderer, self->graph);
 
@@ -226,6 +237,8 @@ bzw_map_widget_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  if (self->renderer != NULL)
+    bzw_map_renderer_set_ahead (self->renderer, NULL, NULL);
 
   G_OBJECT_CLASS (bzw_map_widget_parent_class)->dispose (object);
 }

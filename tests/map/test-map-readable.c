@@ -187,6 +187,87 @@ test_pan_and_zoom (void)
     }
 }
 
+static void
+count_ready (gpointer data)
+{
+  guint *ready = data;
+
+  (*ready)++;
+}
+
+static gboolean
+same_discs (const BzwMapDisc *a,
+            const BzwMapDisc *b,
+            guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    if (fabs (a[i].x - b[i].x) > 1e-3 || fabs (a[i].y - b[i].y) > 1e-3 || fabs (a[i].r - b[i].r) > 1e-3)
+      return FALSE;
+  return TRUE;
+}
+
+/* Zooming in steps with the next zoom buckets made ahead in a worker,
+ * as the window does: every frame, also one drawn with a near bucket while
+ * its own is being made, has no discs overlapping and no name conflicts;
+ * the renderer asks for a new frame when a bucket is ready, and after a
+ * few the frame is the one a fresh renderer draws for that view alone.
+ */
+static void
+test_zoom_ahead (void)
+{
+  g_autoptr(BzwMapGraph) graph = map_fixture_clustered (3000, 11);
+  g_autoptr(BzwMapRenderer) renderer = NULL;
+  guint n = bzw_map_graph_get_n_nodes (graph);
+  g_autofree BzwMapDisc *cached = g_new0 (BzwMapDisc, n);
+  g_autofree BzwMapDisc *fresh = g_new0 (BzwMapDisc, n);
+  guint ready = 0, meanwhile = 0;
+  BzwMapView view;
+
+  settle (graph);
+  renderer = bzw_map_renderer_new (graph);
+  bzw_map_renderer_set_ahead (renderer, count_ready, &ready);
+  bzw_map_view_init (&view, 1280, 800);
+  bzw_map_renderer_fit_view (renderer, &view, BZW_MAP_FIT_MARGIN);
+
+  for (guint k = 0; k < 12; k++)
+    {
+      g_autoptr(BzwMapRenderer) other = bzw_map_renderer_new (graph);
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      /* Six steps of two zoom buckets in, then six out again: each lands
+       * in a bucket not made ahead yet.
+       */
+      bzw_map_view_zoom_at (&view, k < 6 ? 1.21 : 1.0 / 1.21, 500, 300);
+      draw_view_and_check (renderer, &view, FALSE, cached);
+      draw_view_and_check (other, &view, FALSE, fresh);
+      while (!same_discs (cached, fresh, n))
+        {
+          guint before = ready;
+
+          meanwhile++;
+          while (ready == before)
+            {
+              g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+              g_main_context_iteration (NULL, FALSE);
+              g_usleep (1000);
+            }
+          draw_view_and_check (renderer, &view, FALSE, cached);
+        }
+    }
+  g_test_message ("%u frames drawn with a near bucket, %u calls for a new frame", meanwhile, ready);
+  g_assert_cmpuint (meanwhile, >, 0);
+  g_assert_cmpuint (ready, >, 0);
+
+  /* Turned off, what is pending is dropped and nothing is called. */
+  bzw_map_renderer_set_ahead (renderer, NULL, NULL);
+  ready = 0;
+  bzw_map_view_zoom_at (&view, 1.1, 500, 300);
+  draw_view_and_check (renderer, &view, FALSE, cached);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (ready, ==, 0);
+}
+
 /* Thousands of contacts fitted into a small window, more than pushing
  * apart can part in its rounds: the discs it leaves overlapping are drawn
  * smaller, so that none covers another, and zoomed out further too.
@@ -520,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/map/readable/dense-networks", test_dense_networks);
   g_test_add_func ("/map/readable/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/map/readable/crowded", test_crowded);
+  g_test_add_func ("/map/readable/zoom-ahead", test_zoom_ahead);
   g_test_add_func ("/map/readable/me-colour", test_me_colour);
   g_test_add_func ("/map/readable/sized-export", test_sized_export);
   g_test_add_func ("/map/readable/relation-styles", test_relation_styles);
