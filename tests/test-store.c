@@ -597,9 +597,11 @@ test_bulk_write (Fixture       *fixture,
   "  'contact_revisions_circle_insert', 'contact_revisions_circle_delete')"
 
 /* A bulk write counts a contact's revision up once for all its fields and
- * memberships instead of once each; whatever way a card changes in it, its
- * revision moves on, so the sync writes it again.  Outside a bulk write
- * every change moves it as before.
+ * memberships instead of once each, and indexes for search at its end the
+ * contacts it touched; whatever way a card changes in it (fields, a
+ * membership alone, brought back by an undo with its old id), its revision
+ * moves on, so the sync writes it again, and it is found.  Outside a bulk
+ * write every change moves it as before.
  */
 static void
 test_bulk_revisions (Fixture       *fixture,
@@ -608,11 +610,27 @@ test_bulk_revisions (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(BzwCircle) circle = bzw_circle_new ();
   g_autoptr(BzwContact) fields_only = NULL;
-  gint64 by_fields = add_contact (fixture, "Nur Felder");
-  gint64 by_circle = add_contact (fixture, "Nur Kreis");
-  gint64 untouched = add_contact (fixture, "Unberührt");
+  g_autoptr(BzwContact) returning = bzw_contact_new ();
+  g_autoptr(BzwContactSnapshot) snapshot = NULL;
+  gint64 by_fields;
+  gint64 by_circle;
+  gint64 untouched;
   gint64 before_fields, before_circle, before_untouched, fresh_id;
   g_autoptr(BzwContact) fresh = bzw_contact_new ();
+
+  /* One deleted before, to be brought back in the bulk write with its old
+   * id, below those of the others.
+   */
+  bzw_contact_set_display_name (returning, "Wieder Da");
+  bzw_contact_add_field (returning, BZW_FIELD_EMAIL, NULL, "wiederda@beispiel.de");
+  g_assert_true (bzw_store_save_contact (fixture->store, returning, &error));
+  by_fields = add_contact (fixture, "Nur Felder");
+  by_circle = add_contact (fixture, "Nur Kreis");
+  untouched = add_contact (fixture, "Unberührt");
+  snapshot = bzw_store_delete_contact_undoable (fixture->store, bzw_contact_get_id (returning),
+                                                BZW_DELETE_KEEP_ENTRIES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (fixture->store, "wiederda@beispiel", FALSE), ==, 0);
 
   bzw_circle_set_name (circle, "Nachbarschaft");
   g_assert_true (bzw_store_save_circle (fixture->store, circle, &error));
@@ -633,6 +651,7 @@ test_bulk_revisions (Fixture       *fixture,
   bzw_contact_add_field (fresh, BZW_FIELD_EMAIL, NULL, "neu@beispiel.de");
   g_assert_true (bzw_store_save_contact (fixture->store, fresh, &error));
   fresh_id = bzw_contact_get_id (fresh);
+  g_assert_true (bzw_store_restore_contact (fixture->store, snapshot, &error));
   g_assert_true (bzw_store_commit (fixture->store, &error));
   g_assert_no_error (error);
 
@@ -642,6 +661,7 @@ test_bulk_revisions (Fixture       *fixture,
   g_assert_cmpint (bzw_store_get_contact_revision (fixture->store, fresh_id), >, before_untouched);
   g_assert_cmpuint (count_found (fixture->store, "felder@beispiel", FALSE), ==, 1);
   g_assert_cmpuint (count_found (fixture->store, "neu@beispiel", FALSE), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "wiederda@beispiel", FALSE), ==, 1);
 
   /* The triggers are back: a membership alone moves the revision at once. */
   g_assert_cmpint (query_int (fixture->path, REVISION_TRIGGERS_SQL), ==, 5);

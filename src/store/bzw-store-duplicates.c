@@ -241,6 +241,7 @@ run_merge_sql (BzwStore  *self,
                gint64     other_id,
                GError   **error)
 {
+  _bzw_store_note_contact (self, keep_id);
   for (guint i = 0; i < G_N_ELEMENTS (merge_sql); i++)
     {
       sqlite3_stmt *stmt = _bzw_store_prepare (self, merge_sql[i], error);

@@ -142,6 +142,7 @@ bzw_store_set_circle_member (BzwStore  *self,
       sqlite3_bind_int64 (stmt, 2, circle_id);
       ok = _bzw_store_step_done (self, stmt, error);
     }
+  _bzw_store_note_contact (self, contact_id);
   if (ok)
     _bzw_store_changed (self, BZW_STORE_CHANGE_CONTACTS, contact_id);
 

@@ -25,6 +25,9 @@ struct _BzwStore
   gboolean        checks_off;       /* bzw-store-sql.c */
   gboolean        unchecked_rows;
   GPtrArray      *suspended_triggers;
+  gint64          bulk_max_contact; /* the largest ids when the bulk write began */
+  gint64          bulk_max_field;
+  GArray         *bulk_noted;       /* contacts written in bulk past the ids above */
   BzwStoreChange  pending;
   gint64          pending_id;
   guint           watch_id;         /* bzw-store-watch.c */
@@ -143,6 +146,8 @@ gboolean      _bzw_store_write_id        (BzwStore      *self,
                                           BzwStoreChange what,
                                           gint64         changed_id,
                                           GError       **error);
+void          _bzw_store_note_contact    (BzwStore      *self,
+                                          gint64         contact_id);
 void          _bzw_store_changed         (BzwStore      *self,
                                           BzwStoreChange what,
                                           gint64         id);

@@ -237,6 +237,7 @@ bzw_store_restore_circle (BzwStore   *self,
           sqlite3_bind_int64 (stmt, 1, g_array_index (member_ids, gint64, i));
           sqlite3_bind_int64 (stmt, 2, bzw_circle_get_id (circle));
           ok = _bzw_store_step_done (self, stmt, error);
+          _bzw_store_note_contact (self, g_array_index (member_ids, gint64, i));
         }
     }
 

@@ -51,6 +51,7 @@ end_transaction (BzwStore *self)
 {
   self->depth = 0;
   g_clear_pointer (&self->suspended_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_noted, g_array_unref);
   _bzw_store_restore_checks (self, NULL);
   self->unchecked_rows = FALSE;
   if (self->bulk)
@@ -66,19 +67,41 @@ end_transaction (BzwStore *self)
  * sub-program run for every row.  For the duration of a bulk write the
  * triggers that keep contacts_fts and journal_fts up to date on inserts and
  * updates are dropped (inside the transaction: a rollback or a crash brings
- * them back); temporary triggers note the rows instead, and
- * resume_search_index() indexes them all at the end.  E-mail addresses are
- * indexed with their contact's row.  Deleting still updates the indexes at
- * once.
- *
- * The same goes for the triggers that count a contact's revision up for
+ * them back), and so are those that count a contact's revision up for
  * every field and membership written (sql/0008-sync-revisions.sql): a card
- * of six fields cost six updates of contact_revisions, a third of the time
- * of writing its rows.  A field or membership written in bulk notes its
- * contact like the contact's own row, and the end counts each noted
- * contact up once, which tells the sync all it needs: that the card may
- * have changed since it last looked.
+ * of six fields cost six updates of contact_revisions.  resume_search_index()
+ * indexes at the end every contact the bulk write touched, with its e-mail
+ * addresses, and counts its revision up once, which tells the sync all it
+ * needs: that the card may have changed.  Deleting still updates the
+ * indexes at once.
+ *
+ * Which contacts were touched: those and the fields inserted are found by
+ * their ids, above the largest ones when the bulk write began; temporary
+ * triggers note the rows updated and deleted and the journal's; and the
+ * few writes that insert a contact or a membership otherwise (an undo with
+ * its old ids, a circle's member) note theirs with _bzw_store_note_contact().
+ * A temporary trigger on the inserts would cost as much as the triggers
+ * dropped.
  */
+/* The single number @sql selects into @id. */
+static gboolean
+largest_id (BzwStore    *self,
+            const char  *sql,
+            gint64      *id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _bzw_store_prepare (self, sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return ok || _bzw_store_set_error (self, error, "largest_id");
+}
+
 static gboolean
 suspend_search_index (BzwStore  *self,
                       GError   **error)
@@ -125,23 +148,14 @@ suspend_search_index (BzwStore  *self,
                         "DROP TRIGGER IF EXISTS contact_revisions_circle_delete;"
                         "CREATE TEMP TABLE search_index_contacts (id INTEGER PRIMARY KEY);"
                         "CREATE TEMP TABLE search_index_journal (key INTEGER PRIMARY KEY);"
-                        "CREATE TEMP TRIGGER search_index_note_contact_insert AFTER INSERT ON main.contacts BEGIN"
-                        "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.id);"
-                        "END;"
                         "CREATE TEMP TRIGGER search_index_note_contact_update AFTER UPDATE ON main.contacts BEGIN"
                         "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.id);"
-                        "END;"
-                        "CREATE TEMP TRIGGER search_index_note_field_insert AFTER INSERT ON main.contact_fields BEGIN"
-                        "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.contact_id);"
                         "END;"
                         "CREATE TEMP TRIGGER search_index_note_field_update AFTER UPDATE ON main.contact_fields BEGIN"
                         "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (old.contact_id), (new.contact_id);"
                         "END;"
                         "CREATE TEMP TRIGGER search_index_note_field_delete AFTER DELETE ON main.contact_fields BEGIN"
                         "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (old.contact_id);"
-                        "END;"
-                        "CREATE TEMP TRIGGER search_index_note_circle_insert AFTER INSERT ON main.contact_circles BEGIN"
-                        "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (new.contact_id);"
                         "END;"
                         "CREATE TEMP TRIGGER search_index_note_circle_delete AFTER DELETE ON main.contact_circles BEGIN"
                         "  INSERT OR IGNORE INTO search_index_contacts (id) VALUES (old.contact_id);"
@@ -171,6 +185,62 @@ suspend_search_index (BzwStore  *self,
     return FALSE;
 
   self->suspended_triggers = g_steal_pointer (&triggers);
+  self->bulk_noted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return largest_id (self, "SELECT coalesce (max (id), 0) FROM contacts", &self->bulk_max_contact, error) &&
+         largest_id (self, "SELECT coalesce (max (id), 0) FROM contact_fields", &self->bulk_max_field, error);
+}
+
+/**
+ * _bzw_store_note_contact:
+ *
+ * Notes that a write inside a bulk transaction inserted @contact_id's row
+ * with an id of its own, or a membership of it, which the end of the bulk
+ * write would not find by the ids (see suspend_search_index()).  Does
+ * nothing outside a bulk write, where the triggers do it.
+ */
+void
+_bzw_store_note_contact (BzwStore *self,
+                         gint64    contact_id)
+{
+  if (self->bulk_noted != NULL)
+    g_array_append_val (self->bulk_noted, contact_id);
+}
+
+/* The contacts the bulk write touched into temp.search_index_contacts:
+ * those and the fields inserted above the ids of its beginning, and those
+ * noted (the temporary triggers noted the rest).
+ */
+static gboolean
+collect_touched (BzwStore  *self,
+                 GError   **error)
+{
+  static const char * const sql[] = {
+    "INSERT OR IGNORE INTO temp.search_index_contacts (id) SELECT id FROM contacts WHERE id > ?1",
+    "INSERT OR IGNORE INTO temp.search_index_contacts (id)"
+    " SELECT contact_id FROM contact_fields WHERE id > ?1",
+  };
+  const gint64 above[] = { self->bulk_max_contact, self->bulk_max_field };
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      if ((stmt = _bzw_store_prepare (self, sql[i], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, above[i]);
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; self->bulk_noted != NULL && i < self->bulk_noted->len; i++)
+    {
+      stmt = _bzw_store_prepare (self, "INSERT OR IGNORE INTO temp.search_index_contacts (id) VALUES (?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (self->bulk_noted, gint64, i));
+      if (!_bzw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -227,7 +297,7 @@ resume_search_index (BzwStore  *self,
 {
   g_autoptr(GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
 
-  if (!_bzw_store_verify_unchecked (self, error))
+  if (!collect_touched (self, error) || !_bzw_store_verify_unchecked (self, error))
     return FALSE;
 
   if (!_bzw_store_exec (self,

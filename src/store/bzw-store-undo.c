@@ -277,6 +277,7 @@ bzw_store_restore_contact (BzwStore            *self,
   if (!bzw_store_begin (self, error))
     return FALSE;
 
+  _bzw_store_note_contact (self, snapshot->contact_id);
   for (guint t = 0; ok && t < G_N_ELEMENTS (tables); t++)
     {
       for (guint r = 0; ok && r < snapshot->rows[t]->len; r++)
