@@ -99,6 +99,29 @@ emit_uid (BzwVcardWriter *w,
   _bzw_vcard_emit (w, line->str);
 }
 
+/* "NAME:a<separator>b…" with @n @values (a NULL one empty), each escaped
+ * on its own: with ';' the parts of a structured value (N, ORG), with ','
+ * a list of text values (NICKNAME, CATEGORIES).
+ */
+static void
+emit_values (BzwVcardWriter     *w,
+             const char         *name,
+             const char * const *values,
+             guint               n,
+             char                separator)
+{
+  g_autoptr(GString) line = g_string_new (name);
+
+  g_string_append_c (line, ':');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, separator);
+      _bzw_vcard_append_escaped (line, values[i], separator == ';');
+    }
+  _bzw_vcard_emit (w, line->str);
+}
+
 /* "N:Family;Given;Additional;Prefix;Suffix", when any part is known. */
 static void
 emit_name (BzwVcardWriter *w,
@@ -109,42 +132,12 @@ emit_name (BzwVcardWriter *w,
     bzw_contact_get_additional_names (contact), bzw_contact_get_prefix (contact),
     bzw_contact_get_suffix (contact),
   };
-  g_autoptr(GString) line = NULL;
   gboolean any = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     any |= parts[i] != NULL;
-  if (!any)
-    return;
-
-  line = g_string_new ("N:");
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      if (i > 0)
-        g_string_append_c (line, ';');
-      _bzw_vcard_append_escaped (line, parts[i], TRUE);
-    }
-  _bzw_vcard_emit (w, line->str);
-}
-
-/* A property of several text values, as NICKNAME and CATEGORIES are:
- * "NAME:a,b", each value escaped on its own.
- */
-static void
-emit_list (BzwVcardWriter     *w,
-           const char         *name,
-           const char * const *values)
-{
-  g_autoptr(GString) line = g_string_new (name);
-
-  g_string_append_c (line, ':');
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (line, ',');
-      _bzw_vcard_append_escaped (line, values[i], FALSE);
-    }
-  _bzw_vcard_emit (w, line->str);
+  if (any)
+    emit_values (w, "N", parts, G_N_ELEMENTS (parts), ';');
 }
 
 /* "ORG:Firma;Einkauf;Team Nord": each unit of the department a part. */
@@ -152,21 +145,15 @@ static void
 emit_organisation (BzwVcardWriter *w,
                    BzwContact     *contact)
 {
-  g_autoptr(GString) line = g_string_new ("ORG:");
   const char *department = bzw_contact_get_department (contact);
+  g_auto(GStrv) units = g_strsplit (department != NULL ? department : "", BZW_DEPARTMENT_SEPARATOR, -1);
+  guint n = department != NULL ? g_strv_length (units) : 0;
+  g_autofree const char **parts = g_new (const char *, n + 1);
 
-  _bzw_vcard_append_escaped (line, bzw_contact_get_organisation (contact), TRUE);
-  if (department != NULL)
-    {
-      g_auto(GStrv) units = g_strsplit (department, BZW_DEPARTMENT_SEPARATOR, -1);
-
-      for (guint i = 0; units[i] != NULL; i++)
-        {
-          g_string_append_c (line, ';');
-          _bzw_vcard_append_escaped (line, units[i], TRUE);
-        }
-    }
-  _bzw_vcard_emit (w, line->str);
+  parts[0] = bzw_contact_get_organisation (contact);
+  for (guint i = 0; i < n; i++)
+    parts[i + 1] = units[i];
+  emit_values (w, "ORG", parts, n + 1, ';');
 }
 
 static void
@@ -376,7 +363,7 @@ bzw_vcard_writer_append_contact_as (GString            *out,
     {
       g_auto(GStrv) nicks = g_strsplit (bzw_contact_get_nickname (contact), ", ", -1);
 
-      emit_list (&w, "NICKNAME", (const char * const *) nicks);
+      emit_values (&w, "NICKNAME", (const char * const *) nicks, g_strv_length (nicks), ',');
     }
 
   if (bzw_contact_get_organisation (contact) != NULL || bzw_contact_get_department (contact) != NULL)
@@ -391,7 +378,7 @@ bzw_vcard_writer_append_contact_as (GString            *out,
   emit_photo (&w, contact);
 
   if (categories != NULL && categories[0] != NULL)
-    emit_list (&w, "CATEGORIES", categories);
+    emit_values (&w, "CATEGORIES", categories, g_strv_length ((char **) categories), ',');
 
   _bzw_vcard_emit_text (&w, "NOTE", bzw_contact_get_notes (contact));
   emit_app_properties (&w, contact);
