@@ -181,24 +181,6 @@ _bzw_map_renderer_forget_ahead (BzwMapRenderer *self)
   g_mutex_unlock (&self->ahead_lock);
 }
 
-/* Whether @bucket is being made ahead. */
-gboolean
-_bzw_map_renderer_ahead_pending (BzwMapRenderer *self,
-                                 int             bucket)
-{
-  AheadJob *job;
-  gboolean pending;
-
-  if (self->ahead_pool == NULL)
-    return FALSE;
-
-  g_mutex_lock (&self->ahead_lock);
-  job = find_job (self, bucket);
-  pending = job != NULL && !job->done;
-  g_mutex_unlock (&self->ahead_lock);
-  return pending;
-}
-
 /* Fills @slot with the discs of @bucket made ahead, waiting for them with
  * @wait while they are being made.  Returns FALSE where no job made or
  * makes @bucket (or it is not done and @wait is FALSE).

@@ -275,8 +275,6 @@ void           _bzw_map_renderer_push_apart          (const BzwMapNode *nodes,
 void           _bzw_map_renderer_init_ahead          (BzwMapRenderer   *self);
 void           _bzw_map_renderer_clear_ahead         (BzwMapRenderer   *self);
 void           _bzw_map_renderer_forget_ahead        (BzwMapRenderer   *self);
-gboolean       _bzw_map_renderer_ahead_pending       (BzwMapRenderer   *self,
-                                                      int               bucket);
 gboolean       _bzw_map_renderer_take_ahead          (BzwMapRenderer   *self,
                                                       int               bucket,
                                                       gboolean          wait,
